@@ -1,0 +1,29 @@
+package dev.headroom.operator.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A shared downstream connection limit and the grants Headroom hands out against it. */
+@Group(ScalingPolicy.GROUP)
+@Version(ScalingPolicy.VERSION)
+@ShortNames("cb")
+@Categories({"headroom"})
+@AdditionalPrinterColumn(name = "Max", jsonPath = ".spec.maxConnections", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Reserved", jsonPath = ".spec.reserved", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Allocated", jsonPath = ".status.allocated", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Headroom", jsonPath = ".status.headroom", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Consumers", jsonPath = ".status.consumerCount", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class ConnectionBudget extends CustomResource<ConnectionBudgetSpec, ConnectionBudgetStatus>
+    implements Namespaced {
+
+  @Override
+  protected ConnectionBudgetStatus initStatus() {
+    return new ConnectionBudgetStatus();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.headroom.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grants and usage of a ConnectionBudget. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ConnectionBudgetStatus {
+
+  @JsonPropertyDescription("Generation of the spec this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, Overcommitted, Breached.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("maxConnections - reserved.")
+  private Integer available;
+
+  @JsonPropertyDescription("Sum of the grants.")
+  private Integer allocated;
+
+  @JsonPropertyDescription("available - allocated.")
+  private Integer headroom;
+
+  @JsonPropertyDescription("Upper bound of connections in use now: sum of (replicas + maxSurge) x max(pool old, pool new).")
+  private Integer inUseBound;
+
+  @JsonPropertyDescription("Connections in use as measured by spec.observed.")
+  private Integer observedConnections;
+
+  @JsonPropertyDescription("How many policies draw on this budget.")
+  private Integer consumerCount;
+
+  @JsonPropertyDescription("Grant and state per consumer.")
+  private List<ConsumerGrant> consumers = new ArrayList<>();
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public Integer getAvailable() {
+    return available;
+  }
+
+  public void setAvailable(Integer available) {
+    this.available = available;
+  }
+
+  public Integer getAllocated() {
+    return allocated;
+  }
+
+  public void setAllocated(Integer allocated) {
+    this.allocated = allocated;
+  }
+
+  public Integer getHeadroom() {
+    return headroom;
+  }
+
+  public void setHeadroom(Integer headroom) {
+    this.headroom = headroom;
+  }
+
+  public Integer getInUseBound() {
+    return inUseBound;
+  }
+
+  public void setInUseBound(Integer inUseBound) {
+    this.inUseBound = inUseBound;
+  }
+
+  public Integer getObservedConnections() {
+    return observedConnections;
+  }
+
+  public void setObservedConnections(Integer observedConnections) {
+    this.observedConnections = observedConnections;
+  }
+
+  public Integer getConsumerCount() {
+    return consumerCount;
+  }
+
+  public void setConsumerCount(Integer consumerCount) {
+    this.consumerCount = consumerCount;
+  }
+
+  public List<ConsumerGrant> getConsumers() {
+    return consumers;
+  }
+
+  public void setConsumers(List<ConsumerGrant> consumers) {
+    this.consumers = consumers;
+  }
+}

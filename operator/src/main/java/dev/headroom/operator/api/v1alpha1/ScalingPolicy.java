@@ -1,0 +1,33 @@
+package dev.headroom.operator.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** How one workload is scaled: its load signals, scarcest resource, pool range and schedules. */
+@Group(ScalingPolicy.GROUP)
+@Version(ScalingPolicy.VERSION)
+@ShortNames("sp")
+@Categories({"headroom", "autoscaling"})
+@AdditionalPrinterColumn(name = "Target", jsonPath = ".spec.targetRef.name", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.currentReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Desired", jsonPath = ".status.desiredReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Pool", jsonPath = ".status.poolSize", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Limited-By", jsonPath = ".status.limitedBy", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.mode", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class ScalingPolicy extends CustomResource<ScalingPolicySpec, ScalingPolicyStatus>
+    implements Namespaced {
+
+  public static final String GROUP = "headroom.dev";
+  public static final String VERSION = "v1alpha1";
+
+  @Override
+  protected ScalingPolicyStatus initStatus() {
+    return new ScalingPolicyStatus();
+  }
+}

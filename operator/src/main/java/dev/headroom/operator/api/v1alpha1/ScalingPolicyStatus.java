@@ -1,0 +1,177 @@
+package dev.headroom.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Observed state of a ScalingPolicy and the last decision with its reasons. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ScalingPolicyStatus {
+
+  @JsonPropertyDescription("Generation of the spec this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, MetricsAvailable, BudgetLimited, ScheduleActive, ForecastReady, Conflict.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("Replicas of the target as last observed.")
+  private Integer currentReplicas;
+
+  @JsonPropertyDescription("Replicas Headroom decided.")
+  private Integer desiredReplicas;
+
+  @JsonPropertyDescription("Pool size per replica Headroom decided.")
+  private Integer poolSize;
+
+  @JsonPropertyDescription("Connections the budget grants this policy.")
+  private Integer grant;
+
+  @JsonPropertyDescription("The source whose recommendation won: Reactive, Capacity, Schedule, Forecast or Bounds.")
+  private String winner;
+
+  @JsonPropertyDescription("What capped the decision: None, Min, Max, Stabilization, RatePolicy, Tolerance, Budget or MissingMetrics.")
+  private String limitedBy;
+
+  @JsonPropertyDescription("The recommendation of every source.")
+  private List<SourceRecommendation> recommendations = new ArrayList<>();
+
+  @JsonPropertyDescription("The schedule window open or about to open.")
+  private String activeSchedule;
+
+  @JsonPropertyDescription("Start of the next schedule window (RFC 3339).")
+  private String nextScheduleWindow;
+
+  @JsonPropertyDescription("When Headroom last changed replicas or pool (RFC 3339).")
+  private String lastScaleTime;
+
+  @JsonPropertyDescription("The latest decisions that changed something, newest last.")
+  private List<DecisionRecord> history = new ArrayList<>();
+
+  @JsonPropertyDescription("Recommendations kept for the stabilization windows.")
+  private List<TimedReplicas> recentRecommendations = new ArrayList<>();
+
+  @JsonPropertyDescription("Scale events kept for the rate policies.")
+  private List<ScaleEventRecord> recentScaleEvents = new ArrayList<>();
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public Integer getCurrentReplicas() {
+    return currentReplicas;
+  }
+
+  public void setCurrentReplicas(Integer currentReplicas) {
+    this.currentReplicas = currentReplicas;
+  }
+
+  public Integer getDesiredReplicas() {
+    return desiredReplicas;
+  }
+
+  public void setDesiredReplicas(Integer desiredReplicas) {
+    this.desiredReplicas = desiredReplicas;
+  }
+
+  public Integer getPoolSize() {
+    return poolSize;
+  }
+
+  public void setPoolSize(Integer poolSize) {
+    this.poolSize = poolSize;
+  }
+
+  public Integer getGrant() {
+    return grant;
+  }
+
+  public void setGrant(Integer grant) {
+    this.grant = grant;
+  }
+
+  public String getWinner() {
+    return winner;
+  }
+
+  public void setWinner(String winner) {
+    this.winner = winner;
+  }
+
+  public String getLimitedBy() {
+    return limitedBy;
+  }
+
+  public void setLimitedBy(String limitedBy) {
+    this.limitedBy = limitedBy;
+  }
+
+  public List<SourceRecommendation> getRecommendations() {
+    return recommendations;
+  }
+
+  public void setRecommendations(List<SourceRecommendation> recommendations) {
+    this.recommendations = recommendations;
+  }
+
+  public String getActiveSchedule() {
+    return activeSchedule;
+  }
+
+  public void setActiveSchedule(String activeSchedule) {
+    this.activeSchedule = activeSchedule;
+  }
+
+  public String getNextScheduleWindow() {
+    return nextScheduleWindow;
+  }
+
+  public void setNextScheduleWindow(String nextScheduleWindow) {
+    this.nextScheduleWindow = nextScheduleWindow;
+  }
+
+  public String getLastScaleTime() {
+    return lastScaleTime;
+  }
+
+  public void setLastScaleTime(String lastScaleTime) {
+    this.lastScaleTime = lastScaleTime;
+  }
+
+  public List<DecisionRecord> getHistory() {
+    return history;
+  }
+
+  public void setHistory(List<DecisionRecord> history) {
+    this.history = history;
+  }
+
+  public List<TimedReplicas> getRecentRecommendations() {
+    return recentRecommendations;
+  }
+
+  public void setRecentRecommendations(List<TimedReplicas> recentRecommendations) {
+    this.recentRecommendations = recentRecommendations;
+  }
+
+  public List<ScaleEventRecord> getRecentScaleEvents() {
+    return recentScaleEvents;
+  }
+
+  public void setRecentScaleEvents(List<ScaleEventRecord> recentScaleEvents) {
+    this.recentScaleEvents = recentScaleEvents;
+  }
+}
