@@ -1,0 +1,65 @@
+package dev.headroom.engine.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The engine's answer for one policy at one instant.
+ *
+ * @param policyId the policy
+ * @param at the decision time ({@link Observation#now()})
+ * @param currentReplicas replicas when the decision was taken
+ * @param desiredReplicas what the workload should run
+ * @param poolSize connection pool per replica, when the policy draws on a budget and has a grant
+ * @param recommendations every source's recommendation, in {@link Source} order
+ * @param winner the source whose recommendation the desired count follows
+ * @param limitedBy what held the desired count back from the winner's recommendation
+ * @param reasons human-readable sentences, one per step that mattered
+ * @param history updated scaling history to persist and pass to the next decision
+ * @param budgetLimited the budget grant capped replicas
+ * @param metricsAvailable every load signal had fresh data
+ * @param scheduleActive a schedule window (or its lead time) is raising the floor
+ * @param activeSchedule the name of the winning schedule window, if any
+ * @param valid whether the spec passed validation; an invalid spec changes nothing
+ * @param mode the policy's mode; in dry-run hosts record but never apply
+ */
+public record Decision(
+    String policyId,
+    Instant at,
+    int currentReplicas,
+    int desiredReplicas,
+    OptionalInt poolSize,
+    List<Recommendation> recommendations,
+    Source winner,
+    Limit limitedBy,
+    List<String> reasons,
+    ScalingHistory history,
+    boolean budgetLimited,
+    boolean metricsAvailable,
+    boolean scheduleActive,
+    Optional<String> activeSchedule,
+    boolean valid,
+    Mode mode) {
+
+  public Decision {
+    recommendations = List.copyOf(recommendations);
+    reasons = List.copyOf(reasons);
+  }
+
+  /** The recommendation of one source, if it produced one. */
+  public Optional<Recommendation> recommendation(Source source) {
+    return recommendations.stream().filter(r -> r.source() == source).findFirst();
+  }
+
+  /** Whether applying this decision changes the replica count. */
+  public boolean rescale() {
+    return desiredReplicas != currentReplicas;
+  }
+
+  /** All reasons joined with "; " for an event message or a status field. */
+  public String summary() {
+    return String.join("; ", reasons);
+  }
+}
