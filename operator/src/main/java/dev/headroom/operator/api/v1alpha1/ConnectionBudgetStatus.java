@@ -26,7 +26,7 @@ public class ConnectionBudgetStatus {
   private Integer headroom;
 
   @JsonPropertyDescription("Upper bound of connections in use now: sum of (replicas + maxSurge) x max(pool old, pool new).")
-  private Integer inUseBound;
+  private Long inUseBound;
 
   @JsonPropertyDescription("Connections in use as measured by spec.observed.")
   private Integer observedConnections;
@@ -77,11 +77,11 @@ public class ConnectionBudgetStatus {
     this.headroom = headroom;
   }
 
-  public Integer getInUseBound() {
+  public Long getInUseBound() {
     return inUseBound;
   }
 
-  public void setInUseBound(Integer inUseBound) {
+  public void setInUseBound(Long inUseBound) {
     this.inUseBound = inUseBound;
   }
 

@@ -30,7 +30,7 @@ public class ConnectionsSpec {
 
   @JsonPropertyDescription("How the pool size reaches the pods.")
   @Required
-  private PoolDelivery delivery;
+  private PoolDeliverySpec delivery;
 
   public BudgetRef getBudgetRef() {
     return budgetRef;
@@ -64,11 +64,11 @@ public class ConnectionsSpec {
     this.maxSurge = maxSurge;
   }
 
-  public PoolDelivery getDelivery() {
+  public PoolDeliverySpec getDelivery() {
     return delivery;
   }
 
-  public void setDelivery(PoolDelivery delivery) {
+  public void setDelivery(PoolDeliverySpec delivery) {
     this.delivery = delivery;
   }
 }

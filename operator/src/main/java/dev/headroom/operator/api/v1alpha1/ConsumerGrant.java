@@ -22,8 +22,17 @@ public class ConsumerGrant {
   @JsonPropertyDescription("Connections it may use.")
   private Integer grant;
 
+  @JsonPropertyDescription("Rises each time the grant changes; the policy acknowledges it once obeyed.")
+  private Long grantSeq;
+
+  @JsonPropertyDescription("Connections the budget keeps for this consumer until it confirms it came down.")
+  private Long held;
+
+  @JsonPropertyDescription("Connections the allocation wants this consumer to have.")
+  private Integer target;
+
   @JsonPropertyDescription("Upper bound of what it uses now.")
-  private Integer inUseBound;
+  private Long inUseBound;
 
   @JsonPropertyDescription("Replicas that fit the grant.")
   private Integer replicas;
@@ -77,11 +86,11 @@ public class ConsumerGrant {
     this.grant = grant;
   }
 
-  public Integer getInUseBound() {
+  public Long getInUseBound() {
     return inUseBound;
   }
 
-  public void setInUseBound(Integer inUseBound) {
+  public void setInUseBound(Long inUseBound) {
     this.inUseBound = inUseBound;
   }
 
@@ -115,5 +124,29 @@ public class ConsumerGrant {
 
   public void setPhase(ConsumerPhase phase) {
     this.phase = phase;
+  }
+
+  public Long getGrantSeq() {
+    return grantSeq;
+  }
+
+  public void setGrantSeq(Long grantSeq) {
+    this.grantSeq = grantSeq;
+  }
+
+  public Long getHeld() {
+    return held;
+  }
+
+  public void setHeld(Long held) {
+    this.held = held;
+  }
+
+  public Integer getTarget() {
+    return target;
+  }
+
+  public void setTarget(Integer target) {
+    this.target = target;
   }
 }

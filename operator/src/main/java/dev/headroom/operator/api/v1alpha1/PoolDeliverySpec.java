@@ -11,7 +11,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "self.type != 'Env' || (has(self.container) && has(self.envName))", message = "delivery type Env needs container and envName", reason = "FieldValueRequired")
 @ValidationRule(value = "self.type != 'ConfigMap' || (has(self.configMapName) && has(self.key))", message = "delivery type ConfigMap needs configMapName and key", reason = "FieldValueRequired")
 @ValidationRule(value = "self.type != 'Annotation' || has(self.key)", message = "delivery type Annotation needs key", reason = "FieldValueRequired")
-public class PoolDelivery {
+public class PoolDeliverySpec {
 
   @JsonPropertyDescription("Env (restarts pods: a rollout), ConfigMap or Annotation (the application resizes live).")
   @Required

@@ -28,6 +28,18 @@ public class ScalingPolicyStatus {
   @JsonPropertyDescription("Connections the budget grants this policy.")
   private Integer grant;
 
+  @JsonPropertyDescription("Replicas the sources ask for before the budget cap: the demand the budget sees.")
+  private Integer requestedReplicas;
+
+  @JsonPropertyDescription("Surge pods counted for this workload at its current replica count.")
+  private Integer maxSurge;
+
+  @JsonPropertyDescription("Sequence number of the budget grant this policy last obeyed.")
+  private Long acknowledgedGrantSeq;
+
+  @JsonPropertyDescription("Upper bound of the connections the workload holds now: (pods incl. surge and terminating) x largest pool in play.")
+  private Long inUseBound;
+
   @JsonPropertyDescription("The source whose recommendation won: Reactive, Capacity, Schedule, Forecast or Bounds.")
   private String winner;
 
@@ -173,5 +185,37 @@ public class ScalingPolicyStatus {
 
   public void setRecentScaleEvents(List<ScaleEventRecord> recentScaleEvents) {
     this.recentScaleEvents = recentScaleEvents;
+  }
+
+  public Integer getRequestedReplicas() {
+    return requestedReplicas;
+  }
+
+  public void setRequestedReplicas(Integer requestedReplicas) {
+    this.requestedReplicas = requestedReplicas;
+  }
+
+  public Integer getMaxSurge() {
+    return maxSurge;
+  }
+
+  public void setMaxSurge(Integer maxSurge) {
+    this.maxSurge = maxSurge;
+  }
+
+  public Long getAcknowledgedGrantSeq() {
+    return acknowledgedGrantSeq;
+  }
+
+  public void setAcknowledgedGrantSeq(Long acknowledgedGrantSeq) {
+    this.acknowledgedGrantSeq = acknowledgedGrantSeq;
+  }
+
+  public Long getInUseBound() {
+    return inUseBound;
+  }
+
+  public void setInUseBound(Long inUseBound) {
+    this.inUseBound = inUseBound;
   }
 }

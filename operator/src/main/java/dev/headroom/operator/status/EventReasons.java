@@ -1,0 +1,66 @@
+package dev.headroom.operator.status;
+
+/**
+ * Every reason Headroom writes into an Event or a condition, in one place so that alerts and
+ * docs can rely on them (docs/troubleshooting.md explains each).
+ */
+public final class EventReasons {
+
+  // Decisions
+  /** Replicas were changed. */
+  public static final String SCALED = "Scaled";
+  /** The pool size per replica was changed. */
+  public static final String POOL_RESIZED = "PoolResized";
+  /** DryRun: a change was decided and recorded but not applied. */
+  public static final String DRY_RUN_DECISION = "DryRunDecision";
+  /** The budget grant capped replicas below what the load asks for. */
+  public static final String BUDGET_LIMITED = "BudgetLimited";
+  /** A step is waiting for a rollout or another consumer to shrink first. */
+  public static final String WAITING_FOR_ROLLOUT = "WaitingForRollout";
+  /** Nothing to change. */
+  public static final String STEADY = "Steady";
+
+  // Inputs
+  /** Every load signal answered. */
+  public static final String METRICS_OK = "MetricsOk";
+  /** A load signal could not be read: the policy keeps its last safe state. */
+  public static final String METRICS_UNAVAILABLE = "MetricsUnavailable";
+  /** A schedule window is open or in its lead time. */
+  public static final String SCHEDULE_WINDOW = "ScheduleWindow";
+  /** No schedule window is open. */
+  public static final String NO_SCHEDULE_WINDOW = "NoScheduleWindow";
+
+  // Problems with the spec or the cluster
+  /** The spec failed validation: nothing is changed. */
+  public static final String INVALID_SPEC = "InvalidSpec";
+  /** The target workload does not exist. */
+  public static final String TARGET_NOT_FOUND = "TargetNotFound";
+  /** The referenced ConnectionBudget does not exist. */
+  public static final String BUDGET_NOT_FOUND = "BudgetNotFound";
+  /** The referenced ConnectionBudget does not allow this namespace. */
+  public static final String BUDGET_FORBIDDEN = "BudgetForbidden";
+  /** No grant has been published for this policy yet. */
+  public static final String AWAITING_GRANT = "AwaitingGrant";
+  /** An HPA or KEDA ScaledObject targets the same workload. */
+  public static final String CONFLICTING_AUTOSCALER = "ConflictingAutoscaler";
+  /** No other autoscaler targets the workload. */
+  public static final String NO_CONFLICT = "NoConflict";
+  /** CapHpa: the HPA's maxReplicas was capped by the budget. */
+  public static final String HPA_CAPPED = "HpaCapped";
+  /** The API server refused or failed a request; retried with backoff. */
+  public static final String API_ERROR = "ApiError";
+  /** Reconciled and acting on the spec. */
+  public static final String RECONCILED = "Reconciled";
+
+  // Budgets
+  /** Grants were recomputed. */
+  public static final String GRANTS_UPDATED = "GrantsUpdated";
+  /** The guaranteed minimums exceed the budget. */
+  public static final String OVERCOMMITTED = "Overcommitted";
+  /** The minimums fit. */
+  public static final String WITHIN_BUDGET = "WithinBudget";
+  /** Measured connections exceed the budget. */
+  public static final String BREACH_OBSERVED = "BreachObserved";
+
+  private EventReasons() {}
+}

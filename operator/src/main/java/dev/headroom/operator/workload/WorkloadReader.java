@@ -1,0 +1,122 @@
+package dev.headroom.operator.workload;
+
+import dev.headroom.operator.pool.PoolDelivery;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reads a target through its scale subresource (so any kind with one works), its pods through the
+ * selector the scale subresource reports, and the pool size each pod runs.
+ */
+public final class WorkloadReader {
+
+  private final KubernetesClient client;
+
+  public WorkloadReader(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** The target object, or empty when it does not exist. */
+  public Optional<GenericKubernetesResource> target(WorkloadRef ref) {
+    return Optional.ofNullable(
+        client
+            .genericKubernetesResources(ref.apiVersion(), ref.kind())
+            .inNamespace(ref.namespace())
+            .withName(ref.name())
+            .get());
+  }
+
+  public WorkloadSnapshot read(
+      WorkloadRef ref, GenericKubernetesResource target, PoolDelivery delivery, Integer surge) {
+    Scale scale =
+        client
+            .genericKubernetesResources(ref.apiVersion(), ref.kind())
+            .inNamespace(ref.namespace())
+            .withName(ref.name())
+            .scale();
+    int specReplicas = scale.getSpec().getReplicas() == null ? 0 : scale.getSpec().getReplicas();
+    String selector = scale.getStatus() == null ? null : scale.getStatus().getSelector();
+    OptionalInt templatePool = delivery == null ? OptionalInt.empty() : delivery.desiredPool(target);
+    List<PodView> pods = new ArrayList<>();
+    if (selector != null && !selector.isBlank()) {
+      for (Pod pod :
+          client
+              .pods()
+              .inNamespace(ref.namespace())
+              .list(new ListOptionsBuilder().withLabelSelector(selector).build())
+              .getItems()) {
+        if (isFinished(pod)) {
+          continue;
+        }
+        OptionalInt pool =
+            delivery == null ? OptionalInt.empty() : delivery.podPool(pod, templatePool);
+        pods.add(
+            new PodView(
+                pod.getMetadata().getName(),
+                isReady(pod),
+                pod.getMetadata().getDeletionTimestamp() != null,
+                pool));
+      }
+    }
+    int ready = (int) pods.stream().filter(p -> p.ready() && !p.terminating()).count();
+    int maxSurge = surge != null ? surge : SurgeCalculator.resolve(maxSurgeOf(target), specReplicas);
+    return new WorkloadSnapshot(
+        ref, specReplicas, ready, selector, maxSurge, templatePool, pods, rolling(target));
+  }
+
+  /** Surge as the target's rollout strategy states it; StatefulSets and Recreate add none. */
+  static Object maxSurgeOf(GenericKubernetesResource target) {
+    if (!"Deployment".equals(target.getKind())) {
+      Object surge = target.get("spec", "strategy", "rollingUpdate", "maxSurge");
+      return surge == null ? 0 : surge;
+    }
+    if ("Recreate".equals(target.get("spec", "strategy", "type"))) {
+      return 0;
+    }
+    return target.get("spec", "strategy", "rollingUpdate", "maxSurge");
+  }
+
+  /** A Deployment whose controller has not caught up, or whose new pods are not all updated. */
+  static boolean rolling(GenericKubernetesResource target) {
+    Number generation = target.getMetadata().getGeneration();
+    Number observed = target.get("status", "observedGeneration");
+    Number replicas = target.get("spec", "replicas");
+    Number updated = target.get("status", "updatedReplicas");
+    Number total = target.get("status", "replicas");
+    if (observed == null || !Objects.equals(toLong(generation), toLong(observed))) {
+      return true;
+    }
+    return updated != null && replicas != null && total != null
+        && (updated.intValue() < replicas.intValue() || total.intValue() > updated.intValue());
+  }
+
+  private static Long toLong(Number n) {
+    return n == null ? null : n.longValue();
+  }
+
+  private static boolean isFinished(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
+  private static boolean isReady(Pod pod) {
+    if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
+      return false;
+    }
+    for (PodCondition c : pod.getStatus().getConditions()) {
+      if ("Ready".equals(c.getType())) {
+        return "True".equals(c.getStatus());
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.headroom.operator.workload;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * One consistent read of a target: its scale, its pods and the pool size each runs.
+ *
+ * @param specReplicas replicas the workload asks for (scale spec)
+ * @param readyReplicas pods ready to serve
+ * @param maxSurge extra pods a rollout may add at the current replica count
+ * @param templatePool pool size the workload gives new pods, if it sets one
+ * @param rolloutInProgress old and new pod templates may coexist
+ */
+public record WorkloadSnapshot(
+    WorkloadRef ref,
+    int specReplicas,
+    int readyReplicas,
+    String selector,
+    int maxSurge,
+    OptionalInt templatePool,
+    List<PodView> pods,
+    boolean rolloutInProgress) {
+
+  public long terminatingPods() {
+    return pods.stream().filter(PodView::terminating).count();
+  }
+
+  public long livePods() {
+    return pods.size() - terminatingPods();
+  }
+
+  /** Largest pool any pod runs or new pods will get; {@code fallback} when nothing is known. */
+  public int largestPool(int fallback) {
+    int largest = templatePool.orElse(0);
+    for (PodView pod : pods) {
+      largest = Math.max(largest, pod.pool().orElse(0));
+    }
+    return largest == 0 ? fallback : largest;
+  }
+
+  /**
+   * Upper bound of the connections this workload can hold right now: every pod the controller may
+   * keep or create (replicas + surge, or more while scaling in) plus pods still terminating, each
+   * at the largest pool in play. This is the left side of the budget invariant for one consumer.
+   */
+  public long connectionsBound(int fallbackPool) {
+    long pods = Math.max(livePods(), (long) specReplicas + maxSurge) + terminatingPods();
+    return pods * largestPool(fallbackPool);
+  }
+
+  /** Connections the pods hold at most at this instant: the sum of their pools. */
+  public long connectionsNow(int fallbackPool) {
+    return pods.stream().mapToLong(p -> p.pool().orElse(fallbackPool)).sum();
+  }
+}
