@@ -1,0 +1,143 @@
+package dev.headroom.engine.schedule;
+
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import dev.headroom.engine.model.ScheduleSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates 5-field cron schedules in an IANA time zone: is a window open at an instant, or
+ * within its lead time (pre-scaling), and when does the next one start.
+ *
+ * <p>Cron expressions are matched against local wall-clock time (cron-utils, UNIX definition:
+ * minute hour day-of-month month day-of-week, with the Vixie rule that a restricted day-of-month
+ * and day-of-week match when either matches). Local start times are turned into instants by
+ * {@link WallClock}'s DST rule, so a window whose start falls into the spring-forward gap opens
+ * when the clocks jump, and a start in the repeated fall-back hour opens once. Durations and
+ * lead times are physical time. Overlapping schedules: the largest {@code minReplicas} wins.
+ *
+ * <p>Pure: the instant is an argument; parsed expressions are memoised.
+ */
+public final class ScheduleEvaluator {
+
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+  /** Wider than any zone's DST shift, so a search window around a transition is never short. */
+  private static final Duration MARGIN = Duration.ofHours(3);
+
+  private final Map<String, ExecutionTime> executionTimes = new ConcurrentHashMap<>();
+
+  /**
+   * Parses and validates a 5-field cron expression.
+   *
+   * @throws IllegalArgumentException with the parser's message when it is not valid
+   */
+  public static Cron parse(String expression) {
+    if (expression == null || expression.isBlank()) {
+      throw new IllegalArgumentException("cron expression is empty");
+    }
+    return PARSER.parse(expression.trim()).validate();
+  }
+
+  /** All schedules at {@code now}; the highest floor among active or pre-scaling ones wins. */
+  public ScheduleStatus evaluate(List<ScheduleSpec> schedules, Instant now) {
+    List<WindowState> states = new ArrayList<>();
+    WindowState winner = null;
+    for (ScheduleSpec schedule : schedules) {
+      WindowState state = evaluate(schedule, now);
+      states.add(state);
+      if (state.raisesFloor() && (winner == null || state.minReplicas() > winner.minReplicas())) {
+        winner = state;
+      }
+    }
+    return new ScheduleStatus(states, Optional.ofNullable(winner));
+  }
+
+  /** One schedule at {@code now}. */
+  public WindowState evaluate(ScheduleSpec schedule, Instant now) {
+    ExecutionTime cron = executionTime(schedule.cron());
+    ZoneId zone = ZoneId.of(schedule.timeZone());
+    Duration duration = schedule.duration();
+    Duration lead = schedule.leadTime() == null ? Duration.ZERO : schedule.leadTime();
+    Optional<Instant> next = firstStartAfter(cron, zone, now);
+
+    Optional<Instant> latest = latestStartAtOrBefore(cron, zone, now.plus(lead));
+    if (latest.isPresent() && latest.get().plus(duration).isAfter(now)) {
+      Instant start = latest.get();
+      if (!start.isAfter(now)) {
+        return state(schedule, WindowPhase.ACTIVE, start, next);
+      }
+      // The next window is within the lead time; an earlier one may still be open.
+      Optional<Instant> previous = latestStartAtOrBefore(cron, zone, start.minusSeconds(1));
+      if (previous.isPresent() && previous.get().plus(duration).isAfter(now)) {
+        return state(schedule, WindowPhase.ACTIVE, previous.get(), next);
+      }
+      return state(schedule, WindowPhase.PRE_SCALE, start, next);
+    }
+    return new WindowState(
+        schedule.name(), WindowPhase.INACTIVE, schedule.minReplicas(), Optional.empty(),
+        Optional.empty(), next);
+  }
+
+  private static WindowState state(
+      ScheduleSpec schedule, WindowPhase phase, Instant start, Optional<Instant> next) {
+    return new WindowState(
+        schedule.name(),
+        phase,
+        schedule.minReplicas(),
+        Optional.of(start),
+        Optional.of(start.plus(schedule.duration())),
+        next);
+  }
+
+  /** The latest window start {@code s} with {@code s <= horizon}. */
+  Optional<Instant> latestStartAtOrBefore(ExecutionTime cron, ZoneId zone, Instant horizon) {
+    LocalDateTime probe = WallClock.local(horizon.plus(MARGIN), zone);
+    Optional<ZonedDateTime> candidate = cron.lastExecution(wall(probe));
+    while (candidate.isPresent()) {
+      Instant start = WallClock.instant(candidate.get().toLocalDateTime(), zone);
+      if (!start.isAfter(horizon)) {
+        return Optional.of(start);
+      }
+      candidate = cron.lastExecution(candidate.get());
+    }
+    return Optional.empty();
+  }
+
+  /** The first window start {@code s} with {@code s > after}. */
+  Optional<Instant> firstStartAfter(ExecutionTime cron, ZoneId zone, Instant after) {
+    LocalDateTime probe = WallClock.local(after.minus(MARGIN), zone);
+    Optional<ZonedDateTime> candidate = cron.nextExecution(wall(probe));
+    while (candidate.isPresent()) {
+      Instant start = WallClock.instant(candidate.get().toLocalDateTime(), zone);
+      if (start.isAfter(after)) {
+        return Optional.of(start);
+      }
+      candidate = cron.nextExecution(candidate.get());
+    }
+    return Optional.empty();
+  }
+
+  /** Wall-clock times are handed to cron-utils as UTC, a zone without DST. */
+  private static ZonedDateTime wall(LocalDateTime local) {
+    return local.atZone(ZoneOffset.UTC);
+  }
+
+  private ExecutionTime executionTime(String expression) {
+    return executionTimes.computeIfAbsent(expression, e -> ExecutionTime.forCron(parse(e)));
+  }
+}
