@@ -1,0 +1,17 @@
+package dev.headroom.engine.budget;
+
+/**
+ * Replicas and pool that fit a grant.
+ *
+ * @param replicas replicas the workload may run (the desired count unless budget-limited)
+ * @param pool connection pool per replica
+ * @param budgetLimited the grant could not give even {@code poolMin} to every desired replica
+ * @param reason sentence for the decision's reasons
+ */
+public record PoolSize(int replicas, int pool, boolean budgetLimited, String reason) {
+
+  /** Connections this size holds at most, surge included. */
+  public long footprint(int maxSurge) {
+    return BudgetInvariant.footprint(replicas, maxSurge, pool);
+  }
+}
