@@ -30,13 +30,16 @@ public record WorkloadSnapshot(
     return pods.size() - terminatingPods();
   }
 
-  /** Largest pool any pod runs or new pods will get; {@code fallback} when nothing is known. */
-  public int largestPool(int fallback) {
-    int largest = templatePool.orElse(0);
+  /**
+   * Largest pool any pod runs or new pods will get. A pool that is not known (no env var, no
+   * annotation yet) counts as {@code unknownPool}, the policy's largest pool.
+   */
+  public int largestPool(int unknownPool) {
+    int largest = templatePool.orElse(unknownPool);
     for (PodView pod : pods) {
-      largest = Math.max(largest, pod.pool().orElse(0));
+      largest = Math.max(largest, pod.pool().orElse(unknownPool));
     }
-    return largest == 0 ? fallback : largest;
+    return largest;
   }
 
   /**

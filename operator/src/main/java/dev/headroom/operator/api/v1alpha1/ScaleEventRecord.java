@@ -3,18 +3,15 @@ package dev.headroom.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** A scale event, for rate policies. */
+/** A scale event, kept for the rate policies. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ScaleEventRecord {
 
   @JsonPropertyDescription("When (RFC 3339).")
   private String time;
 
-  @JsonPropertyDescription("Replicas before.")
-  private int from;
-
-  @JsonPropertyDescription("Replicas after.")
-  private int to;
+  @JsonPropertyDescription("Replica change: positive for a scale-up, negative for a scale-down.")
+  private int change;
 
   public String getTime() {
     return time;
@@ -24,19 +21,11 @@ public class ScaleEventRecord {
     this.time = time;
   }
 
-  public int getFrom() {
-    return from;
+  public int getChange() {
+    return change;
   }
 
-  public void setFrom(int from) {
-    this.from = from;
-  }
-
-  public int getTo() {
-    return to;
-  }
-
-  public void setTo(int to) {
-    this.to = to;
+  public void setChange(int change) {
+    this.change = change;
   }
 }

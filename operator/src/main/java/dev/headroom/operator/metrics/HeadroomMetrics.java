@@ -1,0 +1,103 @@
+package dev.headroom.operator.metrics;
+
+import dev.headroom.operator.prometheus.QueryObserver;
+import dev.headroom.operator.prometheus.QueryOutcome;
+import dev.headroom.operator.prometheus.QueryType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The operator's own metrics, served on {@code /q/metrics}. Names and labels are listed in
+ * docs/operations.md; per-policy gauges carry namespace and name like kube-state-metrics does.
+ */
+@ApplicationScoped
+public class HeadroomMetrics implements QueryObserver {
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+  public HeadroomMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** One decision, by the source that won and what became of it (applied, dry-run, held, none). */
+  public void decision(String winner, String limitedBy, String outcome) {
+    registry
+        .counter("headroom_decisions_total", "winner", winner, "limited_by", limitedBy,
+            "outcome", outcome)
+        .increment();
+  }
+
+  public void policyReplicas(String namespace, String name, int current, int desired) {
+    gauge("headroom_policy_replicas", Tags.of("namespace", namespace, "policy", name, "kind",
+        "current")).set(current);
+    gauge("headroom_policy_replicas", Tags.of("namespace", namespace, "policy", name, "kind",
+        "desired")).set(desired);
+  }
+
+  public void policyPool(String namespace, String name, int pool) {
+    gauge("headroom_policy_pool_size", Tags.of("namespace", namespace, "policy", name)).set(pool);
+  }
+
+  public void policyBudgetLimited(String namespace, String name, boolean limited) {
+    gauge("headroom_policy_budget_limited", Tags.of("namespace", namespace, "policy", name))
+        .set(limited ? 1 : 0);
+  }
+
+  public void policyMetricsAvailable(String namespace, String name, boolean available) {
+    gauge("headroom_policy_metrics_available", Tags.of("namespace", namespace, "policy", name))
+        .set(available ? 1 : 0);
+  }
+
+  public void budget(String namespace, String name, long available, long allocated, long held,
+      boolean overcommitted) {
+    Tags tags = Tags.of("namespace", namespace, "budget", name);
+    gauge("headroom_budget_available_connections", tags).set(available);
+    gauge("headroom_budget_allocated_connections", tags).set(allocated);
+    gauge("headroom_budget_headroom_connections", tags).set(available - allocated);
+    gauge("headroom_budget_held_connections", tags).set(held);
+    gauge("headroom_budget_overcommitted", tags).set(overcommitted ? 1 : 0);
+  }
+
+  public void consumerGrant(String namespace, String budget, String policy, long grant) {
+    gauge("headroom_budget_grant_connections",
+        Tags.of("namespace", namespace, "budget", budget, "policy", policy)).set(grant);
+  }
+
+  public Timer.Sample startReconcile() {
+    return Timer.start(registry);
+  }
+
+  public void endReconcile(Timer.Sample sample, String controller, String result) {
+    sample.stop(registry.timer("headroom_reconcile_seconds", "controller", controller, "result",
+        result));
+  }
+
+  @Override
+  public void queryEnded(QueryType type, QueryOutcome outcome, Duration elapsed) {
+    registry
+        .timer("headroom_prometheus_query_seconds", "type", type.name().toLowerCase(),
+            "outcome", outcome.name().toLowerCase())
+        .record(elapsed);
+    if (outcome != QueryOutcome.SUCCESS) {
+      registry.counter("headroom_prometheus_query_errors_total", "outcome",
+          outcome.name().toLowerCase()).increment();
+    }
+  }
+
+  private AtomicLong gauge(String name, Tags tags) {
+    String key = name + tags;
+    return gauges.computeIfAbsent(key, k -> {
+      AtomicLong value = new AtomicLong();
+      Gauge.builder(name, value, AtomicLong::get).tags(tags).register(registry);
+      return value;
+    });
+  }
+}

@@ -1,0 +1,67 @@
+package dev.headroom.operator.policy;
+
+import dev.headroom.operator.workload.WorkloadRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds other autoscalers (HPA, KEDA ScaledObject) that target the same workload. */
+public final class ConflictDetector {
+
+  /** The autoscalers found; {@code hpa} is the HPA to cap in CapHpa mode. */
+  public record Conflicts(List<String> owners, Optional<HorizontalPodAutoscaler> hpa) {
+    public boolean any() {
+      return !owners.isEmpty();
+    }
+  }
+
+  private final KubernetesClient client;
+
+  public ConflictDetector(KubernetesClient client) {
+    this.client = client;
+  }
+
+  public Conflicts find(WorkloadRef target) {
+    List<String> owners = new ArrayList<>();
+    Optional<HorizontalPodAutoscaler> hpa = Optional.empty();
+    for (HorizontalPodAutoscaler h :
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(target.namespace()).list()
+            .getItems()) {
+      var ref = h.getSpec().getScaleTargetRef();
+      if (target.kind().equals(ref.getKind()) && target.name().equals(ref.getName())) {
+        owners.add("HorizontalPodAutoscaler " + h.getMetadata().getName());
+        hpa = hpa.isPresent() ? hpa : Optional.of(h);
+      }
+    }
+    owners.addAll(scaledObjects(target));
+    return new Conflicts(owners, hpa);
+  }
+
+  /** KEDA may not be installed: a missing API is no conflict. */
+  private List<String> scaledObjects(WorkloadRef target) {
+    List<String> owners = new ArrayList<>();
+    try {
+      for (GenericKubernetesResource so :
+          client.genericKubernetesResources("keda.sh/v1alpha1", "ScaledObject")
+              .inNamespace(target.namespace()).list().getItems()) {
+        Map<String, Object> ref = so.get("spec", "scaleTargetRef");
+        Object kind = ref == null ? null : ref.getOrDefault("kind", "Deployment");
+        if (ref != null && target.kind().equals(kind) && target.name().equals(ref.get("name"))) {
+          owners.add("KEDA ScaledObject " + so.getMetadata().getName());
+        }
+      }
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404 && e.getCode() != 403) {
+        throw e;
+      }
+    } catch (IllegalArgumentException e) {
+      // the ScaledObject kind is not served by this cluster
+    }
+    return owners;
+  }
+}

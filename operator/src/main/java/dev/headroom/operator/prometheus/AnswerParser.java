@@ -1,0 +1,233 @@
+package dev.headroom.operator.prometheus;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Reads a Prometheus answer with Jackson's streaming parser. Only the first series is kept; the
+ * others are counted and skipped, so memory stays proportional to one series however many the
+ * query matched. Field order does not matter.
+ */
+final class AnswerParser {
+
+  private static final JsonFactory JSON = new ObjectMapper().getFactory();
+
+  private final String url;
+  private final String promql;
+  private final int maxSamples;
+
+  private String status;
+  private Optional<String> errorType = Optional.empty();
+  private Optional<String> error = Optional.empty();
+  private String resultType;
+  private int seriesCount;
+  private List<TimedValue> firstSeries = List.of();
+  private boolean firstSeriesHasHistogram;
+  private Optional<Answer.Pair> pair = Optional.empty();
+
+  private AnswerParser(String url, String promql, int maxSamples) {
+    this.url = url;
+    this.promql = promql;
+    this.maxSamples = maxSamples;
+  }
+
+  static Answer parse(byte[] body, String url, String promql, int maxSamples)
+      throws PrometheusException {
+    return new AnswerParser(url, promql, maxSamples).read(body);
+  }
+
+  /** The error fields of a non-2xx answer, or nothing when its body is not a Prometheus answer. */
+  static Optional<Answer> parseLeniently(byte[] body, String url, String promql) {
+    try {
+      return Optional.of(parse(body, url, promql, Integer.MAX_VALUE));
+    } catch (PrometheusException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Answer read(byte[] body) throws PrometheusException {
+    if (body.length == 0) {
+      throw malformed("the body is empty", null);
+    }
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw malformed("the body is not a JSON object", null);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "status" -> status = text(p, field);
+          case "errorType" -> errorType = Optional.ofNullable(text(p, field));
+          case "error" -> error = Optional.ofNullable(text(p, field));
+          case "data" -> readData(p);
+          default -> p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw malformed("unexpected content after the JSON document", null);
+      }
+    } catch (JsonEOFException e) {
+      throw malformed("the JSON ends early (truncated body)", e);
+    } catch (JsonProcessingException e) {
+      throw malformed("not valid JSON (" + firstClause(e.getOriginalMessage()) + ")", e);
+    } catch (IOException e) {
+      throw malformed("unreadable body (" + e.getMessage() + ")", e);
+    }
+    return new Answer(
+        status,
+        errorType,
+        error,
+        resultType,
+        seriesCount,
+        firstSeries,
+        firstSeriesHasHistogram,
+        pair);
+  }
+
+  private void readData(JsonParser p) throws IOException, PrometheusException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return;
+    }
+    expect(p, JsonToken.START_OBJECT, "data");
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "resultType" -> resultType = text(p, field);
+        case "result" -> readResult(p);
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  private void readResult(JsonParser p) throws IOException, PrometheusException {
+    expect(p, JsonToken.START_ARRAY, "data.result");
+    JsonToken first = p.nextToken();
+    if (first == JsonToken.END_ARRAY) {
+      return;
+    }
+    if (first == JsonToken.START_OBJECT) {
+      readFirstSeries(p);
+      seriesCount = 1;
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        p.skipChildren();
+        seriesCount++;
+      }
+      expect(p, JsonToken.END_ARRAY, "data.result");
+      return;
+    }
+    Instant at = timestamp(p);
+    p.nextToken();
+    String value = text(p, "data.result[1]");
+    if (p.nextToken() != JsonToken.END_ARRAY || value == null) {
+      throw malformed("data.result is not a [time, value] pair", null);
+    }
+    pair = Optional.of(new Answer.Pair(at, value));
+  }
+
+  private void readFirstSeries(JsonParser p) throws IOException, PrometheusException {
+    List<TimedValue> samples = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "value" -> samples.add(sample(p));
+        case "values" -> {
+          expect(p, JsonToken.START_ARRAY, "values");
+          while (p.nextToken() == JsonToken.START_ARRAY) {
+            if (samples.size() == maxSamples) {
+              throw PrometheusException.TooLarge.samples(promql, maxSamples);
+            }
+            samples.add(sample(p));
+          }
+          expect(p, JsonToken.END_ARRAY, "values");
+        }
+        case "histogram", "histograms" -> {
+          firstSeriesHasHistogram = true;
+          p.skipChildren();
+        }
+        default -> p.skipChildren();
+      }
+    }
+    firstSeries = List.copyOf(samples);
+  }
+
+  /** One {@code [1435781451.781, "1"]}; the parser stands on its opening bracket. */
+  private TimedValue sample(JsonParser p) throws IOException, PrometheusException {
+    expect(p, JsonToken.START_ARRAY, "sample");
+    p.nextToken();
+    Instant at = timestamp(p);
+    p.nextToken();
+    String text = text(p, "sample value");
+    if (text == null || p.nextToken() != JsonToken.END_ARRAY) {
+      throw malformed("a sample is not a [time, \"value\"] pair", null);
+    }
+    OptionalDouble value = PromValues.parseValue(text);
+    if (value.isEmpty()) {
+      throw malformed("sample value \"" + Text.clip(text, 40) + "\" is not a number", null);
+    }
+    return new TimedValue(at, value.getAsDouble());
+  }
+
+  private Instant timestamp(JsonParser p) throws IOException, PrometheusException {
+    JsonToken token = p.currentToken();
+    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw malformed("a sample time is not a number", null);
+    }
+    try {
+      return PromValues.parseTimestamp(p.getDecimalValue());
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw malformed("a sample time is out of range", e);
+    }
+  }
+
+  private String text(JsonParser p, String field) throws IOException, PrometheusException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token != JsonToken.VALUE_STRING) {
+      throw malformed(field + " is not a string", null);
+    }
+    return p.getText();
+  }
+
+  private void expect(JsonParser p, JsonToken wanted, String what) throws PrometheusException {
+    if (p.currentToken() != wanted) {
+      String shape =
+          switch (wanted) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> "well formed";
+          };
+      throw malformed(what + " is not " + shape, null);
+    }
+  }
+
+  /** Jackson's complaint without its hints and source locations. */
+  private static String firstClause(String message) {
+    String text = message == null ? "unknown error" : message;
+    for (String cut : new String[] {": was expecting", " (", "\n"}) {
+      int at = text.indexOf(cut);
+      if (at > 0) {
+        text = text.substring(0, at);
+      }
+    }
+    return text;
+  }
+
+  private PrometheusException.Malformed malformed(String detail, Throwable cause) {
+    return PrometheusException.Malformed.body(url, detail, cause);
+  }
+}

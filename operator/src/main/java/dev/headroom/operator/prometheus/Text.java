@@ -1,0 +1,67 @@
+package dev.headroom.operator.prometheus;
+
+import java.time.Duration;
+
+/** Short, human wording for condition messages. */
+final class Text {
+
+  static final int MAX_QUERY_CHARS = 160;
+  static final int MAX_DETAIL_CHARS = 300;
+
+  private Text() {}
+
+  /** A query in double quotes, whitespace collapsed, cut to a readable length. */
+  static String quote(String promql) {
+    return "\"" + clip(promql, MAX_QUERY_CHARS) + "\"";
+  }
+
+  /** Whitespace collapsed to single spaces and cut at {@code max} characters with an ellipsis. */
+  static String clip(String text, int max) {
+    String flat = text.strip().replaceAll("\\s+", " ");
+    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+  }
+
+  /** {@code a scalar}, {@code an instant vector}. */
+  static String withArticle(String noun) {
+    return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+  }
+
+  /** {@code 300ms}, {@code 5s}, {@code 1.5s}, {@code 2m}, {@code 1m30s}, {@code 1h}. */
+  static String duration(Duration d) {
+    long millis = d.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    if (millis < 60_000) {
+      return millis % 1000 == 0 ? millis / 1000 + "s" : trim(millis / 1000.0) + "s";
+    }
+    long seconds = d.toSeconds();
+    StringBuilder out = new StringBuilder();
+    if (seconds >= 3600) {
+      out.append(seconds / 3600).append('h');
+    }
+    if (seconds % 3600 >= 60) {
+      out.append(seconds % 3600 / 60).append('m');
+    }
+    if (seconds % 60 > 0) {
+      out.append(seconds % 60).append('s');
+    }
+    return out.toString();
+  }
+
+  /** {@code 100 bytes}, {@code 512 KiB}, {@code 4 MiB}, {@code 1.5 MiB}. */
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + (n == 1 ? " byte" : " bytes");
+    }
+    if (n < 1024 * 1024) {
+      return trim(n / 1024.0) + " KiB";
+    }
+    return trim(n / (1024.0 * 1024.0)) + " MiB";
+  }
+
+  private static String trim(double value) {
+    String text = String.format(java.util.Locale.ROOT, "%.1f", value);
+    return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+  }
+}

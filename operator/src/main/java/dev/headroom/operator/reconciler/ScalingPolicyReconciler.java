@@ -1,0 +1,211 @@
+package dev.headroom.operator.reconciler;
+
+import dev.headroom.engine.DecisionEngine;
+import dev.headroom.engine.model.Decision;
+import dev.headroom.engine.model.Observation;
+import dev.headroom.engine.model.PolicySpec;
+import dev.headroom.engine.validation.PolicyValidator;
+import dev.headroom.engine.validation.Violation;
+import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
+import dev.headroom.operator.api.v1alpha1.Ownership;
+import dev.headroom.operator.api.v1alpha1.PolicyMode;
+import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
+import dev.headroom.operator.config.HeadroomConfig;
+import dev.headroom.operator.metrics.HeadroomMetrics;
+import dev.headroom.operator.policy.Actuation;
+import dev.headroom.operator.policy.BudgetResolution;
+import dev.headroom.operator.policy.ConflictDetector;
+import dev.headroom.operator.policy.HpaCapper;
+import dev.headroom.operator.policy.PolicyActuator;
+import dev.headroom.operator.policy.PolicyOutcome;
+import dev.headroom.operator.policy.PolicySpecMapper;
+import dev.headroom.operator.policy.SignalReader;
+import dev.headroom.operator.pool.PoolDeliveries;
+import dev.headroom.operator.pool.PoolDelivery;
+import dev.headroom.operator.prometheus.PrometheusClient;
+import dev.headroom.operator.status.EventPublisher;
+import dev.headroom.operator.status.EventReasons;
+import dev.headroom.operator.workload.ScaleWriter;
+import dev.headroom.operator.workload.WorkloadReader;
+import dev.headroom.operator.workload.WorkloadRef;
+import dev.headroom.operator.workload.WorkloadSnapshot;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reconciles one ScalingPolicy: observe the target and its load, ask the engine, act within the
+ * budget grant, and explain. Owns no grant arithmetic: the budget reconciler publishes grants and
+ * this reconciler obeys and acknowledges them.
+ */
+@ControllerConfiguration(name = ScalingPolicyReconciler.NAME)
+public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
+
+  public static final String NAME = "scalingpolicy";
+  static final String BY_BUDGET = "byBudget";
+
+  private final KubernetesClient client;
+  private final HeadroomConfig config;
+  private final Clock clock;
+  private final EventPublisher events;
+  private final HeadroomMetrics metrics;
+  private final DecisionEngine engine = new DecisionEngine();
+  private final WorkloadReader reader;
+  private final PolicyActuator actuator;
+  private final ConflictDetector conflicts;
+  private final SignalReader signals;
+  private final HpaCapper hpaCapper;
+
+  public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
+      EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus) {
+    this.client = client;
+    this.config = config;
+    this.clock = clock;
+    this.events = events;
+    this.metrics = metrics;
+    this.reader = new WorkloadReader(client);
+    this.actuator = new PolicyActuator(new ScaleWriter(client));
+    this.conflicts = new ConflictDetector(client);
+    this.signals = new SignalReader(prometheus);
+    this.hpaCapper = new HpaCapper(client);
+  }
+
+  @Override
+  public List<EventSource<?, ScalingPolicy>> prepareEventSources(
+      EventSourceContext<ScalingPolicy> context) {
+    context.getPrimaryCache().addIndexer(BY_BUDGET, p -> p.getSpec() == null
+        || p.getSpec().getConnections() == null ? List.of() : List.of(PolicySpecMapper.budgetId(p)));
+    var budgets =
+        InformerEventSourceConfiguration.from(ConnectionBudget.class, ScalingPolicy.class)
+            .withSecondaryToPrimaryMapper(
+                (ConnectionBudget b) ->
+                    context.getPrimaryCache()
+                        .byIndex(BY_BUDGET, b.getMetadata().getNamespace() + "/" + b.getMetadata().getName())
+                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .withPrimaryToSecondaryMapper(
+                (ScalingPolicy p) -> {
+                  if (p.getSpec() == null || p.getSpec().getConnections() == null) {
+                    return Set.of();
+                  }
+                  String[] id = PolicySpecMapper.budgetId(p).split("/", 2);
+                  return Set.of(new ResourceID(id[1], id[0]));
+                })
+            .build();
+    return List.of(new InformerEventSource<>(budgets, context));
+  }
+
+  @Override
+  public UpdateControl<ScalingPolicy> reconcile(ScalingPolicy cached, Context<ScalingPolicy> context) {
+    var timer = metrics.startReconcile();
+    ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
+    PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics);
+    try {
+      UpdateControl<ScalingPolicy> result = evaluate(policy, context, out);
+      metrics.endReconcile(timer, NAME, "ok");
+      return result;
+    } catch (RuntimeException e) {
+      metrics.endReconcile(timer, NAME, "error");
+      throw e;
+    }
+  }
+
+  private UpdateControl<ScalingPolicy> evaluate(
+      ScalingPolicy policy, Context<ScalingPolicy> context, PolicyOutcome out) {
+    Instant now = out.now();
+    PolicySpec spec;
+    try {
+      spec = PolicySpecMapper.toEngine(policy, 0);
+    } catch (IllegalArgumentException e) {
+      return out.invalid(List.of(new Violation("spec", e.getMessage())));
+    }
+    List<Violation> violations = new PolicyValidator().validate(spec);
+    if (!violations.isEmpty()) {
+      return out.invalid(violations);
+    }
+    WorkloadRef ref = WorkloadRef.of(policy.getMetadata().getNamespace(), policy.getSpec().getTargetRef());
+    Optional<GenericKubernetesResource> target = reader.target(ref);
+    if (target.isEmpty()) {
+      return out.blocked(EventReasons.TARGET_NOT_FOUND, ref + " does not exist", config.syncPeriod());
+    }
+    var connections = policy.getSpec().getConnections();
+    PoolDelivery delivery = connections == null ? null
+        : PoolDeliveries.of(client, policy.getMetadata().getNamespace(), connections.getDelivery());
+    WorkloadSnapshot snap = reader.read(ref, target.get(), delivery,
+        connections == null ? null : connections.getMaxSurge());
+    int poolMax = connections == null ? 0 : connections.getPoolSize().getMax();
+    out.observed(snap, poolMax);
+
+    Optional<BudgetResolution> budget = Optional.empty();
+    if (connections != null) {
+      budget = Optional.of(BudgetResolution.resolve(client, policy,
+          context.getSecondaryResource(ConnectionBudget.class)));
+    }
+    SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
+    spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
+    Observation observation = new Observation(now, snap.specReplicas(), snap.readyReplicas(),
+        readings.signals(), readings.concurrency(), OptionalInt.empty(), OptionalInt.empty());
+    Decision unconstrained = engine.decide(spec, observation, out.history());
+    OptionalLong grant = budget.flatMap(BudgetResolution::grant)
+        .map(g -> OptionalLong.of(g.connections())).orElse(OptionalLong.empty());
+    Decision decision = grant.isPresent()
+        ? engine.decide(spec, observation.withGrant((int) Math.min(Integer.MAX_VALUE, grant.getAsLong())),
+            out.history())
+        : unconstrained;
+    var found = conflicts.find(ref);
+    boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;
+    out.decided(decision, unconstrained.desiredReplicas(), readings, found, capOnly,
+        budget.map(b -> PolicySpecMapper.budgetId(policy)).orElse(null), grant);
+
+    if (budget.isPresent() && !budget.get().usable()) {
+      return out.blocked(budget.get().reason(), budget.get().message(), config.syncPeriod());
+    }
+    if (policy.getSpec().getMode() == PolicyMode.DRY_RUN) {
+      return out.dryRun(budget.flatMap(BudgetResolution::grant), config.syncPeriod());
+    }
+    if (capOnly) {
+      if (found.hpa().isEmpty()) {
+        return out.blocked("NoHpaToCap", "ownership CapHpa but no HorizontalPodAutoscaler targets "
+            + ref, config.syncPeriod());
+      }
+      String capped = hpaCapper.cap(found.hpa().get(), policy.getSpec().getReplicas().getMax(),
+          decision, grant, snap.maxSurge());
+      Actuation pool = actuator.apply(snap, target.get(), delivery, snap.specReplicas(),
+          decision.poolSize(), grant, poolMax);
+      return out.applied(pool, budget.flatMap(BudgetResolution::grant), capped,
+          config.syncPeriod(), config.transitionPollPeriod());
+    }
+    if (found.any()) {
+      return out.blocked(EventReasons.CONFLICTING_AUTOSCALER, String.join(", ", found.owners())
+          + " also scale " + ref + "; Headroom leaves replicas alone", config.syncPeriod());
+    }
+    Actuation actuation = actuator.apply(snap, target.get(), delivery, decision.desiredReplicas(),
+        decision.poolSize(), grant, poolMax);
+    return out.applied(actuation, budget.flatMap(BudgetResolution::grant), null,
+        config.syncPeriod(), config.transitionPollPeriod());
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ScalingPolicy> updateErrorStatus(
+      ScalingPolicy cached, Context<ScalingPolicy> context, Exception e) {
+    ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
+    new PolicyOutcome(policy, clock.instant(), events, metrics).failed(e);
+    return ErrorStatusUpdateControl.patchStatus(policy);
+  }
+}
