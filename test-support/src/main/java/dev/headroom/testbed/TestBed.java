@@ -1,0 +1,284 @@
+package dev.headroom.testbed;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local test bed of {@code scripts/testbed}: a real kube-apiserver with etcd,
+ * kube-controller-manager, kube-scheduler and kwok fake nodes, plus Prometheus and PostgreSQL
+ * on request.
+ *
+ * <p>One instance per JVM ({@link #shared()}). It runs {@code scripts/testbed up} on first use
+ * and {@code scripts/testbed down} when closed, unless the test bed was already up before
+ * (then it is left as found) or {@code HEADROOM_TESTBED_KEEP=true} (or the system property
+ * {@code headroom.testbed.keep=true}) is set. Tests normally use it through {@link WithTestBed}.
+ */
+public final class TestBed implements AutoCloseable {
+
+  /** Environment variable naming the repository root, if walking up from the working dir is not wanted. */
+  public static final String REPO_ENV = "HEADROOM_REPO";
+  /** Environment variable naming the trace directory; default {@code ../shared/traces} from the repo root. */
+  public static final String TRACES_ENV = "HEADROOM_TRACES_DIR";
+
+  private static final long SCRIPT_TIMEOUT_MINUTES = 45; // a cold build of the control plane included
+  private static TestBed shared;
+
+  private final Path repoRoot;
+  private final Path script;
+  private final boolean stopOnClose;
+  private volatile Map<String, String> env;
+  private boolean closed;
+
+  private TestBed(Path repoRoot, boolean stopOnClose, Map<String, String> env) {
+    this.repoRoot = repoRoot;
+    this.script = repoRoot.resolve("scripts/testbed");
+    this.stopOnClose = stopOnClose;
+    this.env = env;
+  }
+
+  /** The JVM-wide test bed, brought up on first call. */
+  public static synchronized TestBed shared() {
+    if (shared == null || shared.closed) {
+      shared = start(findRepoRoot());
+      TestBed started = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "testbed-down"));
+    }
+    return shared;
+  }
+
+  /** Brings the control plane up (idempotent) for the repository at {@code repoRoot}. */
+  public static TestBed start(Path repoRoot) {
+    Path script = repoRoot.resolve("scripts/testbed");
+    boolean wasUp = run(repoRoot, script, List.of("env"), false).exitCode() == 0;
+    run(repoRoot, script, List.of("up"), true).orThrow("up");
+    boolean keep = wasUp || keepRequested();
+    TestBed bed = new TestBed(repoRoot, !keep, null);
+    bed.refreshEnv();
+    return bed;
+  }
+
+  static boolean keepRequested() {
+    return Boolean.parseBoolean(System.getenv("HEADROOM_TESTBED_KEEP"))
+        || Boolean.getBoolean("headroom.testbed.keep");
+  }
+
+  /** Walks up from the working directory to the directory that holds {@code scripts/testbed}. */
+  public static Path findRepoRoot() {
+    String fromEnv = System.getenv(REPO_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      Path root = Paths.get(fromEnv).toAbsolutePath().normalize();
+      if (Files.isRegularFile(root.resolve("scripts/testbed"))) {
+        return root;
+      }
+      throw new TestBedException(REPO_ENV + "=" + fromEnv + " has no scripts/testbed");
+    }
+    Path start = Paths.get("").toAbsolutePath().normalize();
+    return findRepoRoot(start)
+        .orElseThrow(() -> new TestBedException("no scripts/testbed in " + start + " or any parent directory"));
+  }
+
+  static Optional<Path> findRepoRoot(Path start) {
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("scripts/testbed"))) {
+        return Optional.of(dir);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Path repoRoot() {
+    return repoRoot;
+  }
+
+  /** The variables that {@code scripts/testbed env} prints, e.g. KUBECONFIG and PROMETHEUS_URL. */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public Path kubeconfig() {
+    return Paths.get(required("KUBECONFIG"));
+  }
+
+  /** The server's version as pinned in {@code scripts/testbed}, e.g. {@code v1.33.13}. */
+  public String kubernetesVersion() {
+    return required("HEADROOM_KUBE_VERSION");
+  }
+
+  /** Fabric8 configuration for the admin user (cluster-admin), with {@code namespace} as default. */
+  public Config kubernetesConfig(String namespace) {
+    String kubeconfig;
+    try {
+      kubeconfig = Files.readString(kubeconfig());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Config config = Config.fromKubeconfig(kubeconfig);
+    if (namespace != null) {
+      config.setNamespace(namespace);
+    }
+    return config;
+  }
+
+  /** A new client as cluster-admin; the caller closes it. */
+  public KubernetesClient newClient(String namespace) {
+    return new KubernetesClientBuilder().withConfig(kubernetesConfig(namespace)).build();
+  }
+
+  /** Prometheus, started on first call (with its load exporter). */
+  public synchronized Prometheus prometheus() {
+    if (!env.containsKey("PROMETHEUS_URL")) {
+      script("prometheus");
+    }
+    return new Prometheus(this, required("PROMETHEUS_URL"), Paths.get(required("HEADROOM_LOAD_DIR")));
+  }
+
+  /**
+   * PostgreSQL with the given {@code max_connections}; started on first call and restarted (empty)
+   * when another value is asked for.
+   */
+  public synchronized Postgres postgres(int maxConnections) {
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
+    }
+    if (!String.valueOf(maxConnections).equals(env.get("POSTGRES_MAX_CONNECTIONS"))) {
+      script("postgres", String.valueOf(maxConnections));
+    }
+    return new Postgres(
+        required("PGHOST"),
+        Integer.parseInt(required("PGPORT")),
+        required("PGUSER"),
+        required("PGDATABASE"),
+        Integer.parseInt(required("POSTGRES_MAX_CONNECTIONS")));
+  }
+
+  /**
+   * A trace from the shared trace directory ({@code ../shared/traces} beside the repository, or
+   * {@code HEADROOM_TRACES_DIR}).
+   */
+  public Path trace(String fileName) {
+    return tracesDir(repoRoot).resolve(fileName);
+  }
+
+  static Path tracesDir(Path repoRoot) {
+    String fromEnv = System.getenv(TRACES_ENV);
+    Path dir = fromEnv != null && !fromEnv.isBlank()
+        ? Paths.get(fromEnv)
+        : repoRoot.resolve("../shared/traces");
+    dir = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new TestBedException("trace directory " + dir + " not found (set " + TRACES_ENV + ")");
+    }
+    return dir;
+  }
+
+  /** Runs {@code scripts/testbed ARGS...}, fails on a non-zero exit and returns its stdout+stderr. */
+  public synchronized String script(String... args) {
+    String output = run(repoRoot, script, List.of(args), true).orThrow(String.join(" ", args));
+    refreshEnv();
+    return output;
+  }
+
+  private void refreshEnv() {
+    env = parseEnv(run(repoRoot, script, List.of("env"), false).orThrow("env"));
+  }
+
+  private String required(String name) {
+    String value = env.get(name);
+    if (value == null) {
+      throw new TestBedException("scripts/testbed env did not print " + name);
+    }
+    return value;
+  }
+
+  /** Parses lines of the form {@code export NAME='value'}. */
+  static Map<String, String> parseEnv(String output) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    for (String line : output.split("\n")) {
+      if (!line.startsWith("export ")) {
+        continue;
+      }
+      String assignment = line.substring("export ".length());
+      int eq = assignment.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String value = assignment.substring(eq + 1);
+      if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+        value = value.substring(1, value.length() - 1).replace("'\\''", "'");
+      }
+      vars.put(assignment.substring(0, eq), value);
+    }
+    return vars;
+  }
+
+  /** Stops the test bed if this JVM brought it up. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (stopOnClose) {
+      run(repoRoot, script, List.of("down"), true);
+    }
+  }
+
+  record Result(int exitCode, String output, List<String> command) {
+    String orThrow(String what) {
+      if (exitCode != 0) {
+        String[] lines = output.strip().split("\n");
+        String cause = lines.length == 0 ? "" : lines[lines.length - 1];
+        throw new TestBedException("scripts/testbed " + what + " failed (exit " + exitCode + "): " + cause);
+      }
+      return output;
+    }
+  }
+
+  private static Result run(Path repoRoot, Path script, List<String> args, boolean echo) {
+    List<String> command = new ArrayList<>();
+    command.add("bash");
+    command.add(script.toString());
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    try {
+      Process process = builder.start();
+      StringBuilder output = new StringBuilder();
+      try (InputStream in = process.getInputStream()) {
+        // Read line by line so that long steps (a cold build) show progress in the test log.
+        java.io.BufferedReader reader =
+            new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line; (line = reader.readLine()) != null; ) {
+          output.append(line).append('\n');
+          if (echo) {
+            System.err.println(line);
+          }
+        }
+      }
+      if (!process.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        process.destroy();
+        throw new TestBedException("scripts/testbed " + String.join(" ", args) + " timed out");
+      }
+      return new Result(process.exitValue(), output.toString(), command);
+    } catch (IOException e) {
+      throw new TestBedException("cannot run " + command + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TestBedException("interrupted while running " + command, e);
+    }
+  }
+}
