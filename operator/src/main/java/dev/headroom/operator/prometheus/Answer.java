@@ -9,7 +9,8 @@ import java.util.Optional;
  * single-value client needs (how many series, the first one's samples, or a scalar pair).
  *
  * @param status {@code success} or {@code error}, null when absent
- * @param resultType {@code vector}, {@code matrix}, {@code scalar}, {@code string}, null when absent
+ * @param resultType {@code vector}, {@code matrix}, {@code scalar}, {@code string}, null when
+ *     absent
  * @param seriesCount series in a vector or matrix result; 0 for a scalar or string result
  * @param firstSeries samples of the first series ({@code value} or {@code values}), or empty
  * @param firstSeriesHasHistogram the first series carries native histogram samples

@@ -1,10 +1,10 @@
 package dev.headroom.operator.prometheus;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
 
 /**
  * Reads a Prometheus answer with Jackson's streaming parser. Only the first series is kept; the
- * others are counted and skipped, so memory stays proportional to one series however many the
- * query matched. Field order does not matter.
+ * others are counted and skipped, so memory stays proportional to one series however many the query
+ * matched. Field order does not matter.
  */
 final class AnswerParser {
 

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body into memory but never more than a limit: a declared Content-Length
- * above the limit is refused before any byte is read, and a body without one is cut off (and the
+ * Collects a response body into memory but never more than a limit: a declared Content-Length above
+ * the limit is refused before any byte is read, and a body without one is cut off (and the
  * connection dropped) as soon as it passes the limit.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
@@ -43,7 +43,8 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
   static HttpResponse.BodyHandler<byte[]> handler(long limit) {
     return info ->
-        new BoundedBodySubscriber(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+        new BoundedBodySubscriber(
+            limit, info.headers().firstValueAsLong("Content-Length").orElse(-1));
   }
 
   @Override

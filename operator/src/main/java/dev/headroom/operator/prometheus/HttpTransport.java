@@ -3,6 +3,7 @@ package dev.headroom.operator.prometheus;
 import dev.headroom.operator.prometheus.BoundedBodySubscriber.BodyTooLargeException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -60,7 +62,8 @@ final class HttpTransport {
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
 
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(request.build(), BoundedBodySubscriber.handler(endpoint.maxResponseBytes()));
+        client.sendAsync(
+            request.build(), BoundedBodySubscriber.handler(endpoint.maxResponseBytes()));
     try {
       HttpResponse<byte[]> response =
           exchange.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -96,13 +99,23 @@ final class HttpTransport {
             url, "cannot resolve host " + endpoint.baseUrl().getHost(), failure);
       }
     }
+    boolean connectFailed = false;
+    String connectMessage = null;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException) {
-        String message = t.getMessage();
-        boolean refused = message == null || message.toLowerCase(java.util.Locale.ROOT).contains("refused");
-        return new PrometheusException.Unreachable(
-            url, refused ? "connection refused" : "cannot connect (" + message + ")", failure);
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+        connectFailed = true;
+        connectMessage = t.getMessage() == null ? connectMessage : t.getMessage();
       }
+    }
+    if (connectFailed) {
+      boolean refused =
+          connectMessage == null || connectMessage.toLowerCase(Locale.ROOT).contains("refused");
+      return new PrometheusException.Unreachable(
+          url,
+          refused
+              ? "connection refused"
+              : "cannot connect (" + Text.clip(connectMessage, 200) + ")",
+          failure);
     }
     String detail = describe(failure);
     if (detail.contains("received no bytes")) {
@@ -118,7 +131,7 @@ final class HttpTransport {
     if (message.contains("certification path") || message.contains("PKIX path")) {
       return "the certificate is not signed by a trusted CA";
     }
-    if (message.contains("subject alternative name") || message.contains("No name matching")) {
+    if (message.contains("subject alternative") || message.contains("No name matching")) {
       return "the certificate is not valid for " + endpoint.baseUrl().getHost();
     }
     if (message.contains("validity check failed") || message.contains("NotAfter")) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Asks one Prometheus for single values and single series. Every query is a form-encoded POST,
- * so the PromQL never becomes part of a URL. Thread-safe; share one instance per endpoint.
+ * Asks one Prometheus for single values and single series. Every query is a form-encoded POST, so
+ * the PromQL never becomes part of a URL. Thread-safe; share one instance per endpoint.
  */
 public final class PrometheusClient {
 
@@ -53,7 +53,8 @@ public final class PrometheusClient {
     form.put("query", promql);
     form.put("time", PromValues.formatTimestamp(at));
     form.put("timeout", PromValues.formatSeconds(endpoint.timeout()));
-    return observed(QueryType.INSTANT, () -> single(promql, fetch(QueryType.INSTANT, promql, form)));
+    return observed(
+        QueryType.INSTANT, () -> single(promql, fetch(QueryType.INSTANT, promql, form)));
   }
 
   /**
@@ -119,7 +120,8 @@ public final class PrometheusClient {
     if (answer.resultType() == null) {
       throw PrometheusException.Malformed.body(url, "no data.resultType field", null);
     }
-    boolean seriesType = answer.resultType().equals("vector") || answer.resultType().equals("matrix");
+    boolean seriesType =
+        answer.resultType().equals("vector") || answer.resultType().equals("matrix");
     if (seriesType ? answer.pair().isPresent() : answer.seriesCount() > 0) {
       throw PrometheusException.Malformed.body(
           url, "data.result does not have the shape of a " + answer.resultType(), null);
@@ -133,8 +135,11 @@ public final class PrometheusClient {
     switch (answer.resultType()) {
       case "scalar" -> {
         Answer.Pair pair =
-            answer.pair().orElseThrow(
-                () -> PrometheusException.Malformed.body(url, "a scalar without a value", null));
+            answer
+                .pair()
+                .orElseThrow(
+                    () ->
+                        PrometheusException.Malformed.body(url, "a scalar without a value", null));
         OptionalDouble value = PromValues.parseValue(pair.text());
         if (value.isEmpty()) {
           throw PrometheusException.Malformed.body(
@@ -149,10 +154,12 @@ public final class PrometheusClient {
         }
         sample = answer.firstSeries().get(0);
       }
-      case "matrix" -> throw PrometheusException.Malformed.resultType(
-          promql, "range vector", "an instant vector or a scalar (drop the [range] selector)");
-      default -> throw PrometheusException.Malformed.resultType(
-          promql, resultTypeName(answer.resultType()), "an instant vector or a scalar");
+      case "matrix" ->
+          throw PrometheusException.Malformed.resultType(
+              promql, "range vector", "an instant vector or a scalar (drop the [range] selector)");
+      default ->
+          throw PrometheusException.Malformed.resultType(
+              promql, resultTypeName(answer.resultType()), "an instant vector or a scalar");
     }
     checkFinite(promql, sample, false);
     return sample.value();

@@ -18,8 +18,8 @@ import java.util.Optional;
  *     token is picked up without a restart
  * @param caFile PEM file with the CA certificate(s) that signed the Prometheus certificate
  * @param insecureSkipTlsVerify trust any certificate and host name (test clusters only)
- * @param maxResponseBytes largest body accepted; larger answers fail as {@code TooLarge} while
- *     the body is being received
+ * @param maxResponseBytes largest body accepted; larger answers fail as {@code TooLarge} while the
+ *     body is being received
  * @param maxSamples most samples accepted for one series of a range query
  */
 public record PrometheusEndpoint(
@@ -88,20 +88,35 @@ public record PrometheusEndpoint(
 
   public PrometheusEndpoint withTimeout(Duration value) {
     return new PrometheusEndpoint(
-        baseUrl, value, bearerTokenFile, caFile, insecureSkipTlsVerify, maxResponseBytes,
+        baseUrl,
+        value,
+        bearerTokenFile,
+        caFile,
+        insecureSkipTlsVerify,
+        maxResponseBytes,
         maxSamples);
   }
 
   public PrometheusEndpoint withBearerTokenFile(Path value) {
     return new PrometheusEndpoint(
-        baseUrl, timeout, Optional.of(value), caFile, insecureSkipTlsVerify, maxResponseBytes,
+        baseUrl,
+        timeout,
+        Optional.of(value),
+        caFile,
+        insecureSkipTlsVerify,
+        maxResponseBytes,
         maxSamples);
   }
 
   public PrometheusEndpoint withCaFile(Path value) {
     return new PrometheusEndpoint(
-        baseUrl, timeout, bearerTokenFile, Optional.of(value), insecureSkipTlsVerify,
-        maxResponseBytes, maxSamples);
+        baseUrl,
+        timeout,
+        bearerTokenFile,
+        Optional.of(value),
+        insecureSkipTlsVerify,
+        maxResponseBytes,
+        maxSamples);
   }
 
   public PrometheusEndpoint withInsecureSkipTlsVerify(boolean value) {
@@ -116,8 +131,7 @@ public record PrometheusEndpoint(
 
   public PrometheusEndpoint withMaxSamples(int value) {
     return new PrometheusEndpoint(
-        baseUrl, timeout, bearerTokenFile, caFile, insecureSkipTlsVerify, maxResponseBytes,
-        value);
+        baseUrl, timeout, bearerTokenFile, caFile, insecureSkipTlsVerify, maxResponseBytes, value);
   }
 
   /** The base URL as shown in messages: scheme, host, port and path, never anything else. */

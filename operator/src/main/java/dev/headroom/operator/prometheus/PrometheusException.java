@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Why a query gave no usable value. The subclasses are closed so a caller can tell every case
- * apart; {@link #outcome()} names the case for conditions and metrics, and {@link #getMessage()}
- * is one short sentence fit for a Kubernetes condition message. Messages never contain tokens.
+ * apart; {@link #outcome()} names the case for conditions and metrics, and {@link #getMessage()} is
+ * one short sentence fit for a Kubernetes condition message. Messages never contain tokens.
  */
 public abstract sealed class PrometheusException extends Exception {
 
@@ -71,10 +71,9 @@ public abstract sealed class PrometheusException extends Exception {
 
     private static String message(
         String url, String promql, int status, Optional<String> errorType, Optional<String> error) {
-      String head = "Prometheus at " + url + " answered HTTP " + status + " to query "
-          + Text.quote(promql);
-      String detail =
-          (errorType.map(t -> t + ": ").orElse("") + error.orElse("")).strip();
+      String head =
+          "Prometheus at " + url + " answered HTTP " + status + " to query " + Text.quote(promql);
+      String detail = (errorType.map(t -> t + ": ").orElse("") + error.orElse("")).strip();
       return detail.isEmpty() ? head : head + ": " + Text.clip(detail, Text.MAX_DETAIL_CHARS);
     }
 
@@ -105,7 +104,10 @@ public abstract sealed class PrometheusException extends Exception {
     AmbiguousResult(String promql, int seriesCount) {
       super(
           QueryOutcome.AMBIGUOUS_RESULT,
-          "query " + Text.quote(promql) + " returned " + seriesCount
+          "query "
+              + Text.quote(promql)
+              + " returned "
+              + seriesCount
               + " series, expected exactly one (aggregate it, e.g. with sum())",
           null);
       this.seriesCount = seriesCount;
@@ -124,7 +126,10 @@ public abstract sealed class PrometheusException extends Exception {
     NotANumber(String promql, double value, Instant at, boolean sayWhen) {
       super(
           QueryOutcome.NOT_A_NUMBER,
-          "query " + Text.quote(promql) + " returned " + PromValues.format(value)
+          "query "
+              + Text.quote(promql)
+              + " returned "
+              + PromValues.format(value)
               + (sayWhen ? " at " + at : ""),
           null);
       this.value = value;
@@ -148,15 +153,21 @@ public abstract sealed class PrometheusException extends Exception {
 
     static Malformed body(String url, String detail, Throwable cause) {
       return new Malformed(
-          "Prometheus at " + url + " sent an unusable answer: "
+          "Prometheus at "
+              + url
+              + " sent an unusable answer: "
               + Text.clip(detail, Text.MAX_DETAIL_CHARS),
           cause);
     }
 
     static Malformed resultType(String promql, String resultType, String wanted) {
       return new Malformed(
-          "query " + Text.quote(promql) + " returned " + Text.withArticle(resultType)
-              + ", expected " + wanted,
+          "query "
+              + Text.quote(promql)
+              + " returned "
+              + Text.withArticle(resultType)
+              + ", expected "
+              + wanted,
           null);
     }
   }
@@ -174,14 +185,24 @@ public abstract sealed class PrometheusException extends Exception {
 
     static TooLarge samples(String promql, int limit) {
       return new TooLarge(
-          "query " + Text.quote(promql) + " returned more than " + limit
+          "query "
+              + Text.quote(promql)
+              + " returned more than "
+              + limit
               + " samples in one series (maxSamples)");
     }
 
     static TooLarge step(String promql, long needed, int limit, Duration step) {
       return new TooLarge(
-          "range query " + Text.quote(promql) + " with step " + Text.duration(step) + " needs "
-              + needed + " samples, more than " + limit + " (maxSamples); use a larger step");
+          "range query "
+              + Text.quote(promql)
+              + " with step "
+              + Text.duration(step)
+              + " needs "
+              + needed
+              + " samples, more than "
+              + limit
+              + " (maxSamples); use a larger step");
     }
   }
 
@@ -195,8 +216,7 @@ public abstract sealed class PrometheusException extends Exception {
   /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
   public static final class Interrupted extends PrometheusException {
     Interrupted(String url, Throwable cause) {
-      super(
-          QueryOutcome.INTERRUPTED, "query to Prometheus at " + url + " was interrupted", cause);
+      super(QueryOutcome.INTERRUPTED, "query to Prometheus at " + url + " was interrupted", cause);
     }
   }
 }
