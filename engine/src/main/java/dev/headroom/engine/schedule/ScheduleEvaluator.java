@@ -39,7 +39,10 @@ public final class ScheduleEvaluator {
   /** Wider than any zone's DST shift, so a search window around a transition is never short. */
   private static final Duration MARGIN = Duration.ofHours(3);
 
-  private final Map<String, ExecutionTime> executionTimes = new ConcurrentHashMap<>();
+  /** Parsed expressions; parsing is pure, so the memo is shared and bounded. */
+  private static final Map<String, ExecutionTime> EXECUTION_TIMES = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED = 4096;
 
   /**
    * Parses and validates a 5-field cron expression.
@@ -137,7 +140,17 @@ public final class ScheduleEvaluator {
     return local.atZone(ZoneOffset.UTC);
   }
 
-  private ExecutionTime executionTime(String expression) {
-    return executionTimes.computeIfAbsent(expression, e -> ExecutionTime.forCron(parse(e)));
+  /** The parsed expression, memoised. */
+  public static ExecutionTime executionTime(String expression) {
+    ExecutionTime known = EXECUTION_TIMES.get(expression);
+    if (known != null) {
+      return known;
+    }
+    if (EXECUTION_TIMES.size() >= MAX_CACHED) {
+      EXECUTION_TIMES.clear();
+    }
+    ExecutionTime parsed = ExecutionTime.forCron(parse(expression));
+    EXECUTION_TIMES.put(expression, parsed);
+    return parsed;
   }
 }

@@ -10,8 +10,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Rules for {@code spec.schedules[]} that a CRD schema cannot express. */
 final class ScheduleValidator {
@@ -21,6 +23,11 @@ final class ScheduleValidator {
       ZoneOffset.UTC);
 
   private static final int MAX_SCANNED_STARTS = 1000;
+
+  /** Results per cron expression: the scan is pure and costs a few milliseconds. */
+  private static final Map<String, Optional<Duration>> INTERVALS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED = 4096;
 
   void validate(List<ScheduleSpec> schedules, int maxReplicas, List<Violation> out) {
     Set<String> names = new HashSet<>();
@@ -41,7 +48,7 @@ final class ScheduleValidator {
             "exceeds spec.replicas.max (" + s.minReplicas() + " > " + maxReplicas + ")"));
       }
       if (cron.isPresent() && s.leadTime() != null && !s.leadTime().isNegative()) {
-        shortestInterval(cron.get()).ifPresent(period -> {
+        shortestInterval(s.cron(), cron.get()).ifPresent(period -> {
           if (s.leadTime().compareTo(period) >= 0) {
             out.add(new Violation(path + ".leadTime",
                 "must be shorter than the shortest interval between two starts (" + period
@@ -54,7 +61,7 @@ final class ScheduleValidator {
 
   private static Optional<ExecutionTime> cron(ScheduleSpec s, String path, List<Violation> out) {
     try {
-      ExecutionTime time = ExecutionTime.forCron(ScheduleEvaluator.parse(s.cron()));
+      ExecutionTime time = ScheduleEvaluator.executionTime(s.cron());
       if (time.nextExecution(SCAN_FROM).isEmpty()) {
         out.add(new Violation(path + ".cron", "cron expression '" + s.cron() + "' never fires"));
         return Optional.empty();
@@ -81,7 +88,20 @@ final class ScheduleValidator {
   }
 
   /** Shortest gap between consecutive starts (wall clock) within a year, if it fires twice. */
-  private static Optional<Duration> shortestInterval(ExecutionTime cron) {
+  private static Optional<Duration> shortestInterval(String expression, ExecutionTime cron) {
+    Optional<Duration> known = INTERVALS.get(expression);
+    if (known != null) {
+      return known;
+    }
+    if (INTERVALS.size() >= MAX_CACHED) {
+      INTERVALS.clear();
+    }
+    Optional<Duration> interval = scanShortestInterval(cron);
+    INTERVALS.put(expression, interval);
+    return interval;
+  }
+
+  private static Optional<Duration> scanShortestInterval(ExecutionTime cron) {
     Optional<ZonedDateTime> previous = cron.nextExecution(SCAN_FROM);
     ZonedDateTime end = SCAN_FROM.plusYears(1);
     Duration shortest = null;
