@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,11 @@ public final class ConflictDetector {
       return !owners.isEmpty();
     }
   }
+
+  /** Addressed directly, so a cluster without KEDA answers 404 instead of failing discovery. */
+  static final ResourceDefinitionContext SCALED_OBJECTS = new ResourceDefinitionContext.Builder()
+      .withGroup("keda.sh").withVersion("v1alpha1").withKind("ScaledObject")
+      .withPlural("scaledobjects").withNamespaced(true).build();
 
   private final KubernetesClient client;
 
@@ -47,7 +53,7 @@ public final class ConflictDetector {
     List<String> owners = new ArrayList<>();
     try {
       for (GenericKubernetesResource so :
-          client.genericKubernetesResources("keda.sh/v1alpha1", "ScaledObject")
+          client.genericKubernetesResources(SCALED_OBJECTS)
               .inNamespace(target.namespace()).list().getItems()) {
         Map<String, Object> ref = so.get("spec", "scaleTargetRef");
         Object kind = ref == null ? null : ref.getOrDefault("kind", "Deployment");
@@ -59,8 +65,6 @@ public final class ConflictDetector {
       if (e.getCode() != 404 && e.getCode() != 403) {
         throw e;
       }
-    } catch (IllegalArgumentException e) {
-      // the ScaledObject kind is not served by this cluster
     }
     return owners;
   }

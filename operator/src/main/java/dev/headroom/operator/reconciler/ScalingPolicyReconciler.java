@@ -4,6 +4,7 @@ import dev.headroom.engine.DecisionEngine;
 import dev.headroom.engine.model.Decision;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
+import dev.headroom.engine.model.Source;
 import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
@@ -161,16 +162,19 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
     Observation observation = new Observation(now, snap.specReplicas(), snap.readyReplicas(),
         readings.signals(), readings.concurrency(), OptionalInt.empty(), OptionalInt.empty());
-    Decision unconstrained = engine.decide(spec, observation, out.history());
     OptionalLong grant = budget.flatMap(BudgetResolution::grant)
         .map(g -> OptionalLong.of(g.connections())).orElse(OptionalLong.empty());
-    Decision decision = grant.isPresent()
-        ? engine.decide(spec, observation.withGrant((int) Math.min(Integer.MAX_VALUE, grant.getAsLong())),
-            out.history())
-        : unconstrained;
+    if (grant.isPresent()) {
+      observation = observation.withGrant((int) Math.min(Integer.MAX_VALUE, grant.getAsLong()));
+    }
+    Decision decision = engine.decide(spec, observation, out.history());
+    // The budget's demand is what the load asks within bounds: not rate-limited, not capped,
+    // so identical services ask alike whatever they run now.
+    int requested = decision.recommendation(Source.BOUNDS).map(r -> r.replicas())
+        .orElse(decision.desiredReplicas());
     var found = conflicts.find(ref);
     boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;
-    out.decided(decision, unconstrained.desiredReplicas(), readings, found, capOnly,
+    out.decided(decision, requested, readings, found, capOnly,
         budget.map(b -> PolicySpecMapper.budgetId(policy)).orElse(null), grant);
 
     if (budget.isPresent() && !budget.get().usable()) {
