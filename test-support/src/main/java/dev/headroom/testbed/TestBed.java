@@ -3,8 +3,11 @@ package dev.headroom.testbed;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +26,11 @@ import java.util.concurrent.TimeUnit;
  * on request.
  *
  * <p>One instance per JVM ({@link #shared()}). It runs {@code scripts/testbed up} on first use
- * and {@code scripts/testbed down} when closed, unless the test bed was already up before
- * (then it is left as found) or {@code HEADROOM_TESTBED_KEEP=true} (or the system property
- * {@code headroom.testbed.keep=true}) is set. Tests normally use it through {@link WithTestBed}.
+ * and {@code scripts/testbed down} when the last JVM using it closes it, unless the test bed was
+ * brought up by hand (then it is left as found) or {@code HEADROOM_TESTBED_KEEP=true} (or the
+ * system property {@code headroom.testbed.keep=true}) is set. Each JVM registers itself as a user
+ * in {@code <state dir>/users/<pid>}, so that JVMs sharing one state dir do not stop the test bed
+ * under each other. Tests normally use it through {@link WithTestBed}.
  */
 public final class TestBed implements AutoCloseable {
 
@@ -37,17 +42,20 @@ public final class TestBed implements AutoCloseable {
   private static final long SCRIPT_TIMEOUT_MINUTES = 45; // a cold build of the control plane included
   private static TestBed shared;
 
+  private static final String STARTED_BY_TESTS = "started-by-tests";
+
   private final Path repoRoot;
   private final Path script;
-  private final boolean stopOnClose;
+  private final Path users;
+  private final Path user;
   private volatile Map<String, String> env;
   private boolean closed;
 
-  private TestBed(Path repoRoot, boolean stopOnClose, Map<String, String> env) {
+  private TestBed(Path repoRoot, Path users, Path user) {
     this.repoRoot = repoRoot;
     this.script = repoRoot.resolve("scripts/testbed");
-    this.stopOnClose = stopOnClose;
-    this.env = env;
+    this.users = users;
+    this.user = user;
   }
 
   /** The JVM-wide test bed, brought up on first call. */
@@ -63,12 +71,32 @@ public final class TestBed implements AutoCloseable {
   /** Brings the control plane up (idempotent) for the repository at {@code repoRoot}. */
   public static TestBed start(Path repoRoot) {
     Path script = repoRoot.resolve("scripts/testbed");
-    boolean wasUp = run(repoRoot, script, List.of("env"), false).exitCode() == 0;
-    run(repoRoot, script, List.of("up"), true).orThrow("up");
-    boolean keep = wasUp || keepRequested();
-    TestBed bed = new TestBed(repoRoot, !keep, null);
+    Path users = stateDir(repoRoot).resolve("users");
+    Path user = users.resolve(String.valueOf(ProcessHandle.current().pid()));
+    try {
+      // Register before "up", so that a JVM finishing meanwhile does not stop the test bed.
+      Files.createDirectories(users);
+      Files.writeString(user, "");
+      boolean wasUp = run(repoRoot, script, List.of("env"), false).exitCode() == 0;
+      run(repoRoot, script, List.of("up"), true).orThrow("up");
+      if (!wasUp) {
+        Files.writeString(users.resolve(STARTED_BY_TESTS), "");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteQuietly(user);
+      throw e;
+    }
+    TestBed bed = new TestBed(repoRoot, users, user);
     bed.refreshEnv();
     return bed;
+  }
+
+  /** The state dir as {@code scripts/testbed} computes it. */
+  static Path stateDir(Path repoRoot) {
+    String fromEnv = System.getenv("HEADROOM_TESTBED_DIR");
+    return fromEnv != null && !fromEnv.isBlank() ? Paths.get(fromEnv) : repoRoot.resolve(".testbed");
   }
 
   static boolean keepRequested() {
@@ -225,15 +253,47 @@ public final class TestBed implements AutoCloseable {
     return vars;
   }
 
-  /** Stops the test bed if this JVM brought it up. Idempotent. */
+  /**
+   * Unregisters this JVM and stops the test bed if tests brought it up and no other live JVM
+   * uses it (and keeping it was not asked for). Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    if (stopOnClose) {
-      run(repoRoot, script, List.of("down"), true);
+    deleteQuietly(user);
+    if (keepRequested() || !Files.exists(users.resolve(STARTED_BY_TESTS)) || otherLiveUsers()) {
+      return;
+    }
+    deleteQuietly(users.resolve(STARTED_BY_TESTS));
+    run(repoRoot, script, List.of("down"), true);
+  }
+
+  private boolean otherLiveUsers() {
+    try (var files = Files.list(users)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(name -> name.matches("[0-9]+"))
+          .anyMatch(name -> {
+            boolean live = ProcessHandle.of(Long.parseLong(name))
+                .map(h -> h.isAlive() && h.info().command().map(c -> c.contains("java")).orElse(true))
+                .orElse(false);
+            if (!live) {
+              deleteQuietly(users.resolve(name));
+            }
+            return live;
+          });
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // best effort: a stale user file is ignored by the liveness check
     }
   }
 
@@ -254,14 +314,13 @@ public final class TestBed implements AutoCloseable {
     command.add(script.toString());
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     try {
       Process process = builder.start();
       StringBuilder output = new StringBuilder();
       try (InputStream in = process.getInputStream()) {
         // Read line by line so that long steps (a cold build) show progress in the test log.
-        java.io.BufferedReader reader =
-            new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = reader.readLine()) != null; ) {
           output.append(line).append('\n');
           if (echo) {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
@@ -38,6 +40,10 @@ class DeploymentRolloutIT {
       assertThat(node.getMetadata().getAnnotations()).containsEntry(KWOK_ANNOTATION, "fake");
       assertThat(node.getStatus().getConditions())
           .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
+      // kwok renews a lease per node: the heartbeat that keeps the node lifecycle controller
+      // from marking nodes (and their pods) NotReady between status updates
+      assertThat(client.leases().inNamespace("kube-node-lease").withName(node.getMetadata().getName()).get())
+          .isNotNull();
     });
   }
 
@@ -54,11 +60,9 @@ class DeploymentRolloutIT {
       // handlers see the initial list asynchronously; start from all 5 pods seen
       await().atMost(WAIT).until(() -> live.live.size() == 5);
 
-      client.apps().deployments().withName("web").edit(d -> new DeploymentBuilder(d)
-          .editSpec().editTemplate().editMetadata()
-          .addToAnnotations("headroom.dev/revision", "2")
-          .endMetadata().endTemplate().endSpec()
-          .build());
+      // a patch without resourceVersion: the controller updates the status meanwhile
+      client.apps().deployments().withName("web").patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+          "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"headroom.dev/revision\":\"2\"}}}}}");
 
       await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> rolledOut(client, 5));
       awaitReadyPods(client, 5);
