@@ -31,6 +31,24 @@ public interface HeadroomConfig {
   @WithDefault("5m")
   Duration eventDedupInterval();
 
+  LeaderElectionSettings leaderElection();
+
+  /** The Lease that keeps a single active replica (see LeaderElection). */
+  interface LeaderElectionSettings {
+    /** Namespace of the Lease; the chart sets it to the release namespace. */
+    @WithDefault("headroom-system")
+    String namespace();
+
+    @WithDefault("15s")
+    Duration leaseDuration();
+
+    @WithDefault("10s")
+    Duration renewDeadline();
+
+    @WithDefault("2s")
+    Duration retryPeriod();
+  }
+
   interface Prometheus {
     /** Base URL of the Prometheus HTTP API. */
     @WithDefault("http://127.0.0.1:9090")
