@@ -1,11 +1,11 @@
 package dev.headroom.operator.policy;
 
-import dev.headroom.engine.model.Decision;
+import dev.headroom.engine.budget.PoolSize;
+import dev.headroom.engine.budget.PoolSizer;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.OptionalLong;
 
 /**
  * CapHpa mode: the HPA keeps owning replicas, Headroom only lowers its {@code maxReplicas} so that
@@ -25,13 +25,21 @@ public final class HpaCapper {
     return (int) Math.max(Math.max(1, hpaMin), Math.min(policyMax, fit));
   }
 
-  /** Patches maxReplicas when it differs; returns what was done, or null when nothing was. */
-  public String cap(HorizontalPodAutoscaler hpa, int policyMax, Decision decision,
-      OptionalLong grant, int maxSurge) {
+  /**
+   * The pool for a workload whose replicas the HPA owns: sized for what the load asks
+   * ({@code requested}), not for the replicas it runs now, so the cap follows demand.
+   */
+  public static PoolSize pool(long grant, int requested, int poolMin, int poolMax, int maxSurge) {
+    return new PoolSizer().size(grant, requested, poolMin, poolMax, maxSurge);
+  }
+
+  /**
+   * Patches maxReplicas to what the grant allows at {@code pool}; returns what was done, or null
+   * when nothing was.
+   */
+  public String cap(HorizontalPodAutoscaler hpa, int policyMax, int pool, long grant, int maxSurge) {
     int hpaMin = hpa.getSpec().getMinReplicas() == null ? 1 : hpa.getSpec().getMinReplicas();
-    int cap = grant.isPresent() && decision.poolSize().isPresent()
-        ? cap(policyMax, hpaMin, grant.getAsLong(), decision.poolSize().getAsInt(), maxSurge)
-        : Math.max(hpaMin, policyMax);
+    int cap = cap(policyMax, hpaMin, grant, pool, maxSurge);
     int current = hpa.getSpec().getMaxReplicas();
     if (cap == current) {
       return null;

@@ -39,7 +39,7 @@ final class PolicyConditions {
 
   static void budget(ScalingPolicy p, Decision d, String budgetId, Long grant, Instant now) {
     set(p, ConditionTypes.BUDGET_LIMITED, d.budgetLimited(),
-        d.budgetLimited() ? EventReasons.BUDGET_LIMITED : "WithinGrant",
+        d.budgetLimited() ? EventReasons.BUDGET_LIMITED : EventReasons.WITHIN_GRANT,
         d.budgetLimited()
             ? "ConnectionBudget " + budgetId + " grants " + grant + " connections: replicas capped at "
                 + d.desiredReplicas() + " with pool " + d.poolSize().orElse(0)
@@ -52,7 +52,7 @@ final class PolicyConditions {
       remove(p, ConditionTypes.FORECAST_READY);
       return;
     }
-    set(p, ConditionTypes.FORECAST_READY, false, "ForecastNotAvailable",
+    set(p, ConditionTypes.FORECAST_READY, false, EventReasons.FORECAST_NOT_AVAILABLE,
         "this version does not forecast yet; the policy scales on its other sources", now);
   }
 

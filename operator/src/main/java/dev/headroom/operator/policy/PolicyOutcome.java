@@ -127,7 +127,7 @@ public final class PolicyOutcome {
     // Headroom never writes a dry-run target, so its usage never follows a grant: what it
     // reports as its bound is all the budget needs to hold for it.
     acknowledge(grant);
-    PolicyConditions.ready(policy, true, "DryRun",
+    PolicyConditions.ready(policy, true, EventReasons.DRY_RUN,
         "dry run: decisions are recorded, the target is never written", now);
     metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()),
         differs ? "dry_run" : "none");

@@ -185,14 +185,22 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     }
     if (capOnly) {
       if (found.hpa().isEmpty()) {
-        return out.blocked("NoHpaToCap", "ownership CapHpa but no HorizontalPodAutoscaler targets "
+        return out.blocked(EventReasons.NO_HPA_TO_CAP, "ownership CapHpa but no HorizontalPodAutoscaler targets "
             + ref, config.syncPeriod());
       }
+      if (grant.isEmpty()) {
+        return out.blocked(EventReasons.NOTHING_TO_CAP, "ownership CapHpa needs connections and a grant to cap "
+            + "the HorizontalPodAutoscaler by", config.syncPeriod());
+      }
+      // Lowering the HPA's max is a scale-in: size for at least what runs now, so that missing
+      // or early data never caps the HPA below its current replicas (only the grant can).
+      var pool = HpaCapper.pool(grant.getAsLong(), Math.max(requested, snap.specReplicas()),
+          connections.getPoolSize().getMin(), poolMax, snap.maxSurge());
       String capped = hpaCapper.cap(found.hpa().get(), policy.getSpec().getReplicas().getMax(),
-          decision, grant, snap.maxSurge());
-      Actuation pool = actuator.apply(snap, target.get(), delivery, snap.specReplicas(),
-          decision.poolSize(), grant, poolMax);
-      return out.applied(pool, budget.flatMap(BudgetResolution::grant), capped,
+          pool.pool(), grant.getAsLong(), snap.maxSurge());
+      Actuation applied = actuator.apply(snap, target.get(), delivery, snap.specReplicas(),
+          OptionalInt.of(pool.pool()), grant, poolMax);
+      return out.applied(applied, budget.flatMap(BudgetResolution::grant), capped,
           config.syncPeriod(), config.transitionPollPeriod());
     }
     if (found.any()) {

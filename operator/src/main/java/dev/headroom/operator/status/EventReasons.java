@@ -19,6 +19,12 @@ public final class EventReasons {
   public static final String WAITING_FOR_ROLLOUT = "WaitingForRollout";
   /** Nothing to change. */
   public static final String STEADY = "Steady";
+  /** DryRun: decisions are recorded and never applied. */
+  public static final String DRY_RUN = "DryRun";
+  /** The grant covers the decision. */
+  public static final String WITHIN_GRANT = "WithinGrant";
+  /** The policy enables a forecast this version does not compute yet. */
+  public static final String FORECAST_NOT_AVAILABLE = "ForecastNotAvailable";
 
   // Inputs
   /** Every load signal answered. */
@@ -47,6 +53,10 @@ public final class EventReasons {
   public static final String NO_CONFLICT = "NoConflict";
   /** CapHpa: the HPA's maxReplicas was capped by the budget. */
   public static final String HPA_CAPPED = "HpaCapped";
+  /** CapHpa, but no HPA targets the workload. */
+  public static final String NO_HPA_TO_CAP = "NoHpaToCap";
+  /** CapHpa without connections or a grant: there is nothing to cap by. */
+  public static final String NOTHING_TO_CAP = "NothingToCap";
   /** The API server refused or failed a request; retried with backoff. */
   public static final String API_ERROR = "ApiError";
   /** Reconciled and acting on the spec. */

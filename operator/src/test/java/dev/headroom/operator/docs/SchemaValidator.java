@@ -49,6 +49,22 @@ final class SchemaValidator {
             }
             return true;
           },
+          "!has(self.load.concurrency) || has(self.capacity)",
+          self -> !self.path("load").has("concurrency") || self.has("capacity"),
+          "!has(self.forecast) || !has(self.forecast.signal) || (has(self.load.signals) &&"
+              + " self.load.signals.exists(s, s.name == self.forecast.signal))",
+          self -> {
+            if (!self.path("forecast").has("signal")) {
+              return true;
+            }
+            String wanted = self.path("forecast").path("signal").asText();
+            for (JsonNode s : self.path("load").path("signals")) {
+              if (wanted.equals(s.path("name").asText())) {
+                return true;
+              }
+            }
+            return false;
+          },
           "!has(self.connections) || !has(self.connections.poolSize) || self.replicas.min *"
               + " self.connections.poolSize.min <= 100000",
           self -> !self.has("connections")

@@ -42,6 +42,7 @@ public final class OperatorProcess implements AutoCloseable {
   private final Map<String, String> settings;
   private final Path log;
   private Process process;
+  private int httpPort;
 
   public OperatorProcess(TestBed bed, KubernetesClient admin, Map<String, String> settings, String logName) {
     this.bed = bed;
@@ -96,7 +97,8 @@ public final class OperatorProcess implements AutoCloseable {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Map<String, String> env = pb.environment();
       env.put("KUBECONFIG", kubeconfig.toString());
-      env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+      httpPort = freePort();
+      env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
       env.put("HEADROOM_PROMETHEUS_URL", bed.prometheus().url().toString());
       env.put("HEADROOM_SYNC_PERIOD", "2s");
       env.put("HEADROOM_TRANSITION_POLL_PERIOD", "1s");
@@ -123,6 +125,11 @@ public final class OperatorProcess implements AutoCloseable {
 
   public boolean alive() {
     return process != null && process.isAlive();
+  }
+
+  /** The operator's own metrics endpoint. */
+  public java.net.URI metricsUrl() {
+    return java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/metrics");
   }
 
   public Path log() {

@@ -2,6 +2,7 @@ package dev.headroom.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -19,6 +20,7 @@ public class ConnectionsSpec {
   private PoolSizeRange poolSize;
 
   @JsonPropertyDescription("Priority under Priority allocation: higher is served first.")
+  @Default("0")
   @Min(0)
   @Max(1000)
   private Integer priority;

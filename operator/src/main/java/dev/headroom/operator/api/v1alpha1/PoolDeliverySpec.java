@@ -13,7 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "self.type != 'Annotation' || has(self.key)", message = "delivery type Annotation needs key", reason = "FieldValueRequired")
 public class PoolDeliverySpec {
 
-  @JsonPropertyDescription("Env (restarts pods: a rollout), ConfigMap or Annotation (the application resizes live).")
+  @JsonPropertyDescription("Env or Annotation: a pod-template change that rolls the pods, counted as a rollout. ConfigMap: the application watches the key and resizes live.")
   @Required
   private DeliveryType type;
 

@@ -14,6 +14,8 @@ import java.util.List;
 /** Desired state of a ScalingPolicy. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.schedules) || self.schedules.all(s, s.minReplicas <= self.replicas.max)", message = "every schedules[].minReplicas must be <= replicas.max", reason = "FieldValueInvalid")
+@ValidationRule(value = "!has(self.load.concurrency) || has(self.capacity)", message = "load.concurrency needs capacity: the in-flight requests one replica can hold", reason = "FieldValueRequired")
+@ValidationRule(value = "!has(self.forecast) || !has(self.forecast.signal) || (has(self.load.signals) && self.load.signals.exists(s, s.name == self.forecast.signal))", message = "forecast.signal must name one of load.signals", reason = "FieldValueInvalid")
 @ValidationRule(value = "!has(self.connections) || !has(self.connections.poolSize) || self.replicas.min * self.connections.poolSize.min <= 100000", message = "replicas.min x poolSize.min is implausibly large (> 100000 connections)", reason = "FieldValueInvalid")
 public class ScalingPolicySpec {
 

@@ -40,10 +40,10 @@ public class ScalingPolicyStatus {
   @JsonPropertyDescription("Upper bound of the connections the workload holds now: (pods incl. surge and terminating) x largest pool in play.")
   private Long inUseBound;
 
-  @JsonPropertyDescription("The source whose recommendation won: Reactive, Capacity, Schedule, Forecast or Bounds.")
+  @JsonPropertyDescription("The source whose recommendation won: Reactive, Capacity, Schedule, Forecast, Bounds, Budget or FailStatic (data was missing and replicas were kept).")
   private String winner;
 
-  @JsonPropertyDescription("What capped the decision: None, Min, Max, Stabilization, RatePolicy, Tolerance, Budget or MissingMetrics.")
+  @JsonPropertyDescription("What capped the decision: None, Min, Max, Stabilization, RatePolicy, Tolerance or Budget.")
   private String limitedBy;
 
   @JsonPropertyDescription("The recommendation of every source.")

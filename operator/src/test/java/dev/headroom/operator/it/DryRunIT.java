@@ -1,0 +1,93 @@
+package dev.headroom.operator.it;
+
+import static dev.headroom.operator.it.Fixtures.LOAD_METRIC;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.headroom.operator.api.v1alpha1.DecisionRecord;
+import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
+import dev.headroom.operator.status.Conditions;
+import dev.headroom.testbed.Prometheus;
+import dev.headroom.testbed.TestBed;
+import dev.headroom.testbed.TestNamespace;
+import dev.headroom.testbed.WithTestBed;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DryRun decides and explains exactly as Enforce would, and never writes the target. */
+@WithTestBed(prometheus = true)
+class DryRunIT {
+
+  private static OperatorProcess operator;
+
+  @BeforeAll
+  static void startOperator(TestBed bed, KubernetesClient client) {
+    OperatorProcess.install(bed, client);
+    operator = new OperatorProcess(bed, client, Map.of(), "operator-dry-run").start();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    if (operator != null) {
+      operator.close();
+    }
+  }
+
+  @Test
+  void recordsTheDecisionsButNeverWritesTheTarget(
+      KubernetesClient client, TestNamespace ns, Prometheus prometheus) throws Exception {
+    client.resource(Fixtures.budget("pg", 200, 20)).create();
+    client.resource(Fixtures.web("web", 2, 10)).create();
+    prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "web"), 300);
+    // Once its pods are ready the controller manager stops writing the Deployment: from then on
+    // any change of resourceVersion would be Headroom's.
+    await().atMost(Duration.ofMinutes(1)).until(() -> {
+      var d = client.apps().deployments().withName("web").get();
+      return d.getStatus() != null && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas())
+          && Integer.valueOf(2).equals(d.getStatus().getUpdatedReplicas());
+    });
+    Thread.sleep(2_000);
+    String before = client.apps().deployments().withName("web").get().getMetadata().getResourceVersion();
+    client.resource(Fixtures.policy("web", ns.name(), "pg", "DryRun")).create();
+
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      ScalingPolicy p = client.resources(ScalingPolicy.class).withName("web").get();
+      return p.getStatus() != null && p.getStatus().getDesiredReplicas() != null
+          && p.getStatus().getHistory().stream().anyMatch(h -> Boolean.TRUE.equals(h.getDryRun()));
+    });
+    // Several more reconciles (sync period 2 s) must not touch the Deployment either.
+    Thread.sleep(8_000);
+
+    ScalingPolicy p = client.resources(ScalingPolicy.class).withName("web").get();
+    DecisionRecord record = p.getStatus().getHistory().get(p.getStatus().getHistory().size() - 1);
+    assertThat(record.getDryRun()).isTrue();
+    assertThat(record.getFromReplicas()).isEqualTo(2);
+    assertThat(record.getToReplicas()).isEqualTo(p.getStatus().getDesiredReplicas()).isGreaterThan(2);
+    assertThat(p.getStatus().getRequestedReplicas()).isEqualTo(30);
+    assertThat(p.getStatus().getPoolSize()).isNotNull();
+    assertThat(Conditions.find(p.getStatus().getConditions(), "Ready").get().getReason()).isEqualTo("DryRun");
+    assertThat(p.getStatus().getRecommendations()).extracting(r -> r.getSource()).contains("Reactive", "Bounds");
+
+    var deployment = client.apps().deployments().withName("web").get();
+    assertThat(deployment.getMetadata().getResourceVersion()).isEqualTo(before);
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().get(0).getValue())
+        .isEqualTo("10");
+    assertThat(client.v1().events().list().getItems())
+        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("DryRunDecision"));
+
+    String metrics = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(operator.metricsUrl()).build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("headroom_decisions_total").contains("outcome=\"dry_run\"")
+        .contains("headroom_policy_replicas").contains("headroom_budget_grant_connections")
+        .contains("headroom_reconcile_seconds");
+  }
+}
