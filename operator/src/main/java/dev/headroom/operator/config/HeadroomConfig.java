@@ -35,6 +35,10 @@ public interface HeadroomConfig {
 
   /** The Lease that keeps a single active replica (see LeaderElection). */
   interface LeaderElectionSettings {
+    /** Off only for a single replica run by hand; the chart keeps it on. */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Namespace of the Lease; the chart sets it to the release namespace. */
     @WithDefault("headroom-system")
     String namespace();

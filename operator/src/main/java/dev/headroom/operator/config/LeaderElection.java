@@ -3,7 +3,7 @@ package dev.headroom.operator.config;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.Dependent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -15,9 +15,13 @@ public class LeaderElection {
 
   public static final String LEASE_NAME = "headroom-operator";
 
+  /** Null (no leader election) when {@code headroom.leader-election.enabled=false}. */
   @Produces
-  @Singleton
+  @Dependent
   LeaderElectionConfiguration leaderElection(HeadroomConfig config) {
+    if (!config.leaderElection().enabled()) {
+      return null;
+    }
     return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
         .withLeaseNamespace(config.leaderElection().namespace())
         .withIdentity(identity())

@@ -56,12 +56,16 @@ public class HeadroomMetrics implements QueryObserver {
         .set(available ? 1 : 0);
   }
 
+  /**
+   * @param headroom what can still be granted: available minus what is held for consumers (the
+   *     same number as the budget's status.headroom)
+   */
   public void budget(String namespace, String name, long available, long allocated, long held,
-      boolean overcommitted) {
+      long headroom, boolean overcommitted) {
     Tags tags = Tags.of("namespace", namespace, "budget", name);
     gauge("headroom_budget_available_connections", tags).set(available);
     gauge("headroom_budget_allocated_connections", tags).set(allocated);
-    gauge("headroom_budget_headroom_connections", tags).set(available - allocated);
+    gauge("headroom_budget_headroom_connections", tags).set(headroom);
     gauge("headroom_budget_held_connections", tags).set(held);
     gauge("headroom_budget_overcommitted", tags).set(overcommitted ? 1 : 0);
   }

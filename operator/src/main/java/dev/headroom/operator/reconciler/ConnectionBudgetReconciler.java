@@ -156,7 +156,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     announce(budget, previous, status, allocation);
     metrics.budget(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
         allocation.available(), status.getAllocated(), allocation.available() - status.getHeadroom(),
-        allocation.overcommitted());
+        status.getHeadroom(), allocation.overcommitted());
     for (ConsumerGrant g : status.getConsumers()) {
       metrics.consumerGrant(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
           g.getPolicy(), g.getGrant());
