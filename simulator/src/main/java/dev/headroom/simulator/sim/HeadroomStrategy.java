@@ -1,0 +1,189 @@
+package dev.headroom.simulator.sim;
+
+import dev.headroom.engine.DecisionEngine;
+import dev.headroom.engine.budget.BudgetAllocation;
+import dev.headroom.engine.budget.BudgetAllocator;
+import dev.headroom.engine.budget.BudgetSpec;
+import dev.headroom.engine.budget.ConsumerDemand;
+import dev.headroom.engine.budget.ConsumerState;
+import dev.headroom.engine.budget.PoolSize;
+import dev.headroom.engine.budget.PoolSizer;
+import dev.headroom.engine.budget.TargetState;
+import dev.headroom.engine.budget.TransitionPlan;
+import dev.headroom.engine.budget.TransitionPlanner;
+import dev.headroom.engine.budget.TransitionStep;
+import dev.headroom.engine.model.ConcurrencySample;
+import dev.headroom.engine.model.Connections;
+import dev.headroom.engine.model.Decision;
+import dev.headroom.engine.model.Observation;
+import dev.headroom.engine.model.PolicySpec;
+import dev.headroom.engine.model.ScalingHistory;
+import dev.headroom.engine.model.SignalSample;
+import dev.headroom.simulator.input.BudgetManifest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Headroom: every policy through the {@link DecisionEngine} as written (load signal, capacity
+ * model, schedules, behavior), and every budget shared the way the budget reconciler shares it.
+ *
+ * <p>Each round, per budget: each consumer's request (its decision without the budget) goes to
+ * the {@link BudgetAllocator}; each consumer then decides with its grant, which caps replicas and
+ * sizes the pool; the {@link TransitionPlanner} orders the changes shrink-first and trims or
+ * defers grows that would not fit, and the resulting states are applied. Policies without a
+ * budget just decide.
+ */
+public final class HeadroomStrategy implements Strategy {
+
+  private final SimContext ctx;
+  private final DecisionEngine engine = new DecisionEngine();
+  private final BudgetAllocator allocator = new BudgetAllocator();
+  private final TransitionPlanner planner = new TransitionPlanner();
+  private final Workload[] workloads;
+  private final ScalingHistory[] histories;
+  private final PolicySpec[] unbudgeted;
+  private final List<BudgetManifest> budgets;
+  private final List<List<Integer>> consumers = new ArrayList<>();
+  private final List<Integer> alone = new ArrayList<>();
+  private final Map<String, Integer> indexById = new HashMap<>();
+
+  public HeadroomStrategy(SimContext ctx) {
+    this.ctx = ctx;
+    int n = ctx.size();
+    workloads = new Workload[n];
+    histories = new ScalingHistory[n];
+    unbudgeted = new PolicySpec[n];
+    for (int i = 0; i < n; i++) {
+      workloads[i] = new Workload(ctx.initialReplicas(i), 0);
+      histories[i] = ScalingHistory.empty();
+      indexById.put(spec(i).id(), i);
+      unbudgeted[i] = Specs.withConnections(spec(i), Optional.empty());
+      if (spec(i).connections().isEmpty()) {
+        alone.add(i);
+      }
+    }
+    budgets = ctx.scenario().budgets();
+    for (BudgetManifest b : budgets) {
+      List<Integer> group = ctx.scenario().consumersOf(b.id());
+      consumers.add(group);
+      initialPools(b.spec(), group);
+    }
+  }
+
+  @Override
+  public StrategyKind kind() {
+    return StrategyKind.HEADROOM;
+  }
+
+  @Override
+  public Workload workload(int index) {
+    return workloads[index];
+  }
+
+  @Override
+  public void reconcile() {
+    for (int i : alone) {
+      Decision d = engine.decide(spec(i), observe(i), histories[i]);
+      histories[i] = d.history();
+      apply(i, d.desiredReplicas(), workloads[i].pool());
+    }
+    for (int b = 0; b < budgets.size(); b++) {
+      share(budgets.get(b).spec(), consumers.get(b));
+    }
+  }
+
+  private void share(BudgetSpec budget, List<Integer> group) {
+    List<ConsumerDemand> demands = new ArrayList<>();
+    Observation[] observations = new Observation[group.size()];
+    int[] surges = new int[group.size()];
+    for (int k = 0; k < group.size(); k++) {
+      int i = group.get(k);
+      observations[k] = observe(i);
+      surges[k] = ctx.policy(i).surge(workloads[i].replicas());
+      int requested = engine.decide(unbudgeted[i], observations[k], histories[i])
+          .desiredReplicas();
+      demands.add(demand(i, requested, surges[k]));
+    }
+    BudgetAllocation allocation = allocator.allocate(budget, demands);
+    List<ConsumerState> states = new ArrayList<>();
+    List<TargetState> targets = new ArrayList<>();
+    for (int k = 0; k < group.size(); k++) {
+      int i = group.get(k);
+      String id = spec(i).id();
+      long grant = allocation.grantFor(id).orElseThrow().connections();
+      Decision d = engine.decide(Specs.withSurge(spec(i), surges[k]),
+          observations[k].withGrant((int) Math.min(Integer.MAX_VALUE, grant)), histories[i]);
+      histories[i] = d.history();
+      workloads[i].setBudgetLimited(d.budgetLimited());
+      Workload w = workloads[i];
+      states.add(ConsumerState.steady(id, w.replicas(), surges[k], w.pool()));
+      targets.add(new TargetState(id, d.desiredReplicas(), d.poolSize().orElse(w.pool())));
+    }
+    TransitionPlan plan = planner.plan(budget.available(), states, targets);
+    for (TransitionStep step : plan.steps()) {
+      int i = indexOf(step.consumerId());
+      apply(i, step.toReplicas(), step.toPool());
+    }
+  }
+
+  private void initialPools(BudgetSpec budget, List<Integer> group) {
+    List<ConsumerDemand> demands = new ArrayList<>();
+    for (int i : group) {
+      demands.add(demand(i, workloads[i].replicas(),
+          ctx.policy(i).surge(workloads[i].replicas())));
+    }
+    BudgetAllocation allocation = allocator.allocate(budget, demands);
+    PoolSizer sizer = new PoolSizer();
+    for (int k = 0; k < group.size(); k++) {
+      int i = group.get(k);
+      Connections c = spec(i).connections().orElseThrow();
+      long grant = allocation.grantFor(spec(i).id()).orElseThrow().connections();
+      PoolSize size = sizer.size(grant, workloads[i].replicas(), c.poolMin(), c.poolMax(),
+          demands.get(k).maxSurge());
+      workloads[i] = new Workload(size.replicas(), size.pool());
+    }
+  }
+
+  private ConsumerDemand demand(int i, int requested, int surge) {
+    PolicySpec spec = spec(i);
+    Connections c = spec.connections().orElseThrow();
+    return new ConsumerDemand(spec.id(), ctx.policy(i).manifest().priority(),
+        spec.replicas().min(), requested, c.poolMin(), c.poolMax(), surge);
+  }
+
+  private Observation observe(int i) {
+    long now = ctx.clock().epochSecond();
+    Instant at = ctx.clock().instant();
+    Workload w = workloads[i];
+    double rate = ctx.load(i).observedRate(now);
+    Observation obs = Observation.of(at, w.replicas(), w.pods().ready());
+    PolicySpec spec = spec(i);
+    if (!spec.load().isEmpty()) {
+      obs = obs.withSignal(spec.load().get(0).name(), SignalSample.value(at, rate));
+    }
+    if (spec.concurrency().isPresent()) {
+      obs = obs.withConcurrency(new ConcurrencySample(at, rate, ctx.settings().latency()));
+    }
+    return obs;
+  }
+
+  private void apply(int i, int replicas, int pool) {
+    Workload w = workloads[i];
+    if (replicas != w.replicas()) {
+      w.pods().scaleTo(replicas, ctx.clock().epochSecond(), ctx.startupSeconds());
+    }
+    w.setPool(pool);
+  }
+
+  private PolicySpec spec(int i) {
+    return ctx.policy(i).manifest().spec();
+  }
+
+  private int indexOf(String id) {
+    return indexById.get(id);
+  }
+}
