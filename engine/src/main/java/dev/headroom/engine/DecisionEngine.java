@@ -140,15 +140,19 @@ public final class DecisionEngine {
       Connections c = spec.connections().get();
       if (obs.grantedConnections().isPresent()) {
         int grant = obs.grantedConnections().getAsInt();
-        PoolSize size = poolSizer.size(grant, desired, c.poolMin(), c.poolMax(), c.maxSurge());
+        // Size the pool for what the load asks, not for a step that a rate policy or a
+        // stabilization window holds back: replicas then ramp under one pool instead of every
+        // step forcing a smaller pool (and a rollout) first.
+        int sizeFor = Math.max(desired, spec.replicas().clamp(raw));
+        PoolSize size = poolSizer.size(grant, sizeFor, c.poolMin(), c.poolMax(), c.maxSurge());
         String why = "budget '" + c.budgetId() + "' grants " + size.reason();
         recs.add(new Recommendation(Source.BUDGET, size.replicas(), why));
         reasons.add(why);
         pool = OptionalInt.of(size.pool());
+        budgetLimited = size.replicas() < sizeFor;
         if (size.replicas() < desired) {
           desired = size.replicas();
           limit = Limit.BUDGET;
-          budgetLimited = true;
         }
       } else if (desired > current) {
         String why = "budget '" + c.budgetId() + "' has granted nothing yet: holding "

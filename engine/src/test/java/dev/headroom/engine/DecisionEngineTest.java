@@ -268,6 +268,28 @@ class DecisionEngineTest {
     }
 
     @Test
+    void thePoolIsSizedForWhatTheLoadAsksNotForTheRateLimitedStep() {
+      // 930 / 40 -> 24 replicas wanted; the default scale-up policies allow 2 -> 6 this round.
+      Decision d = engine.decide(withPool(), rps(2, 930).withGrant(150), ScalingHistory.empty());
+
+      assertThat(d.desiredReplicas()).isEqualTo(6);
+      assertThat(d.limitedBy()).isEqualTo(Limit.RATE_POLICY);
+      // (24 + 1) x 6 = 150: the pool that lets all 24 run, not 150 / (6 + 1) = 21 -> 20.
+      assertThat(d.poolSize()).hasValue(6);
+      assertThat(d.budgetLimited()).isFalse();
+    }
+
+    @Test
+    void budgetLimitedMeansTheGrantCannotServeWhatTheLoadAsks() {
+      Decision d = engine.decide(withPool(), rps(2, 930).withGrant(60), ScalingHistory.empty());
+
+      // 60 / 5 - 1 = 11 replicas at most, below the 24 asked; this round's step (6) still fits.
+      assertThat(d.desiredReplicas()).isEqualTo(6);
+      assertThat(d.poolSize()).hasValue(5);
+      assertThat(d.budgetLimited()).isTrue();
+    }
+
+    @Test
     void withoutAGrantItNeverGrows() {
       Decision d = engine.decide(withPool(), rps(12, 930), ScalingHistory.empty());
 

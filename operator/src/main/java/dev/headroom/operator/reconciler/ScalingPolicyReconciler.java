@@ -26,6 +26,7 @@ import dev.headroom.operator.pool.PoolDelivery;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.EventReasons;
+import dev.headroom.operator.status.StatusWriter;
 import dev.headroom.operator.workload.ScaleWriter;
 import dev.headroom.operator.workload.WorkloadReader;
 import dev.headroom.operator.workload.WorkloadRef;
@@ -73,6 +74,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final ConflictDetector conflicts;
   private final SignalReader signals;
   private final HpaCapper hpaCapper;
+  private final StatusWriter statusWriter;
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
       EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus) {
@@ -86,6 +88,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     this.conflicts = new ConflictDetector(client);
     this.signals = new SignalReader(prometheus);
     this.hpaCapper = new HpaCapper(client);
+    this.statusWriter = new StatusWriter(client);
   }
 
   @Override
@@ -119,8 +122,13 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics);
     try {
       UpdateControl<ScalingPolicy> result = evaluate(policy, context, out);
-      metrics.endReconcile(timer, NAME, "ok");
-      return result;
+      StatusWriter.Outcome written = statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());
+      metrics.endReconcile(timer, NAME, written == StatusWriter.Outcome.STALE ? "stale" : "ok");
+      // Status is written here with its resourceVersion; JOSDK only schedules the next round.
+      long delay = written == StatusWriter.Outcome.STALE
+          ? config.transitionPollPeriod().toMillis()
+          : result.getScheduleDelay().orElse(config.syncPeriod().toMillis());
+      return UpdateControl.<ScalingPolicy>noUpdate().rescheduleAfter(delay);
     } catch (RuntimeException e) {
       metrics.endReconcile(timer, NAME, "error");
       throw e;
@@ -172,6 +180,15 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     // so identical services ask alike whatever they run now.
     int requested = decision.recommendation(Source.BOUNDS).map(r -> r.replicas())
         .orElse(decision.desiredReplicas());
+    // A percentage surge grows with the replica count: fit the grant with the surge of the
+    // largest count in play. A larger surge only lowers the decision, so one more pass is enough.
+    int surge = snap.surgeAt(Math.max(snap.specReplicas(), Math.max(requested, decision.desiredReplicas())));
+    if (surge > snap.maxSurge()) {
+      snap = snap.withMaxSurge(surge);
+      out.observed(snap, poolMax);
+      spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
+      decision = engine.decide(spec, observation, out.history());
+    }
     var found = conflicts.find(ref);
     boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;
     out.decided(decision, requested, readings, found, capOnly,
@@ -218,6 +235,11 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       ScalingPolicy cached, Context<ScalingPolicy> context, Exception e) {
     ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
     new PolicyOutcome(policy, clock.instant(), events, metrics).failed(e);
-    return ErrorStatusUpdateControl.patchStatus(policy);
+    try {
+      statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());
+    } catch (RuntimeException writeFailed) {
+      // The API server is failing already; the retry with backoff will report it.
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 }

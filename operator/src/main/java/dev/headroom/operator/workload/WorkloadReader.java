@@ -68,9 +68,10 @@ public final class WorkloadReader {
       }
     }
     int ready = (int) pods.stream().filter(p -> p.ready() && !p.terminating()).count();
-    int maxSurge = surge != null ? surge : SurgeCalculator.resolve(maxSurgeOf(target), specReplicas);
+    Object surgeSpec = surge != null ? surge : maxSurgeOf(target);
+    int maxSurge = SurgeCalculator.resolve(surgeSpec, specReplicas);
     return new WorkloadSnapshot(
-        ref, specReplicas, ready, selector, maxSurge, templatePool, pods, rolling(target));
+        ref, specReplicas, ready, selector, maxSurge, templatePool, pods, rolling(target), surgeSpec);
   }
 
   /** Surge as the target's rollout strategy states it; StatefulSets and Recreate add none. */

@@ -20,7 +20,22 @@ public record WorkloadSnapshot(
     int maxSurge,
     OptionalInt templatePool,
     List<PodView> pods,
-    boolean rolloutInProgress) {
+    boolean rolloutInProgress,
+    Object maxSurgeSpec) {
+
+  /**
+   * Surge pods at {@code replicas}: a percentage grows with the replica count, so a scale-up must
+   * be fitted with the surge of the count it scales to, not the count it scales from.
+   */
+  public int surgeAt(int replicas) {
+    return SurgeCalculator.resolve(maxSurgeSpec, replicas);
+  }
+
+  /** The same snapshot, counting {@code surge} surge pods. */
+  public WorkloadSnapshot withMaxSurge(int surge) {
+    return new WorkloadSnapshot(ref, specReplicas, readyReplicas, selector, surge, templatePool,
+        pods, rolloutInProgress, maxSurgeSpec);
+  }
 
   public long terminatingPods() {
     return pods.stream().filter(PodView::terminating).count();
