@@ -1,11 +1,13 @@
 package dev.headroom.operator.config;
 
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.Dependent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.jboss.logging.Logger;
 
 /**
  * Leader election on a Lease, so that two or more operator replicas never reconcile at once.
@@ -14,6 +16,7 @@ import java.net.UnknownHostException;
 public class LeaderElection {
 
   public static final String LEASE_NAME = "headroom-operator";
+  private static final Logger LOG = Logger.getLogger(LeaderElection.class);
 
   /** Null (no leader election) when {@code headroom.leader-election.enabled=false}. */
   @Produces
@@ -28,7 +31,40 @@ public class LeaderElection {
         .withLeaseDuration(config.leaderElection().leaseDuration())
         .withRenewDeadline(config.leaderElection().renewDeadline())
         .withRetryPeriod(config.leaderElection().retryPeriod())
+        // JOSDK would call System.exit from the shutdown hook that stops leading, which
+        // deadlocks the JVM on SIGTERM; exit here instead, and only when leadership is lost.
+        .withExitOnStopLeading(false)
+        .withLeaderCallbacks(new LeaderCallbacks(
+            () -> LOG.info("leading: reconciling from now on"),
+            LeaderElection::stoppedLeading,
+            leader -> LOG.infof("leader is %s", leader)))
         .build();
+  }
+
+  /**
+   * A replica that lost its Lease must stop acting at once, so that two never reconcile
+   * together: it exits and Kubernetes restarts it as a follower. Stopping because the JVM is
+   * shutting down anyway needs nothing more.
+   */
+  static void stoppedLeading() {
+    if (shuttingDown()) {
+      LOG.info("stopped leading: shutting down");
+      return;
+    }
+    LOG.error("lost the leader Lease: exiting so that only the new leader acts");
+    new Thread(() -> System.exit(1), "exit-after-losing-lease").start();
+  }
+
+  /** The JVM refuses new shutdown hooks once shutdown has begun. */
+  static boolean shuttingDown() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   static String identity() {

@@ -20,6 +20,7 @@ import dev.headroom.operator.status.ConditionTypes;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.EventReasons;
+import dev.headroom.operator.status.StatusWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -56,6 +57,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private final Clock clock;
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
+  private final StatusWriter statusWriter;
   private InformerEventSource<ScalingPolicy, ConnectionBudget> policies;
 
   public ConnectionBudgetReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
@@ -65,6 +67,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
+    this.statusWriter = new StatusWriter(client);
   }
 
   @Override
@@ -222,13 +225,13 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
 
   private UpdateControl<ConnectionBudget> write(ConnectionBudget budget, ConnectionBudgetStatus status,
       boolean moving) {
-    var serialization = client.getKubernetesSerialization();
-    if (!serialization.asJson(status).equals(serialization.asJson(budget.getStatus()))) {
-      budget.setStatus(status);
-      client.resource(budget).updateStatus(); // PUT with resourceVersion: optimistic concurrency
-    }
-    return UpdateControl.<ConnectionBudget>noUpdate()
-        .rescheduleAfter(moving ? config.transitionPollPeriod() : config.budgetSyncPeriod());
+    ConnectionBudgetStatus before = budget.getStatus();
+    ConnectionBudget updated = client.getKubernetesSerialization().clone(budget);
+    updated.setStatus(status);
+    // PUT with resourceVersion: a grant step computed from a stale view is refused, never applied.
+    boolean stale = statusWriter.write(budget, updated, before, status) == StatusWriter.Outcome.STALE;
+    return UpdateControl.<ConnectionBudget>noUpdate().rescheduleAfter(
+        stale || moving ? config.transitionPollPeriod() : config.budgetSyncPeriod());
   }
 
   private Map<String, Map<String, String>> namespaceLabels() {

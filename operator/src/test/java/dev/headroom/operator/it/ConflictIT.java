@@ -82,6 +82,10 @@ class ConflictIT {
       return max == 35;
     });
     assertThat(lowest.get()).as("maxReplicas never below the 2 replicas running").isGreaterThanOrEqualTo(2);
+    // The status of the round that patched the HPA is written right after the patch.
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.resources(ScalingPolicy.class)
+        .withName("checkout").get().getStatus().getHistory().stream()
+        .anyMatch(h -> h.getReason().contains("maxReplicas")));
     ScalingPolicy p = client.resources(ScalingPolicy.class).withName("checkout").get();
     assertThat(Conditions.isTrue(p.getStatus().getConditions(), "Conflict")).isFalse();
     assertThat(p.getStatus().getHistory()).anySatisfy(h ->

@@ -84,10 +84,23 @@ class DryRunIT {
     assertThat(client.v1().events().list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("DryRunDecision"));
 
+    // Deleting the policy releases its grant and leaves the workload as it is.
+    client.resources(ScalingPolicy.class).withName("web").delete();
+    await().atMost(Duration.ofMinutes(1)).until(() -> {
+      var b = client.resources(dev.headroom.operator.api.v1alpha1.ConnectionBudget.class).withName("pg").get();
+      return b.getStatus() != null && b.getStatus().getConsumers().isEmpty()
+          && Integer.valueOf(0).equals(b.getStatus().getAllocated());
+    });
+    assertThat(client.apps().deployments().withName("web").get().getMetadata().getResourceVersion())
+        .isEqualTo(before);
+
     String metrics = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(operator.metricsUrl()).build(), HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics).contains("headroom_decisions_total").contains("outcome=\"dry_run\"")
         .contains("headroom_policy_replicas").contains("headroom_budget_grant_connections")
         .contains("headroom_reconcile_seconds");
+
+    // SIGTERM while leading: the operator gives up its Lease and exits (no shutdown deadlock).
+    assertThat(operator.stopGracefully(Duration.ofSeconds(20))).as("exited on SIGTERM").isTrue();
   }
 }

@@ -46,6 +46,13 @@ class FailStaticIT {
     client.resource(Fixtures.plainPolicy("api", ns.name(), "Enforce")).create();
     await().atMost(Duration.ofMinutes(2)).until(() -> replicas(client) == 5);
 
+    // Time from a load change to the scale patch: Prometheus scrapes every 1 s, the policy
+    // re-evaluates every 2 s (HEADROOM_SYNC_PERIOD in OperatorProcess).
+    long changed = System.nanoTime();
+    prometheus.setLoad(LOAD_METRIC, series, 80);
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> replicas(client) == 8);
+    System.out.printf("load change -> scale patch: %d ms%n", (System.nanoTime() - changed) / 1_000_000);
+
     PrometheusControl control = new PrometheusControl(bed);
     control.kill();
     try {
@@ -54,7 +61,7 @@ class FailStaticIT {
           policy(client).getStatus().getConditions(), "MetricsAvailable")
           && Conditions.find(policy(client).getStatus().getConditions(), "MetricsAvailable").isPresent());
       Thread.sleep(10_000); // five sync periods without data
-      assertThat(replicas(client)).isEqualTo(5);
+      assertThat(replicas(client)).isEqualTo(8);
       var condition = Conditions.find(policy(client).getStatus().getConditions(), "MetricsAvailable").get();
       assertThat(condition.getReason()).isEqualTo("MetricsUnavailable");
       assertThat(condition.getMessage()).contains("never scaling in on missing data");

@@ -123,6 +123,19 @@ public final class OperatorProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as Kubernetes stops a pod; true when the operator exited on its own in time. */
+  public boolean stopGracefully(Duration within) {
+    process.destroy();
+    try {
+      return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
   public boolean alive() {
     return process != null && process.isAlive();
   }

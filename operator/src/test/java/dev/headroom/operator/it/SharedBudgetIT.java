@@ -65,7 +65,10 @@ class SharedBudgetIT {
       for (String s : SERVICES) {
         prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", s), 300);
       }
-      awaitExplained(client, "all three budget-limited and settled", () -> budgetStable(client) && SERVICES.stream().allMatch(s -> settled(client, s)
+      awaitExplained(client, "all three budget-limited and settled", () -> budgetStable(client)
+          && SERVICES.stream().allMatch(s -> settled(client, s)
+              && Integer.valueOf(30).equals(policy(client, s).getStatus().getRequestedReplicas())
+              && fitsGrant(client, s)
               && Conditions.isTrue(policy(client, s).getStatus().getConditions(), "BudgetLimited")));
 
       ConnectionBudget budget = client.resources(ConnectionBudget.class).withName("pg").get();
@@ -89,7 +92,7 @@ class SharedBudgetIT {
       // Load on orders falls to one replica's worth: it shrinks, then the others grow.
       prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "orders"), 10);
       awaitExplained(client, "orders down, payments and search up", () -> grant(client, "payments") > 60 && grant(client, "search") > 60
-              && budgetStable(client) && SERVICES.stream().allMatch(s -> settled(client, s))
+              && budgetStable(client) && SERVICES.stream().allMatch(s -> settled(client, s) && fitsGrant(client, s))
               && replicas(client, "orders") == 1);
       // Proportional under scarcity: its guarantee (1 + 1) × 5 plus a share by demand, never
       // more than it asks for, (1 + 1) × 20.
@@ -145,6 +148,14 @@ class SharedBudgetIT {
           p.getStatus().getCurrentReplicas()));
     }
     return out.toString();
+  }
+
+  /** The policy wants what its grant fits, as the budget computed it: it has converged. */
+  static boolean fitsGrant(KubernetesClient client, String name) {
+    ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
+    Integer desired = policy(client, name).getStatus().getDesiredReplicas();
+    return b.getStatus() != null && desired != null && b.getStatus().getConsumers().stream()
+        .anyMatch(g -> g.getPolicy().endsWith("/" + name) && desired.equals(g.getReplicas()));
   }
 
   /** Every grant is what the allocation wants and no consumer is mid-change. */
