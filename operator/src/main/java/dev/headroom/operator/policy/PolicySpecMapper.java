@@ -15,7 +15,7 @@ import dev.headroom.engine.model.ScalingRules;
 import dev.headroom.engine.model.ScheduleSpec;
 import dev.headroom.engine.model.SelectPolicy;
 import dev.headroom.engine.model.SignalKind;
-import dev.headroom.operator.api.DurationFormat;
+import dev.headroom.engine.model.ApiDurations;
 import dev.headroom.operator.api.v1alpha1.BehaviorSpec;
 import dev.headroom.operator.api.v1alpha1.CapacitySpec;
 import dev.headroom.operator.api.v1alpha1.ConnectionsSpec;
@@ -83,8 +83,8 @@ public final class PolicySpecMapper {
                 s.getName(),
                 s.getCron(),
                 s.getTimeZone() == null ? "UTC" : s.getTimeZone(),
-                DurationFormat.parse(s.getDuration()),
-                DurationFormat.parseOr(s.getLeadTime(), Duration.ZERO),
+                ApiDurations.parse(s.getDuration()),
+                ApiDurations.parseOr(s.getLeadTime(), Duration.ZERO),
                 s.getMinReplicas()));
       }
     }
@@ -93,9 +93,9 @@ public final class PolicySpecMapper {
       b.forecast(
           new ForecastSpec(
               f.isEnabled(),
-              DurationFormat.parseOr(f.getLookback(), Duration.ofDays(14)),
-              DurationFormat.parseOr(f.getHorizon(), Duration.ofHours(1)),
-              DurationFormat.parseOr(f.getLeadTime(), Duration.ofMinutes(10))));
+              ApiDurations.parseOr(f.getLookback(), Duration.ofDays(14)),
+              ApiDurations.parseOr(f.getHorizon(), Duration.ofHours(1)),
+              ApiDurations.parseOr(f.getLeadTime(), Duration.ofMinutes(10))));
     }
     b.behavior(behavior(spec.getBehavior()));
     b.mode(spec.getMode() == PolicyMode.DRY_RUN ? Mode.DRY_RUN : Mode.ENFORCE);

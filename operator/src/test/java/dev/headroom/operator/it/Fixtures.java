@@ -48,25 +48,9 @@ final class Fixtures {
 
   /** A policy on {@code load{ns,app}} at 10 per replica and no budget. */
   static ScalingPolicy plainPolicy(String name, String namespace, String mode) {
-    return Serialization.unmarshal("""
-        apiVersion: headroom.dev/v1alpha1
-        kind: ScalingPolicy
-        metadata: {name: %1$s}
-        spec:
-          targetRef: {apiVersion: apps/v1, kind: Deployment, name: %1$s}
-          mode: %3$s
-          replicas: {min: 1, max: 40}
-          load:
-            signals:
-            - {name: load, query: '%4$s{ns="%2$s",app="%1$s"}', type: AverageValue, target: 10}
-          behavior:
-            scaleUp:
-              stabilizationWindowSeconds: 0
-              policies: [{type: Percent, value: 1000, periodSeconds: 1}]
-            scaleDown:
-              stabilizationWindowSeconds: 3
-              policies: [{type: Percent, value: 100, periodSeconds: 1}]
-        """.formatted(name, namespace, mode, LOAD_METRIC), ScalingPolicy.class);
+    ScalingPolicy policy = policy(name, namespace, "unused", mode);
+    policy.getSpec().setConnections(null);
+    return policy;
   }
 
   /** A policy on {@code load{ns,app}} at 10 per replica, pool 5-20 from {@code budget}. */

@@ -1,6 +1,6 @@
 package dev.headroom.simulator.cli;
 
-import dev.headroom.simulator.input.ApiDurations;
+import dev.headroom.engine.model.ApiDurations;
 import java.time.Duration;
 import picocli.CommandLine;
 

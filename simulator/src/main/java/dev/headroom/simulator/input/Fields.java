@@ -1,5 +1,6 @@
 package dev.headroom.simulator.input;
 
+import dev.headroom.engine.model.ApiDurations;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.headroom.simulator.input;
 
+import dev.headroom.engine.model.ApiDurations;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.headroom.simulator.report;
 
-import dev.headroom.simulator.input.ApiDurations;
+import dev.headroom.engine.model.ApiDurations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,11 +1,11 @@
 package dev.headroom.simulator.report;
 
+import dev.headroom.engine.model.ApiDurations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.headroom.simulator.input.ApiDurations;
 import dev.headroom.simulator.metrics.BudgetMetrics;
 import dev.headroom.simulator.metrics.ElasticityMetrics;
 import dev.headroom.simulator.sim.BudgetResult;

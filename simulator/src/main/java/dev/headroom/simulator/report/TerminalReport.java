@@ -1,6 +1,6 @@
 package dev.headroom.simulator.report;
 
-import dev.headroom.simulator.input.ApiDurations;
+import dev.headroom.engine.model.ApiDurations;
 import dev.headroom.simulator.metrics.BudgetMetrics;
 import dev.headroom.simulator.metrics.ElasticityMetrics;
 import dev.headroom.simulator.sim.BudgetResult;

@@ -1,4 +1,4 @@
-package dev.headroom.simulator.input;
+package dev.headroom.engine.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Durations as the Headroom API writes them: number-and-unit pairs with units {@code ms}, {@code
  * s}, {@code m}, {@code h}, {@code d} (e.g. {@code 90s}, {@code 1h30m}, {@code 14d}), the pattern
- * the CRD schema enforces. The simulator's own options use the same format.
+ * the CRD schema enforces. The operator and the simulator both read it here.
  */
 public final class ApiDurations {
 
@@ -34,6 +34,11 @@ public final class ApiDurations {
       });
     }
     return total;
+  }
+
+  /** {@link #parse}, or {@code fallback} when the field is absent. */
+  public static Duration parseOr(String text, Duration fallback) {
+    return text == null ? fallback : parse(text);
   }
 
   /** The shortest API form of a duration, e.g. {@code 90s} as {@code 1m30s}. */
