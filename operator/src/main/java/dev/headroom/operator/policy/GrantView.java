@@ -17,7 +17,10 @@ public record GrantView(long connections, long seq) {
       return Optional.empty();
     }
     for (ConsumerGrant c : budget.getStatus().getConsumers()) {
-      if (policyId.equals(c.getPolicy()) && c.getGrant() != null && c.getGrantSeq() != null) {
+      // Sequence 0 is the placeholder a budget lists before it has issued anything: there is
+      // no grant yet, and acting on "0 connections" would scale a running workload to zero.
+      if (policyId.equals(c.getPolicy()) && c.getGrant() != null && c.getGrantSeq() != null
+          && c.getGrantSeq() > 0) {
         return Optional.of(new GrantView(c.getGrant(), c.getGrantSeq()));
       }
     }

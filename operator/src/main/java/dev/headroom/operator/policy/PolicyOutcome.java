@@ -59,6 +59,11 @@ public final class PolicyOutcome {
     status.setInUseBound(poolMax > 0 ? snap.connectionsBound(poolMax) : null);
   }
 
+  /** When the next schedule window opens, if any will. */
+  public void nextWindow(Optional<java.time.Instant> start) {
+    status.setNextScheduleWindow(start.map(java.time.Instant::toString).orElse(null));
+  }
+
   public void decided(Decision d, int requested, SignalReader.Readings readings,
       ConflictDetector.Conflicts conflicts, boolean capOnly, String budgetId, OptionalLong grant) {
     this.decision = d;

@@ -19,6 +19,9 @@ import dev.headroom.operator.policy.PolicySpecMapper;
 import dev.headroom.operator.status.ConditionTypes;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.operator.status.EventPublisher;
+import dev.headroom.operator.prometheus.PrometheusClient;
+import dev.headroom.operator.prometheus.PrometheusException;
+import dev.headroom.operator.status.ApiNames;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.status.StatusWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -58,16 +61,18 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
   private final StatusWriter statusWriter;
+  private final PrometheusClient prometheus;
   private InformerEventSource<ScalingPolicy, ConnectionBudget> policies;
 
   public ConnectionBudgetReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
-      EventPublisher events, HeadroomMetrics metrics) {
+      EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus) {
     this.client = client;
     this.config = config;
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
     this.statusWriter = new StatusWriter(client);
+    this.prometheus = prometheus;
   }
 
   @Override
@@ -155,7 +160,11 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     BudgetAllocation allocation = new BudgetAllocator().allocate(engineSpec,
         consumers.stream().map(BudgetConsumers::demand).toList());
     ConnectionBudgetStatus status = BudgetStatusBuilder.next(budget, allocation, consumers);
+    String observedFailure = observe(budget, status, now);
     conditions(budget, status, allocation, consumers, forbidden, now);
+    if (observedFailure != null) {
+      events.warning(budget, EventReasons.METRICS_UNAVAILABLE, observedFailure);
+    }
     announce(budget, previous, status, allocation);
     metrics.budget(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
         allocation.available(), status.getAllocated(), allocation.available() - status.getHeadroom(),
@@ -179,12 +188,21 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
                 + " connections, more than the " + allocation.available() + " available; minimums are scaled down"
             : "the guaranteed minimums (" + guaranteed + ") fit the " + allocation.available() + " available",
         gen, now);
-    boolean breached = status.getInUseBound() > allocation.available();
+    boolean boundBreached = status.getInUseBound() > allocation.available();
+    Integer observed = status.getObservedConnections();
+    boolean observedBreached = observed != null && observed > allocation.available();
+    boolean breached = boundBreached || observedBreached;
+    String breach = "consumers may hold up to " + status.getInUseBound() + " of "
+        + allocation.available() + " connections"
+        + (observed == null ? "" : "; " + observed + " measured in use by spec.observed")
+        + (boundBreached ? "; consumers above their grants are told to come down (DryRun or"
+            + " conflicting ones are not changed by Headroom)" : "")
+        + (observedBreached ? "; the measured connections exceed what is available" : "");
     Conditions.set(status.getConditions(), ConditionTypes.BREACHED, breached,
-        breached ? EventReasons.BREACH_OBSERVED : EventReasons.WITHIN_BUDGET,
-        "consumers may hold up to " + status.getInUseBound() + " of " + allocation.available()
-            + " connections" + (breached ? "; over-budget consumers are being brought down" : ""),
-        gen, now);
+        breached ? EventReasons.BREACH_OBSERVED : EventReasons.WITHIN_BUDGET, breach, gen, now);
+    if (breached) {
+      events.warning(budget, EventReasons.BREACH_OBSERVED, breach);
+    }
     List<String> silent = consumers.stream().filter(c -> c.inUseBound().isEmpty())
         .map(c -> c.demand().id()).toList();
     String message = consumers.size() + " consumers, " + status.getAllocated() + " of "
@@ -203,6 +221,20 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     }
   }
 
+  /** Measures spec.observed; returns why it could not, or null. Never blocks the grants. */
+  private String observe(ConnectionBudget budget, ConnectionBudgetStatus status, Instant now) {
+    if (budget.getSpec().getObserved() == null) {
+      return null;
+    }
+    try {
+      double value = prometheus.instantValue(budget.getSpec().getObserved().getQuery(), now);
+      status.setObservedConnections((int) Math.round(value));
+      return null;
+    } catch (PrometheusException e) {
+      return "spec.observed: " + e.getMessage();
+    }
+  }
+
   private void announce(ConnectionBudget budget, ConnectionBudgetStatus before,
       ConnectionBudgetStatus after, BudgetAllocation allocation) {
     Map<String, Integer> old = new HashMap<>();
@@ -214,7 +246,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
       Integer was = old.get(g.getPolicy());
       if (!Objects.equals(was, g.getGrant())) {
         changes.add(g.getPolicy() + " " + (was == null ? "-" : was) + " → " + g.getGrant()
-            + " (" + g.getPhase() + ")");
+            + " (" + ApiNames.of(g.getPhase()) + ")");
       }
     }
     if (!changes.isEmpty()) {

@@ -5,6 +5,8 @@ import dev.headroom.engine.model.Decision;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.engine.model.Source;
+import dev.headroom.engine.schedule.ScheduleEvaluator;
+import dev.headroom.engine.schedule.WindowState;
 import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
@@ -45,6 +47,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -75,6 +78,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final SignalReader signals;
   private final HpaCapper hpaCapper;
   private final StatusWriter statusWriter;
+  private final ScheduleEvaluator schedules = new ScheduleEvaluator();
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
       EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus) {
@@ -188,6 +192,10 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       out.observed(snap, poolMax);
       spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
       decision = engine.decide(spec, observation, out.history());
+    }
+    if (!spec.schedules().isEmpty()) {
+      out.nextWindow(schedules.evaluate(spec.schedules(), out.now()).windows().stream()
+          .map(WindowState::nextStart).flatMap(Optional::stream).min(Comparator.naturalOrder()));
     }
     var found = conflicts.find(ref);
     boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;

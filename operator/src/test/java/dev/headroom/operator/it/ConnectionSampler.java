@@ -21,6 +21,7 @@ public final class ConnectionSampler implements AutoCloseable {
   private final AtomicLong samples = new AtomicLong();
   private final AtomicLong max = new AtomicLong();
   private final AtomicLong maxGapMillis = new AtomicLong();
+  private final AtomicLong minReplicas = new AtomicLong(Long.MAX_VALUE);
   private long lastSampleNanos;
   private final AtomicReference<String> maxAt = new AtomicReference<>("");
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -43,6 +44,9 @@ public final class ConnectionSampler implements AutoCloseable {
       try {
         long total = 0;
         StringBuilder detail = new StringBuilder();
+        for (var d : client.apps().deployments().inNamespace(namespace).list().getItems()) {
+          minReplicas.accumulateAndGet(d.getSpec().getReplicas(), Math::min);
+        }
         for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
           String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
           if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
@@ -91,6 +95,11 @@ public final class ConnectionSampler implements AutoCloseable {
 
   public long samples() {
     return samples.get();
+  }
+
+  /** Fewest replicas any Deployment of the namespace asked for in any sample. */
+  public long minReplicas() {
+    return minReplicas.get();
   }
 
   /** Longest time between two completed samples. */

@@ -76,6 +76,9 @@ class ExamplesIT {
         assertThat(p.getStatus()).as(name).isNotNull();
         assertThat(p.getStatus().getObservedGeneration()).as(name).isEqualTo(p.getMetadata().getGeneration());
         assertThat(Conditions.find(p.getStatus().getConditions(), "Ready")).as(name).isPresent();
+        if (p.getSpec().getSchedules() != null && !p.getSpec().getSchedules().isEmpty()) {
+          assertThat(p.getStatus().getNextScheduleWindow()).as(name + " next window").isNotNull();
+        }
       }
       for (String name : budgets) {
         ConnectionBudget b = client.resources(ConnectionBudget.class).withName(name).get();

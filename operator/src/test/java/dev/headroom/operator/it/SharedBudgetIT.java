@@ -100,6 +100,7 @@ class SharedBudgetIT {
       assertThat(replicas(client, "payments")).isGreaterThan(11);
 
       assertThat(sampler.failure()).isNull();
+      assertThat(sampler.minReplicas()).as("no workload was scaled to zero on the way").isGreaterThanOrEqualTo(1);
       System.out.printf("shared budget: %d samples (longest gap %d ms), max %d of %d connections in use (%s)%n",
           sampler.samples(), sampler.maxGapMillis(), sampler.max(), AVAILABLE, sampler.maxDetail());
       assertThat(sampler.samples()).isGreaterThan(50);

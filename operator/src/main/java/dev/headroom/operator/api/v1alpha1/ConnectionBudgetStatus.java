@@ -22,7 +22,7 @@ public class ConnectionBudgetStatus {
   @JsonPropertyDescription("Sum of the grants.")
   private Integer allocated;
 
-  @JsonPropertyDescription("available - allocated.")
+  @JsonPropertyDescription("What can still be granted: available minus what is held for consumers (negative while they hold more than is available).")
   private Integer headroom;
 
   @JsonPropertyDescription("Upper bound of connections in use now: sum of (replicas + maxSurge) x max(pool old, pool new).")
