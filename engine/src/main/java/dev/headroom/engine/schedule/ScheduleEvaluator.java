@@ -53,6 +53,10 @@ public final class ScheduleEvaluator {
     if (expression == null || expression.isBlank()) {
       throw new IllegalArgumentException("cron expression is empty");
     }
+    // The cron library reads any Unicode digit ('\uff10' as 0); Unix cron and Kubernetes do not.
+    if (!expression.chars().allMatch(c -> c < 128)) {
+      throw new IllegalArgumentException("only ASCII characters are allowed");
+    }
     return PARSER.parse(expression.trim()).validate();
   }
 

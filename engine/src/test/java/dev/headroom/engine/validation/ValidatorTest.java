@@ -95,6 +95,10 @@ class ValidatorTest {
                 s -> schedule("0 0 9 * * *", s.timeZone(), s.duration(), s.leadTime(), 6)),
             "spec.schedules[0].cron", "invalid 5-field cron expression '0 0 9 * * *': Cron"
                 + " expression contains 6 parts but we expect one of [5]"),
+        invalid("cron with a full-width digit, which the cron library would read as 0", withSchedule(
+                s -> schedule("\uff10 9 * * *", s.timeZone(), s.duration(), s.leadTime(), 6)),
+            "spec.schedules[0].cron", "invalid 5-field cron expression '\uff10 9 * * *': only ASCII"
+                + " characters are allowed"),
         invalid("cron that never fires", withSchedule(
                 s -> schedule("0 0 31 2 *", s.timeZone(), s.duration(), s.leadTime(), 6)),
             "spec.schedules[0].cron", "cron expression '0 0 31 2 *' never fires"),

@@ -24,7 +24,7 @@ public record BudgetResolution(Optional<GrantView> grant, String reason, String 
     String budgetId = PolicySpecMapper.budgetId(policy);
     if (budget.isEmpty()) {
       return new BudgetResolution(Optional.empty(), EventReasons.BUDGET_NOT_FOUND,
-          "ConnectionBudget " + budgetId + " does not exist; replicas and pool are left as they are");
+          "spec.connections.budgetRef: ConnectionBudget " + budgetId + " does not exist; replicas and pool are left as they are");
     }
     String namespace = policy.getMetadata().getNamespace();
     Map<String, String> labels = Map.of();
@@ -34,7 +34,8 @@ public record BudgetResolution(Optional<GrantView> grant, String reason, String 
     }
     if (!BudgetAccess.allows(budget.get(), namespace, labels)) {
       return new BudgetResolution(Optional.empty(), EventReasons.BUDGET_FORBIDDEN,
-          "ConnectionBudget " + budgetId + " does not allow namespace " + namespace
+          "spec.connections.budgetRef: ConnectionBudget " + budgetId + " does not allow namespace "
+              + namespace
               + " (allowedNamespaces / namespaceSelector); replicas and pool are left as they are");
     }
     Optional<GrantView> grant = GrantView.of(budget.get(), PolicySpecMapper.policyId(policy));

@@ -15,9 +15,14 @@ final class Text {
     return "\"" + clip(promql, MAX_QUERY_CHARS) + "\"";
   }
 
-  /** Whitespace collapsed to single spaces and cut at {@code max} characters with an ellipsis. */
+  /**
+   * Whitespace collapsed to single spaces, control and format characters (terminal escapes, line
+   * separators, NUL) replaced by {@code ?}, and cut at {@code max} characters with an ellipsis.
+   * Prometheus' words end up in conditions and Events that people read in a terminal.
+   */
   static String clip(String text, int max) {
-    String flat = text.strip().replaceAll("\\s+", " ");
+    String flat = text.strip().replaceAll("\\s+", " ")
+        .replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", "?");
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 

@@ -11,6 +11,7 @@ import dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus;
 import dev.headroom.operator.api.v1alpha1.ConsumerGrant;
 import dev.headroom.operator.api.v1alpha1.ConsumerPhase;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
+import dev.headroom.operator.budget.BudgetAccess;
 import dev.headroom.operator.budget.BudgetConsumers;
 import dev.headroom.operator.budget.BudgetStatusBuilder;
 import dev.headroom.operator.config.HeadroomConfig;
@@ -130,11 +131,19 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     ConnectionBudget budget = client.getKubernetesSerialization().clone(cached);
     String id = budget.getMetadata().getNamespace() + "/" + budget.getMetadata().getName();
     var spec = budget.getSpec();
-    BudgetSpec engineSpec = new BudgetSpec(id, spec.getMaxConnections(), spec.getReserved(),
-        spec.getAllocation() == AllocationStrategy.PRIORITY
-            ? dev.headroom.engine.budget.AllocationStrategy.PRIORITY
-            : dev.headroom.engine.budget.AllocationStrategy.PROPORTIONAL);
-    List<Violation> violations = new BudgetValidator().validate(engineSpec);
+    BudgetSpec engineSpec = null;
+    List<Violation> violations = new ArrayList<>();
+    if (spec == null) {
+      // The schema cannot require spec itself; an object without one must not fail every round.
+      violations.add(new Violation("spec", "Required value: a ConnectionBudget needs a spec with maxConnections"));
+    } else {
+      engineSpec = new BudgetSpec(id, spec.getMaxConnections(), spec.getReserved(),
+          spec.getAllocation() == AllocationStrategy.PRIORITY
+              ? dev.headroom.engine.budget.AllocationStrategy.PRIORITY
+              : dev.headroom.engine.budget.AllocationStrategy.PROPORTIONAL);
+      violations.addAll(new BudgetValidator().validate(engineSpec));
+      violations.addAll(BudgetAccess.violations(spec.getAllowedNamespaces(), spec.getNamespaceSelector()));
+    }
     ConnectionBudgetStatus previous = budget.getStatus() == null ? new ConnectionBudgetStatus() : budget.getStatus();
     if (!violations.isEmpty()) {
       String message = violations.stream().map(v -> v.field() + ": " + v.message())

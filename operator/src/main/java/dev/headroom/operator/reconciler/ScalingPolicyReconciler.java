@@ -21,8 +21,10 @@ import dev.headroom.operator.policy.ConflictDetector;
 import dev.headroom.operator.policy.HpaCapper;
 import dev.headroom.operator.policy.PolicyActuator;
 import dev.headroom.operator.policy.PolicyOutcome;
+import dev.headroom.operator.policy.PolicyRivals;
 import dev.headroom.operator.policy.PolicySpecMapper;
 import dev.headroom.operator.policy.SignalReader;
+import dev.headroom.operator.policy.TargetProblem;
 import dev.headroom.operator.pool.PoolDeliveries;
 import dev.headroom.operator.pool.PoolDelivery;
 import dev.headroom.operator.prometheus.PrometheusClient;
@@ -35,6 +37,7 @@ import dev.headroom.operator.workload.WorkloadRef;
 import dev.headroom.operator.workload.WorkloadSnapshot;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -142,6 +145,11 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private UpdateControl<ScalingPolicy> evaluate(
       ScalingPolicy policy, Context<ScalingPolicy> context, PolicyOutcome out) {
     Instant now = out.now();
+    if (policy.getSpec() == null) {
+      // The schema cannot require spec itself; an object without one must not fail every round.
+      return out.invalid(List.of(new Violation("spec",
+          "Required value: a ScalingPolicy needs a spec with targetRef, replicas and load")));
+    }
     PolicySpec spec;
     try {
       spec = PolicySpecMapper.toEngine(policy, 0);
@@ -153,15 +161,39 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       return out.invalid(violations);
     }
     WorkloadRef ref = WorkloadRef.of(policy.getMetadata().getNamespace(), policy.getSpec().getTargetRef());
-    Optional<GenericKubernetesResource> target = reader.target(ref);
+    List<String> rivals = PolicyRivals.olderThan(policy,
+        context.getPrimaryCache().list(policy.getMetadata().getNamespace()));
+    if (!rivals.isEmpty()) {
+      return out.rivalled(rivals, ref.toString(), config.syncPeriod());
+    }
+    Optional<GenericKubernetesResource> target;
+    try {
+      target = reader.target(ref);
+    } catch (KubernetesClientException e) {
+      Optional<TargetProblem> problem = TargetProblem.reading(ref, e);
+      if (problem.isEmpty()) {
+        throw e;
+      }
+      return out.blocked(problem.get().reason(), problem.get().message(), config.syncPeriod());
+    }
     if (target.isEmpty()) {
-      return out.blocked(EventReasons.TARGET_NOT_FOUND, ref + " does not exist", config.syncPeriod());
+      return out.blocked(EventReasons.TARGET_NOT_FOUND, "spec.targetRef: " + ref + " does not exist",
+          config.syncPeriod());
     }
     var connections = policy.getSpec().getConnections();
     PoolDelivery delivery = connections == null ? null
         : PoolDeliveries.of(client, policy.getMetadata().getNamespace(), connections.getDelivery());
-    WorkloadSnapshot snap = reader.read(ref, target.get(), delivery,
-        connections == null ? null : connections.getMaxSurge());
+    WorkloadSnapshot snap;
+    try {
+      snap = reader.read(ref, target.get(), delivery,
+          connections == null ? null : connections.getMaxSurge());
+    } catch (KubernetesClientException e) {
+      Optional<TargetProblem> problem = TargetProblem.scaling(ref, e);
+      if (problem.isEmpty()) {
+        throw e;
+      }
+      return out.blocked(problem.get().reason(), problem.get().message(), config.syncPeriod());
+    }
     int poolMax = connections == null ? 0 : connections.getPoolSize().getMax();
     out.observed(snap, poolMax);
 

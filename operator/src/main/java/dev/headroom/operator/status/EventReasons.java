@@ -39,6 +39,10 @@ public final class EventReasons {
   // Problems with the spec or the cluster
   /** The spec failed validation: nothing is changed. */
   public static final String INVALID_SPEC = "InvalidSpec";
+  /** The target's kind has no scale subresource the operator may use, or is not served. */
+  public static final String TARGET_NOT_SCALABLE = "TargetNotScalable";
+  /** The operator's RBAC does not let it read the target. */
+  public static final String TARGET_FORBIDDEN = "TargetForbidden";
   /** The target workload does not exist. */
   public static final String TARGET_NOT_FOUND = "TargetNotFound";
   /** The referenced ConnectionBudget does not exist. */
@@ -47,7 +51,7 @@ public final class EventReasons {
   public static final String BUDGET_FORBIDDEN = "BudgetForbidden";
   /** No grant has been published for this policy yet. */
   public static final String AWAITING_GRANT = "AwaitingGrant";
-  /** An HPA or KEDA ScaledObject targets the same workload. */
+  /** An HPA, a KEDA ScaledObject or an older ScalingPolicy targets the same workload. */
   public static final String CONFLICTING_AUTOSCALER = "ConflictingAutoscaler";
   /** No other autoscaler targets the workload. */
   public static final String NO_CONFLICT = "NoConflict";
