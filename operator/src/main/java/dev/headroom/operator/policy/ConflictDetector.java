@@ -14,10 +14,27 @@ import java.util.Optional;
 /** Finds other autoscalers (HPA, KEDA ScaledObject) that target the same workload. */
 public final class ConflictDetector {
 
-  /** The autoscalers found; {@code hpa} is the HPA to cap in CapHpa mode. */
-  public record Conflicts(List<String> owners, Optional<HorizontalPodAutoscaler> hpa) {
+  /**
+   * The autoscalers found; {@code hpa} is the HPA to cap in CapHpa mode; {@code rivals} the older
+   * ScalingPolicies on the same workload (also listed in {@code owners}).
+   */
+  public record Conflicts(List<String> owners, Optional<HorizontalPodAutoscaler> hpa, List<String> rivals) {
+    public Conflicts(List<String> owners, Optional<HorizontalPodAutoscaler> hpa) {
+      this(owners, hpa, List.of());
+    }
+
     public boolean any() {
       return !owners.isEmpty();
+    }
+
+    /** These conflicts and older policies on the same workload. */
+    public Conflicts with(List<String> olderPolicies) {
+      if (olderPolicies.isEmpty()) {
+        return this;
+      }
+      List<String> all = new ArrayList<>(owners);
+      all.addAll(olderPolicies);
+      return new Conflicts(List.copyOf(all), hpa, List.copyOf(olderPolicies));
     }
   }
 

@@ -58,6 +58,12 @@ final class PolicyConditions {
 
   static void conflict(ScalingPolicy p, ConflictDetector.Conflicts c, boolean capOnly, Instant now) {
     String message;
+    if (!c.rivals().isEmpty()) {
+      set(p, ConditionTypes.CONFLICT, true, EventReasons.CONFLICTING_AUTOSCALER,
+          String.join(", ", c.owners()) + " also target the workload; only the oldest ScalingPolicy on"
+              + " a workload acts, this one writes nothing", now);
+      return;
+    }
     if (!c.any()) {
       message = capOnly ? "no HorizontalPodAutoscaler targets the workload: nothing to cap"
           : "no other autoscaler targets the workload";

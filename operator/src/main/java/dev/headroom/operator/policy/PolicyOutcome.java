@@ -115,18 +115,11 @@ public final class PolicyOutcome {
     return UpdateControl.patchStatus(policy).rescheduleAfter(retry);
   }
 
-  /** Older policies own the target: report the conflict, write nothing. */
-  public UpdateControl<ScalingPolicy> rivalled(List<String> rivals, String target, Duration retry) {
-    PolicyConditions.conflict(policy, new ConflictDetector.Conflicts(rivals, Optional.empty()), false, now);
-    return blocked(EventReasons.CONFLICTING_AUTOSCALER, "spec.targetRef: " + String.join(", ", rivals)
-        + " already targets " + target + "; only the oldest policy on a workload acts, this one"
-        + " changes nothing", retry);
-  }
-
   public UpdateControl<ScalingPolicy> dryRun(Optional<GrantView> grant, Duration sync) {
     int current = snapshot.specReplicas();
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
-    Integer toPool = decision.poolSize().isPresent() ? decision.poolSize().getAsInt() : pool;
+    // Boxed on both sides: "cond ? int : Integer" would unbox a null pool (no connections).
+    Integer toPool = decision.poolSize().isPresent() ? Integer.valueOf(decision.poolSize().getAsInt()) : pool;
     boolean differs = decision.desiredReplicas() != current || !java.util.Objects.equals(pool, toPool);
     if (differs) {
       String reason = decision.summary();

@@ -1,5 +1,6 @@
 package dev.headroom.operator.policy;
 
+import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.TargetRef;
 import java.util.Comparator;
@@ -22,16 +23,28 @@ public final class PolicyRivals {
 
   private PolicyRivals() {}
 
-  /** Names of the policies in {@code sameNamespace} that target the same workload and are older. */
+  /**
+   * Names of the policies in {@code sameNamespace} that target the same workload, are older and
+   * are valid (an invalid policy changes nothing, so it owns nothing either).
+   */
   public static List<String> olderThan(ScalingPolicy policy, Stream<ScalingPolicy> sameNamespace) {
     TargetRef mine = policy.getSpec().getTargetRef();
     return sameNamespace
         .filter(p -> !p.getMetadata().getName().equals(policy.getMetadata().getName()))
         .filter(p -> p.getSpec() != null && sameWorkload(mine, p.getSpec().getTargetRef()))
         .filter(p -> AGE.compare(p, policy) < 0)
+        .filter(PolicyRivals::valid)
         .sorted(AGE)
         .map(p -> "ScalingPolicy " + p.getMetadata().getName())
         .toList();
+  }
+
+  static boolean valid(ScalingPolicy p) {
+    try {
+      return new PolicyValidator().validate(PolicySpecMapper.toEngine(p, 0)).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Same group, kind and name; the version does not matter (one object, several versions). */

@@ -161,11 +161,6 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       return out.invalid(violations);
     }
     WorkloadRef ref = WorkloadRef.of(policy.getMetadata().getNamespace(), policy.getSpec().getTargetRef());
-    List<String> rivals = PolicyRivals.olderThan(policy,
-        context.getPrimaryCache().list(policy.getMetadata().getNamespace()));
-    if (!rivals.isEmpty()) {
-      return out.rivalled(rivals, ref.toString(), config.syncPeriod());
-    }
     Optional<GenericKubernetesResource> target;
     try {
       target = reader.target(ref);
@@ -229,7 +224,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       out.nextWindow(schedules.evaluate(spec.schedules(), out.now()).windows().stream()
           .map(WindowState::nextStart).flatMap(Optional::stream).min(Comparator.naturalOrder()));
     }
-    var found = conflicts.find(ref);
+    // Older valid policies on the same workload are conflicts like an HPA: only the oldest acts.
+    var found = conflicts.find(ref).with(PolicyRivals.olderThan(policy,
+        context.getPrimaryCache().list(policy.getMetadata().getNamespace())));
     boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;
     out.decided(decision, requested, readings, found, capOnly,
         budget.map(b -> PolicySpecMapper.budgetId(policy)).orElse(null), grant);
@@ -241,6 +238,11 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       return out.dryRun(budget.flatMap(BudgetResolution::grant), config.syncPeriod());
     }
     if (capOnly) {
+      if (!found.rivals().isEmpty()) {
+        return out.blocked(EventReasons.CONFLICTING_AUTOSCALER, "spec.targetRef: "
+            + String.join(", ", found.rivals()) + " already targets " + ref
+            + "; only the oldest policy on a workload acts, this one changes nothing", config.syncPeriod());
+      }
       if (found.hpa().isEmpty()) {
         return out.blocked(EventReasons.NO_HPA_TO_CAP, "ownership CapHpa but no HorizontalPodAutoscaler targets "
             + ref, config.syncPeriod());

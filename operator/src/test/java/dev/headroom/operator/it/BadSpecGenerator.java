@@ -415,10 +415,8 @@ final class BadSpecGenerator {
         v("spec.targetRef", Map.of("apiVersion", "v1", "kind", "ServiceAccount", "name", "default"),
             "spec.targetRef"));
     status("overlapping-targets", "Ready", Set.of("ConflictingAutoscaler"),
-        v("spec.targetRef.name", OWNED, "ScalingPolicy " + OWNER_POLICY, "spec.mode", "Enforce"),
-        v("spec.targetRef.name", OWNED, "ScalingPolicy " + OWNER_POLICY, "spec.mode", "DryRun"),
-        v("spec.targetRef", Map.of("apiVersion", "apps/v1beta2", "kind", "Deployment", "name", OWNED),
-            "ScalingPolicy " + OWNER_POLICY));
+        overlap(Map.of("name", OWNED), "spec.mode", "Enforce"),
+        overlap(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", OWNED), "spec.replicas.max", 7));
     status("cap-only-cycle", "Ready", Set.of("TargetNotScalable", "NoHpaToCap", "ConflictingAutoscaler"),
         v("spec.targetRef", Map.of("apiVersion", "autoscaling/v2", "kind", "HorizontalPodAutoscaler",
             "name", CYCLE_HPA), "spec.targetRef", "spec.ownership", "CapHpa"),
@@ -431,8 +429,7 @@ final class BadSpecGenerator {
           set(o, "spec.ownership", "CapHpa");
           remove(o, "spec.connections");
         }, "no HorizontalPodAutoscaler targets"),
-        v("spec.targetRef", Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "fuzz-capped"),
-            "ScalingPolicy " + CAP_OWNER_POLICY, "spec.ownership", "CapHpa"));
+        overlap(Map.of("name", "fuzz-capped"), "spec.ownership", "CapHpa"));
     status("bad-promql", "MetricsAvailable", Set.of("MetricsUnavailable"),
         v("spec.load.signals[0].query", "sum(rate(x[1m])", "signal rps", "spec.mode", "DryRun"),
         v("spec.load.signals[0].query", "{}", "signal rps", "spec.mode", "DryRun"),
@@ -473,7 +470,9 @@ final class BadSpecGenerator {
   private void pruned() {
     add(new BugClass("unknown-fields", "ScalingPolicy", Outcome.PRUNED, Set.of(), null, List.of(
         new Variant((o, r) -> {
+          // DryRun without a budget: also the case whose dry-run record once unboxed a null pool.
           set(o, "spec.mode", "DryRun");
+          remove(o, "spec.connections");
           set(o, "spec.replicaz", Map.of("min", 99));
           set(o, "spec.replicas.maximum", 1000);
           set(o, "spec.load.signals[0].weight", 3);
@@ -523,6 +522,20 @@ final class BadSpecGenerator {
         set(o, (String) alsoSet[i], alsoSet[i + 1]);
       }
     }, expect);
+  }
+
+  /**
+   * A valid policy on a workload an older policy already owns ({@link #OWNER_POLICY} on
+   * {@link #OWNED}, {@link #CAP_OWNER_POLICY} on {@code fuzz-capped}). Without a budget, so that
+   * the only thing wrong with it is the overlap.
+   */
+  private static Variant overlap(Map<String, String> targetRef, String field, Object value) {
+    String owner = OWNED.equals(targetRef.get("name")) ? OWNER_POLICY : CAP_OWNER_POLICY;
+    return new Variant((o, r) -> {
+      targetRef.forEach((k, v) -> set(o, "spec.targetRef." + k, v));
+      set(o, field, value);
+      remove(o, "spec.connections");
+    }, "ScalingPolicy " + owner);
   }
 
   private static Variant rnd(String path, java.util.function.Function<Random, Object> value) {
