@@ -46,12 +46,17 @@ final class Chart {
   }
 
   static String templateRaw(String valuesYaml) {
+    return templateRaw(valuesYaml, NAMESPACE);
+  }
+
+  /** {@code helm template headroom helm/headroom -n <namespace> -f <values>}. */
+  static String templateRaw(String valuesYaml, String namespace) {
     Path values = writeTemp("values-", ".yaml", valuesYaml);
     try {
       return new Helm(DIR)
           .template()
           .withName(RELEASE)
-          .withNamespace(NAMESPACE)
+          .withNamespace(namespace)
           .withKubeVersion("1.33.0")
           .withValuesFile(values)
           .call();
