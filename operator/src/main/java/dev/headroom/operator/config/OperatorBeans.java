@@ -16,8 +16,8 @@ public class OperatorBeans {
 
   @Produces
   @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(HeadroomConfig config) {
+    return OperatorClock.of(config.clock().start(), Clock.systemUTC());
   }
 
   @Produces

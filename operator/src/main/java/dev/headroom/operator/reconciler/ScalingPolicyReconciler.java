@@ -194,8 +194,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       decision = engine.decide(spec, observation, out.history());
     }
     if (!spec.schedules().isEmpty()) {
-      out.nextWindow(schedules.evaluate(spec.schedules(), out.now()).windows().stream()
-          .map(WindowState::nextStart).flatMap(Optional::stream).min(Comparator.naturalOrder()));
+      out.schedules(schedules.evaluate(spec.schedules(), out.now()));
     }
     var found = conflicts.find(ref);
     boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;
