@@ -1,0 +1,69 @@
+package dev.headroom.engine.forecast;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning of the {@link SeasonalForecaster} that is not part of the policy API.
+ *
+ * @param method how the seasonal reference is formed
+ * @param minStep the finest forecast step; the step is this or the history's sample interval if
+ *     coarser, rounded up to a length that divides a day
+ * @param maxMissingFraction the largest share of steps without a sample that still counts as
+ *     ready (the rest are filled by linear interpolation)
+ * @param levelWindow how much recent history the level factor is measured over
+ * @param maxSeasons how many past seasons {@link ForecastMethod#SEASONAL_MEDIAN_LEVEL} takes the
+ *     median of
+ * @param minLevel lower clamp of the level factor
+ * @param maxLevel upper clamp of the level factor
+ */
+public record ForecastSettings(
+    ForecastMethod method,
+    Duration minStep,
+    double maxMissingFraction,
+    Duration levelWindow,
+    int maxSeasons,
+    double minLevel,
+    double maxLevel) {
+
+  public ForecastSettings {
+    Objects.requireNonNull(method, "method");
+    if (minStep == null || minStep.isNegative() || minStep.isZero()) {
+      throw new IllegalArgumentException("minStep must be positive, got " + minStep);
+    }
+    if (!(maxMissingFraction >= 0 && maxMissingFraction < 1)) {
+      throw new IllegalArgumentException(
+          "maxMissingFraction must be in [0, 1), got " + maxMissingFraction);
+    }
+    if (levelWindow == null || levelWindow.isNegative() || levelWindow.isZero()) {
+      throw new IllegalArgumentException("levelWindow must be positive, got " + levelWindow);
+    }
+    if (maxSeasons < 1) {
+      throw new IllegalArgumentException("maxSeasons must be >= 1, got " + maxSeasons);
+    }
+    if (!(minLevel > 0 && minLevel <= 1 && maxLevel >= 1 && Double.isFinite(maxLevel))) {
+      throw new IllegalArgumentException(
+          "level clamp must satisfy 0 < minLevel <= 1 <= maxLevel, got " + minLevel + ".."
+              + maxLevel);
+    }
+  }
+
+  /** The defaults documented in docs/forecasting.md. */
+  public static ForecastSettings defaults() {
+    return new ForecastSettings(
+        ForecastMethod.SEASONAL_MEDIAN_LEVEL, Duration.ofMinutes(5), 0.2, Duration.ofHours(3), 4,
+        0.2, 5.0);
+  }
+
+  /** A copy with another method. */
+  public ForecastSettings withMethod(ForecastMethod other) {
+    return new ForecastSettings(
+        other, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel);
+  }
+
+  /** A copy with another level window. */
+  public ForecastSettings withLevelWindow(Duration other) {
+    return new ForecastSettings(
+        method, minStep, maxMissingFraction, other, maxSeasons, minLevel, maxLevel);
+  }
+}
