@@ -1,5 +1,8 @@
 package dev.headroom.operator.config;
 
+import dev.headroom.operator.forecast.HistoryCache;
+import dev.headroom.operator.forecast.PolicyForecaster;
+import dev.headroom.operator.forecast.PrometheusHistorySource;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
@@ -10,6 +13,10 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the plain-Java collaborators from configuration; the only place they are wired. */
 public class OperatorBeans {
@@ -23,7 +30,33 @@ public class OperatorBeans {
   @Produces
   @Singleton
   PrometheusClient prometheus(HeadroomConfig config, HeadroomMetrics metrics) {
-    HeadroomConfig.Prometheus p = config.prometheus();
+    return new PrometheusClient(endpoint(config.prometheus()), metrics);
+  }
+
+  /**
+   * Forecasts read their history on a few background threads with a queue of bounded length, so
+   * reconciles never wait for a range query; the queries have their own, longer timeout.
+   */
+  @Produces
+  @Singleton
+  PolicyForecaster forecaster(HeadroomConfig config, HeadroomMetrics metrics) {
+    HeadroomConfig.ForecastSettings f = config.forecast();
+    PrometheusEndpoint endpoint = endpoint(config.prometheus()).withTimeout(f.queryTimeout());
+    AtomicInteger threadNo = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(f.threads(), f.threads(), 1,
+        TimeUnit.MINUTES, new ArrayBlockingQueue<>(1024), r -> {
+          Thread t = new Thread(r, "headroom-history-" + threadNo.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    HistoryCache cache = new HistoryCache(
+        new PrometheusHistorySource(new PrometheusClient(endpoint, metrics)), executor,
+        f.refreshPeriod(), f.retryPeriod());
+    return new PolicyForecaster(cache, endpoint.maxSamples());
+  }
+
+  private static PrometheusEndpoint endpoint(HeadroomConfig.Prometheus p) {
     PrometheusEndpoint endpoint =
         PrometheusEndpoint.of(URI.create(p.url()))
             .withTimeout(p.timeout())
@@ -35,7 +68,7 @@ public class OperatorBeans {
     if (p.caFile().isPresent()) {
       endpoint = endpoint.withCaFile(Path.of(p.caFile().get()));
     }
-    return new PrometheusClient(endpoint, metrics);
+    return endpoint;
   }
 
   @Produces

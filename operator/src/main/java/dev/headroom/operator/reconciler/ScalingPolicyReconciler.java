@@ -14,6 +14,8 @@ import dev.headroom.operator.api.v1alpha1.Ownership;
 import dev.headroom.operator.api.v1alpha1.PolicyMode;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.config.HeadroomConfig;
+import dev.headroom.operator.forecast.ForecastOutcome;
+import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.policy.Actuation;
 import dev.headroom.operator.policy.BudgetResolution;
@@ -79,9 +81,11 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final HpaCapper hpaCapper;
   private final StatusWriter statusWriter;
   private final ScheduleEvaluator schedules = new ScheduleEvaluator();
+  private final PolicyForecaster forecaster;
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
-      EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus) {
+      EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus,
+      PolicyForecaster forecaster) {
     this.client = client;
     this.config = config;
     this.clock = clock;
@@ -93,6 +97,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     this.signals = new SignalReader(prometheus);
     this.hpaCapper = new HpaCapper(client);
     this.statusWriter = new StatusWriter(client);
+    this.forecaster = forecaster;
   }
 
   @Override
@@ -172,8 +177,14 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
     spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
+    // History of deleted policies is dropped here: the informer's cache lists the live ones.
+    forecaster.retain(context.getPrimaryCache().list()
+        .map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
+    Optional<ForecastOutcome> forecast = forecaster.forecast(policy, spec, snap.specReplicas(), now);
+    out.forecast(forecast);
     Observation observation = new Observation(now, snap.specReplicas(), snap.readyReplicas(),
-        readings.signals(), readings.concurrency(), OptionalInt.empty(), OptionalInt.empty());
+        readings.signals(), readings.concurrency(),
+        forecast.map(ForecastOutcome::replicas).orElse(OptionalInt.empty()), OptionalInt.empty());
     OptionalLong grant = budget.flatMap(BudgetResolution::grant)
         .map(g -> OptionalLong.of(g.connections())).orElse(OptionalLong.empty());
     if (grant.isPresent()) {

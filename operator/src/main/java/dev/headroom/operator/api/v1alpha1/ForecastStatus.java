@@ -40,7 +40,7 @@ public class ForecastStatus {
   @JsonPropertyDescription("End of the history range last read from Prometheus (RFC 3339).")
   private String historyEnd;
 
-  @JsonPropertyDescription("When the forecast was last computed (RFC 3339).")
+  @JsonPropertyDescription("Start of the forecast step the forecast was made in (RFC 3339); it is recomputed at every reconcile from the cached history.")
   private String updatedAt;
 
   public String getSignal() {
