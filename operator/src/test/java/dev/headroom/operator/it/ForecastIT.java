@@ -59,7 +59,7 @@ class ForecastIT {
   static final double QUIET = 15;
   static final double PEAK = 100;
   static final double WEEKEND = 8;
-  static final double SHORT_QUIET = 30;
+  static final double SHORT_QUIET = 25;
 
   private static Instant clockStart;
   private static Instant peak;
@@ -160,7 +160,8 @@ class ForecastIT {
     var ready = Conditions.find(conditions(client, "web"), "ForecastReady").get();
     assertThat(ready.getReason()).isEqualTo("HistoryReady");
 
-    // The too-short history is said so, and its policy scales on its live load all the same.
+    // The too-short history is said so, and its policy scales on its live load all the same
+    // (25 req/s at 10 per replica: 3).
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
         .until(() -> replicas(client, "newcomer") == 3
             && Conditions.find(conditions(client, "newcomer"), "ForecastReady")
@@ -174,9 +175,11 @@ class ForecastIT {
     await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofMillis(250))
         .until(() -> replicas(client, "web") >= 9);
     Instant seenWall = Instant.now();
+    // The status (with the decision record) is written right after the scale patch.
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+        .until(() -> raise(policy(client, "web")).isPresent());
     ScalingPolicy web = policy(client, "web");
-    DecisionRecord raise = web.getStatus().getHistory().stream()
-        .filter(r -> r.getToReplicas() != null && r.getToReplicas() >= 9).findFirst().orElseThrow();
+    DecisionRecord raise = raise(web).orElseThrow();
     Instant patched = Instant.parse(raise.getTime());
     Duration aheadOfPeak = Duration.between(patched, peak);
     System.out.printf(Locale.ROOT, "forecast pre-scale %d -> %d at %s (operator clock), %d s before the "
@@ -206,6 +209,11 @@ class ForecastIT {
     assertThat(metrics).contains("headroom_forecast_predicted_load{").contains("headroom_forecast_error_ratio{");
     assertThat(metrics).containsPattern("headroom_forecast_ready\\{[^}]*policy=\"newcomer\"[^}]*} 0\\.0");
     assertThat(operator.alive()).isTrue();
+  }
+
+  private static java.util.Optional<DecisionRecord> raise(ScalingPolicy p) {
+    return p.getStatus().getHistory().stream()
+        .filter(r -> r.getToReplicas() != null && r.getToReplicas() >= 9).findFirst();
   }
 
   private static int replicas(KubernetesClient client, String name) {

@@ -81,9 +81,11 @@ class ScheduleDstIT {
 
     await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(250))
         .until(() -> client.apps().deployments().withName("office").get().getSpec().getReplicas() == 4);
+    // The status (with the decision record) is written right after the scale patch.
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+        .until(() -> raise(policy(client)).isPresent());
     ScalingPolicy after = policy(client);
-    DecisionRecord raise = after.getStatus().getHistory().stream()
-        .filter(r -> Integer.valueOf(4).equals(r.getToReplicas())).findFirst().orElseThrow();
+    DecisionRecord raise = raise(after).orElseThrow();
     Instant patched = Instant.parse(raise.getTime());
     System.out.printf("schedule pre-scale 1 -> 4 at %s (operator clock); lead time starts %s%n",
         patched, LEAD_STARTS);
@@ -102,6 +104,11 @@ class ScheduleDstIT {
           assertThat(e.getMessage()).contains("business-hours").contains("2027-03-29T07:00:00Z");
         });
     assertThat(operator.alive()).isTrue();
+  }
+
+  private static java.util.Optional<DecisionRecord> raise(ScalingPolicy p) {
+    return p.getStatus().getHistory().stream()
+        .filter(r -> Integer.valueOf(4).equals(r.getToReplicas())).findFirst();
   }
 
   private static ScalingPolicy policy(KubernetesClient client) {
