@@ -8,6 +8,8 @@ import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import dev.headroom.operator.status.EventPublisher;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -25,6 +27,14 @@ public class OperatorBeans {
   @Singleton
   Clock clock(HeadroomConfig config) {
     return OperatorClock.of(config.clock().start(), Clock.systemUTC());
+  }
+
+  /**
+   * Builds the clock when the application starts, before leader election, so that a bad
+   * {@code headroom.clock.start} stops the operator at once with its message.
+   */
+  void checkClock(@Observes StartupEvent started, Clock clock) {
+    clock.instant();
   }
 
   @Produces

@@ -11,6 +11,7 @@ import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -104,6 +105,19 @@ class ScheduleDstIT {
           assertThat(e.getMessage()).contains("business-hours").contains("2027-03-29T07:00:00Z");
         });
     assertThat(operator.alive()).isTrue();
+  }
+
+  @Test
+  void aClockStartThatIsNoInstantStopsTheOperatorAtStartupSayingWhy(TestBed bed, KubernetesClient client)
+      throws Exception {
+    Files.deleteIfExists(java.nio.file.Path.of("target", "operator-bad-clock.log"));
+    try (OperatorProcess bad = new OperatorProcess(bed, client,
+        Map.of("HEADROOM_CLOCK_START", "next tuesday 08:22"), "operator-bad-clock").start()) {
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> !bad.alive());
+      assertThat(Files.readString(bad.log()))
+          .contains("headroom.clock.start (HEADROOM_CLOCK_START) is 'next tuesday 08:22', not an "
+              + "ISO-8601 instant such as 2027-03-29T06:49:00Z");
+    }
   }
 
   private static java.util.Optional<DecisionRecord> raise(ScalingPolicy p) {
