@@ -16,6 +16,10 @@ import java.util.Objects;
  *     median of
  * @param minLevel lower clamp of the level factor
  * @param maxLevel upper clamp of the level factor
+ * @param coverPercentile the percentile (0..100] of the recent actual-to-reference ratios that
+ *     scales the load the recommendation covers ({@link Forecast#predictedLoad()}); the point
+ *     forecast ({@link Forecast#path()}, the peak and the backtest) uses their median. 50 covers
+ *     the point forecast; higher values trade replica-hours for peaks met in time
  */
 public record ForecastSettings(
     ForecastMethod method,
@@ -24,7 +28,8 @@ public record ForecastSettings(
     Duration levelWindow,
     int maxSeasons,
     double minLevel,
-    double maxLevel) {
+    double maxLevel,
+    double coverPercentile) {
 
   public ForecastSettings {
     Objects.requireNonNull(method, "method");
@@ -46,24 +51,36 @@ public record ForecastSettings(
           "level clamp must satisfy 0 < minLevel <= 1 <= maxLevel, got " + minLevel + ".."
               + maxLevel);
     }
+    if (!(coverPercentile > 0 && coverPercentile <= 100)) {
+      throw new IllegalArgumentException(
+          "coverPercentile must be in (0, 100], got " + coverPercentile);
+    }
   }
 
   /** The defaults documented in docs/forecasting.md. */
   public static ForecastSettings defaults() {
     return new ForecastSettings(
-        ForecastMethod.SEASONAL_MEDIAN_LEVEL, Duration.ofMinutes(5), 0.2, Duration.ofHours(3), 4,
-        0.2, 5.0);
+        ForecastMethod.SEASONAL_NAIVE_LEVEL, Duration.ofMinutes(5), 0.2, Duration.ofHours(3), 4,
+        0.2, 5.0, 90);
   }
 
   /** A copy with another method. */
   public ForecastSettings withMethod(ForecastMethod other) {
     return new ForecastSettings(
-        other, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel);
+        other, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
+        coverPercentile);
   }
 
   /** A copy with another level window. */
   public ForecastSettings withLevelWindow(Duration other) {
     return new ForecastSettings(
-        method, minStep, maxMissingFraction, other, maxSeasons, minLevel, maxLevel);
+        method, minStep, maxMissingFraction, other, maxSeasons, minLevel, maxLevel,
+        coverPercentile);
+  }
+
+  /** A copy with another cover percentile. */
+  public ForecastSettings withCoverPercentile(double other) {
+    return new ForecastSettings(
+        method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel, other);
   }
 }

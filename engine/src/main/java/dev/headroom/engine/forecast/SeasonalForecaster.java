@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Seasonal forecast of one load signal from its recent history: the shape of the last seasons
@@ -35,6 +35,9 @@ public final class SeasonalForecaster {
   private static final long[] STEPS = {
     60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 28800, 43200, 86400
   };
+
+  /** The level factor is measured over at least this many steps (12 h of an hourly series). */
+  static final int MIN_LEVEL_STEPS = 12;
 
   private final ForecastSettings settings;
 
@@ -128,17 +131,20 @@ public final class SeasonalForecaster {
     int windowEnd = (int) (coveredUntil.getEpochSecond() / stepSec - series.firstStep) - 1;
     int last = Math.max(horizonEnd, windowEnd);
 
-    double level = level(series, nowIdx, period);
+    int seasons = seasons(series, nowIdx, period);
+    double[] levels = levels(series, nowIdx, period, seasons);
+    double level = levels[0];
+    double coverLevel = levels[1];
     List<LoadSample> path = new ArrayList<>(last - nowIdx + 1);
     double predicted = 0;
     double peak = -1;
     int peakIdx = nowIdx;
     for (int t = nowIdx; t <= last; t++) {
-      double ref = reference(series, t, nowIdx, period);
+      double ref = reference(series, t, nowIdx, period, seasons);
       double f = Double.isNaN(ref) ? 0 : Math.max(0, level * ref);
       path.add(new LoadSample(Instant.ofEpochSecond((series.firstStep + t) * stepSec), f));
-      if (t <= windowEnd) {
-        predicted = Math.max(predicted, f);
+      if (t <= windowEnd && !Double.isNaN(ref)) {
+        predicted = Math.max(predicted, Math.max(0, coverLevel * ref));
       }
       if (t <= horizonEnd && f > peak) {
         peak = f;
@@ -148,10 +154,10 @@ public final class SeasonalForecaster {
     double[] errors = backtest(series, nowIdx, period);
     Instant peakAt = Instant.ofEpochSecond((series.firstStep + peakIdx) * stepSec);
     String message = String.format(Locale.ROOT,
-        "predicted %s until %s (lead time %s), peak %s at %s over the next %s; level x%.2f,"
-            + " backtest sMAPE %s%s",
+        "covering %s until %s (lead time %s), peak %s at %s over the next %s; level x%.2f"
+            + " (p%s x%.2f), backtest sMAPE %s%s",
         num(predicted), coveredUntil, human(spec.leadTime()), num(peak), peakAt,
-        human(spec.horizon()), level,
+        human(spec.horizon()), level, num(settings.coverPercentile()), coverLevel,
         Double.isNaN(errors[0]) ? "n/a (needs two seasons)"
             : String.format(Locale.ROOT, "%.1f%%", errors[0]), droppedText);
     return new Forecast(ForecastState.READY, message, now, step, OptionalDouble.of(predicted),
@@ -160,13 +166,11 @@ public final class SeasonalForecaster {
   }
 
   /**
-   * The seasonal reference for step {@code t} using only steps before {@code limit}: the value
-   * one season earlier (naive methods) or the median of up to {@code maxSeasons} earlier seasons.
-   * NaN when no earlier season is in the history.
+   * The seasonal reference for step {@code t} using only steps before {@code limit}: the median
+   * of the same slot in the {@code seasons} latest earlier seasons (1: the value one season
+   * earlier). NaN when no earlier season is in the history.
    */
-  private double reference(StepSeries series, int t, int limit, int period) {
-    int seasons = settings.method() == ForecastMethod.SEASONAL_MEDIAN_LEVEL
-        ? settings.maxSeasons() : 1;
+  private double reference(StepSeries series, int t, int limit, int period, int seasons) {
     double[] buf = new double[seasons];
     int n = 0;
     for (int k = t - period; k >= 0 && n < seasons; k -= period) {
@@ -189,30 +193,58 @@ public final class SeasonalForecaster {
   }
 
   /**
-   * Median ratio of actual to reference over the level window ending before {@code limit},
-   * clamped; 1 for the plain seasonal-naive method or when no ratio can be formed.
+   * How many seasons the reference takes the median of, the same for the level window before
+   * {@code limit} and the steps after it, so that the level compares like with like: 1 for the
+   * naive methods, else as many as the history before the level window holds (at most {@code
+   * maxSeasons}).
    */
-  private double level(StepSeries series, int limit, int period) {
-    if (settings.method() == ForecastMethod.SEASONAL_NAIVE) {
+  private int seasons(StepSeries series, int limit, int period) {
+    if (settings.method() != ForecastMethod.SEASONAL_MEDIAN_LEVEL) {
       return 1;
     }
-    int window = (int) Math.max(1, settings.levelWindow().getSeconds() / series.stepSeconds);
+    int available = (limit - levelSteps(series) - series.firstPresent) / period;
+    return Math.max(1, Math.min(settings.maxSeasons(), available));
+  }
+
+  /** The level window in steps: {@code levelWindow}, and at least {@link #MIN_LEVEL_STEPS}. */
+  private int levelSteps(StepSeries series) {
+    return (int) Math.max(MIN_LEVEL_STEPS,
+        settings.levelWindow().getSeconds() / series.stepSeconds);
+  }
+
+  /**
+   * Median and cover percentile of the ratios of actual to reference over the level window
+   * ending before {@code limit}, clamped; 1 for the plain seasonal-naive method or when no ratio
+   * can be formed.
+   */
+  private double[] levels(StepSeries series, int limit, int period, int seasons) {
+    if (settings.method() == ForecastMethod.SEASONAL_NAIVE) {
+      return new double[] {1, 1};
+    }
+    int window = levelSteps(series);
     double[] ratios = new double[window];
     int n = 0;
     for (int t = Math.max(0, limit - window); t < limit; t++) {
       if (!series.present[t]) {
         continue;
       }
-      double ref = reference(series, t, limit, period);
+      double ref = reference(series, t, limit, period, seasons);
       if (ref > 0) {
         ratios[n++] = series.values[t] / ref;
       }
     }
     if (n == 0) {
-      return 1;
+      return new double[] {1, 1};
     }
-    double median = new Median().evaluate(ratios, 0, n);
-    return Math.max(settings.minLevel(), Math.min(settings.maxLevel(), median));
+    Percentile percentile = new Percentile();
+    percentile.setData(ratios, 0, n);
+    double median = clamp(percentile.evaluate(50));
+    double cover = clamp(percentile.evaluate(settings.coverPercentile()));
+    return new double[] {median, Math.max(median, cover)};
+  }
+
+  private double clamp(double level) {
+    return Math.max(settings.minLevel(), Math.min(settings.maxLevel(), level));
   }
 
   /**
@@ -224,7 +256,8 @@ public final class SeasonalForecaster {
     if (origin - period < series.firstPresent) {
       return new double[] {Double.NaN, Double.NaN};
     }
-    double level = level(series, origin, period);
+    int seasons = seasons(series, origin, period);
+    double level = levels(series, origin, period, seasons)[0];
     double smape = 0;
     int smapeN = 0;
     double mape = 0;
@@ -233,7 +266,7 @@ public final class SeasonalForecaster {
       if (!series.present[t]) {
         continue;
       }
-      double ref = reference(series, t, origin, period);
+      double ref = reference(series, t, origin, period, seasons);
       if (Double.isNaN(ref)) {
         continue;
       }
@@ -275,9 +308,11 @@ public final class SeasonalForecaster {
       if (!sorted(times)) {
         Arrays.sort(times);
       }
-      long[] gaps = new long[times.length - 1];
+      // The median of the latest (up to) 1024 spacings: the sample interval.
+      int first = Math.max(1, times.length - 1024);
+      long[] gaps = new long[times.length - first];
       int n = 0;
-      for (int i = 1; i < times.length; i++) {
+      for (int i = first; i < times.length; i++) {
         if (times[i] > times[i - 1]) {
           gaps[n++] = times[i] - times[i - 1];
         }
