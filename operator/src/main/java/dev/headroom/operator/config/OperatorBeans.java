@@ -30,10 +30,11 @@ public class OperatorBeans {
   }
 
   /**
-   * Builds the clock when the application starts, before leader election, so that a bad
-   * {@code headroom.clock.start} stops the operator at once with its message.
+   * Builds the clock and the forecaster when the application starts, before leader election, so
+   * that a bad {@code headroom.clock.start} or {@code headroom.forecast.*} setting stops the
+   * operator at once with its message.
    */
-  void checkClock(@Observes StartupEvent started, Clock clock) {
+  void checkSettings(@Observes StartupEvent started, Clock clock, PolicyForecaster forecaster) {
     clock.instant();
   }
 
@@ -50,7 +51,7 @@ public class OperatorBeans {
   @Produces
   @Singleton
   PolicyForecaster forecaster(HeadroomConfig config, HeadroomMetrics metrics) {
-    HeadroomConfig.ForecastSettings f = config.forecast();
+    HeadroomConfig.ForecastSettings f = checked(config.forecast());
     PrometheusEndpoint endpoint = endpoint(config.prometheus()).withTimeout(f.queryTimeout());
     AtomicInteger threadNo = new AtomicInteger();
     ThreadPoolExecutor executor = new ThreadPoolExecutor(f.threads(), f.threads(), 1,
@@ -64,6 +65,26 @@ public class OperatorBeans {
         new PrometheusHistorySource(new PrometheusClient(endpoint, metrics)), executor,
         f.refreshPeriod(), f.retryPeriod());
     return new PolicyForecaster(cache, endpoint.maxSamples());
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the setting that is out of range
+   */
+  static HeadroomConfig.ForecastSettings checked(HeadroomConfig.ForecastSettings f) {
+    positive("headroom.forecast.refresh-period", f.refreshPeriod());
+    positive("headroom.forecast.retry-period", f.retryPeriod());
+    positive("headroom.forecast.query-timeout", f.queryTimeout());
+    if (f.threads() < 1 || f.threads() > 64) {
+      throw new IllegalArgumentException(
+          "headroom.forecast.threads must be between 1 and 64, got " + f.threads());
+    }
+    return f;
+  }
+
+  private static void positive(String name, java.time.Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, got " + d);
+    }
   }
 
   private static PrometheusEndpoint endpoint(HeadroomConfig.Prometheus p) {
