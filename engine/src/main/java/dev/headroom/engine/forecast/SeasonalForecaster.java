@@ -36,8 +36,10 @@ public final class SeasonalForecaster {
     60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 28800, 43200, 86400
   };
 
-  /** The level factor is measured over at least this many steps (12 h of an hourly series). */
-  static final int MIN_LEVEL_STEPS = 12;
+  /** The level factor is measured over at least this many steps. */
+  static final int MIN_LEVEL_STEPS = 3;
+  /** The cover percentile is taken over at least this many steps (12 h of an hourly series). */
+  static final int MIN_COVER_STEPS = 12;
 
   private final ForecastSettings settings;
 
@@ -202,7 +204,8 @@ public final class SeasonalForecaster {
     if (settings.method() != ForecastMethod.SEASONAL_MEDIAN_LEVEL) {
       return 1;
     }
-    int available = (limit - levelSteps(series) - series.firstPresent) / period;
+    int window = Math.max(levelSteps(series), coverSteps(series));
+    int available = (limit - window - series.firstPresent) / period;
     return Math.max(1, Math.min(settings.maxSeasons(), available));
   }
 
@@ -212,35 +215,51 @@ public final class SeasonalForecaster {
         settings.levelWindow().getSeconds() / series.stepSeconds);
   }
 
+  /** The cover window in steps: {@code coverWindow}, and at least {@link #MIN_COVER_STEPS}. */
+  private int coverSteps(StepSeries series) {
+    return (int) Math.max(MIN_COVER_STEPS,
+        settings.coverWindow().getSeconds() / series.stepSeconds);
+  }
+
   /**
-   * Median and cover percentile of the ratios of actual to reference over the level window
-   * ending before {@code limit}, clamped; 1 for the plain seasonal-naive method or when no ratio
-   * can be formed.
+   * The level (median of the ratios of actual to reference over the level window) and the cover
+   * level (the cover percentile of the ratios over the cover window, at least the level), both
+   * ending before {@code limit} and clamped; 1 for the plain seasonal-naive method or when no
+   * ratio can be formed.
    */
   private double[] levels(StepSeries series, int limit, int period, int seasons) {
     if (settings.method() == ForecastMethod.SEASONAL_NAIVE) {
       return new double[] {1, 1};
     }
-    int window = levelSteps(series);
-    double[] ratios = new double[window];
-    int n = 0;
+    int levelSteps = levelSteps(series);
+    int coverSteps = coverSteps(series);
+    int window = Math.max(levelSteps, coverSteps);
+    double[] level = new double[levelSteps];
+    double[] cover = new double[coverSteps];
+    int nLevel = 0;
+    int nCover = 0;
     for (int t = Math.max(0, limit - window); t < limit; t++) {
       if (!series.present[t]) {
         continue;
       }
       double ref = reference(series, t, limit, period, seasons);
       if (ref > 0) {
-        ratios[n++] = series.values[t] / ref;
+        double ratio = series.values[t] / ref;
+        if (t >= limit - levelSteps) {
+          level[nLevel++] = ratio;
+        }
+        if (t >= limit - coverSteps) {
+          cover[nCover++] = ratio;
+        }
       }
     }
-    if (n == 0) {
+    if (nLevel == 0) {
       return new double[] {1, 1};
     }
-    Percentile percentile = new Percentile();
-    percentile.setData(ratios, 0, n);
-    double median = clamp(percentile.evaluate(50));
-    double cover = clamp(percentile.evaluate(settings.coverPercentile()));
-    return new double[] {median, Math.max(median, cover)};
+    double median = clamp(new Percentile().evaluate(level, 0, nLevel, 50));
+    double high = nCover == 0 ? median
+        : clamp(new Percentile().evaluate(cover, 0, nCover, settings.coverPercentile()));
+    return new double[] {median, Math.max(median, high)};
   }
 
   private double clamp(double level) {

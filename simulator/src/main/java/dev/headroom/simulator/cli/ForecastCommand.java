@@ -91,6 +91,10 @@ public final class ForecastCommand implements Callable<Integer> {
           + " forecaster's default).")
   Double coverPercentile;
 
+  @Option(names = "--cover-window", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Window of the cover percentile (default: the forecaster's default).")
+  Duration coverWindow;
+
   @Option(names = "--forecasting-md", paramLabel = "FILE",
       description = "Markdown file the results are written to (default: docs/forecasting.md in"
           + " the repository).")
@@ -98,6 +102,10 @@ public final class ForecastCommand implements Callable<Integer> {
 
   @Option(names = "--no-markdown", description = "Print only; write no Markdown.")
   boolean noMarkdown;
+
+  @Option(names = "--only", paramLabel = "TEXT",
+      description = "Run only the shared traces whose file name contains TEXT; prints only.")
+  String only;
 
   @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Progress bar on long runs when the terminal is interactive (default: on).")
@@ -120,6 +128,9 @@ public final class ForecastCommand implements Callable<Integer> {
     if (levelWindow != null) {
       settings = settings.withLevelWindow(levelWindow);
     }
+    if (coverWindow != null) {
+      settings = settings.withCoverWindow(coverWindow);
+    }
     if (coverPercentile != null) {
       settings = settings.withCoverPercentile(coverPercentile);
     }
@@ -135,6 +146,9 @@ public final class ForecastCommand implements Callable<Integer> {
         ? new ConsoleProgress() : ProgressListener.NONE;
     List<TraceForecast> runs = new ArrayList<>();
     for (BenchmarkRunner.Case c : BenchmarkRunner.CASES) {
+      if (only != null && !c.traceFile().contains(only)) {
+        continue;
+      }
       Trace trace = new TraceReader().read(dir.resolve(c.traceFile()));
       Trace named = new Trace("shared/traces/" + c.traceFile(), trace.start(),
           trace.intervalSeconds(), trace.requestsCopy());
@@ -143,7 +157,10 @@ public final class ForecastCommand implements Callable<Integer> {
       print(out, r);
       runs.add(r);
     }
-    if (!noMarkdown) {
+    if (only != null && runs.isEmpty()) {
+      throw new IllegalArgumentException("--only " + only + " matches no shared trace");
+    }
+    if (!noMarkdown && only == null) {
       Path md = forecastingMd != null ? forecastingMd : home.resolve("docs/forecasting.md");
       ForecastMarkdown.write(md, new ForecastMarkdown().section(runs, settings, simulation,
           Runtime.getRuntime().availableProcessors(),
@@ -170,9 +187,10 @@ public final class ForecastCommand implements Callable<Integer> {
       String label = p == r.withForecast() ? "Headroom + forecast"
           : p == r.reactive() ? "Headroom reactive" : "HPA";
       out.printf(Locale.ROOT,
-          "  %-20s peaks %3d, met before %3d (%3.0f%%), on arrival %3d (%3.0f%%),"
-              + " replica-h %10.1f, under-prov min %8.1f%n",
-          label, p.peaks(), p.metBefore(), 100 * p.metBeforeShare(), p.metOnArrival(),
+          "  %-20s peaks %3d, met before %3d (%3.0f%%), in band %3d (%3.0f%%), on arrival %3d"
+              + " (%3.0f%%), replica-h %10.1f, under-prov min %8.1f%n",
+          label, p.peaks(), p.metBefore(), 100 * p.metBeforeShare(), p.metBeforeInBand(),
+          100 * p.metBeforeInBandShare(), p.metOnArrival(),
           100 * p.metOnArrivalShare(), p.replicaHours(), p.underMinutes());
     }
     out.printf(Locale.ROOT, "  run time %.1f s%n%n", r.seconds());

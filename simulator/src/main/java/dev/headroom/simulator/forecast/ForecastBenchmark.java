@@ -6,6 +6,7 @@ import dev.headroom.engine.model.ForecastSpec;
 import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.engine.model.Seasonality;
 import dev.headroom.simulator.input.PolicyManifest;
+import dev.headroom.simulator.sim.LoadModel;
 import dev.headroom.simulator.sim.ProgressListener;
 import dev.headroom.simulator.sim.Scenario;
 import dev.headroom.simulator.sim.ScenarioPolicy;
@@ -74,16 +75,19 @@ public final class ForecastBenchmark {
         .orElseThrow();
     ForecastSpec spec = spec(chosen.seasonality());
 
+    double perReplica = LoadModel.plannedPerReplica(policy.manifest(), simulation.latency())
+        * simulation.capacityFactor();
     PeakMeter reactive = new PeakMeter(StrategyKind.HEADROOM, evalStart.getEpochSecond(), end,
-        leadTime);
-    PeakMeter hpa = new PeakMeter(StrategyKind.HPA, evalStart.getEpochSecond(), end, leadTime);
+        leadTime, perReplica);
+    PeakMeter hpa = new PeakMeter(StrategyKind.HPA, evalStart.getEpochSecond(), end, leadTime,
+        perReplica);
     new Simulator().run(withForecast(scenario, null), simulation, progress,
         (now, dt, i, kind, rate, demand, ready, pods) -> {
           reactive.step(now, dt, i, kind, rate, demand, ready, pods);
           hpa.step(now, dt, i, kind, rate, demand, ready, pods);
         });
     PeakMeter forecast = new PeakMeter(StrategyKind.HEADROOM, evalStart.getEpochSecond(), end,
-        leadTime);
+        leadTime, perReplica);
     new Simulator().run(withForecast(scenario, spec), simulation, progress, forecast);
 
     return new TraceForecast(name, policy.trace().source(), scenarioResource, evalStart,

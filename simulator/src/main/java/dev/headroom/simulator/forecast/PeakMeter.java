@@ -13,22 +13,35 @@ import java.util.Arrays;
  * (the first such step if several tie). It is <em>met before it arrived</em> when the ready
  * replicas {@code leadTime} before the peak step already carried the peak's demand, and <em>met
  * on arrival</em> when the ready replicas in the peak step did. Replica-hours count every pod,
- * ready or starting, over the evaluation part.
+ * ready or starting, over the evaluation part. Because the HPA algorithm (and so Headroom's
+ * reactive path and the forecast's replica arithmetic) leaves replicas alone within its 10%
+ * tolerance, a peak is also counted as <em>met before within the band</em> when the ready
+ * replicas a lead time before served its rate at up to {@link #BAND} times their target.
  */
 public final class PeakMeter implements StepListener {
+
+  /** A replica counted as serving up to this multiple of its target (the HPA tolerance band). */
+  public static final double BAND = 1.1;
 
   private final StrategyKind kind;
   private final long evalStart;
   private final long end;
   private final long lead;
+  private final double perReplica;
   private long dt;
+  private double[] rates = new double[0];
   private int[] demand = new int[0];
   private int[] ready = new int[0];
   private double podSeconds;
   private double underSeconds;
 
-  public PeakMeter(StrategyKind kind, long evalStart, long end, Duration leadTime) {
+  /**
+   * @param perReplica requests per second one ready replica serves (the demand's divisor)
+   */
+  public PeakMeter(StrategyKind kind, long evalStart, long end, Duration leadTime,
+      double perReplica) {
     this.kind = kind;
+    this.perReplica = perReplica;
     this.evalStart = evalStart;
     this.end = end;
     this.lead = leadTime.getSeconds();
@@ -45,6 +58,7 @@ public final class PeakMeter implements StepListener {
       int n = (int) Math.max(0, (end - evalStart) / dt + 1);
       demand = new int[n];
       ready = new int[n];
+      rates = new double[n];
       Arrays.fill(ready, -1);
     }
     long k = Math.floorDiv(now - evalStart, dt);
@@ -52,6 +66,7 @@ public final class PeakMeter implements StepListener {
       return;
     }
     demand[(int) k] = stepDemand;
+    rates[(int) k] = rate;
     ready[(int) k] = stepReady;
     podSeconds += (double) pods * stepSeconds;
     if (stepReady < stepDemand) {
@@ -63,6 +78,7 @@ public final class PeakMeter implements StepListener {
   public PeakResult result() {
     int peaks = 0;
     int before = 0;
+    int band = 0;
     int onArrival = 0;
     long leadSteps = dt == 0 ? 0 : (lead + dt - 1) / dt;
     int k = 0;
@@ -81,8 +97,12 @@ public final class PeakMeter implements StepListener {
       }
       if (best >= 0 && best - leadSteps >= 0 && ready[(int) (best - leadSteps)] >= 0) {
         peaks++;
-        if (ready[(int) (best - leadSteps)] >= demand[best]) {
+        int early = ready[(int) (best - leadSteps)];
+        if (early >= demand[best]) {
           before++;
+        }
+        if (early * perReplica * BAND >= rates[best] - 1e-9) {
+          band++;
         }
         if (ready[best] >= demand[best]) {
           onArrival++;
@@ -90,6 +110,7 @@ public final class PeakMeter implements StepListener {
       }
       k = j;
     }
-    return new PeakResult(kind, peaks, before, onArrival, podSeconds / 3600, underSeconds / 60);
+    return new PeakResult(kind, peaks, before, band, onArrival, podSeconds / 3600,
+        underSeconds / 60);
   }
 }

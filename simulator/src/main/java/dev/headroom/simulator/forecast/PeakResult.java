@@ -8,6 +8,8 @@ import dev.headroom.simulator.sim.StrategyKind;
  * @param kind the strategy
  * @param peaks daily peaks measured
  * @param metBefore peaks whose demand the ready replicas carried a lead time before they arrived
+ * @param metBeforeInBand same, with a replica serving up to the HPA tolerance band above its
+ *     target ({@link PeakMeter#BAND})
  * @param metOnArrival peaks whose demand the ready replicas carried when they arrived
  * @param replicaHours pod-hours over the evaluation part
  * @param underMinutes minutes with fewer ready replicas than the demand
@@ -16,12 +18,17 @@ public record PeakResult(
     StrategyKind kind,
     int peaks,
     int metBefore,
+    int metBeforeInBand,
     int metOnArrival,
     double replicaHours,
     double underMinutes) {
 
   public double metBeforeShare() {
     return peaks == 0 ? Double.NaN : (double) metBefore / peaks;
+  }
+
+  public double metBeforeInBandShare() {
+    return peaks == 0 ? Double.NaN : (double) metBeforeInBand / peaks;
   }
 
   public double metOnArrivalShare() {

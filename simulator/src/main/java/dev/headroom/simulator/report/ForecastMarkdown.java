@@ -34,14 +34,15 @@ public final class ForecastMarkdown {
         .append(", on a machine with ").append(cores).append(" cores (Java ").append(javaVersion)
         .append("). Re-run it to refresh this section.\n\n");
     md.append(String.format(Locale.ROOT, "Forecast: lookback %s, horizon %s, lead time %s;"
-            + " default method %s, step at least %s, level window %s, at most %s seasons,"
-            + " at most %.0f%% empty steps. Training part: the first %s of each trace (%.0f%% of"
+            + " default method %s, step at least %s, level window %s, cover percentile %s over %s,"
+            + " at most %s seasons, at most %.0f%% empty steps. Training part: the first %s of each trace (%.0f%% of"
             + " a shorter one); everything after it is evaluated. Simulated cluster as in"
             + " [benchmarks.md](benchmarks.md): start-up %s, metric delay %s, metric window %s,"
             + " reconcile every %s.%n%n",
         ApiDurations.format(any.spec().lookback()), ApiDurations.format(any.spec().horizon()),
         ApiDurations.format(any.spec().leadTime()), settings.method(),
         ApiDurations.format(settings.minStep()), ApiDurations.format(settings.levelWindow()),
+        Fmt.number(settings.coverPercentile()), ApiDurations.format(settings.coverWindow()),
         settings.maxSeasons(), settings.maxMissingFraction() * 100,
         ApiDurations.format(ForecastBenchmark.TRAIN), ForecastBenchmark.TRAIN_SHARE * 100,
         ApiDurations.format(simulation.startupDelay()),
@@ -53,12 +54,14 @@ public final class ForecastMarkdown {
     md.append("Error of the default method with the season of lower error, walk-forward over the"
         + " evaluation part; peaks are the busiest step of each UTC day of the evaluation part,"
         + " *met before* = the ready replicas one lead time before the peak already carried its"
-        + " demand.\n\n");
+        + " demand at their target; *in band* = at up to 110% of their target (the HPA tolerance"
+        + " band, within which the reactive path and the forecast's replica arithmetic leave"
+        + " replicas alone).\n\n");
     md.append("| trace | season | forecast state | sMAPE / MAPE at lead time | sMAPE / MAPE at"
-        + " horizon | daily peaks | met before: forecast / reactive / HPA | met on arrival:"
-        + " forecast / reactive / HPA | replica-h: forecast / reactive / HPA | under-prov min:"
-        + " forecast / reactive / HPA |\n");
-    md.append("|---|---|---|---|---|---:|---|---|---|---|\n");
+        + " horizon | daily peaks | met before: forecast / reactive / HPA | met before in band:"
+        + " forecast / reactive / HPA | met on arrival: forecast / reactive / HPA | replica-h:"
+        + " forecast / reactive / HPA | under-prov min: forecast / reactive / HPA |\n");
+    md.append("|---|---|---|---|---|---:|---|---|---|---|---|\n");
     for (TraceForecast r : runs) {
       Accuracy a = r.chosen();
       md.append("| ").append(r.name())
@@ -69,6 +72,9 @@ public final class ForecastMarkdown {
           .append(" | ").append(r.withForecast().peaks())
           .append(" | ").append(share(r.withForecast(), true)).append(" / ")
           .append(share(r.reactive(), true)).append(" / ").append(share(r.hpa(), true))
+          .append(" | ").append(share(r.withForecast(), r.withForecast().metBeforeInBand()))
+          .append(" / ").append(share(r.reactive(), r.reactive().metBeforeInBand()))
+          .append(" / ").append(share(r.hpa(), r.hpa().metBeforeInBand()))
           .append(" | ").append(share(r.withForecast(), false)).append(" / ")
           .append(share(r.reactive(), false)).append(" / ").append(share(r.hpa(), false))
           .append(" | ").append(Fmt.fixed(r.withForecast().replicaHours(), 0)).append(" / ")
@@ -143,10 +149,13 @@ public final class ForecastMarkdown {
   }
 
   private static String share(PeakResult r, boolean before) {
+    return share(r, before ? r.metBefore() : r.metOnArrival());
+  }
+
+  private static String share(PeakResult r, int met) {
     if (r.peaks() == 0) {
       return "-";
     }
-    int met = before ? r.metBefore() : r.metOnArrival();
     return met + " (" + Fmt.fixed(100.0 * met / r.peaks(), 0) + "%)";
   }
 }

@@ -30,9 +30,9 @@ class ForecastMarkdownTest {
     return new TraceForecast("Wikipedia", "shared/traces/wikipedia-2022sep-dec-hour.csv",
         "benchmarks/wikipedia.yaml", Instant.parse("2022-09-29T00:00:00Z"),
         Instant.parse("2023-01-01T00:00:00Z"), spec, List.of(a), a,
-        new PeakResult(StrategyKind.HEADROOM, 94, 30, 35, 71000, 26000),
-        new PeakResult(StrategyKind.HEADROOM, 94, 0, 0, 67851, 64904),
-        new PeakResult(StrategyKind.HPA, 94, 0, 0, 67851, 64904), 20.5);
+        new PeakResult(StrategyKind.HEADROOM, 94, 30, 60, 35, 71000, 26000),
+        new PeakResult(StrategyKind.HEADROOM, 94, 0, 1, 0, 67851, 64904),
+        new PeakResult(StrategyKind.HPA, 94, 0, 1, 0, 67851, 64904), 20.5);
   }
 
   @Test
@@ -49,7 +49,7 @@ class ForecastMarkdownTest {
     assertThat(text).startsWith("# Forecasting\n\nhand-written\n\n").endsWith("\nafter\n")
         .doesNotContain("\nold\n")
         .contains("| Wikipedia | weekly | ready | 2.1% / 2.2% | 2.6% / 2.7% | 94 | 30 (32%) /"
-            + " 0 (0%) / 0 (0%) | 35 (37%) / 0 (0%) / 0 (0%) | 71000 / 67851 / 67851 |"
+            + " 0 (0%) / 0 (0%) | 60 (64%) / 1 (1%) / 1 (1%) | 35 (37%) / 0 (0%) / 0 (0%) | 71000 / 67851 / 67851 |"
             + " 26000 / 64904 / 64904 |")
         .contains("| Wikipedia | weekly | SEASONAL_NAIVE_LEVEL | 1h | 100 | 100% | 2.1% / 2.2% |"
             + " 2.6% / 2.7% | 0.05 ms |")
