@@ -51,7 +51,8 @@ class ArchitectureTest {
         .that()
         .resideInAnyPackage("dev.headroom.engine.model..", "dev.headroom.engine.hpa..",
             "dev.headroom.engine.budget..", "dev.headroom.engine.schedule..",
-            "dev.headroom.engine.capacity..", "dev.headroom.engine.validation..")
+            "dev.headroom.engine.capacity..", "dev.headroom.engine.validation..",
+            "dev.headroom.engine.forecast..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.headroom.engine.port..")

@@ -116,10 +116,24 @@ public final class Prometheus {
    * an earlier backfill of the same trace; restarts Prometheus so that it loads the blocks.
    */
   public Backfill backfill(Path csv, String metric, Map<String, String> labels, Alignment alignment) {
+    return backfill(csv, metric, labels, alignment, null);
+  }
+
+  /**
+   * As {@link #backfill(Path, String, Map, Alignment)}, but the trace ends just before {@code end}
+   * instead of now ({@code end} may lie in the past, e.g. at the start of an operator clock set
+   * back for a replay). With {@link Alignment#INTERVAL} and a trace whose last interval ends
+   * exactly at {@code end}, the trace is stored unshifted.
+   */
+  public Backfill backfill(Path csv, String metric, Map<String, String> labels, Alignment alignment,
+      Instant end) {
     List<String> args = new ArrayList<>(List.of(
         "backfill", csv.toAbsolutePath().toString(),
         "--metric=" + metric,
         "--align=" + alignment.name().toLowerCase(Locale.ROOT)));
+    if (end != null) {
+      args.add("--end=" + end.getEpochSecond());
+    }
     if (!labels.isEmpty()) {
       args.add("--labels=" + new TreeMap<>(labels).entrySet().stream()
           .map(e -> e.getKey() + "=" + e.getValue())

@@ -31,7 +31,7 @@ public final class PolicyValidator {
     concurrencyAndCapacity(spec, out);
     spec.connections().ifPresent(c -> connections(c, out));
     schedules.validate(spec.schedules(), spec.replicas().max(), out);
-    spec.forecast().ifPresent(f -> forecast(f, out));
+    spec.forecast().ifPresent(f -> forecast(f, spec, out));
     behavior(spec.behavior(), out);
     return List.copyOf(out);
   }
@@ -120,9 +120,14 @@ public final class PolicyValidator {
     Checks.atLeast(out, "spec.connections.maxSurge", c.maxSurge(), 0);
   }
 
-  private static void forecast(ForecastSpec f, List<Violation> out) {
+  private static void forecast(ForecastSpec f, PolicySpec spec, List<Violation> out) {
     if (!f.enabled()) {
       return;
+    }
+    if (f.signal() != null && !f.signal().isBlank()
+        && spec.load().stream().noneMatch(s -> s.name().equals(f.signal()))) {
+      out.add(new Violation("spec.forecast.signal",
+          "names no load signal of this policy: '" + f.signal() + "'"));
     }
     Checks.positive(out, "spec.forecast.lookback", f.lookback());
     Checks.positive(out, "spec.forecast.horizon", f.horizon());

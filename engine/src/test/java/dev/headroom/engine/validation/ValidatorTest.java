@@ -16,6 +16,7 @@ import dev.headroom.engine.model.ResourceKind;
 import dev.headroom.engine.model.ScalingPolicyRule;
 import dev.headroom.engine.model.ScalingRules;
 import dev.headroom.engine.model.ScheduleSpec;
+import dev.headroom.engine.model.Seasonality;
 import dev.headroom.engine.model.SelectPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -138,6 +139,10 @@ class ValidatorTest {
                 .forecast(new ForecastSpec(true, Duration.ofDays(14), Duration.ofHours(1),
                     Duration.ofHours(2))).build(),
             "spec.forecast.leadTime", "must not exceed spec.forecast.horizon (PT2H > PT1H)"),
+        invalid("forecast of an unknown signal", valid()
+                .forecast(new ForecastSpec(true, Duration.ofDays(14), Duration.ofHours(1),
+                    Duration.ofMinutes(10), Seasonality.WEEKLY, "nope")).build(),
+            "spec.forecast.signal", "names no load signal of this policy: 'nope'"),
         invalid("stabilization window too long", valid()
                 .behavior(new Behavior(new ScalingRules(4000, SelectPolicy.MAX,
                     List.of(ScalingPolicyRule.pods(4, 15))), ScalingRules.scaleDownDefaults()))

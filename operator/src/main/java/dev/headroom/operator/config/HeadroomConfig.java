@@ -33,6 +33,35 @@ public interface HeadroomConfig {
 
   LeaderElectionSettings leaderElection();
 
+  ClockSettings clock();
+
+  ForecastSettings forecast();
+
+  /** The operator's clock (see OperatorClock); a testing and replay aid. */
+  interface ClockSettings {
+    /** ISO-8601 instant the clock starts at, ticking at real speed; absent: the system clock. */
+    Optional<String> start();
+  }
+
+  /** Load history for the forecasts (see forecast.HistoryCache). */
+  interface ForecastSettings {
+    /** How often a policy's history is queried again from Prometheus. */
+    @WithDefault("10m")
+    Duration refreshPeriod();
+
+    /** How soon a failed history query is tried again. */
+    @WithDefault("1m")
+    Duration retryPeriod();
+
+    /** Longest a history query may take before it counts as failed. */
+    @WithDefault("30s")
+    Duration queryTimeout();
+
+    /** Threads that query history; reconciles never wait for them. */
+    @WithDefault("2")
+    int threads();
+  }
+
   /** The Lease that keeps a single active replica (see LeaderElection). */
   interface LeaderElectionSettings {
     /** Off only for a single replica run by hand; the chart keeps it on. */

@@ -1,29 +1,93 @@
 package dev.headroom.operator.config;
 
+import dev.headroom.operator.forecast.HistoryCache;
+import dev.headroom.operator.forecast.PolicyForecaster;
+import dev.headroom.operator.forecast.PrometheusHistorySource;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import dev.headroom.operator.status.EventPublisher;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the plain-Java collaborators from configuration; the only place they are wired. */
 public class OperatorBeans {
 
   @Produces
   @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(HeadroomConfig config) {
+    return OperatorClock.of(config.clock().start(), Clock.systemUTC());
+  }
+
+  /**
+   * Builds the clock and the forecaster when the application starts, before leader election, so
+   * that a bad {@code headroom.clock.start} or {@code headroom.forecast.*} setting stops the
+   * operator at once with its message.
+   */
+  void checkSettings(@Observes StartupEvent started, Clock clock, PolicyForecaster forecaster) {
+    clock.instant();
   }
 
   @Produces
   @Singleton
   PrometheusClient prometheus(HeadroomConfig config, HeadroomMetrics metrics) {
-    HeadroomConfig.Prometheus p = config.prometheus();
+    return new PrometheusClient(endpoint(config.prometheus()), metrics);
+  }
+
+  /**
+   * Forecasts read their history on a few background threads with a queue of bounded length, so
+   * reconciles never wait for a range query; the queries have their own, longer timeout.
+   */
+  @Produces
+  @Singleton
+  PolicyForecaster forecaster(HeadroomConfig config, HeadroomMetrics metrics) {
+    HeadroomConfig.ForecastSettings f = checked(config.forecast());
+    PrometheusEndpoint endpoint = endpoint(config.prometheus()).withTimeout(f.queryTimeout());
+    AtomicInteger threadNo = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(f.threads(), f.threads(), 1,
+        TimeUnit.MINUTES, new ArrayBlockingQueue<>(1024), r -> {
+          Thread t = new Thread(r, "headroom-history-" + threadNo.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    HistoryCache cache = new HistoryCache(
+        new PrometheusHistorySource(new PrometheusClient(endpoint, metrics)), executor,
+        f.refreshPeriod(), f.retryPeriod());
+    return new PolicyForecaster(cache, endpoint.maxSamples());
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the setting that is out of range
+   */
+  static HeadroomConfig.ForecastSettings checked(HeadroomConfig.ForecastSettings f) {
+    positive("headroom.forecast.refresh-period", f.refreshPeriod());
+    positive("headroom.forecast.retry-period", f.retryPeriod());
+    positive("headroom.forecast.query-timeout", f.queryTimeout());
+    if (f.threads() < 1 || f.threads() > 64) {
+      throw new IllegalArgumentException(
+          "headroom.forecast.threads must be between 1 and 64, got " + f.threads());
+    }
+    return f;
+  }
+
+  private static void positive(String name, java.time.Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, got " + d);
+    }
+  }
+
+  private static PrometheusEndpoint endpoint(HeadroomConfig.Prometheus p) {
     PrometheusEndpoint endpoint =
         PrometheusEndpoint.of(URI.create(p.url()))
             .withTimeout(p.timeout())
@@ -35,7 +99,7 @@ public class OperatorBeans {
     if (p.caFile().isPresent()) {
       endpoint = endpoint.withCaFile(Path.of(p.caFile().get()));
     }
-    return new PrometheusClient(endpoint, metrics);
+    return endpoint;
   }
 
   @Produces

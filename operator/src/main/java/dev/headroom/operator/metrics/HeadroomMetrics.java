@@ -1,5 +1,6 @@
 package dev.headroom.operator.metrics;
 
+import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.prometheus.QueryObserver;
 import dev.headroom.operator.prometheus.QueryOutcome;
 import dev.headroom.operator.prometheus.QueryType;
@@ -22,6 +23,7 @@ public class HeadroomMetrics implements QueryObserver {
 
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+  private final Map<String, DoubleHolder> doubleGauges = new ConcurrentHashMap<>();
 
   public HeadroomMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -54,6 +56,25 @@ public class HeadroomMetrics implements QueryObserver {
   public void policyMetricsAvailable(String namespace, String name, boolean available) {
     gauge("headroom_policy_metrics_available", Tags.of("namespace", namespace, "policy", name))
         .set(available ? 1 : 0);
+  }
+
+  /**
+   * The forecast of a policy: {@code headroom_forecast_ready} (1/0), and once it has learnt,
+   * {@code headroom_forecast_replicas}, {@code headroom_forecast_predicted_load} and
+   * {@code headroom_forecast_error_ratio} (backtest sMAPE as a ratio).
+   */
+  public void policyForecast(String namespace, String name, ForecastOutcome forecast) {
+    Tags tags = Tags.of("namespace", namespace, "policy", name);
+    gauge("headroom_forecast_ready", tags).set(forecast.ready() ? 1 : 0);
+    forecast.replicas().ifPresent(r -> gauge("headroom_forecast_replicas", tags).set(r));
+    forecast.status().ifPresent(s -> {
+      if (s.getPredictedLoad() != null) {
+        doubleGauge("headroom_forecast_predicted_load", tags).set(s.getPredictedLoad());
+      }
+      if (s.getErrorSmape() != null) {
+        doubleGauge("headroom_forecast_error_ratio", tags).set(s.getErrorSmape());
+      }
+    });
   }
 
   /**
@@ -93,6 +114,28 @@ public class HeadroomMetrics implements QueryObserver {
     if (outcome != QueryOutcome.SUCCESS) {
       registry.counter("headroom_prometheus_query_errors_total", "outcome",
           outcome.name().toLowerCase()).increment();
+    }
+  }
+
+  private DoubleHolder doubleGauge(String name, Tags tags) {
+    String key = name + tags;
+    return doubleGauges.computeIfAbsent(key, k -> {
+      DoubleHolder value = new DoubleHolder();
+      Gauge.builder(name, value, DoubleHolder::get).tags(tags).register(registry);
+      return value;
+    });
+  }
+
+  /** A gauge's value that is not a whole number. */
+  private static final class DoubleHolder {
+    private volatile double value = Double.NaN;
+
+    void set(double v) {
+      value = v;
+    }
+
+    double get() {
+      return value;
     }
   }
 

@@ -1,13 +1,16 @@
 package dev.headroom.operator.policy;
 
 import dev.headroom.engine.model.Decision;
+import dev.headroom.engine.schedule.WindowState;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
+import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.status.ConditionTypes;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.operator.status.EventReasons;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The conditions a reconciled policy shows, each with a reason and a sentence. */
 final class PolicyConditions {
@@ -24,7 +27,7 @@ final class PolicyConditions {
         now);
   }
 
-  static void schedule(ScalingPolicy p, Decision d, Instant now) {
+  static void schedule(ScalingPolicy p, Decision d, Optional<WindowState> window, Instant now) {
     if (p.getSpec().getSchedules() == null || p.getSpec().getSchedules().isEmpty()) {
       remove(p, ConditionTypes.SCHEDULE_ACTIVE);
       return;
@@ -32,9 +35,16 @@ final class PolicyConditions {
     set(p, ConditionTypes.SCHEDULE_ACTIVE, d.scheduleActive(),
         d.scheduleActive() ? EventReasons.SCHEDULE_WINDOW : EventReasons.NO_SCHEDULE_WINDOW,
         d.scheduleActive()
-            ? "schedule " + d.activeSchedule().orElse("?") + " raises the floor"
+            ? window.filter(w -> d.activeSchedule().orElse("").equals(w.name()))
+                .map(ScheduleTransition::describe)
+                .orElse("schedule " + d.activeSchedule().orElse("?") + " raises the floor")
             : "no schedule window is open or in its lead time",
         now);
+  }
+
+  static Condition find(ScalingPolicy p, String type) {
+    return conditions(p).stream().filter(c -> type.equals(c.getType())).findFirst()
+        .map(c -> new io.fabric8.kubernetes.api.model.ConditionBuilder(c).build()).orElse(null);
   }
 
   static void budget(ScalingPolicy p, Decision d, String budgetId, Long grant, Instant now) {
@@ -47,13 +57,13 @@ final class PolicyConditions {
         now);
   }
 
-  static void forecast(ScalingPolicy p, Instant now) {
-    if (p.getSpec().getForecast() == null || !p.getSpec().getForecast().isEnabled()) {
+  static void forecast(ScalingPolicy p, Optional<ForecastOutcome> forecast, Instant now) {
+    if (forecast.isEmpty()) {
       remove(p, ConditionTypes.FORECAST_READY);
       return;
     }
-    set(p, ConditionTypes.FORECAST_READY, false, EventReasons.FORECAST_NOT_AVAILABLE,
-        "this version does not forecast yet; the policy scales on its other sources", now);
+    ForecastOutcome f = forecast.get();
+    set(p, ConditionTypes.FORECAST_READY, f.ready(), f.reason(), f.message(), now);
   }
 
   static void conflict(ScalingPolicy p, ConflictDetector.Conflicts c, boolean capOnly, Instant now) {

@@ -2,17 +2,23 @@ package dev.headroom.operator.policy;
 
 import dev.headroom.engine.model.Decision;
 import dev.headroom.engine.model.ScalingHistory;
+import dev.headroom.engine.schedule.ScheduleStatus;
+import dev.headroom.engine.schedule.WindowState;
 import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
+import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.status.ApiNames;
+import dev.headroom.operator.status.ConditionTypes;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.workload.WorkloadSnapshot;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,6 +37,8 @@ public final class PolicyOutcome {
   private final HeadroomMetrics metrics;
   private WorkloadSnapshot snapshot;
   private Decision decision;
+  private Optional<WindowState> window = Optional.empty();
+  private Optional<ForecastOutcome> forecast = Optional.empty();
 
   public PolicyOutcome(ScalingPolicy policy, Instant now, EventPublisher events,
       HeadroomMetrics metrics) {
@@ -59,9 +67,16 @@ public final class PolicyOutcome {
     status.setInUseBound(poolMax > 0 ? snap.connectionsBound(poolMax) : null);
   }
 
-  /** When the next schedule window opens, if any will. */
-  public void nextWindow(Optional<java.time.Instant> start) {
-    status.setNextScheduleWindow(start.map(java.time.Instant::toString).orElse(null));
+  /** The schedules at this instant: the window raising the floor, and when the next opens. */
+  public void schedules(ScheduleStatus schedules) {
+    this.window = schedules.winner();
+    status.setNextScheduleWindow(schedules.windows().stream().map(WindowState::nextStart)
+        .flatMap(Optional::stream).min(Comparator.naturalOrder()).map(Instant::toString).orElse(null));
+  }
+
+  /** The forecast this reconcile used; absent when the policy has none enabled. */
+  public void forecast(Optional<ForecastOutcome> forecast) {
+    this.forecast = forecast;
   }
 
   public void decided(Decision d, int requested, SignalReader.Readings readings,
@@ -71,7 +86,11 @@ public final class PolicyOutcome {
     status.setRequestedReplicas(requested);
     status.setGrant(grant.isPresent() ? (int) Math.min(Integer.MAX_VALUE, grant.getAsLong()) : null);
     PolicyConditions.metrics(policy, readings, now);
-    PolicyConditions.schedule(policy, d, now);
+    Condition scheduleBefore = PolicyConditions.find(policy, ConditionTypes.SCHEDULE_ACTIVE);
+    PolicyConditions.schedule(policy, d, window, now);
+    ScheduleTransition.between(scheduleBefore,
+        PolicyConditions.find(policy, ConditionTypes.SCHEDULE_ACTIVE))
+        .ifPresent(t -> events.normal(policy, t.reason(), t.message()));
     if (budgetId != null && grant.isPresent()) {
       PolicyConditions.budget(policy, d, budgetId, grant.getAsLong(), now);
       if (d.budgetLimited()) {
@@ -79,7 +98,8 @@ public final class PolicyOutcome {
             .filter(c -> "BudgetLimited".equals(c.getType())).findFirst().get().getMessage());
       }
     }
-    PolicyConditions.forecast(policy, now);
+    PolicyConditions.forecast(policy, forecast, now);
+    status.setForecast(forecast.flatMap(ForecastOutcome::status).orElse(null));
     PolicyConditions.conflict(policy, conflicts, capOnly, now);
     if (!readings.complete()) {
       events.warning(policy, EventReasons.METRICS_UNAVAILABLE, String.join("; ", readings.failures()));
@@ -93,6 +113,7 @@ public final class PolicyOutcome {
     d.poolSize().ifPresent(p -> metrics.policyPool(ns, name, p));
     metrics.policyBudgetLimited(ns, name, d.budgetLimited());
     metrics.policyMetricsAvailable(ns, name, readings.complete());
+    forecast.ifPresent(f -> metrics.policyForecast(ns, name, f));
   }
 
   public UpdateControl<ScalingPolicy> invalid(List<Violation> violations) {

@@ -24,6 +24,7 @@ import dev.headroom.operator.api.v1alpha1.RatePolicy;
 import dev.headroom.operator.api.v1alpha1.RatePolicyType;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicySpec;
+import dev.headroom.operator.api.v1alpha1.Seasonality;
 import dev.headroom.operator.api.v1alpha1.SignalType;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,11 @@ public final class PolicySpecMapper {
               f.isEnabled(),
               ApiDurations.parseOr(f.getLookback(), Duration.ofDays(14)),
               ApiDurations.parseOr(f.getHorizon(), Duration.ofHours(1)),
-              ApiDurations.parseOr(f.getLeadTime(), Duration.ofMinutes(10))));
+              ApiDurations.parseOr(f.getLeadTime(), Duration.ofMinutes(10)),
+              f.getSeasonality() == Seasonality.DAILY
+                  ? dev.headroom.engine.model.Seasonality.DAILY
+                  : dev.headroom.engine.model.Seasonality.WEEKLY,
+              f.getSignal()));
     }
     b.behavior(behavior(spec.getBehavior()));
     b.mode(spec.getMode() == PolicyMode.DRY_RUN ? Mode.DRY_RUN : Mode.ENFORCE);

@@ -6,7 +6,6 @@ import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.engine.model.Source;
 import dev.headroom.engine.schedule.ScheduleEvaluator;
-import dev.headroom.engine.schedule.WindowState;
 import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
@@ -14,6 +13,8 @@ import dev.headroom.operator.api.v1alpha1.Ownership;
 import dev.headroom.operator.api.v1alpha1.PolicyMode;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.config.HeadroomConfig;
+import dev.headroom.operator.forecast.ForecastOutcome;
+import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.policy.Actuation;
 import dev.headroom.operator.policy.BudgetResolution;
@@ -50,7 +51,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -82,9 +82,11 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final HpaCapper hpaCapper;
   private final StatusWriter statusWriter;
   private final ScheduleEvaluator schedules = new ScheduleEvaluator();
+  private final PolicyForecaster forecaster;
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
-      EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus) {
+      EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus,
+      PolicyForecaster forecaster) {
     this.client = client;
     this.config = config;
     this.clock = clock;
@@ -96,6 +98,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     this.signals = new SignalReader(prometheus);
     this.hpaCapper = new HpaCapper(client);
     this.statusWriter = new StatusWriter(client);
+    this.forecaster = forecaster;
   }
 
   @Override
@@ -199,8 +202,14 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
     spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
+    // History of deleted policies is dropped here: the informer's cache lists the live ones.
+    forecaster.retain(context.getPrimaryCache().list()
+        .map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
+    Optional<ForecastOutcome> forecast = forecaster.forecast(policy, spec, snap.specReplicas(), now);
+    out.forecast(forecast);
     Observation observation = new Observation(now, snap.specReplicas(), snap.readyReplicas(),
-        readings.signals(), readings.concurrency(), OptionalInt.empty(), OptionalInt.empty());
+        readings.signals(), readings.concurrency(),
+        forecast.map(ForecastOutcome::replicas).orElse(OptionalInt.empty()), OptionalInt.empty());
     OptionalLong grant = budget.flatMap(BudgetResolution::grant)
         .map(g -> OptionalLong.of(g.connections())).orElse(OptionalLong.empty());
     if (grant.isPresent()) {
@@ -221,8 +230,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       decision = engine.decide(spec, observation, out.history());
     }
     if (!spec.schedules().isEmpty()) {
-      out.nextWindow(schedules.evaluate(spec.schedules(), out.now()).windows().stream()
-          .map(WindowState::nextStart).flatMap(Optional::stream).min(Comparator.naturalOrder()));
+      out.schedules(schedules.evaluate(spec.schedules(), out.now()));
     }
     // Older valid policies on the same workload are conflicts like an HPA: only the oldest acts.
     var found = conflicts.find(ref).with(PolicyRivals.olderThan(policy,

@@ -23,8 +23,22 @@ public final class EventReasons {
   public static final String DRY_RUN = "DryRun";
   /** The grant covers the decision. */
   public static final String WITHIN_GRANT = "WithinGrant";
-  /** The policy enables a forecast this version does not compute yet. */
-  public static final String FORECAST_NOT_AVAILABLE = "ForecastNotAvailable";
+
+  // Forecast (condition ForecastReady)
+  /** The forecast learnt from enough history and is used. */
+  public static final String HISTORY_READY = "HistoryReady";
+  /** The history query is under way; no answer yet. */
+  public static final String HISTORY_PENDING = "HistoryPending";
+  /** Prometheus had no samples of the signal in the lookback. */
+  public static final String NO_HISTORY = "NoHistory";
+  /** The history covers less than the season needs. */
+  public static final String HISTORY_TOO_SHORT = "HistoryTooShort";
+  /** The history has too many missing steps. */
+  public static final String HISTORY_TOO_GAPPY = "HistoryTooGappy";
+  /** The history query failed and no earlier answer is known. */
+  public static final String PROMETHEUS_UNAVAILABLE = "PrometheusUnavailable";
+  /** The policy has no load signal the forecast could learn. */
+  public static final String NO_LOAD_SIGNAL = "NoLoadSignal";
 
   // Inputs
   /** Every load signal answered. */
@@ -35,6 +49,10 @@ public final class EventReasons {
   public static final String SCHEDULE_WINDOW = "ScheduleWindow";
   /** No schedule window is open. */
   public static final String NO_SCHEDULE_WINDOW = "NoScheduleWindow";
+  /** A schedule window (or its lead time) began to raise the floor. */
+  public static final String SCHEDULE_WINDOW_STARTED = "ScheduleWindowStarted";
+  /** A schedule window closed; the floor is back to the other sources. */
+  public static final String SCHEDULE_WINDOW_ENDED = "ScheduleWindowEnded";
 
   // Problems with the spec or the cluster
   /** The spec failed validation: nothing is changed. */

@@ -5,13 +5,16 @@ import dev.headroom.simulator.input.TraceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code headroom}: the command-line entry point; {@code simulate} is its subcommand. */
+/**
+ * {@code headroom}: the command-line entry point; {@code simulate} and {@code forecast} are its
+ * subcommands.
+ */
 @Command(
     name = "headroom",
     mixinStandardHelpOptions = true,
     versionProvider = HeadroomCli.Version.class,
     description = "Headroom command-line tools.",
-    subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {SimulateCommand.class, ForecastCommand.class, CommandLine.HelpCommand.class})
 public final class HeadroomCli implements Runnable {
 
   @CommandLine.Spec

@@ -4,6 +4,7 @@ import dev.headroom.engine.model.Behavior;
 import dev.headroom.engine.model.Capacity;
 import dev.headroom.engine.model.ConcurrencySignal;
 import dev.headroom.engine.model.Connections;
+import dev.headroom.engine.model.ForecastSpec;
 import dev.headroom.engine.model.LoadSignal;
 import dev.headroom.engine.model.Mode;
 import dev.headroom.engine.model.PolicySpec;
@@ -12,6 +13,7 @@ import dev.headroom.engine.model.ResourceKind;
 import dev.headroom.engine.model.ScalingPolicyRule;
 import dev.headroom.engine.model.ScalingRules;
 import dev.headroom.engine.model.ScheduleSpec;
+import dev.headroom.engine.model.Seasonality;
 import dev.headroom.engine.model.SelectPolicy;
 import dev.headroom.engine.model.SignalKind;
 import dev.headroom.engine.validation.PolicyValidator;
@@ -105,8 +107,22 @@ final class PolicyMapper {
           s.integer("minReplicas")));
     }
     if (spec.has("forecast")) {
-      notes.add("spec.forecast not simulated: the forecaster needs Prometheus history; the"
-          + " simulated policy reacts and follows schedules only");
+      Fields f = spec.object("forecast");
+      Optional<String> signal = f.optionalString("signal");
+      if (signal.isPresent() && fed.isPresent() && !signal.get().equals(fed.get().name())) {
+        notes.add("spec.forecast.signal '" + signal.get() + "' not simulated: the forecast"
+            + " follows the signal the trace feeds, '" + fed.get().name() + "'");
+        signal = Optional.empty();
+      }
+      Seasonality seasonality = f.optionalEnum("seasonality", "Daily", "Weekly").orElse("Weekly")
+          .equals("Daily") ? Seasonality.DAILY : Seasonality.WEEKLY;
+      b.forecast(new ForecastSpec(
+          f.optionalBoolean("enabled").orElse(true),
+          f.optionalDuration("lookback").orElse(Duration.ofDays(14)),
+          f.optionalDuration("horizon").orElse(Duration.ofHours(1)),
+          f.optionalDuration("leadTime").orElse(Duration.ofMinutes(10)),
+          seasonality,
+          signal.orElse(null)));
     }
     b.behavior(behavior(spec.optionalObject("behavior")));
     String mode = spec.optionalEnum("mode", "Enforce", "DryRun").orElse("Enforce");

@@ -146,17 +146,26 @@ public final class BenchmarkMarkdown {
 
   /** Replaces the section in {@code file}, or appends it; creates the file if need be. */
   public static void writeSection(Path file, String section) throws IOException {
-    String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
-        : "# Benchmarks\n\nHow Headroom performs, measured with commands anyone can re-run.\n\n";
-    int begin = text.indexOf(BEGIN);
-    int end = text.indexOf(END);
+    writeSection(file, section, BEGIN, END,
+        "# Benchmarks\n\nHow Headroom performs, measured with commands anyone can re-run.\n\n");
+  }
+
+  /**
+   * Replaces the text from {@code begin} to {@code end} in {@code file} with {@code section}
+   * (which carries both markers), or appends it; a missing file starts with {@code header}.
+   */
+  public static void writeSection(Path file, String section, String begin, String end,
+      String header) throws IOException {
+    String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : header;
+    int from = text.indexOf(begin);
+    int to = text.indexOf(end);
     String updated;
-    if (begin >= 0 && end > begin) {
-      int after = end + END.length();
+    if (from >= 0 && to > from) {
+      int after = to + end.length();
       if (after < text.length() && text.charAt(after) == '\n') {
         after++;
       }
-      updated = text.substring(0, begin) + section + text.substring(after);
+      updated = text.substring(0, from) + section + text.substring(after);
     } else {
       updated = text + (text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n")
           + section;

@@ -12,6 +12,7 @@ import dev.headroom.engine.budget.TargetState;
 import dev.headroom.engine.budget.TransitionPlan;
 import dev.headroom.engine.budget.TransitionPlanner;
 import dev.headroom.engine.budget.TransitionStep;
+import dev.headroom.engine.forecast.SeasonalForecaster;
 import dev.headroom.engine.model.ConcurrencySample;
 import dev.headroom.engine.model.Connections;
 import dev.headroom.engine.model.Decision;
@@ -26,10 +27,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Headroom: every policy through the {@link DecisionEngine} as written (load signal, capacity
- * model, schedules, behavior), and every budget shared the way the budget reconciler shares it.
+ * model, schedules, forecast, behavior), and every budget shared the way the budget reconciler
+ * shares it. A policy with {@code forecast.enabled} gets the forecast the operator would compute
+ * from the trace's past ({@link ForecastFeed}).
  *
  * <p>Each round, per budget: each consumer's request (its decision without the budget) goes to
  * the {@link BudgetAllocator}; each consumer then decides with its grant, which caps replicas and
@@ -50,6 +54,7 @@ public final class HeadroomStrategy implements Strategy {
   private final List<List<Integer>> consumers = new ArrayList<>();
   private final List<Integer> alone = new ArrayList<>();
   private final Map<String, Integer> indexById = new HashMap<>();
+  private final ForecastFeed[] forecasts;
 
   public HeadroomStrategy(SimContext ctx) {
     this.ctx = ctx;
@@ -57,7 +62,12 @@ public final class HeadroomStrategy implements Strategy {
     workloads = new Workload[n];
     histories = new ScalingHistory[n];
     unbudgeted = new PolicySpec[n];
+    forecasts = new ForecastFeed[n];
     for (int i = 0; i < n; i++) {
+      if (ForecastFeed.applies(spec(i))) {
+        forecasts[i] = new ForecastFeed(spec(i), ctx.policy(i).trace(),
+            ctx.settings().metricDelay(), new SeasonalForecaster());
+      }
       workloads[i] = new Workload(ctx.initialReplicas(i), 0);
       histories[i] = ScalingHistory.empty();
       indexById.put(spec(i).id(), i);
@@ -167,6 +177,12 @@ public final class HeadroomStrategy implements Strategy {
     }
     if (spec.concurrency().isPresent()) {
       obs = obs.withConcurrency(new ConcurrencySample(at, rate, ctx.settings().latency()));
+    }
+    if (forecasts[i] != null) {
+      OptionalInt f = forecasts[i].replicas(now, w.replicas());
+      if (f.isPresent()) {
+        obs = obs.withForecast(f.getAsInt());
+      }
     }
     return obs;
   }

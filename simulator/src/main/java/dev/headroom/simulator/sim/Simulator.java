@@ -30,6 +30,12 @@ public final class Simulator {
 
   public SimulationResult run(Scenario scenario, SimulationSettings settings,
       ProgressListener progress) {
+    return run(scenario, settings, progress, StepListener.NONE);
+  }
+
+  /** A run that also shows every measured step to {@code listener}. */
+  public SimulationResult run(Scenario scenario, SimulationSettings settings,
+      ProgressListener progress, StepListener listener) {
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
     for (ScenarioPolicy p : scenario.policies()) {
@@ -83,6 +89,8 @@ public final class Simulator {
             meters[i][s].add(dt, rate, load.perReplicaCapacity(), demand, ready, w.replicas(),
                 w.budgetLimited());
             series.policy(i, now, rate, s, w.replicas(), ready * load.perReplicaCapacity());
+            listener.step(now, dt, i, strategies.get(s).kind(), rate, demand, ready,
+                w.replicas());
           }
         }
       }

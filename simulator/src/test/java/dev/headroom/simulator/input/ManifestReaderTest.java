@@ -107,8 +107,6 @@ class ManifestReaderTest {
     assertThat(p.notes()).containsExactly(
         "spec.load.signals[1] 'backlog' not simulated: the trace's request rate feeds only the"
             + " first AverageValue signal",
-        "spec.forecast not simulated: the forecaster needs Prometheus history; the simulated"
-            + " policy reacts and follows schedules only",
         "spec.mode DryRun simulated as Enforce: the simulation shows what Headroom would do");
   }
 

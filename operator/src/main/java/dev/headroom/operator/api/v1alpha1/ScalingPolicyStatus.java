@@ -55,6 +55,9 @@ public class ScalingPolicyStatus {
   @JsonPropertyDescription("Start of the next schedule window (RFC 3339).")
   private String nextScheduleWindow;
 
+  @JsonPropertyDescription("The forecast of the load and the replicas it asks for, when spec.forecast is enabled.")
+  private ForecastStatus forecast;
+
   @JsonPropertyDescription("When Headroom last changed replicas or pool (RFC 3339).")
   private String lastScaleTime;
 
@@ -153,6 +156,14 @@ public class ScalingPolicyStatus {
 
   public void setNextScheduleWindow(String nextScheduleWindow) {
     this.nextScheduleWindow = nextScheduleWindow;
+  }
+
+  public ForecastStatus getForecast() {
+    return forecast;
+  }
+
+  public void setForecast(ForecastStatus forecast) {
+    this.forecast = forecast;
   }
 
   public String getLastScaleTime() {

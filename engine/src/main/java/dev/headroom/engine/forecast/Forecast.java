@@ -1,0 +1,80 @@
+package dev.headroom.engine.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The result of one {@link SeasonalForecaster#forecast} call.
+ *
+ * <p><b>Window semantics.</b> The history is aggregated to steps of length {@link #step()}
+ * (epoch-aligned, UTC). {@link #predictedLoad()} is the largest predicted step value over every
+ * step from the one containing {@code now} up to and including the step after the one that
+ * contains {@code now + leadTime} (its end is {@link #coveredUntil()}). A step that starts at
+ * {@code P} is therefore covered from {@code P - leadTime - step} on; as long as the host
+ * reconciles at least once per step, the replicas for it are requested at least {@code leadTime}
+ * before {@code P}. {@link #peakLoad()} is the largest step value over {@code [now, now +
+ * horizon]}; it is reported, not acted on.
+ *
+ * @param state whether the forecast is usable
+ * @param message a human explanation (why not ready, or what was predicted)
+ * @param now the time the forecast was made for
+ * @param step the forecast resolution
+ * @param predictedLoad the load the recommendation must cover (empty unless ready)
+ * @param coveredUntil end of the window {@link #predictedLoad()} covers
+ * @param peakLoad the largest predicted load over the horizon (empty unless ready)
+ * @param peakAt start of the step where {@link #peakLoad()} is predicted
+ * @param smape backtest sMAPE in percent: the most recent season forecast from the history
+ *     before it (empty when the history holds less than two seasons)
+ * @param mape backtest MAPE in percent, same backtest (steps with zero actual load skipped)
+ * @param samples usable samples in the lookback window
+ * @param coverage share of steps between the first usable sample and {@code now} that hold a
+ *     sample (0..1)
+ * @param path predicted load per step (step start, value) over the horizon and the lead-time
+ *     window, empty unless ready
+ */
+public record Forecast(
+    ForecastState state,
+    String message,
+    Instant now,
+    Duration step,
+    OptionalDouble predictedLoad,
+    Instant coveredUntil,
+    OptionalDouble peakLoad,
+    Optional<Instant> peakAt,
+    OptionalDouble smape,
+    OptionalDouble mape,
+    int samples,
+    double coverage,
+    List<LoadSample> path) {
+
+  public Forecast {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(predictedLoad, "predictedLoad");
+    Objects.requireNonNull(coveredUntil, "coveredUntil");
+    Objects.requireNonNull(peakLoad, "peakLoad");
+    Objects.requireNonNull(peakAt, "peakAt");
+    Objects.requireNonNull(smape, "smape");
+    Objects.requireNonNull(mape, "mape");
+    path = List.copyOf(path);
+  }
+
+  /** Whether the forecast carries a prediction. */
+  public boolean ready() {
+    return state == ForecastState.READY;
+  }
+
+  /** A forecast that is not ready, with its reason. */
+  static Forecast notReady(ForecastState state, String message, Instant now, Duration step,
+      Instant coveredUntil, int samples, double coverage) {
+    return new Forecast(state, message, now, step, OptionalDouble.empty(), coveredUntil,
+        OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+        samples, coverage, List.of());
+  }
+}

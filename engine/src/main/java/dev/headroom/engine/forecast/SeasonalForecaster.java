@@ -1,0 +1,407 @@
+package dev.headroom.engine.forecast;
+
+import dev.headroom.engine.model.ForecastSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * Seasonal forecast of one load signal from its recent history: the shape of the last seasons
+ * (daily or weekly, UTC, epoch-aligned slots), scaled by a robust level factor (the median ratio
+ * of recent actual load to what the seasonal reference predicted for it). See {@link
+ * ForecastMethod} for the variants and docs/forecasting.md for why the default was chosen.
+ *
+ * <p>Pure and stateless: the same inputs give the same forecast; the only time read is the
+ * {@code now} argument. Bad samples (NaN, infinite, negative, outside the lookback window,
+ * unsorted, duplicated) never throw: they are dropped or averaged, and a history that is empty,
+ * too short or too gappy gives a {@link Forecast} that is not ready, with the reason. An invalid
+ * {@link ForecastSpec} (null or non-positive durations) is a programming error of the host and
+ * throws {@link IllegalArgumentException}; hosts validate policies first.
+ *
+ * <p>Readiness thresholds: the history (first usable sample to {@code now}) and the lookback must
+ * both cover at least one season plus the horizon; at most {@link
+ * ForecastSettings#maxMissingFraction()} of the steps since the first sample may be empty.
+ */
+public final class SeasonalForecaster {
+
+  /** Step lengths that divide a day, so slots stay aligned to the season. */
+  private static final long[] STEPS = {
+    60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 28800, 43200, 86400
+  };
+
+  /** The level factor is measured over at least this many steps. */
+  static final int MIN_LEVEL_STEPS = 3;
+  /** The cover percentile is taken over at least this many steps (12 h of an hourly series). */
+  static final int MIN_COVER_STEPS = 12;
+
+  private final ForecastSettings settings;
+
+  public SeasonalForecaster() {
+    this(ForecastSettings.defaults());
+  }
+
+  public SeasonalForecaster(ForecastSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  public ForecastSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Forecasts the load after {@code now} from {@code history}.
+   *
+   * @param spec lookback, horizon, lead time and season
+   * @param history samples of the signal in any order; may be null or empty
+   * @param now the time to forecast from
+   */
+  public Forecast forecast(ForecastSpec spec, List<LoadSample> history, Instant now) {
+    check(spec, now);
+    long nowSec = now.getEpochSecond();
+    long fromSec = now.minus(spec.lookback()).getEpochSecond();
+    long season = spec.seasonality().period().getSeconds();
+    long needed = season + spec.horizon().getSeconds();
+
+    List<LoadSample> usable = new ArrayList<>(history == null ? 0 : history.size());
+    int dropped = 0;
+    if (history != null) {
+      for (LoadSample s : history) {
+        if (s == null || s.at() == null || !Double.isFinite(s.value()) || s.value() < 0) {
+          dropped++;
+        } else if (s.at().getEpochSecond() >= fromSec && s.at().getEpochSecond() < nowSec) {
+          usable.add(s);
+        }
+      }
+    }
+    long stepSec = step(usable);
+    Duration step = Duration.ofSeconds(stepSec);
+    Instant coveredUntil = coveredUntil(nowSec, stepSec, spec.leadTime());
+    String droppedText = dropped == 0 ? "" : " (" + dropped + " invalid samples dropped)";
+    if (usable.isEmpty()) {
+      return Forecast.notReady(ForecastState.NO_HISTORY,
+          "no usable samples in the last " + human(spec.lookback()) + droppedText, now, step,
+          coveredUntil, 0, 0);
+    }
+    if (spec.lookback().getSeconds() < needed) {
+      return Forecast.notReady(ForecastState.HISTORY_TOO_SHORT,
+          "lookback " + human(spec.lookback()) + " is shorter than one "
+              + spec.seasonality().name().toLowerCase(Locale.ROOT) + " season plus the horizon ("
+              + human(Duration.ofSeconds(needed)) + ")", now, step, coveredUntil,
+          usable.size(), 0);
+    }
+    StepSeries series = StepSeries.of(usable, stepSec, fromSec, nowSec);
+    if (series.firstPresent < 0) {
+      return Forecast.notReady(ForecastState.NO_HISTORY,
+          "no complete step of history before now" + droppedText, now, step, coveredUntil,
+          usable.size(), 0);
+    }
+    int spanSteps = series.length() - series.firstPresent;
+    double coverage = (double) series.presentCount / spanSteps;
+    long span = (long) spanSteps * stepSec;
+    if (span < needed) {
+      return Forecast.notReady(ForecastState.HISTORY_TOO_SHORT,
+          "history covers " + human(Duration.ofSeconds(span)) + ", needs one "
+              + spec.seasonality().name().toLowerCase(Locale.ROOT) + " season plus the horizon ("
+              + human(Duration.ofSeconds(needed)) + ")" + droppedText, now, step,
+          coveredUntil, usable.size(), coverage);
+    }
+    if (1 - coverage > settings.maxMissingFraction()) {
+      return Forecast.notReady(ForecastState.HISTORY_TOO_GAPPY,
+          String.format(Locale.ROOT, "%.0f%% of the %s steps since the first sample are empty"
+              + " (at most %.0f%% allowed)%s", (1 - coverage) * 100, human(step),
+              settings.maxMissingFraction() * 100, droppedText),
+          now, step, coveredUntil, usable.size(), coverage);
+    }
+    return predict(spec, series, now, step, coveredUntil, usable.size(), coverage, droppedText);
+  }
+
+  private Forecast predict(ForecastSpec spec, StepSeries series, Instant now, Duration step,
+      Instant coveredUntil, int samples, double coverage, String droppedText) {
+    long stepSec = series.stepSeconds;
+    int period = (int) (spec.seasonality().period().getSeconds() / stepSec);
+    int nowIdx = series.length();
+    long nowStep = series.firstStep + nowIdx;
+    int horizonEnd = (int) (Math.floorDiv(now.plus(spec.horizon()).getEpochSecond(), stepSec)
+        - series.firstStep);
+    int windowEnd = (int) (coveredUntil.getEpochSecond() / stepSec - series.firstStep) - 1;
+    int last = Math.max(horizonEnd, windowEnd);
+
+    int seasons = seasons(series, nowIdx, period);
+    double[] levels = levels(series, nowIdx, period, seasons);
+    double level = levels[0];
+    double coverLevel = levels[1];
+    List<LoadSample> path = new ArrayList<>(last - nowIdx + 1);
+    double predicted = 0;
+    double peak = -1;
+    int peakIdx = nowIdx;
+    for (int t = nowIdx; t <= last; t++) {
+      double ref = reference(series, t, nowIdx, period, seasons);
+      double f = Double.isNaN(ref) ? 0 : Math.max(0, level * ref);
+      path.add(new LoadSample(Instant.ofEpochSecond((series.firstStep + t) * stepSec), f));
+      if (t <= windowEnd && !Double.isNaN(ref)) {
+        predicted = Math.max(predicted, Math.max(0, coverLevel * ref));
+      }
+      if (t <= horizonEnd && f > peak) {
+        peak = f;
+        peakIdx = t;
+      }
+    }
+    double[] errors = backtest(series, nowIdx, period);
+    Instant peakAt = Instant.ofEpochSecond((series.firstStep + peakIdx) * stepSec);
+    String message = String.format(Locale.ROOT,
+        "covering %s until %s (lead time %s), peak %s at %s over the next %s; level x%.2f"
+            + " (p%s x%.2f), backtest sMAPE %s%s",
+        num(predicted), coveredUntil, human(spec.leadTime()), num(peak), peakAt,
+        human(spec.horizon()), level, num(settings.coverPercentile()), coverLevel,
+        Double.isNaN(errors[0]) ? "n/a (needs two seasons)"
+            : String.format(Locale.ROOT, "%.1f%%", errors[0]), droppedText);
+    return new Forecast(ForecastState.READY, message, now, step, OptionalDouble.of(predicted),
+        coveredUntil, OptionalDouble.of(peak), Optional.of(peakAt), optional(errors[0]),
+        optional(errors[1]), samples, coverage, path);
+  }
+
+  /**
+   * The seasonal reference for step {@code t} using only steps before {@code limit}: the median
+   * of the same slot in the {@code seasons} latest earlier seasons (1: the value one season
+   * earlier). NaN when no earlier season is in the history.
+   */
+  private double reference(StepSeries series, int t, int limit, int period, int seasons) {
+    double[] buf = new double[seasons];
+    int n = 0;
+    for (int k = t - period; k >= 0 && n < seasons; k -= period) {
+      if (k >= limit) {
+        continue;
+      }
+      double v = series.values[k];
+      if (!Double.isNaN(v)) {
+        buf[n++] = v;
+      }
+    }
+    if (n == 0) {
+      return Double.NaN;
+    }
+    if (n == 1) {
+      return buf[0];
+    }
+    Arrays.sort(buf, 0, n);
+    return n % 2 == 1 ? buf[n / 2] : (buf[n / 2 - 1] + buf[n / 2]) / 2;
+  }
+
+  /**
+   * How many seasons the reference takes the median of, the same for the level window before
+   * {@code limit} and the steps after it, so that the level compares like with like: 1 for the
+   * naive methods, else as many as the history before the level window holds (at most {@code
+   * maxSeasons}).
+   */
+  private int seasons(StepSeries series, int limit, int period) {
+    if (settings.method() != ForecastMethod.SEASONAL_MEDIAN_LEVEL) {
+      return 1;
+    }
+    int window = Math.max(levelSteps(series), coverSteps(series));
+    int available = (limit - window - series.firstPresent) / period;
+    return Math.max(1, Math.min(settings.maxSeasons(), available));
+  }
+
+  /** The level window in steps: {@code levelWindow}, and at least {@link #MIN_LEVEL_STEPS}. */
+  private int levelSteps(StepSeries series) {
+    return (int) Math.max(MIN_LEVEL_STEPS,
+        settings.levelWindow().getSeconds() / series.stepSeconds);
+  }
+
+  /** The cover window in steps: {@code coverWindow}, and at least {@link #MIN_COVER_STEPS}. */
+  private int coverSteps(StepSeries series) {
+    return (int) Math.max(MIN_COVER_STEPS,
+        settings.coverWindow().getSeconds() / series.stepSeconds);
+  }
+
+  /**
+   * The level (median of the ratios of actual to reference over the level window) and the cover
+   * level (the cover percentile of the ratios over the cover window, at least the level), both
+   * ending before {@code limit} and clamped; 1 for the plain seasonal-naive method or when no
+   * ratio can be formed.
+   */
+  private double[] levels(StepSeries series, int limit, int period, int seasons) {
+    if (settings.method() == ForecastMethod.SEASONAL_NAIVE) {
+      return new double[] {1, 1};
+    }
+    int levelSteps = levelSteps(series);
+    int coverSteps = coverSteps(series);
+    int window = Math.max(levelSteps, coverSteps);
+    double[] level = new double[levelSteps];
+    double[] cover = new double[coverSteps];
+    int nLevel = 0;
+    int nCover = 0;
+    for (int t = Math.max(0, limit - window); t < limit; t++) {
+      if (!series.present[t]) {
+        continue;
+      }
+      double ref = reference(series, t, limit, period, seasons);
+      if (ref > 0) {
+        double ratio = series.values[t] / ref;
+        if (t >= limit - levelSteps) {
+          level[nLevel++] = ratio;
+        }
+        if (t >= limit - coverSteps) {
+          cover[nCover++] = ratio;
+        }
+      }
+    }
+    if (nLevel == 0) {
+      return new double[] {1, 1};
+    }
+    double median = clamp(new Percentile().evaluate(level, 0, nLevel, 50));
+    double high = nCover == 0 ? median
+        : clamp(new Percentile().evaluate(cover, 0, nCover, settings.coverPercentile()));
+    return new double[] {median, Math.max(median, high)};
+  }
+
+  private double clamp(double level) {
+    return Math.max(settings.minLevel(), Math.min(settings.maxLevel(), level));
+  }
+
+  /**
+   * sMAPE and MAPE (percent) of forecasting the last season from the history before it; NaN
+   * when the history holds less than two seasons.
+   */
+  private double[] backtest(StepSeries series, int nowIdx, int period) {
+    int origin = nowIdx - period;
+    if (origin - period < series.firstPresent) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    int seasons = seasons(series, origin, period);
+    double level = levels(series, origin, period, seasons)[0];
+    double smape = 0;
+    int smapeN = 0;
+    double mape = 0;
+    int mapeN = 0;
+    for (int t = origin; t < nowIdx; t++) {
+      if (!series.present[t]) {
+        continue;
+      }
+      double ref = reference(series, t, origin, period, seasons);
+      if (Double.isNaN(ref)) {
+        continue;
+      }
+      double f = Math.max(0, level * ref);
+      double a = series.values[t];
+      double denominator = Math.abs(f) + Math.abs(a);
+      if (denominator > 0) {
+        smape += 2 * Math.abs(f - a) / denominator;
+        smapeN++;
+      }
+      if (a > 0) {
+        mape += Math.abs(f - a) / a;
+        mapeN++;
+      }
+    }
+    return new double[] {
+      smapeN == 0 ? Double.NaN : 100 * smape / smapeN, mapeN == 0 ? Double.NaN : 100 * mape / mapeN
+    };
+  }
+
+  /**
+   * End of the window the recommendation covers: the end of the step after the one that
+   * contains {@code now + leadTime}.
+   */
+  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime) {
+    long leadStep = Math.floorDiv(nowSec + leadTime.getSeconds(), stepSec);
+    return Instant.ofEpochSecond((leadStep + 2) * stepSec);
+  }
+
+  /** The forecast step: the configured minimum, or the samples' median spacing if coarser. */
+  private long step(List<LoadSample> samples) {
+    long min = settings.minStep().getSeconds();
+    long spacing = 0;
+    if (samples.size() >= 2) {
+      long[] times = new long[samples.size()];
+      for (int i = 0; i < times.length; i++) {
+        times[i] = samples.get(i).at().getEpochSecond();
+      }
+      if (!sorted(times)) {
+        Arrays.sort(times);
+      }
+      // The median of the latest (up to) 1024 spacings: the sample interval.
+      int first = Math.max(1, times.length - 1024);
+      long[] gaps = new long[times.length - first];
+      int n = 0;
+      for (int i = first; i < times.length; i++) {
+        if (times[i] > times[i - 1]) {
+          gaps[n++] = times[i] - times[i - 1];
+        }
+      }
+      if (n > 0) {
+        Arrays.sort(gaps, 0, n);
+        spacing = gaps[n / 2];
+      }
+    }
+    long wanted = Math.max(min, spacing);
+    for (long s : STEPS) {
+      if (s >= wanted) {
+        return s;
+      }
+    }
+    return STEPS[STEPS.length - 1];
+  }
+
+  private static boolean sorted(long[] times) {
+    for (int i = 1; i < times.length; i++) {
+      if (times[i] < times[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void check(ForecastSpec spec, Instant now) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(now, "now");
+    positive("lookback", spec.lookback());
+    positive("horizon", spec.horizon());
+    if (spec.leadTime() == null || spec.leadTime().isNegative()) {
+      throw new IllegalArgumentException("forecast leadTime must be >= 0, got "
+          + spec.leadTime());
+    }
+  }
+
+  private static void positive(String name, Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("forecast " + name + " must be positive, got " + d);
+    }
+  }
+
+  private static OptionalDouble optional(double v) {
+    return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+
+  private static String num(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  /** A duration in the API's notation, e.g. {@code 7d1h}. */
+  static String human(Duration d) {
+    long s = d.getSeconds();
+    if (s == 0) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long[] units = {86400, 3600, 60, 1};
+    String[] names = {"d", "h", "m", "s"};
+    for (int i = 0; i < units.length; i++) {
+      if (s >= units[i]) {
+        out.append(s / units[i]).append(names[i]);
+        s %= units[i];
+      }
+    }
+    return out.toString();
+  }
+}
