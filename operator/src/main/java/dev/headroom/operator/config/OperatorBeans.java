@@ -4,6 +4,7 @@ import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import dev.headroom.operator.status.EventPublisher;
+import dev.headroom.operator.workload.ClusterCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -36,6 +37,17 @@ public class OperatorBeans {
       endpoint = endpoint.withCaFile(Path.of(p.caFile().get()));
     }
     return new PrometheusClient(endpoint, metrics);
+  }
+
+  /** Watches per namespace, started on first use by a policy round; closed at shutdown. */
+  @Produces
+  @Singleton
+  ClusterCache clusterCache(KubernetesClient client, Clock clock) {
+    return new ClusterCache(client, clock);
+  }
+
+  void closeCache(@jakarta.enterprise.inject.Disposes ClusterCache cache) {
+    cache.close();
   }
 
   @Produces
