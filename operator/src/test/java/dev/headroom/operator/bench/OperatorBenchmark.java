@@ -170,8 +170,8 @@ public final class OperatorBenchmark {
         double reconcileRate = (after.reconciles - before.reconciles) / seconds;
         double apiRate = (after.operatorRequests - before.operatorRequests) / seconds;
         double promRate = (after.promQueries - before.promQueries) / seconds;
-        log(String.format("steady: %.1f reconciles/s, %.1f API req/s, %.1f Prometheus queries/s",
-            reconcileRate, apiRate, promRate));
+        log(String.format("steady: %.1f reconciles/s, %.1f API req/s, %.1f Prometheus queries/s"
+            + " (load average %.1f)", reconcileRate, apiRate, promRate, after.loadAverage));
 
         // Latency: raise the load of a sample of hot policies, time until their Deployment grows.
         List<String> sample = layout.hotIds().subList(0, Math.min(LATENCY_SAMPLE, layout.hotIds().size()));
@@ -190,15 +190,16 @@ public final class OperatorBenchmark {
             .map(id -> Duration.between(t0, scaled.get(id)).toMillis() / 1000.0).sorted().toList();
         log("scaled " + latencies.size() + "/" + sample.size() + " sampled targets");
         Sample end = sample(admin, bed, operator);
+        long liveHeap = liveHeap(operator);
         policyInformer.close();
         hotDeployments.close();
         return new BenchmarkResult(policies, layout.hot(), layout.policies() - layout.hot(),
             firstDecisions, decided.size(), reconcileRate,
             percentile(latencies, 50), percentile(latencies, 99), latencies.size(), sample.size(),
-            Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)),
+            Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)), liveHeap,
             Math.max(before.rssBytes, Math.max(after.rssBytes, end.rssBytes)),
             apiRate, promRate, options.xmx(), options.syncPeriod(), Runtime.getRuntime().availableProcessors(),
-            LocalDate.now(ZoneOffset.UTC));
+            (before.loadAverage + after.loadAverage) / 2, LocalDate.now(ZoneOffset.UTC));
       }
     } finally {
       bed.close();
@@ -316,7 +317,7 @@ public final class OperatorBenchmark {
   // ---- sampling -----------------------------------------------------------------------------
 
   private record Sample(Instant at, double reconciles, double operatorRequests, double promQueries,
-      long heapBytes, long rssBytes) {}
+      long heapBytes, long rssBytes, double loadAverage) {}
 
   private Sample sample(KubernetesClient admin, TestBed bed, OperatorProcess operator) throws Exception {
     Instant at = Instant.now();
@@ -327,7 +328,21 @@ public final class OperatorBenchmark {
     double requests = api.sum("apiserver_flowcontrol_dispatched_requests_total", Map.of("flow_schema", FLOW_SCHEMA));
     double queries = prom.sum("prometheus_http_requests_total", Map.of("handler", "/api/v1/query"));
     long heap = (long) op.sum("jvm_memory_used_bytes", Map.of("area", "heap"));
-    return new Sample(at, reconciles, requests, queries, heap, rss(operator.pid()));
+    double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    return new Sample(at, reconciles, requests, queries, heap, rss(operator.pid()), load);
+  }
+
+  /** Heap in use right after a full GC (jcmd GC.run): what the operator's objects really hold. */
+  private long liveHeap(OperatorProcess operator) throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(operator.pid()), "GC.run")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!gc.waitFor(2, TimeUnit.MINUTES) || gc.exitValue() != 0) {
+      log("jcmd GC.run failed; heap after GC is not measured");
+      return -1L << 20;
+    }
+    return (long) MetricsText.parse(get(operator.metricsUrl()))
+        .sum("jvm_memory_used_bytes", Map.of("area", "heap"));
   }
 
   private String get(URI uri) throws IOException, InterruptedException {
