@@ -31,9 +31,10 @@ public final class WorkloadReader {
 
   /** The target object (a copy the caller may change), or empty when it does not exist. */
   public Optional<GenericKubernetesResource> target(WorkloadRef ref) {
-    var cached = cache.target(ref);
+    // Absent from the cache may mean "created a moment ago": only the API server says it is gone.
+    var cached = cache.target(ref).flatMap(t -> t);
     if (cached.isPresent()) {
-      return cached.get().map(t -> client.getKubernetesSerialization().clone(t));
+      return Optional.of(client.getKubernetesSerialization().clone(cached.get()));
     }
     return Optional.ofNullable(
         client

@@ -11,12 +11,12 @@ record BenchmarkResult(int policies, int hot, int idle, Duration allDecided, int
     double reconcilesPerSecond, Double latencyP50, Double latencyP99, int latencySamples,
     int latencySampled, long heapBytes, long liveHeapBytes, long rssBytes, double apiRequestsPerSecond,
     double promQueriesPerSecond, String xmx, String syncPeriod, int cores, double loadAverage,
-    LocalDate date) {
+    double operatorCores, double cpuMsPerReconcile, LocalDate date) {
 
   static final String HEADER =
       "| date | cores (load avg) | commit | policies (hot + idle) | sync | -Xmx | all decided after | reconciles/s"
-          + " | load change → scale patch p50 / p99 (n) | heap used (after full GC) | RSS | API req/s | Prometheus queries/s |";
-  static final String RULE = "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+          + " | load change → scale patch p50 / p99 (n) | heap used (after full GC) | RSS | API req/s | Prometheus queries/s | operator CPU (per reconcile) |";
+  static final String RULE = "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
   String row(String commit) {
     String decidedText = allDecided == null
@@ -25,9 +25,9 @@ record BenchmarkResult(int policies, int hot, int idle, Duration allDecided, int
     String latency = latencySamples == 0 ? "none scaled of " + latencySampled
         : String.format(Locale.ROOT, "%.1f s / %.1f s (%d of %d)", latencyP50, latencyP99,
             latencySamples, latencySampled);
-    return String.format(Locale.ROOT, "| %s | %d (%.0f) | %s | %,d (%d + %,d) | %s | %s | %s | %.1f | %s | %d MiB (%d MiB) | %d MiB | %.1f | %.1f |",
+    return String.format(Locale.ROOT, "| %s | %d (%.0f) | %s | %,d (%d + %,d) | %s | %s | %s | %.1f | %s | %d MiB (%d MiB) | %d MiB | %.1f | %.1f | %.2f cores (%.1f ms) |",
         date, cores, loadAverage, commit, policies, hot, idle, syncPeriod, xmx, decidedText, reconcilesPerSecond,
-        latency, heapBytes >> 20, liveHeapBytes >> 20, rssBytes >> 20, apiRequestsPerSecond, promQueriesPerSecond);
+        latency, heapBytes >> 20, liveHeapBytes >> 20, rssBytes >> 20, apiRequestsPerSecond, promQueriesPerSecond, operatorCores, cpuMsPerReconcile);
   }
 
   static String commit() {

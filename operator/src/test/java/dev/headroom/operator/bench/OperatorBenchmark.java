@@ -170,8 +170,11 @@ public final class OperatorBenchmark {
         double reconcileRate = (after.reconciles - before.reconciles) / seconds;
         double apiRate = (after.operatorRequests - before.operatorRequests) / seconds;
         double promRate = (after.promQueries - before.promQueries) / seconds;
+        double cores = (after.cpuSeconds - before.cpuSeconds) / seconds;
+        double cpuPerReconcile = reconcileRate <= 0 ? Double.NaN : cores / reconcileRate * 1000;
         log(String.format("steady: %.1f reconciles/s, %.1f API req/s, %.1f Prometheus queries/s"
-            + " (load average %.1f)", reconcileRate, apiRate, promRate, after.loadAverage));
+            + " (load average %.1f), operator CPU %.2f cores, %.1f ms per reconcile", reconcileRate,
+            apiRate, promRate, after.loadAverage, cores, cpuPerReconcile));
 
         // Latency: raise the load of a sample of hot policies, time until their Deployment grows.
         List<String> sample = layout.hotIds().subList(0, Math.min(LATENCY_SAMPLE, layout.hotIds().size()));
@@ -199,7 +202,8 @@ public final class OperatorBenchmark {
             Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)), liveHeap,
             Math.max(before.rssBytes, Math.max(after.rssBytes, end.rssBytes)),
             apiRate, promRate, options.xmx(), options.syncPeriod(), Runtime.getRuntime().availableProcessors(),
-            (before.loadAverage + after.loadAverage) / 2, LocalDate.now(ZoneOffset.UTC));
+            (before.loadAverage + after.loadAverage) / 2, cores, cpuPerReconcile,
+            LocalDate.now(ZoneOffset.UTC));
       }
     } finally {
       bed.close();
@@ -266,16 +270,18 @@ public final class OperatorBenchmark {
     }
   }
 
+  /** Watches (rather than lists, which would load the API server) until the controller is done. */
   private void awaitDeploymentsSettled(KubernetesClient admin, Layout layout) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
-    while (Instant.now().isBefore(deadline)) {
-      int settled = 0;
-      int hotReady = 0;
-      for (String ns : layout.namespaces()) {
-        for (Deployment d : admin.apps().deployments().inNamespace(ns).list().getItems()) {
-          boolean observed = d.getStatus() != null && d.getStatus().getObservedGeneration() != null
-              && d.getStatus().getObservedGeneration().equals(d.getMetadata().getGeneration());
-          if (observed) {
+    try (SharedIndexInformer<Deployment> all = admin.apps().deployments().inAnyNamespace()
+        .withLabel("headroom-bench").inform()) {
+      Instant lastLog = Instant.MIN;
+      while (Instant.now().isBefore(deadline)) {
+        int settled = 0;
+        int hotReady = 0;
+        for (Deployment d : all.getStore().list()) {
+          if (d.getStatus() != null && d.getStatus().getObservedGeneration() != null
+              && d.getStatus().getObservedGeneration().equals(d.getMetadata().getGeneration())) {
             settled++;
           }
           if ("hot".equals(d.getMetadata().getLabels().get("headroom-bench")) && d.getStatus() != null
@@ -283,13 +289,16 @@ public final class OperatorBenchmark {
             hotReady++;
           }
         }
+        if (settled == layout.policies() && hotReady == layout.hot()) {
+          return;
+        }
+        if (Instant.now().isAfter(lastLog.plusSeconds(15))) {
+          log("Deployments observed by their controller: " + settled + "/" + layout.policies()
+              + ", hot ones ready: " + hotReady + "/" + layout.hot());
+          lastLog = Instant.now();
+        }
+        Thread.sleep(1000);
       }
-      log("Deployments observed by their controller: " + settled + "/" + layout.policies()
-          + ", hot ones ready: " + hotReady + "/" + layout.hot());
-      if (settled == layout.policies() && hotReady == layout.hot()) {
-        return;
-      }
-      Thread.sleep(5000);
     }
     throw new IllegalStateException("the Deployments did not settle within 30 minutes");
   }
@@ -317,7 +326,7 @@ public final class OperatorBenchmark {
   // ---- sampling -----------------------------------------------------------------------------
 
   private record Sample(Instant at, double reconciles, double operatorRequests, double promQueries,
-      long heapBytes, long rssBytes, double loadAverage) {}
+      long heapBytes, long rssBytes, double loadAverage, double cpuSeconds) {}
 
   private Sample sample(KubernetesClient admin, TestBed bed, OperatorProcess operator) throws Exception {
     Instant at = Instant.now();
@@ -329,7 +338,8 @@ public final class OperatorBenchmark {
     double queries = prom.sum("prometheus_http_requests_total", Map.of("handler", "/api/v1/query"));
     long heap = (long) op.sum("jvm_memory_used_bytes", Map.of("area", "heap"));
     double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    return new Sample(at, reconciles, requests, queries, heap, rss(operator.pid()), load);
+    return new Sample(at, reconciles, requests, queries, heap, rss(operator.pid()), load,
+        cpuSeconds(operator.pid()));
   }
 
   /** Heap in use right after a full GC (jcmd GC.run): what the operator's objects really hold. */
@@ -352,6 +362,13 @@ public final class OperatorBenchmark {
       throw new IOException(uri + " answered " + r.statusCode());
     }
     return r.body();
+  }
+
+  /** User + system CPU time of a process, from /proc/PID/stat (clock ticks of 1/100 s). */
+  static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   static long rss(long pid) throws IOException {
