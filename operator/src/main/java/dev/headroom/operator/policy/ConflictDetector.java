@@ -1,5 +1,6 @@
 package dev.headroom.operator.policy;
 
+import dev.headroom.operator.workload.ClusterCache;
 import dev.headroom.operator.workload.WorkloadRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -38,23 +39,24 @@ public final class ConflictDetector {
     }
   }
 
-  /** Addressed directly, so a cluster without KEDA answers 404 instead of failing discovery. */
-  static final ResourceDefinitionContext SCALED_OBJECTS = new ResourceDefinitionContext.Builder()
-      .withGroup("keda.sh").withVersion("v1alpha1").withKind("ScaledObject")
-      .withPlural("scaledobjects").withNamespaced(true).build();
+  static final ResourceDefinitionContext SCALED_OBJECTS = ClusterCache.SCALED_OBJECTS;
 
   private final KubernetesClient client;
+  private final ClusterCache cache;
 
-  public ConflictDetector(KubernetesClient client) {
+  /** Reads from {@code cache} where it can, from the API server where it cannot. */
+  public ConflictDetector(KubernetesClient client, ClusterCache cache) {
     this.client = client;
+    this.cache = cache;
   }
 
   public Conflicts find(WorkloadRef target) {
     List<String> owners = new ArrayList<>();
     Optional<HorizontalPodAutoscaler> hpa = Optional.empty();
-    for (HorizontalPodAutoscaler h :
+    List<HorizontalPodAutoscaler> hpas = cache.hpas(target.namespace()).orElseGet(() ->
         client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(target.namespace()).list()
-            .getItems()) {
+            .getItems());
+    for (HorizontalPodAutoscaler h : hpas) {
       var ref = h.getSpec().getScaleTargetRef();
       if (target.kind().equals(ref.getKind()) && target.name().equals(ref.getName())) {
         owners.add("HorizontalPodAutoscaler " + h.getMetadata().getName());
@@ -69,9 +71,10 @@ public final class ConflictDetector {
   private List<String> scaledObjects(WorkloadRef target) {
     List<String> owners = new ArrayList<>();
     try {
-      for (GenericKubernetesResource so :
-          client.genericKubernetesResources(SCALED_OBJECTS)
-              .inNamespace(target.namespace()).list().getItems()) {
+      List<GenericKubernetesResource> scaledObjects = cache.scaledObjects(target.namespace())
+          .orElseGet(() -> client.genericKubernetesResources(SCALED_OBJECTS)
+              .inNamespace(target.namespace()).list().getItems());
+      for (GenericKubernetesResource so : scaledObjects) {
         Map<String, Object> ref = so.get("spec", "scaleTargetRef");
         Object kind = ref == null ? null : ref.getOrDefault("kind", "Deployment");
         if (ref != null && target.kind().equals(kind) && target.name().equals(ref.get("name"))) {

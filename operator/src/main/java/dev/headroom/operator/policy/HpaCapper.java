@@ -44,10 +44,18 @@ public final class HpaCapper {
     if (cap == current) {
       return null;
     }
-    client.autoscaling().v2().horizontalPodAutoscalers()
+    // The HPA may come from a cache that has not seen the last patch yet: confirm before patching.
+    var resource = client.autoscaling().v2().horizontalPodAutoscalers()
         .inNamespace(hpa.getMetadata().getNamespace())
-        .withName(hpa.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"maxReplicas\":" + cap + "}}");
+        .withName(hpa.getMetadata().getName());
+    HorizontalPodAutoscaler fresh = resource.get();
+    if (fresh != null) {
+      current = fresh.getSpec().getMaxReplicas();
+      if (cap == current) {
+        return null;
+      }
+    }
+    resource.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"maxReplicas\":" + cap + "}}");
     return "HorizontalPodAutoscaler " + hpa.getMetadata().getName() + " maxReplicas " + current
         + " → " + cap;
   }

@@ -55,6 +55,7 @@ import java.util.stream.Collectors;
 public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> {
 
   public static final String NAME = "connectionbudget";
+  static final String BY_BUDGET = "byBudget";
 
   private final KubernetesClient client;
   private final HeadroomConfig config;
@@ -86,6 +87,9 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
             .withWatchAllNamespaces()
             .build();
     policies = new InformerEventSource<>(cfg, context);
+    // A budget reads its own consumers from an index, not by filtering every policy each round.
+    policies.addIndexers(Map.of(BY_BUDGET, p -> budgetOf(p).stream()
+        .map(r -> r.getNamespace().orElse("") + "/" + r.getName()).toList()));
     return List.of(policies);
   }
 
@@ -158,8 +162,9 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     Map<String, Map<String, String>> labels = spec.getNamespaceSelector() == null ? Map.of() : namespaceLabels();
     List<BudgetConsumers> consumers = new ArrayList<>();
     List<String> forbidden = new ArrayList<>();
-    for (ScalingPolicy p : policies.list(p -> BudgetConsumers.refersTo(p, budget)).sorted(
-        java.util.Comparator.comparing(PolicySpecMapper::policyId)).toList()) {
+    for (ScalingPolicy p : policies.byIndex(BY_BUDGET, id).stream()
+        .filter(p -> BudgetConsumers.refersTo(p, budget))
+        .sorted(java.util.Comparator.comparing(PolicySpecMapper::policyId)).toList()) {
       if (BudgetConsumers.allowed(p, budget, labels)) {
         consumers.add(BudgetConsumers.of(p));
       } else {

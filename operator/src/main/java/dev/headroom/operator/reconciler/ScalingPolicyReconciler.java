@@ -32,6 +32,7 @@ import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.status.StatusWriter;
+import dev.headroom.operator.workload.ClusterCache;
 import dev.headroom.operator.workload.ScaleWriter;
 import dev.headroom.operator.workload.WorkloadReader;
 import dev.headroom.operator.workload.WorkloadRef;
@@ -56,6 +57,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -86,15 +88,15 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
       EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus,
-      PolicyForecaster forecaster) {
+      PolicyForecaster forecaster, ClusterCache cache) {
     this.client = client;
     this.config = config;
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
-    this.reader = new WorkloadReader(client);
+    this.reader = new WorkloadReader(client, cache);
     this.actuator = new PolicyActuator(new ScaleWriter(client));
-    this.conflicts = new ConflictDetector(client);
+    this.conflicts = new ConflictDetector(client, cache);
     this.signals = new SignalReader(prometheus);
     this.hpaCapper = new HpaCapper(client);
     this.statusWriter = new StatusWriter(client);
@@ -108,11 +110,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         || p.getSpec().getConnections() == null ? List.of() : List.of(PolicySpecMapper.budgetId(p)));
     var budgets =
         InformerEventSourceConfiguration.from(ConnectionBudget.class, ScalingPolicy.class)
-            .withSecondaryToPrimaryMapper(
-                (ConnectionBudget b) ->
-                    context.getPrimaryCache()
-                        .byIndex(BY_BUDGET, b.getMetadata().getNamespace() + "/" + b.getMetadata().getName())
-                        .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .withSecondaryToPrimaryMapper(new GrantChanges(budgetId -> context.getPrimaryCache()
+                .byIndex(BY_BUDGET, budgetId).stream().map(ResourceID::fromResource)
+                .collect(Collectors.toSet()))::toWake)
             .withPrimaryToSecondaryMapper(
                 (ScalingPolicy p) -> {
                   if (p.getSpec() == null || p.getSpec().getConnections() == null) {
@@ -265,8 +265,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
           connections.getPoolSize().getMin(), poolMax, snap.maxSurge());
       String capped = hpaCapper.cap(found.hpa().get(), policy.getSpec().getReplicas().getMax(),
           pool.pool(), grant.getAsLong(), snap.maxSurge());
-      Actuation applied = actuator.apply(snap, target.get(), delivery, snap.specReplicas(),
-          OptionalInt.of(pool.pool()), grant, poolMax);
+      WorkloadSnapshot observed = snap;
+      Actuation applied = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
+          observed.specReplicas(), OptionalInt.of(pool.pool()), grant, poolMax));
       return out.applied(applied, budget.flatMap(BudgetResolution::grant), capped,
           config.syncPeriod(), config.transitionPollPeriod());
     }
@@ -274,10 +275,26 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       return out.blocked(EventReasons.CONFLICTING_AUTOSCALER, String.join(", ", found.owners())
           + " also scale " + ref + "; Headroom leaves replicas alone", config.syncPeriod());
     }
-    Actuation actuation = actuator.apply(snap, target.get(), delivery, decision.desiredReplicas(),
-        decision.poolSize(), grant, poolMax);
+    WorkloadSnapshot observed = snap;
+    Decision decided = decision;
+    Actuation actuation = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
+        decided.desiredReplicas(), decided.poolSize(), grant, poolMax));
     return out.applied(actuation, budget.flatMap(BudgetResolution::grant), null,
         config.syncPeriod(), config.transitionPollPeriod());
+  }
+
+  /** Applies, and tells the cache when the target may have changed (also when writing failed). */
+  private Actuation act(WorkloadRef ref, GenericKubernetesResource target, Supplier<Actuation> apply) {
+    try {
+      Actuation a = apply.get();
+      if (a.changed()) {
+        reader.written(ref, target);
+      }
+      return a;
+    } catch (RuntimeException e) {
+      reader.written(ref, target);
+      throw e;
+    }
   }
 
   @Override

@@ -15,18 +15,27 @@ import java.util.OptionalInt;
 
 /**
  * Reads a target through its scale subresource (so any kind with one works), its pods through the
- * selector the scale subresource reports, and the pool size each pod runs.
+ * selector the scale subresource reports, and the pool size each pod runs. Deployments and
+ * StatefulSets, and pods, come from {@link ClusterCache} when it has them: their spec holds what
+ * the scale subresource reports, so a round then makes no request at all.
  */
 public final class WorkloadReader {
 
   private final KubernetesClient client;
+  private final ClusterCache cache;
 
-  public WorkloadReader(KubernetesClient client) {
+  public WorkloadReader(KubernetesClient client, ClusterCache cache) {
     this.client = client;
+    this.cache = cache;
   }
 
-  /** The target object, or empty when it does not exist. */
+  /** The target object (a copy the caller may change), or empty when it does not exist. */
   public Optional<GenericKubernetesResource> target(WorkloadRef ref) {
+    // Absent from the cache may mean "created a moment ago": only the API server says it is gone.
+    var cached = cache.target(ref).flatMap(t -> t);
+    if (cached.isPresent()) {
+      return Optional.of(client.getKubernetesSerialization().clone(cached.get()));
+    }
     return Optional.ofNullable(
         client
             .genericKubernetesResources(ref.apiVersion(), ref.kind())
@@ -35,8 +44,24 @@ public final class WorkloadReader {
             .get());
   }
 
+  /** Headroom changed the spec of {@code target} (replicas or pod template). */
+  public void written(WorkloadRef ref, GenericKubernetesResource target) {
+    cache.written(ref, target.getMetadata().getGeneration());
+  }
+
   public WorkloadSnapshot read(
       WorkloadRef ref, GenericKubernetesResource target, PoolDelivery delivery, Integer surge) {
+    if (ClusterCache.cachedKind(ref)) {
+      Optional<LabelSelectors> selector = LabelSelectors.of(target.get("spec", "selector"));
+      Optional<List<Pod>> pods = selector.flatMap(s -> candidates(ref.namespace(), s));
+      if (pods.isPresent()) {
+        Number replicas = target.get("spec", "replicas");
+        List<Pod> selected = pods.get().stream()
+            .filter(p -> selector.get().matches(p.getMetadata().getLabels())).toList();
+        return snapshot(ref, target, delivery, surge, replicas == null ? 1 : replicas.intValue(),
+            selector.get().text(), selected);
+      }
+    }
     Scale scale =
         client
             .genericKubernetesResources(ref.apiVersion(), ref.kind())
@@ -45,27 +70,36 @@ public final class WorkloadReader {
             .scale();
     int specReplicas = scale.getSpec().getReplicas() == null ? 0 : scale.getSpec().getReplicas();
     String selector = scale.getStatus() == null ? null : scale.getStatus().getSelector();
+    List<Pod> listed = selector == null || selector.isBlank() ? List.of()
+        : client.pods().inNamespace(ref.namespace())
+            .list(new ListOptionsBuilder().withLabelSelector(selector).build()).getItems();
+    return snapshot(ref, target, delivery, surge, specReplicas, selector, listed);
+  }
+
+  /** Cached pods that may match: those with the selector's first label, else all of them. */
+  private Optional<List<Pod>> candidates(String namespace, LabelSelectors selector) {
+    var first = selector.matchLabels().entrySet().stream().findFirst();
+    return first.isPresent()
+        ? cache.podsLabelled(namespace, first.get().getKey(), first.get().getValue())
+        : cache.pods(namespace);
+  }
+
+  private WorkloadSnapshot snapshot(WorkloadRef ref, GenericKubernetesResource target,
+      PoolDelivery delivery, Integer surge, int specReplicas, String selector, List<Pod> selected) {
     OptionalInt templatePool = delivery == null ? OptionalInt.empty() : delivery.desiredPool(target);
     List<PodView> pods = new ArrayList<>();
-    if (selector != null && !selector.isBlank()) {
-      for (Pod pod :
-          client
-              .pods()
-              .inNamespace(ref.namespace())
-              .list(new ListOptionsBuilder().withLabelSelector(selector).build())
-              .getItems()) {
-        if (isFinished(pod)) {
-          continue;
-        }
-        OptionalInt pool =
-            delivery == null ? OptionalInt.empty() : delivery.podPool(pod, templatePool);
-        pods.add(
-            new PodView(
-                pod.getMetadata().getName(),
-                isReady(pod),
-                pod.getMetadata().getDeletionTimestamp() != null,
-                pool));
+    for (Pod pod : selected) {
+      if (isFinished(pod)) {
+        continue;
       }
+      OptionalInt pool =
+          delivery == null ? OptionalInt.empty() : delivery.podPool(pod, templatePool);
+      pods.add(
+          new PodView(
+              pod.getMetadata().getName(),
+              isReady(pod),
+              pod.getMetadata().getDeletionTimestamp() != null,
+              pool));
     }
     int ready = (int) pods.stream().filter(p -> p.ready() && !p.terminating()).count();
     Object surgeSpec = surge != null ? surge : maxSurgeOf(target);

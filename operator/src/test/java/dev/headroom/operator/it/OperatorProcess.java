@@ -90,7 +90,8 @@ public final class OperatorProcess implements AutoCloseable {
         throw new IllegalStateException(jar + " is missing: run the Quarkus build (mvn package) first");
       }
       List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx" + System.getProperty("headroom.operatorXmx", "512m"),
           "-jar", jar.toAbsolutePath().toString()));
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
@@ -134,6 +135,11 @@ public final class OperatorProcess implements AutoCloseable {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  /** The operator's process id (for its RSS in /proc). */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean alive() {

@@ -1,0 +1,49 @@
+package dev.headroom.operator.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkOptionsTest {
+
+  @Test
+  void defaultsAreOneThousandPoliciesAtTheChartsSyncPeriod() {
+    var o = BenchmarkOptions.parse(new String[0]);
+    assertThat(o.policies()).containsExactly(1000);
+    assertThat(o.syncPeriod()).isEqualTo("15s");
+    assertThat(o.writeDocs()).isTrue();
+  }
+
+  @Test
+  void readsEveryOption() {
+    var o = BenchmarkOptions.parse(new String[] {"--policies", "1000,10000", "--sync-period", "30s",
+        "--xmx", "2g", "--window", "2m", "--settle", "10s", "--no-docs"});
+    assertThat(o.policies()).isEqualTo(List.of(1000, 10000));
+    assertThat(o.syncPeriod()).isEqualTo("30s");
+    assertThat(o.xmx()).isEqualTo("2g");
+    assertThat(o.window()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(o.settle()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(o.writeDocs()).isFalse();
+  }
+
+  @Test
+  void badInputIsRefusedWithTheOptionNamed() {
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--policies", "1k"}))
+        .hasMessageContaining("--policies").hasMessageContaining("'1k'");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--policies", "5"}))
+        .hasMessageContaining("10..100000");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--window"}))
+        .hasMessageContaining("--window needs a value");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--window", "soon"}))
+        .hasMessageContaining("not a duration");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--window", "0s"}))
+        .hasMessageContaining("longer than 0s");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--xmx", "lots"}))
+        .hasMessageContaining("--xmx");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--fast"}))
+        .hasMessageContaining("unknown option '--fast'");
+  }
+}

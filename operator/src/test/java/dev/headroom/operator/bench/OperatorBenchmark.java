@@ -1,0 +1,399 @@
+package dev.headroom.operator.bench;
+
+import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
+import dev.headroom.operator.it.OperatorProcess;
+import dev.headroom.testbed.TestBed;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator benchmark on the real test bed: N ScalingPolicies over N Deployments (100 of them
+ * with kwok pods, the rest idle at zero replicas) in 10 namespaces with one ConnectionBudget each,
+ * load from Prometheus with one series per policy. Measures the time to the first decision of
+ * every policy, the steady reconcile rate, the latency from a load change to the scale patch,
+ * heap and RSS, and the API and Prometheus requests the operator causes. See docs/benchmarks.md.
+ *
+ * <p>Run through {@code benchmarks/operator-bench}, never by the unit or integration tests.
+ */
+public final class OperatorBenchmark {
+
+  static final int NAMESPACES = 10;
+  static final int HOT = 100;
+  static final int HOT_REPLICAS = 2;
+  static final double HOT_LOAD = 20; // 2 replicas at 10 per replica
+  static final double HOT_LOAD_CHANGED = 40; // 4 replicas
+  static final int LATENCY_SAMPLE = 50;
+  static final String METRIC = "headroom_bench_load";
+  static final String FLOW_SCHEMA = "headroom-bench";
+
+  private final BenchmarkOptions options;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  OperatorBenchmark(BenchmarkOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchmarkOptions options;
+    try {
+      options = BenchmarkOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("operator-bench: " + e.getMessage());
+      System.err.println(BenchmarkOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.println(BenchmarkOptions.USAGE);
+      return;
+    }
+    List<BenchmarkResult> results = new ArrayList<>();
+    OperatorBenchmark bench = new OperatorBenchmark(options);
+    for (int n : options.policies()) {
+      BenchmarkResult r = bench.run(n);
+      results.add(r);
+      System.out.println();
+      System.out.println(BenchmarkResult.table(results));
+    }
+    if (options.writeDocs()) {
+      Path doc = TestBed.findRepoRoot().resolve("docs/benchmarks.md");
+      BenchmarkDoc.append(doc, results);
+      System.err.println("operator-bench: appended " + results.size() + " row(s) to " + doc);
+    }
+    System.exit(0);
+  }
+
+  BenchmarkResult run(int policies) throws Exception {
+    log("=== " + policies + " policies ===");
+    TestBed bed = TestBed.start(TestBed.findRepoRoot());
+    try (KubernetesClient admin = bed.newClient(null)) {
+      bed.prometheus();
+      Layout layout = new Layout(policies, NAMESPACES, HOT);
+      Path loadDir = Path.of(bed.env().get("HEADROOM_TESTBED_DIR"), "prometheus", "load");
+      OperatorProcess.install(bed, admin);
+      flowSchema(admin);
+      Instant setupStart = Instant.now();
+      writeLoad(loadDir, layout, Map.of());
+      create(admin, layout);
+      awaitDeploymentsSettled(admin, layout);
+      log("setup done in " + secs(Duration.between(setupStart, Instant.now())) + " s");
+
+      Map<String, Instant> decided = new ConcurrentHashMap<>();
+      SharedIndexInformer<ScalingPolicy> policyInformer = admin.resources(ScalingPolicy.class)
+          .inAnyNamespace().withLabel("headroom-bench").inform(new ResourceEventHandler<>() {
+            @Override public void onAdd(ScalingPolicy p) { seen(p); }
+            @Override public void onUpdate(ScalingPolicy a, ScalingPolicy p) { seen(p); }
+            @Override public void onDelete(ScalingPolicy p, boolean unknown) { }
+            private void seen(ScalingPolicy p) {
+              if (p.getStatus() != null && p.getStatus().getDesiredReplicas() != null) {
+                decided.putIfAbsent(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), Instant.now());
+              }
+            }
+          }, 0);
+      Map<String, Integer> replicas = new ConcurrentHashMap<>();
+      Map<String, Instant> scaled = new ConcurrentHashMap<>();
+      Map<String, Integer> baseline = new ConcurrentHashMap<>();
+      SharedIndexInformer<Deployment> hotDeployments = admin.apps().deployments().inAnyNamespace()
+          .withLabel("headroom-bench", "hot").inform(new ResourceEventHandler<>() {
+            @Override public void onAdd(Deployment d) { seen(d); }
+            @Override public void onUpdate(Deployment a, Deployment d) { seen(d); }
+            @Override public void onDelete(Deployment d, boolean unknown) { }
+            private void seen(Deployment d) {
+              String id = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
+              int r = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+              replicas.put(id, r);
+              Integer before = baseline.get(id);
+              if (before != null && r > before) {
+                scaled.putIfAbsent(id, Instant.now());
+              }
+            }
+          }, 0);
+
+      Map<String, String> settings = Map.of(
+          "HEADROOM_SYNC_PERIOD", options.syncPeriod(),
+          "HEADROOM_TRANSITION_POLL_PERIOD", "2s",
+          "HEADROOM_BUDGET_SYNC_PERIOD", "30s");
+      System.setProperty("headroom.operatorXmx", options.xmx());
+      Path logFile = Path.of("target", "operator-bench-" + policies + ".log");
+      Files.createDirectories(logFile.getParent());
+      Files.deleteIfExists(logFile);
+      try (OperatorProcess operator = new OperatorProcess(bed, admin, settings,
+          "operator-bench-" + policies)) {
+        Instant start = Instant.now();
+        operator.start();
+        log("operator started (pid " + operator.pid() + ", log " + operator.log() + ")");
+        Instant deadline = start.plus(options.decisionTimeout());
+        while (decided.size() < layout.policies() && Instant.now().isBefore(deadline)) {
+          if (!operator.alive()) {
+            throw new IllegalStateException("the operator exited; see " + operator.log());
+          }
+          Thread.sleep(1000);
+          if (decided.size() % 100 == 0 || Math.random() < 0.1) {
+            log("decided " + decided.size() + "/" + layout.policies() + " after "
+                + secs(Duration.between(start, Instant.now())) + " s");
+          }
+        }
+        Duration firstDecisions = decided.size() < layout.policies() ? null
+            : Duration.between(start, decided.values().stream().max(Instant::compareTo).get());
+        log("all decided: " + (firstDecisions == null ? "NO (" + decided.size() + ")" : secs(firstDecisions) + " s"));
+
+        // Steady state: the operator runs on its sync period with nothing changing.
+        Thread.sleep(options.settle().toMillis());
+        Sample before = sample(admin, bed, operator);
+        Thread.sleep(options.window().toMillis());
+        Sample after = sample(admin, bed, operator);
+        double seconds = Duration.between(before.at, after.at).toMillis() / 1000.0;
+        double reconcileRate = (after.reconciles - before.reconciles) / seconds;
+        double apiRate = (after.operatorRequests - before.operatorRequests) / seconds;
+        double promRate = (after.promQueries - before.promQueries) / seconds;
+        double cores = (after.cpuSeconds - before.cpuSeconds) / seconds;
+        double cpuPerReconcile = reconcileRate <= 0 ? Double.NaN : cores / reconcileRate * 1000;
+        log(String.format("steady: %.1f reconciles/s, %.1f API req/s, %.1f Prometheus queries/s"
+            + " (load average %.1f), operator CPU %.2f cores, %.1f ms per reconcile", reconcileRate,
+            apiRate, promRate, after.loadAverage, cores, cpuPerReconcile));
+
+        // Latency: raise the load of a sample of hot policies, time until their Deployment grows.
+        List<String> sample = layout.hotIds().subList(0, Math.min(LATENCY_SAMPLE, layout.hotIds().size()));
+        for (String id : sample) {
+          baseline.put(id, replicas.getOrDefault(id, HOT_REPLICAS));
+        }
+        Map<String, Double> changed = new ConcurrentHashMap<>();
+        sample.forEach(id -> changed.put(id, HOT_LOAD_CHANGED));
+        Instant t0 = Instant.now();
+        writeLoad(loadDir, layout, changed);
+        Instant latencyDeadline = t0.plus(options.latencyTimeout());
+        while (scaled.size() < sample.size() && Instant.now().isBefore(latencyDeadline)) {
+          Thread.sleep(200);
+        }
+        List<Double> latencies = sample.stream().filter(scaled::containsKey)
+            .map(id -> Duration.between(t0, scaled.get(id)).toMillis() / 1000.0).sorted().toList();
+        log("scaled " + latencies.size() + "/" + sample.size() + " sampled targets");
+        Sample end = sample(admin, bed, operator);
+        long liveHeap = liveHeap(operator);
+        policyInformer.close();
+        hotDeployments.close();
+        return new BenchmarkResult(policies, layout.hot(), layout.policies() - layout.hot(),
+            firstDecisions, decided.size(), reconcileRate,
+            percentile(latencies, 50), percentile(latencies, 99), latencies.size(), sample.size(),
+            Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)), liveHeap,
+            Math.max(before.rssBytes, Math.max(after.rssBytes, end.rssBytes)),
+            apiRate, promRate, options.xmx(), options.syncPeriod(), Runtime.getRuntime().availableProcessors(),
+            (before.loadAverage + after.loadAverage) / 2, cores, cpuPerReconcile,
+            LocalDate.now(ZoneOffset.UTC));
+      }
+    } finally {
+      bed.close();
+    }
+  }
+
+  static Double percentile(List<Double> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  // ---- setup --------------------------------------------------------------------------------
+
+  /** Every request of the operator's service account is dispatched under this flow schema. */
+  private static void flowSchema(KubernetesClient admin) {
+    String yaml = """
+        apiVersion: flowcontrol.apiserver.k8s.io/v1
+        kind: FlowSchema
+        metadata: {name: %s}
+        spec:
+          matchingPrecedence: 500
+          priorityLevelConfiguration: {name: workload-low}
+          distinguisherMethod: {type: ByUser}
+          rules:
+          - subjects:
+            - kind: ServiceAccount
+              serviceAccount: {name: %s, namespace: %s}
+            resourceRules:
+            - {verbs: ["*"], apiGroups: ["*"], resources: ["*"], namespaces: ["*"], clusterScope: true}
+            nonResourceRules:
+            - {verbs: ["*"], nonResourceURLs: ["*"]}
+        """.formatted(FLOW_SCHEMA, OperatorProcess.SERVICE_ACCOUNT, OperatorProcess.NAMESPACE);
+    GenericKubernetesResource fs = admin.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+    admin.resource(fs).forceConflicts().serverSideApply();
+  }
+
+  private void create(KubernetesClient admin, Layout layout) throws Exception {
+    for (String ns : layout.namespaces()) {
+      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+          .serverSideApply();
+      admin.resource(layout.budget(ns, admin)).serverSideApply();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (Layout.Target t : layout.targets()) {
+        work.add(pool.submit(() -> {
+          admin.resource(layout.deployment(t)).serverSideApply();
+          admin.resource(layout.policy(t, admin)).serverSideApply();
+        }));
+      }
+      int done = 0;
+      for (Future<?> f : work) {
+        f.get();
+        if (++done % 1000 == 0) {
+          log("created " + done + "/" + work.size() + " Deployments and policies");
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Watches (rather than lists, which would load the API server) until the controller is done. */
+  private void awaitDeploymentsSettled(KubernetesClient admin, Layout layout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+    try (SharedIndexInformer<Deployment> all = admin.apps().deployments().inAnyNamespace()
+        .withLabel("headroom-bench").inform()) {
+      Instant lastLog = Instant.MIN;
+      while (Instant.now().isBefore(deadline)) {
+        int settled = 0;
+        int hotReady = 0;
+        for (Deployment d : all.getStore().list()) {
+          if (d.getStatus() != null && d.getStatus().getObservedGeneration() != null
+              && d.getStatus().getObservedGeneration().equals(d.getMetadata().getGeneration())) {
+            settled++;
+          }
+          if ("hot".equals(d.getMetadata().getLabels().get("headroom-bench")) && d.getStatus() != null
+              && d.getStatus().getReadyReplicas() != null && d.getStatus().getReadyReplicas() >= HOT_REPLICAS) {
+            hotReady++;
+          }
+        }
+        if (settled == layout.policies() && hotReady == layout.hot()) {
+          return;
+        }
+        if (Instant.now().isAfter(lastLog.plusSeconds(15))) {
+          log("Deployments observed by their controller: " + settled + "/" + layout.policies()
+              + ", hot ones ready: " + hotReady + "/" + layout.hot());
+          lastLog = Instant.now();
+        }
+        Thread.sleep(1000);
+      }
+    }
+    throw new IllegalStateException("the Deployments did not settle within 30 minutes");
+  }
+
+  /** One series per policy; idle policies at 0, hot ones at HOT_LOAD unless changed. */
+  static void writeLoad(Path dir, Layout layout, Map<String, Double> changed) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder hot = new StringBuilder();
+    StringBuilder idle = new StringBuilder();
+    for (Layout.Target t : layout.targets()) {
+      double v = t.hot() ? changed.getOrDefault(t.id(), HOT_LOAD) : 0;
+      (t.hot() ? hot : idle).append(METRIC).append("{namespace=\"").append(t.namespace())
+          .append("\",policy=\"").append(t.name()).append("\"} ").append(v).append('\n');
+    }
+    replace(dir.resolve("bench-hot.prom"), hot.toString());
+    replace(dir.resolve("bench-idle.prom"), idle.toString());
+  }
+
+  private static void replace(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, content);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  // ---- sampling -----------------------------------------------------------------------------
+
+  private record Sample(Instant at, double reconciles, double operatorRequests, double promQueries,
+      long heapBytes, long rssBytes, double loadAverage, double cpuSeconds) {}
+
+  private Sample sample(KubernetesClient admin, TestBed bed, OperatorProcess operator) throws Exception {
+    Instant at = Instant.now();
+    MetricsText op = MetricsText.parse(get(operator.metricsUrl()));
+    MetricsText api = MetricsText.parse(admin.raw("/metrics"));
+    MetricsText prom = MetricsText.parse(get(URI.create(bed.prometheus().url() + "/metrics")));
+    double reconciles = op.sum("headroom_reconcile_seconds_count", Map.of("controller", "scalingpolicy"));
+    double requests = api.sum("apiserver_flowcontrol_dispatched_requests_total", Map.of("flow_schema", FLOW_SCHEMA));
+    double queries = prom.sum("prometheus_http_requests_total", Map.of("handler", "/api/v1/query"));
+    long heap = (long) op.sum("jvm_memory_used_bytes", Map.of("area", "heap"));
+    double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    return new Sample(at, reconciles, requests, queries, heap, rss(operator.pid()), load,
+        cpuSeconds(operator.pid()));
+  }
+
+  /** Heap in use right after a full GC (jcmd GC.run): what the operator's objects really hold. */
+  private long liveHeap(OperatorProcess operator) throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(operator.pid()), "GC.run")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!gc.waitFor(2, TimeUnit.MINUTES) || gc.exitValue() != 0) {
+      log("jcmd GC.run failed; heap after GC is not measured");
+      return -1L << 20;
+    }
+    return (long) MetricsText.parse(get(operator.metricsUrl()))
+        .sum("jvm_memory_used_bytes", Map.of("area", "heap"));
+  }
+
+  private String get(URI uri) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(uri + " answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  /** User + system CPU time of a process, from /proc/PID/stat (clock ticks of 1/100 s). */
+  static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
+  static long rss(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    return -1;
+  }
+
+  static String secs(Duration d) {
+    return String.format("%.1f", d.toMillis() / 1000.0);
+  }
+
+  static void log(String message) {
+    System.err.println("operator-bench: " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + " " + message);
+  }
+
+  static void sleep(long ms) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
