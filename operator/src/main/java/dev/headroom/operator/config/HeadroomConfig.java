@@ -31,6 +31,13 @@ public interface HeadroomConfig {
   @WithDefault("5m")
   Duration eventDedupInterval();
 
+  /**
+   * Longest a policy's status may stay unwritten while only its stabilization history changes
+   * (see policy.RecommendationMemory); 0 writes the status every round.
+   */
+  @WithDefault("60s")
+  Duration recommendationsPersistPeriod();
+
   LeaderElectionSettings leaderElection();
 
   ClockSettings clock();

@@ -23,6 +23,7 @@ import dev.headroom.operator.policy.HpaCapper;
 import dev.headroom.operator.policy.PolicyActuator;
 import dev.headroom.operator.policy.PolicyOutcome;
 import dev.headroom.operator.policy.PolicyRivals;
+import dev.headroom.operator.policy.RecommendationMemory;
 import dev.headroom.operator.policy.PolicySpecMapper;
 import dev.headroom.operator.policy.SignalReader;
 import dev.headroom.operator.policy.TargetProblem;
@@ -51,6 +52,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +87,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final StatusWriter statusWriter;
   private final ScheduleEvaluator schedules = new ScheduleEvaluator();
   private final PolicyForecaster forecaster;
+  private final RecommendationMemory recommendations;
+  private volatile Instant nextForget;
+  private static final Duration FORGET_PERIOD = Duration.ofMinutes(1);
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
       EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus,
@@ -101,6 +106,8 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     this.hpaCapper = new HpaCapper(client);
     this.statusWriter = new StatusWriter(client);
     this.forecaster = forecaster;
+    this.recommendations = new RecommendationMemory(
+        config.recommendationsPersistPeriod(), client.getKubernetesSerialization());
   }
 
   @Override
@@ -129,10 +136,18 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   public UpdateControl<ScalingPolicy> reconcile(ScalingPolicy cached, Context<ScalingPolicy> context) {
     var timer = metrics.startReconcile();
     ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
+    recommendations.restore(cached, policy);
     PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics);
     try {
       UpdateControl<ScalingPolicy> result = evaluate(policy, context, out);
-      StatusWriter.Outcome written = statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());
+      forgetDeleted(context, out.now());
+      boolean deferred = recommendations.defer(cached, policy, out.now());
+      StatusWriter.Outcome written = deferred
+          ? StatusWriter.Outcome.UNCHANGED
+          : statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());
+      if (!deferred && written != StatusWriter.Outcome.STALE) {
+        recommendations.persisted(cached, out.now());
+      }
       metrics.endReconcile(timer, NAME, written == StatusWriter.Outcome.STALE ? "stale" : "ok");
       // Status is written here with its resourceVersion; JOSDK only schedules the next round.
       long delay = written == StatusWriter.Outcome.STALE
@@ -202,9 +217,6 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
     spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
-    // History of deleted policies is dropped here: the informer's cache lists the live ones.
-    forecaster.retain(context.getPrimaryCache().list()
-        .map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
     Optional<ForecastOutcome> forecast = forecaster.forecast(policy, spec, snap.specReplicas(), now);
     out.forecast(forecast);
     Observation observation = new Observation(now, snap.specReplicas(), snap.readyReplicas(),
@@ -295,6 +307,22 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       reader.written(ref, target);
       throw e;
     }
+  }
+
+  /**
+   * Drops what is kept in memory for deleted policies (forecast history, recommendations). The
+   * informer's cache lists the live ones; listing it costs O(policies), so at most once a minute.
+   */
+  private void forgetDeleted(Context<ScalingPolicy> context, Instant now) {
+    Instant due = nextForget;
+    if (due != null && now.isBefore(due)) {
+      return;
+    }
+    nextForget = now.plus(FORGET_PERIOD);
+    Set<String> live = context.getPrimaryCache().list()
+        .map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+    forecaster.retain(live);
+    recommendations.retain(live);
   }
 
   @Override
