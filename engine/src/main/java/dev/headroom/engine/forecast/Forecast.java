@@ -11,9 +11,10 @@ import java.util.OptionalDouble;
  * The result of one {@link SeasonalForecaster#forecast} call.
  *
  * <p><b>Window semantics.</b> The history is aggregated to steps of length {@link #step()}
- * (epoch-aligned, UTC). {@link #predictedLoad()} is the largest predicted step value over every
- * step from the one containing {@code now} up to and including the step after the one that
- * contains {@code now + leadTime} (its end is {@link #coveredUntil()}). A step that starts at
+ * (epoch-aligned, UTC). {@link #predictedLoad()} is the largest predicted step value, at the
+ * cover percentile of the level ({@link ForecastSettings#coverPercentile()}), over every step
+ * from the one containing {@code now} up to and including the step after the one that contains
+ * {@code now + leadTime} (its end is {@link #coveredUntil()}). A step that starts at
  * {@code P} is therefore covered from {@code P - leadTime - step} on; as long as the host
  * reconciles at least once per step, the replicas for it are requested at least {@code leadTime}
  * before {@code P}. {@link #peakLoad()} is the largest step value over {@code [now, now +
@@ -23,7 +24,8 @@ import java.util.OptionalDouble;
  * @param message a human explanation (why not ready, or what was predicted)
  * @param now the time the forecast was made for
  * @param step the forecast resolution
- * @param predictedLoad the load the recommendation must cover (empty unless ready)
+ * @param predictedLoad the load the recommendation must cover (empty unless ready); the unit of
+ *     the history's values
  * @param coveredUntil end of the window {@link #predictedLoad()} covers
  * @param peakLoad the largest predicted load over the horizon (empty unless ready)
  * @param peakAt start of the step where {@link #peakLoad()} is predicted
@@ -33,8 +35,8 @@ import java.util.OptionalDouble;
  * @param samples usable samples in the lookback window
  * @param coverage share of steps between the first usable sample and {@code now} that hold a
  *     sample (0..1)
- * @param path predicted load per step (step start, value) over the horizon and the lead-time
- *     window, empty unless ready
+ * @param path the point forecast (median level) per step, as (step start, value), from the step
+ *     containing {@code now} over the horizon and the lead-time window; empty unless ready
  */
 public record Forecast(
     ForecastState state,
@@ -68,6 +70,21 @@ public record Forecast(
   /** Whether the forecast carries a prediction. */
   public boolean ready() {
     return state == ForecastState.READY;
+  }
+
+  /**
+   * When a host that caches this forecast should compute a new one: the earlier of the end of
+   * the step that contains {@link #now()} (a new step of history is complete) and the moment
+   * {@code now + leadTime} enters the next step (the recommendation window moves). Until then the
+   * same inputs give the same forecast.
+   *
+   * @param leadTime the {@code leadTime} the forecast was made with
+   */
+  public Instant refreshAt(Duration leadTime) {
+    long stepSeconds = step.getSeconds();
+    long nextStep = (Math.floorDiv(now.getEpochSecond(), stepSeconds) + 1) * stepSeconds;
+    long windowMoves = coveredUntil.getEpochSecond() - stepSeconds - leadTime.getSeconds();
+    return Instant.ofEpochSecond(Math.min(nextStep, windowMoves));
   }
 
   /** A forecast that is not ready, with its reason. */

@@ -22,7 +22,7 @@ import java.util.Objects;
  *     forecast ({@link Forecast#path()}, the peak and the backtest) uses their median. 50 covers
  *     the point forecast; higher values trade replica-hours for peaks met in time
  * @param coverWindow how much recent history the cover percentile is taken over, at least 12
- *     steps (longer than the level window, so that the percentile sees the spread of a day)
+ *     steps (so that on an hourly series the percentile is not just the largest of three ratios)
  */
 public record ForecastSettings(
     ForecastMethod method,
@@ -68,7 +68,7 @@ public record ForecastSettings(
   public static ForecastSettings defaults() {
     return new ForecastSettings(
         ForecastMethod.SEASONAL_NAIVE_LEVEL, Duration.ofMinutes(5), 0.2, Duration.ofHours(3), 4,
-        0.2, 5.0, 90, Duration.ofDays(1));
+        0.2, 5.0, 90, Duration.ofHours(3));
   }
 
   /** A copy with another method. */

@@ -61,6 +61,8 @@ class SeasonalForecasterTest {
       assertThat(f.step()).isEqualTo(Duration.ofMinutes(5));
       // 08:45 + 10 min lead = 08:55, in step [08:55, 09:00); plus one step: covered to 09:05.
       assertThat(f.coveredUntil()).isEqualTo(now.plus(Duration.ofMinutes(20)));
+      // Both the current step and the lead step change at 08:50.
+      assertThat(f.refreshAt(WEEKLY.leadTime())).isEqualTo(now.plus(Duration.ofMinutes(5)));
       assertThat(f.predictedLoad().getAsDouble()).isBetween(900.0, 1100.0);
       assertThat(f.peakLoad().getAsDouble()).isBetween(900.0, 1100.0);
       assertThat(f.peakAt().orElseThrow()).isBetween(now.plus(Duration.ofMinutes(15)),
@@ -80,6 +82,15 @@ class SeasonalForecasterTest {
 
       assertThat(f.predictedLoad().getAsDouble()).isBetween(80.0, 120.0);
       assertThat(f.peakLoad().getAsDouble()).isGreaterThan(900);
+      // With a 12-minute lead at 08:32, 08:44 is in [08:40, 08:45): the window moves at 08:33,
+      // before the step of now ends at 08:35.
+      ForecastSpec lead12 = new ForecastSpec(true, Duration.ofDays(14), Duration.ofHours(1),
+          Duration.ofMinutes(12), Seasonality.WEEKLY, null);
+      Instant at = now.plus(Duration.ofMinutes(2));
+      Forecast later = forecaster.forecast(lead12, officeWeeks(at.minus(Duration.ofDays(14)),
+          at, 1, 2), at);
+      assertThat(later.coveredUntil()).isEqualTo(at.plus(Duration.ofMinutes(18)));
+      assertThat(later.refreshAt(lead12.leadTime())).isEqualTo(at.plus(Duration.ofMinutes(1)));
     }
 
     @Test

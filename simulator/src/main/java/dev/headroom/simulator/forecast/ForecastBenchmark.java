@@ -81,14 +81,14 @@ public final class ForecastBenchmark {
         leadTime, perReplica);
     PeakMeter hpa = new PeakMeter(StrategyKind.HPA, evalStart.getEpochSecond(), end, leadTime,
         perReplica);
-    new Simulator().run(withForecast(scenario, null), simulation, progress,
+    new Simulator(settings).run(withForecast(scenario, null), simulation, progress,
         (now, dt, i, kind, rate, demand, ready, pods) -> {
           reactive.step(now, dt, i, kind, rate, demand, ready, pods);
           hpa.step(now, dt, i, kind, rate, demand, ready, pods);
         });
     PeakMeter forecast = new PeakMeter(StrategyKind.HEADROOM, evalStart.getEpochSecond(), end,
         leadTime, perReplica);
-    new Simulator().run(withForecast(scenario, spec), simulation, progress, forecast);
+    new Simulator(settings).run(withForecast(scenario, spec), simulation, progress, forecast);
 
     return new TraceForecast(name, policy.trace().source(), scenarioResource, evalStart,
         Instant.ofEpochSecond(end), spec, methods, chosen, forecast.result(), reactive.result(),

@@ -12,6 +12,7 @@ import dev.headroom.engine.budget.TargetState;
 import dev.headroom.engine.budget.TransitionPlan;
 import dev.headroom.engine.budget.TransitionPlanner;
 import dev.headroom.engine.budget.TransitionStep;
+import dev.headroom.engine.forecast.ForecastSettings;
 import dev.headroom.engine.forecast.SeasonalForecaster;
 import dev.headroom.engine.model.ConcurrencySample;
 import dev.headroom.engine.model.Connections;
@@ -57,6 +58,10 @@ public final class HeadroomStrategy implements Strategy {
   private final ForecastFeed[] forecasts;
 
   public HeadroomStrategy(SimContext ctx) {
+    this(ctx, ForecastSettings.defaults());
+  }
+
+  public HeadroomStrategy(SimContext ctx, ForecastSettings forecastSettings) {
     this.ctx = ctx;
     int n = ctx.size();
     workloads = new Workload[n];
@@ -66,7 +71,7 @@ public final class HeadroomStrategy implements Strategy {
     for (int i = 0; i < n; i++) {
       if (ForecastFeed.applies(spec(i))) {
         forecasts[i] = new ForecastFeed(spec(i), ctx.policy(i).trace(),
-            ctx.settings().metricDelay(), new SeasonalForecaster());
+            ctx.settings().metricDelay(), new SeasonalForecaster(forecastSettings));
       }
       workloads[i] = new Workload(ctx.initialReplicas(i), 0);
       histories[i] = ScalingHistory.empty();

@@ -2,6 +2,7 @@ package dev.headroom.simulator.sim;
 
 import dev.headroom.engine.budget.BudgetInvariant;
 import dev.headroom.engine.budget.BudgetSpec;
+import dev.headroom.engine.forecast.ForecastSettings;
 import dev.headroom.simulator.input.BudgetManifest;
 import dev.headroom.simulator.metrics.BudgetMeter;
 import dev.headroom.simulator.metrics.BudgetMetrics;
@@ -28,6 +29,18 @@ public final class Simulator {
 
   private static final int CHUNK = 4096;
 
+  private final ForecastSettings forecastSettings;
+
+  /** A simulator whose Headroom forecasts with the forecaster's defaults. */
+  public Simulator() {
+    this(ForecastSettings.defaults());
+  }
+
+  /** A simulator whose Headroom forecasts with {@code forecastSettings}. */
+  public Simulator(ForecastSettings forecastSettings) {
+    this.forecastSettings = forecastSettings;
+  }
+
   public SimulationResult run(Scenario scenario, SimulationSettings settings,
       ProgressListener progress) {
     return run(scenario, settings, progress, StepListener.NONE);
@@ -47,7 +60,7 @@ public final class Simulator {
     SimClock clock = new SimClock(start);
     SimContext ctx = new SimContext(scenario, settings, clock);
     List<Strategy> strategies = List.of(
-        new HeadroomStrategy(ctx), new HpaStrategy(ctx), new StaticPeakStrategy(ctx));
+        new HeadroomStrategy(ctx, forecastSettings), new HpaStrategy(ctx), new StaticPeakStrategy(ctx));
     int n = ctx.size();
     int kinds = strategies.size();
     ElasticityMeter[][] meters = new ElasticityMeter[n][kinds];

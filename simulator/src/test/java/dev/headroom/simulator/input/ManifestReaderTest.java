@@ -69,6 +69,42 @@ class ManifestReaderTest {
   }
 
   @Test
+  void mapsTheForecastWithApiDefaultsAndFollowsTheFedSignal() {
+    PolicyManifest defaults = read(POLICY + "  forecast: {}\n").policies().get(0);
+    assertThat(defaults.spec().forecast()).hasValueSatisfying(f -> {
+      assertThat(f.enabled()).isTrue();
+      assertThat(f.lookback()).isEqualTo(java.time.Duration.ofDays(14));
+      assertThat(f.horizon()).isEqualTo(java.time.Duration.ofHours(1));
+      assertThat(f.leadTime()).isEqualTo(java.time.Duration.ofMinutes(10));
+      assertThat(f.seasonality()).isEqualTo(dev.headroom.engine.model.Seasonality.WEEKLY);
+      assertThat(f.signal()).isNull();
+    });
+
+    PolicyManifest other = read(POLICY.replace("""
+                target: 40
+        """, """
+                target: 40
+              - {name: backlog, query: q, type: Value, target: 100}
+        """) + """
+          forecast: {signal: backlog, seasonality: Daily, lookback: 3d, horizon: 30m,
+            leadTime: 5m}
+        """).policies().get(0);
+    assertThat(other.spec().forecast()).hasValueSatisfying(f -> {
+      assertThat(f.seasonality()).isEqualTo(dev.headroom.engine.model.Seasonality.DAILY);
+      assertThat(f.lookback()).isEqualTo(java.time.Duration.ofDays(3));
+      assertThat(f.signal()).isNull();
+    });
+    assertThat(other.notes()).contains("spec.forecast.signal 'backlog' not simulated: the"
+        + " forecast follows the signal the trace feeds, 'requests'");
+  }
+
+  @Test
+  void aBadForecastFieldNamesTheField() {
+    assertThatThrownBy(() -> read(POLICY + "  forecast: {seasonality: Hourly}\n"))
+        .hasMessageContaining("spec.forecast.seasonality");
+  }
+
+  @Test
   void readsBudgetsSkipsOtherKindsAndNotesWhatIsNotSimulated() {
     Manifests m = read("""
         apiVersion: apps/v1
