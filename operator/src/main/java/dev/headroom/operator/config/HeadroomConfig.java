@@ -3,6 +3,7 @@ package dev.headroom.operator.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,17 @@ public interface HeadroomConfig {
   Duration eventDedupInterval();
 
   LeaderElectionSettings leaderElection();
+
+  ClockSettings clock();
+
+  /** The clock decisions, schedules and history are stamped with. */
+  interface ClockSettings {
+    /**
+     * When set (ISO-8601 instant), the clock starts there and ticks at the system's rate: for
+     * drills such as a run across a daylight-saving change. Unset: the system clock (UTC).
+     */
+    Optional<Instant> start();
+  }
 
   /** The Lease that keeps a single active replica (see LeaderElection). */
   interface LeaderElectionSettings {

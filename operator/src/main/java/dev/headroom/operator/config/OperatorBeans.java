@@ -10,14 +10,22 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /** Builds the plain-Java collaborators from configuration; the only place they are wired. */
 public class OperatorBeans {
 
   @Produces
   @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(HeadroomConfig config) {
+    return startingAt(config.clock().start(), Clock.systemUTC());
+  }
+
+  /** {@code system}, or a clock that reads {@code start} now and ticks with {@code system}. */
+  static Clock startingAt(Optional<Instant> start, Clock system) {
+    return start.map(s -> Clock.offset(system, Duration.between(system.instant(), s))).orElse(system);
   }
 
   @Produces

@@ -29,6 +29,7 @@ public final class PolicyOutcome {
   private final Instant now;
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
+  private final Integer writtenReplicas;
   private WorkloadSnapshot snapshot;
   private Decision decision;
 
@@ -39,6 +40,7 @@ public final class PolicyOutcome {
       policy.setStatus(new ScalingPolicyStatus());
     }
     this.status = policy.getStatus();
+    this.writtenReplicas = status.getCurrentReplicas();
     this.now = now;
     this.events = events;
     this.metrics = metrics;
@@ -144,6 +146,7 @@ public final class PolicyOutcome {
       String extraAction, Duration sync, Duration poll) {
     int fromReplicas = snapshot.specReplicas();
     Integer fromPool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
+    recordUnexplainedChange(fromReplicas, fromPool);
     status.setCurrentReplicas(a.replicas());
     if (status.getInUseBound() != null) {
       status.setInUseBound(a.inUseBound());
@@ -191,6 +194,18 @@ public final class PolicyOutcome {
     PolicyConditions.ready(policy, false, EventReasons.API_ERROR,
         "reconcile failed, retrying with backoff; nothing else was changed: " + message, now);
     events.warning(policy, EventReasons.API_ERROR, message);
+  }
+
+  /**
+   * A round can change the target and then lose its status write (the operator is killed, the
+   * answer is lost, the write meets a conflict); the next round then finds nothing to do and the
+   * change would be missing from history for good. So when the target runs other replicas or
+   * another pool than the last entry (or, without entries, than the last status said), the change
+   * is recorded now, saying it was found rather than decided in this round.
+   */
+  private void recordUnexplainedChange(int replicas, Integer pool) {
+    PolicyStatusWriter.unexplainedChange(status.getHistory(), writtenReplicas, replicas, pool, now)
+        .ifPresent(r -> PolicyStatusWriter.appendRecord(policy, r));
   }
 
   /** Reports the grant this round obeyed, so the budget can release what it held. */
