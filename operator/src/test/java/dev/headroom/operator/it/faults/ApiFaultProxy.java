@@ -1,5 +1,7 @@
 package dev.headroom.operator.it.faults;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,9 +40,9 @@ import javax.net.ssl.TrustManagerFactory;
  * latency, connections dropped before or after the request reached the API server, and watch
  * streams cut after a while. It counts what it injected.
  *
- * <p>Every forwarded request carries {@code Connection: close}, so one client connection is one
- * request and the proxy never has to parse a response; upgrades (WebSocket watches) are piped as
- * they are.
+ * <p>Each client connection gets its own upstream connection, kept alive as long as the client
+ * keeps its own: messages are framed by Content-Length or chunked encoding and relayed as they
+ * come (watch events included); upgrades (WebSocket watches) are piped as they are.
  */
 public final class ApiFaultProxy implements AutoCloseable {
 
@@ -138,102 +140,203 @@ public final class ApiFaultProxy implements AutoCloseable {
   private enum Kind { READ, WATCH, WRITE, STATUS_OR_SCALE_WRITE }
 
   private void serve(Socket client) {
+    SSLSocket up = null;
     try (client) {
       client.setTcpNoDelay(true);
-      InputStream in = client.getInputStream();
-      List<String> head = readHead(in);
-      if (head == null || head.isEmpty()) {
-        return;
-      }
-      requests.incrementAndGet();
-      String[] line = head.get(0).split(" ");
-      String method = line[0];
-      String target = line.length > 1 ? line[1] : "/";
-      Kind kind = classify(method, target);
-      Rates r = rates;
-      FaultKind fault = draw(r, kind);
-      if (fault != null) {
-        injected.get(fault).incrementAndGet();
-      }
-      OutputStream out = client.getOutputStream();
-      if (fault == FaultKind.API_SERVER_ERROR) {
-        int code = nextBoolean() ? 500 : 503;
-        answer(out, code, code == 500 ? "Internal Server Error" : "Service Unavailable",
-            code == 500 ? "InternalError" : "ServiceUnavailable", "injected by the fault run");
-        return;
-      }
-      if (fault == FaultKind.API_THROTTLE) {
-        answer(out, 429, "Too Many Requests", "TooManyRequests", "injected by the fault run");
-        return;
-      }
-      if (fault == FaultKind.API_CONFLICT) {
-        answer(out, 409, "Conflict", "Conflict",
-            "Operation cannot be fulfilled: the object has been modified; please apply your changes "
-                + "to the latest version and try again (injected by the fault run)");
-        return;
-      }
-      if (fault == FaultKind.API_DROP_BEFORE) {
-        client.setSoLinger(true, 0);
-        return;
-      }
-      if (fault == FaultKind.API_LATENCY) {
-        Thread.sleep(nextLong(200, 1500));
-      }
-      forward(client, in, head, fault);
-    } catch (IOException e) {
-      // a client or the API server went away: nothing to do
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void forward(Socket client, InputStream in, List<String> head, FaultKind fault) throws IOException {
-    SSLSocket up = (SSLSocket) tls.getSocketFactory().createSocket(upstream.getHost(), upstream.getPort());
-    try (up) {
-      up.setTcpNoDelay(true);
-      boolean upgrade = head.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("upgrade:")
-          && h.toLowerCase(Locale.ROOT).contains("websocket"));
-      StringBuilder request = new StringBuilder(head.get(0)).append("\r\n");
-      for (String h : head.subList(1, head.size())) {
-        String name = h.substring(0, Math.max(0, h.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
-        if (name.equals("host") || name.equals("http2-settings") || name.equals("keep-alive")
-            || name.equals("proxy-connection")
-            || (!upgrade && (name.equals("connection") || name.equals("upgrade")))) {
+      InputStream in = new BufferedInputStream(client.getInputStream());
+      OutputStream out = new BufferedOutputStream(client.getOutputStream());
+      InputStream upIn = null;
+      OutputStream upOut = null;
+      while (true) {
+        List<String> head = readHead(in);
+        if (head == null || head.isEmpty()) {
+          return;
+        }
+        requests.incrementAndGet();
+        String[] line = head.get(0).split(" ");
+        String method = line[0];
+        String target = line.length > 1 ? line[1] : "/";
+        Kind kind = classify(method, target);
+        FaultKind fault = draw(rates, kind);
+        if (fault != null) {
+          injected.get(fault).incrementAndGet();
+        }
+        boolean upgrade = header(head, "upgrade").toLowerCase(Locale.ROOT).contains("websocket");
+        if (fault == FaultKind.API_SERVER_ERROR || fault == FaultKind.API_THROTTLE || fault == FaultKind.API_CONFLICT
+            || fault == FaultKind.API_DROP_BEFORE) {
+          relayBody(in, OutputStream.nullOutputStream(), head, false);
+          if (fault == FaultKind.API_DROP_BEFORE) {
+            client.setSoLinger(true, 0);
+            return;
+          }
+          if (fault == FaultKind.API_SERVER_ERROR) {
+            int code = nextBoolean() ? 500 : 503;
+            answer(out, code, code == 500 ? "Internal Server Error" : "Service Unavailable",
+                code == 500 ? "InternalError" : "ServiceUnavailable", "injected by the fault run");
+          } else if (fault == FaultKind.API_THROTTLE) {
+            answer(out, 429, "Too Many Requests", "TooManyRequests", "injected by the fault run");
+          } else {
+            answer(out, 409, "Conflict", "Conflict",
+                "Operation cannot be fulfilled: the object has been modified; please apply your changes "
+                    + "to the latest version and try again (injected by the fault run)");
+          }
+          if (upgrade) {
+            return;
+          }
           continue;
         }
-        request.append(h).append("\r\n");
-      }
-      request.append("Host: ").append(upstream.getHost()).append(':').append(upstream.getPort()).append("\r\n");
-      if (!upgrade) {
-        request.append("Connection: close\r\n");
-      }
-      request.append("\r\n");
-      OutputStream upOut = up.getOutputStream();
-      upOut.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-      upOut.flush();
-      workers.execute(() -> pipe(in, upOut, up));
-      if (fault == FaultKind.API_WATCH_CUT) {
-        cutter.schedule(() -> {
-          closeQuietly(client);
-          closeQuietly(up);
-        }, nextLong(500, 8000), TimeUnit.MILLISECONDS);
-      }
-      InputStream upIn = up.getInputStream();
-      OutputStream out = client.getOutputStream();
-      byte[] buffer = new byte[16384];
-      int n;
-      boolean first = true;
-      while ((n = upIn.read(buffer)) >= 0) {
-        if (first && fault == FaultKind.API_DROP_AFTER) {
+        if (fault == FaultKind.API_LATENCY) {
+          Thread.sleep(nextLong(200, 1500));
+        }
+        if (up == null || up.isClosed()) {
+          up = (SSLSocket) tls.getSocketFactory().createSocket(upstream.getHost(), upstream.getPort());
+          up.setTcpNoDelay(true);
+          upIn = new BufferedInputStream(up.getInputStream());
+          upOut = new BufferedOutputStream(up.getOutputStream());
+        }
+        StringBuilder request = new StringBuilder(head.get(0)).append("\r\n");
+        for (String h : head.subList(1, head.size())) {
+          String name = name(h);
+          if (name.equals("host") || name.equals("http2-settings") || name.equals("proxy-connection")
+              || (!upgrade && name.equals("upgrade"))) {
+            continue;
+          }
+          if (!upgrade && name.equals("connection")) {
+            continue;
+          }
+          request.append(h).append("\r\n");
+        }
+        request.append("Host: ").append(upstream.getHost()).append(':').append(upstream.getPort()).append("\r\n\r\n");
+        upOut.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        relayBody(in, upOut, head, false);
+        upOut.flush();
+        List<String> response = readHead(upIn);
+        if (response == null || response.isEmpty()) {
+          return;
+        }
+        if (fault == FaultKind.API_DROP_AFTER) {
           // the API server did it; the client never hears
           client.setSoLinger(true, 0);
           return;
         }
-        first = false;
-        out.write(buffer, 0, n);
+        String[] status = response.get(0).split(" ");
+        int code = status.length > 1 ? Integer.parseInt(status[1]) : 0;
+        out.write((String.join("\r\n", response) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+        if (code == 101) {
+          SSLSocket upstreamSocket = up;
+          InputStream fromClient = in;
+          OutputStream toUpstream = upOut;
+          workers.execute(() -> pipe(fromClient, toUpstream, upstreamSocket));
+          if (fault == FaultKind.API_WATCH_CUT) {
+            scheduleCut(client, up);
+          }
+          pipe(upIn, out, client);
+          return;
+        }
+        if (fault == FaultKind.API_WATCH_CUT) {
+          scheduleCut(client, up);
+        }
+        boolean noBody = method.equals("HEAD") || code == 204 || code == 304 || (code >= 100 && code < 200);
+        boolean reusable = noBody || relayBody(upIn, out, response, true);
+        out.flush();
+        if (!reusable || header(response, "connection").equalsIgnoreCase("close")
+            || header(head, "connection").equalsIgnoreCase("close")) {
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a client or the API server went away, or a cut: nothing to do
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (up != null) {
+        closeQuietly(up);
       }
     }
+  }
+
+  private void scheduleCut(Socket client, Socket up) {
+    cutter.schedule(() -> {
+      closeQuietly(client);
+      closeQuietly(up);
+    }, nextLong(500, 8000), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Copies one message body as its headers frame it (chunked, Content-Length, or a response to
+   * the end of the stream); false when the connection cannot carry another message.
+   */
+  private static boolean relayBody(InputStream from, OutputStream to, List<String> head, boolean response)
+      throws IOException {
+    if (header(head, "transfer-encoding").toLowerCase(Locale.ROOT).contains("chunked")) {
+      while (true) {
+        String size = readLine(from);
+        to.write((size + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        int semicolon = size.indexOf(';');
+        long n = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+        if (n == 0) {
+          String trailer;
+          do {
+            trailer = readLine(from);
+            to.write((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          } while (!trailer.isEmpty());
+          to.flush();
+          return true;
+        }
+        copy(from, to, n);
+        to.write((readLine(from) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        to.flush();
+      }
+    }
+    String length = header(head, "content-length");
+    if (!length.isEmpty()) {
+      copy(from, to, Long.parseLong(length.trim()));
+      return true;
+    }
+    if (!response) {
+      return true;
+    }
+    from.transferTo(to);
+    return false;
+  }
+
+  private static void copy(InputStream from, OutputStream to, long n) throws IOException {
+    byte[] buffer = new byte[16384];
+    while (n > 0) {
+      int read = from.read(buffer, 0, (int) Math.min(buffer.length, n));
+      if (read < 0) {
+        throw new IOException("body ended early");
+      }
+      to.write(buffer, 0, read);
+      n -= read;
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int c;
+    while ((c = in.read()) >= 0) {
+      if (c == '\n') {
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+      }
+      line.write(c);
+    }
+    throw new IOException("stream ended in a line");
+  }
+
+  private static String name(String header) {
+    return header.substring(0, Math.max(0, header.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static String header(List<String> head, String name) {
+    for (String h : head.subList(1, head.size())) {
+      if (name(h).equals(name)) {
+        return h.substring(h.indexOf(':') + 1).trim();
+      }
+    }
+    return "";
   }
 
   private static void pipe(InputStream from, OutputStream to, Socket closeOnEnd) {
@@ -247,15 +350,7 @@ public final class ApiFaultProxy implements AutoCloseable {
     } catch (IOException e) {
       // either side closed
     } finally {
-      try {
-        if (closeOnEnd instanceof SSLSocket) {
-          // half-close is not supported on TLS; the response side ends the exchange
-          return;
-        }
-        closeOnEnd.shutdownOutput();
-      } catch (IOException ignored) {
-        // already closed
-      }
+      closeQuietly(closeOnEnd);
     }
   }
 
@@ -309,7 +404,7 @@ public final class ApiFaultProxy implements AutoCloseable {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String head = "HTTP/1.1 " + code + " " + text + "\r\nContent-Type: application/json\r\n"
         + (code == 429 ? "Retry-After: 1\r\n" : "")
-        + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+        + "Content-Length: " + bytes.length + "\r\n\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(bytes);
     out.flush();

@@ -28,7 +28,7 @@ public record FaultReport(FaultRun.Options options, List<FaultRun.ScenarioResult
   }
 
   public boolean passed() {
-    return scenarios.size() == options.scenarios() && scenarios.stream().allMatch(FaultRun.ScenarioResult::passed);
+    return !scenarios.isEmpty() && scenarios.stream().allMatch(FaultRun.ScenarioResult::passed);
   }
 
   public String summary() {
@@ -36,8 +36,10 @@ public record FaultReport(FaultRun.Options options, List<FaultRun.ScenarioResult
     long samples = scenarios.stream().mapToLong(FaultRun.ScenarioResult::samples).sum();
     long[] conv = scenarios.stream().mapToLong(FaultRun.ScenarioResult::convergenceMillis).filter(x -> x >= 0).sorted().toArray();
     double maxRatio = scenarios.stream().mapToDouble(FaultRun.ScenarioResult::maxRatio).max().orElse(0);
-    out.append(String.format(Locale.ROOT, "fault run: seed %d, %d scenarios (%d in parallel), %d budgets, %d consumers, took %s%n",
-        options.seed(), scenarios.size(), options.parallel(),
+    out.append(String.format(Locale.ROOT, "fault run: seed %d, %d scenarios%s (%d in parallel), %d budgets, %d consumers, took %s%n",
+        options.seed(), scenarios.size(),
+        scenarios.size() == options.scenarios() ? "" : " of " + options.scenarios() + " asked (time budget " + options.maxMinutes() + " min)",
+        options.parallel(),
         scenarios.stream().mapToInt(FaultRun.ScenarioResult::budgets).sum(),
         scenarios.stream().mapToInt(FaultRun.ScenarioResult::consumers).sum(), format(took)));
     out.append("faults injected by kind:\n");

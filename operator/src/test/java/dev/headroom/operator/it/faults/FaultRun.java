@@ -36,7 +36,7 @@ public final class FaultRun {
 
   /** What to run; {@link #fromSystemProperties} reads {@code headroom.fault-run.*}. */
   public record Options(int scenarios, long seed, int parallel, long faultPhaseMillis, long convergeMillis,
-      Path report) {
+      Path report, long maxMinutes) {
 
     public static Options fromSystemProperties(int scenarios, long seed, int parallel) {
       return new Options(
@@ -44,9 +44,10 @@ public final class FaultRun {
           Long.getLong("headroom.fault-run.seed", seed),
           Integer.getInteger("headroom.fault-run.parallel", parallel),
           Long.getLong("headroom.fault-run.fault-phase-ms", 24_000),
-          Long.getLong("headroom.fault-run.converge-ms", 180_000),
+          Long.getLong("headroom.fault-run.converge-ms", 240_000),
           System.getProperty("headroom.fault-run.report") == null ? null
-              : Path.of(System.getProperty("headroom.fault-run.report")));
+              : Path.of(System.getProperty("headroom.fault-run.report")),
+          Long.getLong("headroom.fault-run.max-minutes", 0));
     }
   }
 
@@ -72,9 +73,14 @@ public final class FaultRun {
   private final List<Long> failovers = Collections.synchronizedList(new ArrayList<>());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-  public FaultRun(TestBed bed, KubernetesClient admin, Prometheus prometheus, Options options) {
+  public FaultRun(TestBed bed, Prometheus prometheus, Options options) {
     this.bed = bed;
-    this.admin = admin;
+    // its own admin connection, patient enough for an API server on a busy machine
+    io.fabric8.kubernetes.client.Config config = bed.kubernetesConfig(null);
+    config.setRequestTimeout(60_000);
+    config.setConnectionTimeout(30_000);
+    config.setRequestRetryBackoffLimit(5);
+    this.admin = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
     this.prometheus = prometheus;
     this.options = options;
   }
@@ -87,12 +93,18 @@ public final class FaultRun {
     PrometheusControl control = new PrometheusControl(bed);
     prometheus.url();
     OperatorProcess.install(bed, admin);
+    admin.namespaces().withLabel(ClusterSampler.LABEL).delete(); // left by an earlier, interrupted run
+    addNodes(options.parallel());
     ExecutorService pool = Executors.newCachedThreadPool();
     try (ApiFaultProxy proxy = new ApiFaultProxy(server, bed.kubernetesConfig(null).getCaCertData(), options.seed());
          ClusterSampler sampler = new ClusterSampler(admin, 150);
          OperatorReplicas operators = new OperatorReplicas(bed, admin, proxy.url()).start()) {
       int waves = (options.scenarios() + options.parallel() - 1) / options.parallel();
       for (int wave = 0; wave < waves; wave++) {
+        if (options.maxMinutes() > 0 && System.nanoTime() - started > options.maxMinutes() * 60_000_000_000L) {
+          System.out.printf(Locale.ROOT, "fault run: time budget of %d min used up; no new wave started%n", options.maxMinutes());
+          break;
+        }
         int from = wave * options.parallel();
         int to = Math.min(options.scenarios(), from + options.parallel());
         List<ScenarioRun> runs = new ArrayList<>();
@@ -156,8 +168,8 @@ public final class FaultRun {
           results.add(new ScenarioResult(r.scenario().index(), r.scenario().seed(), r.namespace(),
               r.scenario().budgets().size(), r.scenario().consumerCount(), own, r.samples(), r.maxRatio(),
               r.convergenceMillis(), r.breaches(), r.growsWhileOver(), problems));
-          if (problems.isEmpty() && r.breaches().isEmpty()) {
-            r.delete();
+          if (r.breaches().isEmpty()) {
+            r.delete(); // its pods would fill the nodes; what went wrong is in the report
           }
         }
         System.out.printf(Locale.ROOT, "fault run: wave %d/%d done (%d scenarios so far, %d failed) at %ds%n",
@@ -177,6 +189,28 @@ public final class FaultRun {
       return report;
     } finally {
       pool.shutdownNow();
+      admin.close();
+    }
+  }
+
+  /**
+   * Room for a wave's pods: a scenario runs up to 4 × 5 × (6 + 1) pods. Fake nodes like the test
+   * bed's own (kwok manages every node annotated {@code kwok.x-k8s.io/node=fake}), 1000 pods each.
+   */
+  private void addNodes(int parallel) {
+    int nodes = (parallel * 140 + 999) / 1000;
+    for (int i = 0; i < nodes; i++) {
+      admin.nodes().resource(admin.getKubernetesSerialization().unmarshal("""
+          apiVersion: v1
+          kind: Node
+          metadata:
+            name: kwok-fault-run-%d
+            annotations: {kwok.x-k8s.io/node: fake, node.alpha.kubernetes.io/ttl: "0"}
+            labels: {type: kwok, kubernetes.io/hostname: kwok-fault-run-%d, kubernetes.io/os: linux}
+          status:
+            allocatable: {cpu: "256", memory: 1Ti, pods: "1000"}
+            capacity: {cpu: "256", memory: 1Ti, pods: "1000"}
+          """.formatted(i, i), io.fabric8.kubernetes.api.model.Node.class)).forceConflicts().serverSideApply();
     }
   }
 
@@ -257,13 +291,17 @@ public final class FaultRun {
   private boolean awaitTransition(List<ScenarioRun> runs, long withinMillis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + withinMillis;
     while (System.currentTimeMillis() < deadline) {
-      for (ScenarioRun run : runs) {
-        for (ConnectionBudget b : admin.resources(ConnectionBudget.class).inNamespace(run.namespace()).list().getItems()) {
-          if (b.getStatus() != null && b.getStatus().getConsumers().stream()
+      try {
+        for (ConnectionBudget b : admin.resources(ConnectionBudget.class).inAnyNamespace()
+            .withLabel(ClusterSampler.LABEL).list().getItems()) {
+          boolean ours = runs.stream().anyMatch(r -> r.namespace().equals(b.getMetadata().getNamespace()));
+          if (ours && b.getStatus() != null && b.getStatus().getConsumers().stream()
               .anyMatch(g -> g.getPhase() == ConsumerPhase.SHRINKING || g.getPhase() == ConsumerPhase.WAITING)) {
             return true;
           }
         }
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        // a busy API server: look again
       }
       Thread.sleep(100);
     }

@@ -59,13 +59,29 @@ public final class OperatorReplicas implements AutoCloseable {
     env.put("HEADROOM_LEADER_ELECTION_RENEW_DEADLINE", "4s");
     env.put("HEADROOM_LEADER_ELECTION_RETRY_PERIOD", "1s");
     env.put("HEADROOM_PROMETHEUS_TIMEOUT", "1s");
+    env.put("HEADROOM_BUDGET_SYNC_PERIOD", "2s");
     env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     Duration offset = clockOffset;
     if (offset != null) {
       env.put("HEADROOM_CLOCK_START", Instant.now().plus(offset).toString());
     }
     int n = starts.incrementAndGet();
-    return new OperatorProcess(bed, admin, env, "fault-run-operator-" + (char) ('a' + i) + "-" + n, apiServer).start();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new OperatorProcess(bed, admin, env, "fault-run-operator-" + (char) ('a' + i) + "-" + n, apiServer).start();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        // the token request met a busy API server
+        if (attempt >= 10) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private void supervise() {
@@ -136,7 +152,12 @@ public final class OperatorReplicas implements AutoCloseable {
 
   /** Which replica holds the Lease, by the pid in its identity; -1 if none (or the Lease expired). */
   public int leaderIndex() {
-    Lease lease = admin.leases().inNamespace(OperatorProcess.NAMESPACE).withName(LEASE).get();
+    Lease lease;
+    try {
+      lease = admin.leases().inNamespace(OperatorProcess.NAMESPACE).withName(LEASE).get();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      return -1;
+    }
     if (lease == null || lease.getSpec() == null || lease.getSpec().getHolderIdentity() == null) {
       return -1;
     }

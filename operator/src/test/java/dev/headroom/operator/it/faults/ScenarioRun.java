@@ -75,12 +75,12 @@ final class ScenarioRun {
   }
 
   void create() {
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-        .addToLabels(ClusterSampler.LABEL, "true").endMetadata().build()).create();
+    createOnce(() -> admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+        .addToLabels(ClusterSampler.LABEL, "true").endMetadata().build()).create());
     for (Scenario.Budget b : scenario.budgets()) {
-      admin.resource(budget(b)).inNamespace(namespace).create();
+      createOnce(() -> admin.resource(budget(b)).inNamespace(namespace).create());
       for (Scenario.Consumer c : b.consumers()) {
-        admin.resource(deployment(c)).inNamespace(namespace).create();
+        createOnce(() -> admin.resource(deployment(c)).inNamespace(namespace).create());
       }
     }
     for (Scenario.Step s : scenario.steps()) {
@@ -90,7 +90,7 @@ final class ScenarioRun {
     }
     for (Scenario.Budget b : scenario.budgets()) {
       for (Scenario.Consumer c : b.consumers()) {
-        admin.resource(policy(c, b.name())).inNamespace(namespace).create();
+        createOnce(() -> admin.resource(policy(c, b.name())).inNamespace(namespace).create());
       }
     }
   }
@@ -263,6 +263,9 @@ final class ScenarioRun {
         unconverged = null;
         return true;
       }
+      if (!why.equals(unconverged) && Boolean.getBoolean("headroom.fault-run.trace")) {
+        System.out.printf("trace %s +%ds: %s%n", namespace, (System.currentTimeMillis() - startedMillis) / 1000, why);
+      }
       unconverged = why;
       Thread.sleep(1000);
     }
@@ -355,6 +358,19 @@ final class ScenarioRun {
    * fits its grant.
    */
   List<String> checkConsistency() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return consistency();
+      } catch (KubernetesClientException e) {
+        if (!transient_(e) || attempt >= 6) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private List<String> consistency() {
     List<String> out = new ArrayList<>(problems);
     Map<String, Deployment> deployments = new HashMap<>();
     for (Deployment d : admin.apps().deployments().inNamespace(namespace).list().getItems()) {
@@ -427,7 +443,11 @@ final class ScenarioRun {
         prometheus.clearLoad(LOAD_METRIC, Map.of("ns", namespace, "app", c.name()));
       }
     }
-    admin.namespaces().withName(namespace).delete();
+    try {
+      admin.namespaces().withName(namespace).delete();
+    } catch (KubernetesClientException e) {
+      // left behind on a busy API server; the namespace prefix names the run
+    }
   }
 
   private void setLoad(String consumer, double value) {
@@ -445,16 +465,50 @@ final class ScenarioRun {
     }));
   }
 
+  /** A user's edit: retried on conflicts and on a busy API server, as kubectl users do. */
   private static void retry(Runnable edit) {
     for (int attempt = 1; ; attempt++) {
       try {
         edit.run();
         return;
       } catch (KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt >= 5) {
+        if (!transient_(e) || attempt >= 6) {
           throw e;
         }
+        pause(attempt);
       }
+    }
+  }
+
+  /** Creates, retrying a timed-out create; an AlreadyExists after a retry means the first one landed. */
+  private static void createOnce(Runnable create) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        create.run();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 409 && attempt > 1) {
+          return;
+        }
+        if (!transient_(e) || e.getCode() == 409 || attempt >= 6) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static boolean transient_(KubernetesClientException e) {
+    int code = e.getCode();
+    return code == 0 || code == 409 || code == 429 || code >= 500;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(500L * attempt);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(ie);
     }
   }
 
