@@ -35,6 +35,7 @@ public final class PolicyOutcome {
   private final Instant now;
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
+  private final Integer writtenReplicas;
   private WorkloadSnapshot snapshot;
   private Decision decision;
   private Optional<WindowState> window = Optional.empty();
@@ -47,6 +48,7 @@ public final class PolicyOutcome {
       policy.setStatus(new ScalingPolicyStatus());
     }
     this.status = policy.getStatus();
+    this.writtenReplicas = status.getCurrentReplicas();
     this.now = now;
     this.events = events;
     this.metrics = metrics;
@@ -162,10 +164,35 @@ public final class PolicyOutcome {
     return UpdateControl.patchStatus(policy).rescheduleAfter(sync);
   }
 
+  /** True while the history holds no entry that says what the target ran (dry runs do not). */
+  public boolean nothingRecorded() {
+    return status.getHistory().stream().allMatch(r -> Boolean.TRUE.equals(r.getDryRun()));
+  }
+
+  /**
+   * The first round that would act records what the target runs and acts from the next round.
+   * Should the acting round's status write then be lost (a kill, a lost answer, a conflict), its
+   * change is still found against this entry ({@link #recordUnexplainedChange}); without it, a
+   * change made by the very first round would be missing from history for good.
+   */
+  public UpdateControl<ScalingPolicy> firstObserved(Duration poll) {
+    int replicas = snapshot.specReplicas();
+    Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
+    String message = "first observed: the target runs " + replicas + " replicas"
+        + (pool == null ? "" : ", pool " + pool) + "; Headroom acts from the next round";
+    PolicyStatusWriter.appendRecord(policy,
+        PolicyStatusWriter.record(now, replicas, replicas, pool, pool, decision, message, false));
+    status.setCurrentReplicas(replicas);
+    PolicyConditions.ready(policy, true, EventReasons.FIRST_OBSERVED, message, now);
+    status.setObservedGeneration(policy.getMetadata().getGeneration());
+    return UpdateControl.patchStatus(policy).rescheduleAfter(poll);
+  }
+
   public UpdateControl<ScalingPolicy> applied(Actuation a, Optional<GrantView> grant,
       String extraAction, Duration sync, Duration poll) {
     int fromReplicas = snapshot.specReplicas();
     Integer fromPool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
+    recordUnexplainedChange(fromReplicas, fromPool);
     status.setCurrentReplicas(a.replicas());
     if (status.getInUseBound() != null) {
       status.setInUseBound(a.inUseBound());
@@ -213,6 +240,18 @@ public final class PolicyOutcome {
     PolicyConditions.ready(policy, false, EventReasons.API_ERROR,
         "reconcile failed, retrying with backoff; nothing else was changed: " + message, now);
     events.warning(policy, EventReasons.API_ERROR, message);
+  }
+
+  /**
+   * A round can change the target and then lose its status write (the operator is killed, the
+   * answer is lost, the write meets a conflict); the next round then finds nothing to do and the
+   * change would be missing from history for good. So when the target runs other replicas or
+   * another pool than the last entry (or, without entries, than the last status said), the change
+   * is recorded now, saying it was found rather than decided in this round.
+   */
+  private void recordUnexplainedChange(int replicas, Integer pool) {
+    PolicyStatusWriter.unexplainedChange(status.getHistory(), writtenReplicas, replicas, pool, now)
+        .ifPresent(r -> PolicyStatusWriter.appendRecord(policy, r));
   }
 
   /** Reports the grant this round obeyed, so the budget can release what it held. */

@@ -116,4 +116,41 @@ public final class PolicyStatusWriter {
     r.setDryRun(dryRun ? Boolean.TRUE : null);
     return r;
   }
+
+  /**
+   * The entry for a change nobody recorded, if the target runs other replicas or another pool
+   * than the last entry says (or, without entries, other replicas than the last written status
+   * said). Dry-run entries describe what would have been done, so they explain nothing.
+   */
+  public static java.util.Optional<DecisionRecord> unexplainedChange(
+      List<DecisionRecord> history, Integer writtenReplicas, int replicas, Integer pool, Instant now) {
+    Integer lastReplicas;
+    Integer lastPool;
+    if (history.isEmpty()) {
+      lastReplicas = writtenReplicas;
+      lastPool = null;
+    } else {
+      DecisionRecord last = history.get(history.size() - 1);
+      if (Boolean.TRUE.equals(last.getDryRun())) {
+        return java.util.Optional.empty();
+      }
+      lastReplicas = last.getToReplicas();
+      lastPool = last.getToPool();
+    }
+    boolean replicasDiffer = lastReplicas != null && lastReplicas != replicas;
+    boolean poolDiffers = lastPool != null && pool != null && !lastPool.equals(pool);
+    if (!replicasDiffer && !poolDiffers) {
+      return java.util.Optional.empty();
+    }
+    DecisionRecord r = new DecisionRecord();
+    r.setTime(now.toString());
+    r.setFromReplicas(lastReplicas == null ? replicas : lastReplicas);
+    r.setToReplicas(replicas);
+    r.setFromPool(lastPool == null ? pool : lastPool);
+    r.setToPool(pool);
+    r.setReason("found, not decided in this round: the target runs " + replicas + " replicas"
+        + (pool == null ? "" : ", pool " + pool) + ", which no entry explains (an earlier round's"
+        + " status write was lost, or the target was changed outside Headroom)");
+    return java.util.Optional.of(r);
+  }
 }

@@ -271,6 +271,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         return out.blocked(EventReasons.NOTHING_TO_CAP, "ownership CapHpa needs connections and a grant to cap "
             + "the HorizontalPodAutoscaler by", config.syncPeriod());
       }
+      if (out.nothingRecorded()) {
+        return out.firstObserved(config.transitionPollPeriod());
+      }
       // Lowering the HPA's max is a scale-in: size for at least what runs now, so that missing
       // or early data never caps the HPA below its current replicas (only the grant can).
       var pool = HpaCapper.pool(grant.getAsLong(), Math.max(requested, snap.specReplicas()),
@@ -286,6 +289,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     if (found.any()) {
       return out.blocked(EventReasons.CONFLICTING_AUTOSCALER, String.join(", ", found.owners())
           + " also scale " + ref + "; Headroom leaves replicas alone", config.syncPeriod());
+    }
+    if (out.nothingRecorded()) {
+      return out.firstObserved(config.transitionPollPeriod());
     }
     WorkloadSnapshot observed = snap;
     Decision decided = decision;

@@ -19,6 +19,8 @@ public final class EventReasons {
   public static final String WAITING_FOR_ROLLOUT = "WaitingForRollout";
   /** Nothing to change. */
   public static final String STEADY = "Steady";
+  /** The first acting round recorded what the target runs; Headroom acts from the next round. */
+  public static final String FIRST_OBSERVED = "FirstObserved";
   /** DryRun: decisions are recorded and never applied. */
   public static final String DRY_RUN = "DryRun";
   /** The grant covers the decision. */

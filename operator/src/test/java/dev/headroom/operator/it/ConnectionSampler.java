@@ -52,7 +52,7 @@ public final class ConnectionSampler implements AutoCloseable {
           if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
             continue;
           }
-          int pool = pool(pod);
+          int pool = poolOf(pod, envName);
           total += pool;
           detail.append(pod.getMetadata().getName()).append('=').append(pool).append(' ');
         }
@@ -80,7 +80,8 @@ public final class ConnectionSampler implements AutoCloseable {
     }
   }
 
-  private int pool(Pod pod) {
+  /** The pool the pod's own container env says; what it holds open against the database. */
+  public static int poolOf(Pod pod, String envName) {
     for (Container c : pod.getSpec().getContainers()) {
       if (c.getEnv() != null) {
         for (EnvVar var : c.getEnv()) {

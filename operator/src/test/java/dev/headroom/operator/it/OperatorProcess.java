@@ -41,14 +41,25 @@ public final class OperatorProcess implements AutoCloseable {
   private final KubernetesClient admin;
   private final Map<String, String> settings;
   private final Path log;
+  private final java.net.URI apiServer;
   private Process process;
   private int httpPort;
 
   public OperatorProcess(TestBed bed, KubernetesClient admin, Map<String, String> settings, String logName) {
+    this(bed, admin, settings, logName, null);
+  }
+
+  /**
+   * An operator that reaches the API server at {@code apiServer} (plain HTTP on loopback, e.g. a
+   * fault-injecting proxy) instead of directly; null means directly.
+   */
+  public OperatorProcess(TestBed bed, KubernetesClient admin, Map<String, String> settings, String logName,
+      java.net.URI apiServer) {
     this.bed = bed;
     this.admin = admin;
     this.settings = settings;
     this.log = Path.of("target", logName + ".log");
+    this.apiServer = apiServer;
   }
 
   /** CRDs and the chart's RBAC, as an installation would have them. Idempotent. */
@@ -137,9 +148,9 @@ public final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  /** The operator's process id (for its RSS in /proc). */
+  /** The operator's process id (part of its leader-election identity); -1 before start. */
   public long pid() {
-    return process.pid();
+    return process == null ? -1 : process.pid();
   }
 
   public boolean alive() {
@@ -175,7 +186,8 @@ public final class OperatorProcess implements AutoCloseable {
             .withExpirationSeconds(Duration.ofHours(2).toSeconds()).endSpec().build())
         .getStatus().getToken();
     Config config = bed.kubernetesConfig(null);
-    String ca = config.getCaCertData();
+    String server = apiServer == null ? config.getMasterUrl() : apiServer.toString();
+    String ca = server.startsWith("https") ? "certificate-authority-data: " + config.getCaCertData() : "insecure-skip-tls-verify: false";
     String kubeconfig = """
         apiVersion: v1
         kind: Config
@@ -183,7 +195,7 @@ public final class OperatorProcess implements AutoCloseable {
         - name: testbed
           cluster:
             server: %s
-            certificate-authority-data: %s
+            %s
         users:
         - name: headroom
           user:
@@ -192,7 +204,7 @@ public final class OperatorProcess implements AutoCloseable {
         - name: headroom
           context: {cluster: testbed, user: headroom, namespace: %s}
         current-context: headroom
-        """.formatted(config.getMasterUrl(), ca, token, NAMESPACE);
+        """.formatted(server, ca, token, NAMESPACE);
     Path file = Files.createTempFile("headroom-operator", ".kubeconfig");
     Files.writeString(file, kubeconfig);
     file.toFile().deleteOnExit();

@@ -7,18 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Takes the test bed's Prometheus away ({@code kill -9}) and brings it back on the same port. */
-final class PrometheusControl {
+/**
+ * Takes the test bed's Prometheus away ({@code kill -9}) and brings it back on the same port, or
+ * freezes it ({@code SIGSTOP}: connections are accepted, nothing answers) and thaws it.
+ */
+public final class PrometheusControl {
 
   private final TestBed bed;
   private final Path run;
 
-  PrometheusControl(TestBed bed) {
+  public PrometheusControl(TestBed bed) {
     this.bed = bed;
     this.run = Path.of(bed.env().get("HEADROOM_TESTBED_DIR")).resolve("run");
   }
 
-  void kill() {
+  public void kill() {
     try {
       long pid = Long.parseLong(Files.readString(run.resolve("prometheus.pid")).trim());
       ProcessHandle.of(pid).ifPresent(p -> {
@@ -30,7 +33,7 @@ final class PrometheusControl {
     }
   }
 
-  void restart() {
+  public void restart() {
     try {
       String promPort = Files.readString(run.resolve("prometheus.port")).trim();
       String exporterPort = Files.readString(run.resolve("load-exporter.port")).trim();
@@ -42,6 +45,31 @@ final class PrometheusControl {
       int rc = pb.start().waitFor();
       if (rc != 0) {
         throw new IllegalStateException("scripts/testbed prometheus failed with " + rc);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** SIGSTOP: Prometheus keeps its port and answers nothing until {@link #thaw()}. */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      long pid = Long.parseLong(Files.readString(run.resolve("prometheus.pid")).trim());
+      int rc = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      if (rc != 0) {
+        throw new IllegalStateException("kill -" + name + " " + pid + " failed with " + rc);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
