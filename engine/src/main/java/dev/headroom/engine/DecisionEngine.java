@@ -67,7 +67,7 @@ public final class DecisionEngine {
       violations.forEach(v -> reasons.add(v.toString()));
       return new Decision(spec.id(), obs.now(), current, current, OptionalInt.empty(), List.of(),
           Source.FAIL_STATIC, Limit.NONE, reasons, history, false, false, false,
-          Optional.empty(), false, spec.mode());
+          Optional.empty(), false, spec.mode(), false);
     }
     int min = spec.replicas().min();
     int max = spec.replicas().max();
@@ -176,7 +176,8 @@ public final class DecisionEngine {
     return new Decision(spec.id(), obs.now(), current, desired, pool, recs, winner.source(),
         limit, reasons, updated, budgetLimited, loadOutcome.metricsAvailable(),
         scheduleStatus.active(), scheduleStatus.winner().map(WindowState::name), true,
-        spec.mode());
+        spec.mode(), winner.source() == Source.REACTIVE && loadOutcome.withinTolerance()
+            && winner.replicas() == current);
   }
 
   private static Limit limitOf(Normalization n, int raw, int desired, int current,

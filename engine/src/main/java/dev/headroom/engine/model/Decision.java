@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  * @param activeSchedule the name of the winning schedule window, if any
  * @param valid whether the spec passed validation; an invalid spec changes nothing
  * @param mode the policy's mode; in dry-run hosts record but never apply
+ * @param toleranceHeld the load won by keeping the current replicas because every signal was
+ *     within the tolerance of them
  */
 public record Decision(
     String policyId,
@@ -41,7 +43,8 @@ public record Decision(
     boolean scheduleActive,
     Optional<String> activeSchedule,
     boolean valid,
-    Mode mode) {
+    Mode mode,
+    boolean toleranceHeld) {
 
   public Decision {
     recommendations = List.copyOf(recommendations);

@@ -40,6 +40,22 @@ public final class PolicyActuator {
       OptionalInt desiredPool,
       OptionalLong grant,
       int poolMax) {
+    return apply(snap, target, delivery, desiredReplicas, desiredPool, grant, poolMax, Optional.empty());
+  }
+
+  /**
+   * @param growHold why nothing may grow this round even within the grant (its budget is over
+   *     its limit, {@link BudgetOverLimit}); shrinks still apply
+   */
+  public Actuation apply(
+      WorkloadSnapshot snap,
+      GenericKubernetesResource target,
+      PoolDelivery delivery,
+      int desiredReplicas,
+      OptionalInt desiredPool,
+      OptionalLong grant,
+      int poolMax,
+      Optional<String> growHold) {
     List<String> actions = new ArrayList<>();
     int replicas = snap.specReplicas();
     OptionalInt pool = snap.templatePool();
@@ -77,6 +93,9 @@ public final class PolicyActuator {
     boolean grows = desiredReplicas > replicas || targetPool > pool.orElse(0);
     if (!grows) {
       return done(snap, replicas, pool, actions, Optional.empty(), poolMax);
+    }
+    if (growHold.isPresent()) {
+      return done(snap, replicas, pool, actions, growHold, poolMax);
     }
     if (rolling || snap.terminatingPods() > 0) {
       return done(snap, replicas, pool, actions,

@@ -1,10 +1,11 @@
 package dev.headroom.operator.reconciler;
 
 import dev.headroom.engine.DecisionEngine;
+import dev.headroom.engine.EngineConfig;
+import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.model.Decision;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
-import dev.headroom.engine.model.Source;
 import dev.headroom.engine.schedule.ScheduleEvaluator;
 import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.engine.validation.Violation;
@@ -17,6 +18,7 @@ import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.policy.Actuation;
+import dev.headroom.operator.policy.BudgetOverLimit;
 import dev.headroom.operator.policy.BudgetResolution;
 import dev.headroom.operator.policy.ConflictDetector;
 import dev.headroom.operator.policy.HpaCapper;
@@ -79,6 +81,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
   private final DecisionEngine engine = new DecisionEngine();
+  private final BudgetAsk budgetAsk = new BudgetAsk(EngineConfig.defaults().tolerance());
   private final WorkloadReader reader;
   private final PolicyActuator actuator;
   private final ConflictDetector conflicts;
@@ -211,9 +214,11 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     out.observed(snap, poolMax);
 
     Optional<BudgetResolution> budget = Optional.empty();
+    Optional<String> growHold = Optional.empty();
     if (connections != null) {
-      budget = Optional.of(BudgetResolution.resolve(client, policy,
-          context.getSecondaryResource(ConnectionBudget.class)));
+      Optional<ConnectionBudget> budgetResource = context.getSecondaryResource(ConnectionBudget.class);
+      budget = Optional.of(BudgetResolution.resolve(client, policy, budgetResource));
+      growHold = BudgetOverLimit.growHold(budgetResource);
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
     spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
@@ -227,11 +232,13 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     if (grant.isPresent()) {
       observation = observation.withGrant((int) Math.min(Integer.MAX_VALUE, grant.getAsLong()));
     }
+    OptionalInt previousAsk = policy.getStatus() == null || policy.getStatus().getRequestedReplicas() == null
+        ? OptionalInt.empty() : OptionalInt.of(policy.getStatus().getRequestedReplicas());
     Decision decision = engine.decide(spec, observation, out.history());
     // The budget's demand is what the load asks within bounds: not rate-limited, not capped,
-    // so identical services ask alike whatever they run now.
-    int requested = decision.recommendation(Source.BOUNDS).map(r -> r.replicas())
-        .orElse(decision.desiredReplicas());
+    // so identical services ask alike whatever they run now (BudgetAsk: no flapping when the
+    // tolerance band sits around a capped count).
+    int requested = budgetAsk.replicas(decision, spec.replicas(), previousAsk);
     // A percentage surge grows with the replica count: fit the grant with the surge of the
     // largest count in play. A larger surge only lowers the decision, so one more pass is enough.
     int surge = snap.surgeAt(Math.max(snap.specReplicas(), Math.max(requested, decision.desiredReplicas())));
@@ -281,8 +288,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       String capped = hpaCapper.cap(found.hpa().get(), policy.getSpec().getReplicas().getMax(),
           pool.pool(), grant.getAsLong(), snap.maxSurge());
       WorkloadSnapshot observed = snap;
+      Optional<String> hold = growHold;
       Actuation applied = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
-          observed.specReplicas(), OptionalInt.of(pool.pool()), grant, poolMax));
+          observed.specReplicas(), OptionalInt.of(pool.pool()), grant, poolMax, hold));
       return out.applied(applied, budget.flatMap(BudgetResolution::grant), capped,
           config.syncPeriod(), config.transitionPollPeriod());
     }
@@ -295,8 +303,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     }
     WorkloadSnapshot observed = snap;
     Decision decided = decision;
+    Optional<String> hold = growHold;
     Actuation actuation = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
-        decided.desiredReplicas(), decided.poolSize(), grant, poolMax));
+        decided.desiredReplicas(), decided.poolSize(), grant, poolMax, hold));
     return out.applied(actuation, budget.flatMap(BudgetResolution::grant), null,
         config.syncPeriod(), config.transitionPollPeriod());
   }

@@ -1,7 +1,9 @@
 package dev.headroom.simulator.sim;
 
 import dev.headroom.engine.DecisionEngine;
+import dev.headroom.engine.EngineConfig;
 import dev.headroom.engine.budget.BudgetAllocation;
+import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.budget.BudgetAllocator;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.engine.budget.ConsumerDemand;
@@ -24,6 +26,7 @@ import dev.headroom.engine.model.SignalSample;
 import dev.headroom.simulator.input.BudgetManifest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,7 @@ public final class HeadroomStrategy implements Strategy {
   private final DecisionEngine engine = new DecisionEngine();
   private final BudgetAllocator allocator = new BudgetAllocator();
   private final TransitionPlanner planner = new TransitionPlanner();
+  private final BudgetAsk ask = new BudgetAsk(EngineConfig.defaults().tolerance());
   private final Workload[] workloads;
   private final ScalingHistory[] histories;
   private final PolicySpec[] unbudgeted;
@@ -56,6 +60,8 @@ public final class HeadroomStrategy implements Strategy {
   private final List<Integer> alone = new ArrayList<>();
   private final Map<String, Integer> indexById = new HashMap<>();
   private final ForecastFeed[] forecasts;
+  /** What each policy asked its budget for in the last round (the operator's requestedReplicas). */
+  private final OptionalInt[] asks;
 
   public HeadroomStrategy(SimContext ctx) {
     this(ctx, ForecastSettings.defaults());
@@ -68,6 +74,8 @@ public final class HeadroomStrategy implements Strategy {
     histories = new ScalingHistory[n];
     unbudgeted = new PolicySpec[n];
     forecasts = new ForecastFeed[n];
+    asks = new OptionalInt[n];
+    Arrays.fill(asks, OptionalInt.empty());
     for (int i = 0; i < n; i++) {
       if (ForecastFeed.applies(spec(i))) {
         forecasts[i] = new ForecastFeed(spec(i), ctx.policy(i).trace(),
@@ -119,8 +127,9 @@ public final class HeadroomStrategy implements Strategy {
       int i = group.get(k);
       observations[k] = observe(i);
       surges[k] = ctx.policy(i).surge(workloads[i].replicas());
-      int requested = engine.decide(unbudgeted[i], observations[k], histories[i])
-          .desiredReplicas();
+      Decision unbudgetedDecision = engine.decide(unbudgeted[i], observations[k], histories[i]);
+      int requested = ask.replicas(unbudgetedDecision, spec(i).replicas(), asks[i]);
+      asks[i] = OptionalInt.of(requested);
       demands.add(demand(i, requested, surges[k]));
     }
     BudgetAllocation allocation = allocator.allocate(budget, demands);

@@ -23,11 +23,6 @@ public record FaultReport(FaultRun.Options options, List<FaultRun.ScenarioResult
     }).toList();
   }
 
-  /** A failure of a kind docs/reliability.md lists as open (see FaultRunIT). */
-  public static boolean openIssue(String failure) {
-    return failure.contains("did not converge: ");
-  }
-
   public long growsWhileOver() {
     return scenarios.stream().mapToLong(s -> s.growsWhileOver().size()).sum();
   }

@@ -41,6 +41,8 @@ public record Scenario(int index, long seed, List<Budget> budgets, List<Step> st
   /** Lowest maxConnections a budget gets, and the largest reserve. */
   static final int LIMIT_FLOOR = 50;
   static final int RESERVED_CEILING = 10;
+  /** How long before a limit is lowered below usage its consumers go to full load. */
+  static final long BELOW_USAGE_LEAD_MILLIS = 14_000;
 
   /**
    * More than the guaranteed minimum a budget must hold, whatever the edits: (a schedule's
@@ -93,7 +95,21 @@ public record Scenario(int index, long seed, List<Budget> budgets, List<Step> st
         }
         case 2 -> steps.add(new Step(t, Action.BUDGET_LIMIT, b.name(), null,
             r.nextInt(Math.max(LIMIT_FLOOR, guarantees(b.consumers().size())) + b.reserved(), 160), 0, 0));
-        default -> steps.add(new Step(t, Action.BUDGET_BELOW_USAGE, b.name(), null, 0, 0, 0));
+        default -> {
+          // Every consumer of the budget goes to full load first, so that usage is well above
+          // the guarantees when the limit drops below it.
+          // Every consumer of the budget goes to full load first and stays there until the limit
+          // drops, so that usage is well above the guarantees when it does.
+          long at = Math.min(Math.max(t, faultPhaseMillis * 7 / 10), faultPhaseMillis - 2000);
+          long raise = Math.max(1000, at - BELOW_USAGE_LEAD_MILLIS);
+          steps.removeIf(s -> b.name().equals(s.budget()) && s.consumer() != null
+              && (s.action() == Action.LOAD || s.action() == Action.NAN)
+              && s.atMillis() >= raise && s.atMillis() <= at);
+          for (Consumer x : b.consumers()) {
+            steps.add(new Step(raise, Action.LOAD, b.name(), x.name(), 0, 0, 120));
+          }
+          steps.add(new Step(at, Action.BUDGET_BELOW_USAGE, b.name(), null, 0, 0, 0));
+        }
       }
     }
     steps.sort(Comparator.comparingLong(Step::atMillis));

@@ -142,10 +142,10 @@ final class ScenarioRun {
       case BUDGET_BELOW_USAGE -> {
         Scenario.Budget b = budget(s.budget());
         long used = watches.get(b.name()).total();
-        int floor = Math.max(Scenario.LIMIT_FLOOR, Scenario.guarantees(b.consumers().size()));
-        // Well below what is in use, but never below what the consumers' floors need (a limit
-        // under that is an overcommitted budget, not a lowered one): halfway down to the floor
-        // when 60 % of the usage would be under it.
+        int floor = Scenario.guarantees(b.consumers().size());
+        // Well below what is in use, but never below what the consumers' guarantees can need (a
+        // limit under that is an overcommitted budget, not a lowered one): halfway down to the
+        // floor when 60 % of the usage would be under it.
         int target = (int) Math.max(floor, used * 6 / 10);
         if (target >= used && used > floor + 1) {
           target = (int) ((used + floor) / 2);
@@ -227,14 +227,19 @@ final class ScenarioRun {
       }
     }
     Map<String, Integer> statusAvailable = new HashMap<>();
+    Map<String, Long> statusHeld = new HashMap<>();
     for (ConnectionBudget b : budgets) {
       if (b.getStatus() != null && b.getStatus().getAvailable() != null) {
         statusAvailable.put(b.getMetadata().getName(), b.getStatus().getAvailable());
       }
+      if (b.getStatus() != null && b.getStatus().getConsumers() != null) {
+        statusHeld.put(b.getMetadata().getName(), b.getStatus().getConsumers().stream()
+            .mapToLong(g -> g.getHeld() == null ? 0 : g.getHeld()).sum());
+      }
     }
     for (BudgetWatch w : watches.values()) {
       w.sample(now, totals.getOrDefault(w.name, 0L), shapes.getOrDefault(w.name, Map.of()),
-          statusAvailable.getOrDefault(w.name, -1),
+          statusAvailable.getOrDefault(w.name, -1), statusHeld.getOrDefault(w.name, -1L),
           String.valueOf(details.getOrDefault(w.name, new StringBuilder())));
     }
     samples.incrementAndGet();
