@@ -106,15 +106,22 @@ public final class PolicyActuator {
           Optional.of("waiting: " + desiredReplicas + " replicas × pool " + targetPool
               + " do not fit the grant of " + limit + " yet"), poolMax);
     }
-    if (desiredReplicas > replicas) {
-      scaleWriter.scale(snap.ref(), desiredReplicas);
-      actions.add("replicas " + replicas + " → " + desiredReplicas);
-      replicas = desiredReplicas;
-    }
+    // A larger pool first, and more replicas only once its rollout is over. Scaling first would
+    // add pods with the old pool that the rollout then replaces, and the Deployment controller
+    // does not wait for a replaced pod to exit: old pods still terminating next to their
+    // replacements would hold connections beyond (replicas + maxSurge) x pool.
     if (targetPool > pool.orElse(0)) {
       delivery.apply(target, targetPool);
       actions.add("pool " + text(pool) + " → " + targetPool + " (" + delivery.describe() + ")");
       pool = OptionalInt.of(targetPool);
+      if (delivery.restartsPods()) {
+        return done(snap, replicas, pool, actions, Optional.empty(), poolMax);
+      }
+    }
+    if (desiredReplicas > replicas) {
+      scaleWriter.scale(snap.ref(), desiredReplicas);
+      actions.add("replicas " + replicas + " → " + desiredReplicas);
+      replicas = desiredReplicas;
     }
     return done(snap, replicas, pool, actions, Optional.empty(), poolMax);
   }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus;
-import dev.headroom.operator.pool.PoolDelivery;
 import dev.headroom.operator.workload.PodView;
 import dev.headroom.operator.workload.ScaleWriter;
 import dev.headroom.operator.workload.WorkloadRef;
 import dev.headroom.operator.workload.WorkloadSnapshot;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -49,36 +46,6 @@ class BudgetOverLimitTest {
     assertThat(BudgetOverLimit.growHold(Optional.empty())).isEmpty();
   }
 
-  /** Records pool writes; a grow that is held must not write. */
-  static final class RecordingDelivery implements PoolDelivery {
-    final List<Integer> written = new ArrayList<>();
-
-    @Override
-    public OptionalInt desiredPool(GenericKubernetesResource target) {
-      return OptionalInt.empty();
-    }
-
-    @Override
-    public OptionalInt podPool(Pod pod, OptionalInt desiredPool) {
-      return desiredPool;
-    }
-
-    @Override
-    public boolean restartsPods() {
-      return true;
-    }
-
-    @Override
-    public void apply(GenericKubernetesResource target, int pool) {
-      written.add(pool);
-    }
-
-    @Override
-    public String describe() {
-      return "env DB_POOL_SIZE of container app";
-    }
-  }
-
   // 1 replica at pool 4 (surge 1: bound 8) that would go to pool 5 (bound 10) within a grant of 11
   private static WorkloadSnapshot oneReplicaAtPool4() {
     return new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1", "Deployment", "api"), 1, 1, "app=api", 1,
@@ -87,7 +54,7 @@ class BudgetOverLimitTest {
 
   @Test
   void theActuatorWaitsInsteadOfGrowingWithinTheGrant() {
-    RecordingDelivery delivery = new RecordingDelivery();
+    RecordingPoolDelivery delivery = new RecordingPoolDelivery();
     Actuation held = new PolicyActuator(new ScaleWriter(null)).apply(oneReplicaAtPool4(),
         new GenericKubernetesResource(), delivery, 1, OptionalInt.of(5), OptionalLong.of(11), 12,
         BudgetOverLimit.growHold(Optional.of(budget(67L, 38))));
@@ -99,7 +66,7 @@ class BudgetOverLimitTest {
 
   @Test
   void withoutAHoldTheSameGrowIsApplied() {
-    RecordingDelivery delivery = new RecordingDelivery();
+    RecordingPoolDelivery delivery = new RecordingPoolDelivery();
     Actuation grown = new PolicyActuator(new ScaleWriter(null)).apply(oneReplicaAtPool4(),
         new GenericKubernetesResource(), delivery, 1, OptionalInt.of(5), OptionalLong.of(11), 12,
         Optional.empty());
@@ -110,7 +77,7 @@ class BudgetOverLimitTest {
 
   @Test
   void shrinksStillApplyWhileOver() {
-    RecordingDelivery delivery = new RecordingDelivery();
+    RecordingPoolDelivery delivery = new RecordingPoolDelivery();
     Actuation shrunk = new PolicyActuator(new ScaleWriter(null)).apply(oneReplicaAtPool4(),
         new GenericKubernetesResource(), delivery, 1, OptionalInt.of(3), OptionalLong.of(11), 12,
         BudgetOverLimit.growHold(Optional.of(budget(67L, 38))));
