@@ -149,9 +149,10 @@ public final class FaultRun {
         runs.forEach(r -> r.count(waveFaults));
         long calm = System.currentTimeMillis();
         runs.forEach(ScenarioRun::settleLoads);
+        long leaderSince = awaitLeader(operators, calm + options.convergeMillis());
         List<Future<Boolean>> convergence = new ArrayList<>();
         for (ScenarioRun r : runs) {
-          convergence.add(pool.submit(() -> r.awaitConvergence(calm, calm + options.convergeMillis())));
+          convergence.add(pool.submit(() -> r.awaitConvergence(calm, leaderSince, calm + options.convergeMillis())));
         }
         for (Future<Boolean> c : convergence) {
           c.get();
@@ -191,6 +192,14 @@ public final class FaultRun {
       pool.shutdownNow();
       admin.close();
     }
+  }
+
+  /** When a replica holds the Lease (polled every 250 ms), at the latest {@code deadline}. */
+  private static long awaitLeader(OperatorReplicas operators, long deadline) throws InterruptedException {
+    while (operators.leaderIndex() < 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(250);
+    }
+    return System.currentTimeMillis();
   }
 
   /**

@@ -40,6 +40,13 @@ final class ScenarioRun {
   static final String POOL_ENV = "DB_POOL_SIZE";
   static final String LOAD_METRIC = "headroom_fault_load";
   static final int INITIAL_POOL = 5;
+  /**
+   * Before the first convergence check: a scrape (1 s), a sync period (2 s) and a margin, so that
+   * the final loads have reached a decision.
+   */
+  static final long SETTLE_MILLIS = 5_000;
+  /** How long a budget-below-usage step waits for usage to rise above the guarantees. */
+  static final long USAGE_WAIT_MILLIS = 8_000;
 
   private final Scenario scenario;
   private final String namespace;
@@ -141,8 +148,8 @@ final class ScenarioRun {
       }
       case BUDGET_BELOW_USAGE -> {
         Scenario.Budget b = budget(s.budget());
-        long used = watches.get(b.name()).total();
         int floor = Scenario.guarantees(b.consumers().size());
+        long used = awaitUsageAbove(b.name(), floor + 1);
         // Well below what is in use, but never below what the consumers' guarantees can need (a
         // limit under that is an overcommitted budget, not a lowered one): halfway down to the
         // floor when 60 % of the usage would be under it.
@@ -157,6 +164,26 @@ final class ScenarioRun {
       }
       default -> throw new IllegalStateException(s.action().toString());
     }
+  }
+
+  /**
+   * What the budget's consumers hold, once it is above {@code floor} or after {@link
+   * #USAGE_WAIT_MILLIS}: consumers raised to full load may still be growing through their
+   * rollouts when the step comes due.
+   */
+  private long awaitUsageAbove(String budget, long floor) {
+    long deadline = System.currentTimeMillis() + USAGE_WAIT_MILLIS;
+    long used = watches.get(budget).total();
+    while (used <= floor && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      used = watches.get(budget).total();
+    }
+    return used;
   }
 
   private void setLimit(String budget, int max) {
@@ -265,15 +292,35 @@ final class ScenarioRun {
     return out;
   }
 
-  /** Waits until every policy and budget converged, or the deadline passed. */
-  boolean awaitConvergence(long startedMillis, long deadlineMillis) throws InterruptedException {
+  /**
+   * Waits until every policy and budget converged, or the deadline passed. The first check comes
+   * {@link #SETTLE_MILLIS} after the final loads were set and a replica led, so that the operator
+   * has scraped them and had a round on them (a state that was already consistent before would
+   * pass at once);
+   * converged means two checks in a row, a second apart, found nothing left to do. The time is
+   * that of the first of them.
+   */
+  boolean awaitConvergence(long startedMillis, long leaderSinceMillis, long deadlineMillis)
+      throws InterruptedException {
+    long settle = Math.max(startedMillis, leaderSinceMillis) + SETTLE_MILLIS - System.currentTimeMillis();
+    if (settle > 0) {
+      Thread.sleep(settle);
+    }
+    long firstConverged = -1;
     while (System.currentTimeMillis() < deadlineMillis) {
+      long now = System.currentTimeMillis();
       String why = notConverged();
-      if (why == null) {
-        convergenceMillis = System.currentTimeMillis() - startedMillis;
+      if (why == null && firstConverged >= 0) {
+        convergenceMillis = firstConverged - startedMillis;
         unconverged = null;
         return true;
       }
+      if (why == null) {
+        firstConverged = now;
+        Thread.sleep(1000);
+        continue;
+      }
+      firstConverged = -1;
       if (!why.equals(unconverged) && Boolean.getBoolean("headroom.fault-run.trace")) {
         System.out.printf("trace %s +%ds: %s%n", namespace, (System.currentTimeMillis() - startedMillis) / 1000, why);
       }
