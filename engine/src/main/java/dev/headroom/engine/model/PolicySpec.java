@@ -56,6 +56,17 @@ public record PolicySpec(
         mode);
   }
 
+  /** A copy whose connections count {@code maxSurge} surge pods; the same spec without connections. */
+  public PolicySpec withMaxSurge(int maxSurge) {
+    if (connections.isEmpty() || connections.get().maxSurge() == maxSurge) {
+      return this;
+    }
+    Connections c = connections.get();
+    return new PolicySpec(id, replicas, load, concurrency, capacities,
+        Optional.of(new Connections(c.budgetId(), c.poolMin(), c.poolMax(), maxSurge)), schedules,
+        forecast, behavior, mode);
+  }
+
   /** Fluent construction for hosts and tests; unset parts take the API defaults. */
   public static final class Builder {
     private final String id;

@@ -15,9 +15,22 @@ public interface HeadroomConfig {
 
   Prometheus prometheus();
 
-  /** How often a policy is re-evaluated when nothing else triggers it (HPA: 15s). */
+  /**
+   * How often a policy is re-evaluated when its signals cannot wake it (HPA: 15s): a signal
+   * without matchLabels or a concurrency signal, a decision held by stabilization, a rate policy
+   * or the budget, a forecast, or a target or budget that blocks it.
+   */
   @WithDefault("15s")
   Duration syncPeriod();
+
+  /**
+   * How often a steady policy whose signals all wake it (matchLabels) runs a round anyway, with
+   * up to a fifth less at random so that policies created together spread out.
+   */
+  @WithDefault("5m")
+  Duration resyncPeriod();
+
+  Signals signals();
 
   /** How often a budget re-checks its consumers while a two-phase change is under way. */
   @WithDefault("2s")
@@ -69,6 +82,17 @@ public interface HeadroomConfig {
     int threads();
   }
 
+  /** Shared load-signal queries (see signal.SignalHub). */
+  interface Signals {
+    /** How often each shared query is asked and every watching policy compared with its band. */
+    @WithDefault("1s")
+    Duration tick();
+
+    /** Most series one shared query may return. */
+    @WithDefault("100000")
+    int maxSeries();
+  }
+
   /** The Lease that keeps a single active replica (see LeaderElection). */
   interface LeaderElectionSettings {
     /** Off only for a single replica run by hand; the chart keeps it on. */
@@ -109,5 +133,18 @@ public interface HeadroomConfig {
     /** Largest response body accepted, in bytes. */
     @WithDefault("4194304")
     long maxResponseBytes();
+
+    CircuitBreakerSettings circuitBreaker();
+  }
+
+  /** Stops asking a Prometheus that keeps failing (see prometheus.CircuitBreaker). */
+  interface CircuitBreakerSettings {
+    /** Failed queries in a row that open the circuit. */
+    @WithDefault("5")
+    int failures();
+
+    /** How long an open circuit fails queries at once before one is tried again. */
+    @WithDefault("10s")
+    Duration openFor();
   }
 }

@@ -4,7 +4,9 @@ import dev.headroom.operator.forecast.HistoryCache;
 import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.forecast.PrometheusHistorySource;
 import dev.headroom.operator.metrics.HeadroomMetrics;
+import dev.headroom.operator.prometheus.CircuitBreaker;
 import dev.headroom.operator.prometheus.PrometheusClient;
+import dev.headroom.operator.signal.SignalHub;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.workload.ClusterCache;
@@ -40,14 +42,54 @@ public class OperatorBeans {
    * that a bad {@code headroom.clock.start} or {@code headroom.forecast.*} setting stops the
    * operator at once with its message.
    */
-  void checkSettings(@Observes StartupEvent started, Clock clock, PolicyForecaster forecaster) {
+  void checkSettings(@Observes StartupEvent started, Clock clock, PolicyForecaster forecaster,
+      SignalHub signals) {
     clock.instant();
   }
 
+  /**
+   * The client rounds and the signal hub share, with one circuit breaker: while Prometheus keeps
+   * failing, queries fail at once instead of tying up reconcile threads until their timeouts.
+   */
   @Produces
   @Singleton
-  PrometheusClient prometheus(HeadroomConfig config, HeadroomMetrics metrics) {
-    return new PrometheusClient(endpoint(config.prometheus()), metrics);
+  PrometheusClient prometheus(HeadroomConfig config, HeadroomMetrics metrics, Clock clock) {
+    HeadroomConfig.CircuitBreakerSettings b = config.prometheus().circuitBreaker();
+    if (b.failures() < 1) {
+      throw new IllegalArgumentException(
+          "headroom.prometheus.circuit-breaker.failures must be at least 1, got " + b.failures());
+    }
+    positive("headroom.prometheus.circuit-breaker.open-for", b.openFor());
+    return new PrometheusClient(endpoint(config.prometheus()), metrics,
+        new CircuitBreaker(b.failures(), b.openFor(), clock));
+  }
+
+  /** Shared signal queries, asked once per tick for every policy (see SignalHub). */
+  @Produces
+  @Singleton
+  SignalHub signalHub(HeadroomConfig config, PrometheusClient prometheus, Clock clock,
+      HeadroomMetrics metrics) {
+    HeadroomConfig.Signals s = checked(config.signals(), config);
+    return new SignalHub(prometheus, clock, s.tick().multipliedBy(2), s.maxSeries(),
+        metrics::signalWakeup);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the setting that is out of range
+   */
+  static HeadroomConfig.Signals checked(HeadroomConfig.Signals s, HeadroomConfig config) {
+    positive("headroom.signals.tick", s.tick());
+    if (s.tick().compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException(
+          "headroom.signals.tick must be at most 1m, got " + s.tick());
+    }
+    if (s.maxSeries() < 1) {
+      throw new IllegalArgumentException(
+          "headroom.signals.max-series must be at least 1, got " + s.maxSeries());
+    }
+    positive("headroom.resync-period", config.resyncPeriod());
+    positive("headroom.sync-period", config.syncPeriod());
+    return s;
   }
 
   /**

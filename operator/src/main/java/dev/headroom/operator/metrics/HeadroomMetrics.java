@@ -96,13 +96,48 @@ public class HeadroomMetrics implements QueryObserver {
         Tags.of("namespace", namespace, "budget", budget, "policy", policy)).set(grant);
   }
 
+  /** Buckets of the reconcile-time histogram, in seconds. */
+  static final Duration[] RECONCILE_BUCKETS = seconds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+      0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+  /** Buckets of the signal-to-scale histogram, in seconds. */
+  static final Duration[] SIGNAL_TO_SCALE_BUCKETS = seconds(0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3,
+      5, 10, 20, 30, 60, 120, 300);
+
   public Timer.Sample startReconcile() {
     return Timer.start(registry);
   }
 
   public void endReconcile(Timer.Sample sample, String controller, String result) {
-    sample.stop(registry.timer("headroom_reconcile_seconds", "controller", controller, "result",
-        result));
+    sample.stop(Timer.builder("headroom_reconcile_seconds")
+        .description("Time of one reconcile, by controller and result")
+        .tags("controller", controller, "result", result)
+        .serviceLevelObjectives(RECONCILE_BUCKETS)
+        .register(registry));
+  }
+
+  /**
+   * A scale write made because of a load value: the time from the signal hub first reading that
+   * value to the write (both steps of a budget grow included).
+   */
+  public void signalToScale(Duration elapsed) {
+    Timer.builder("headroom_signal_to_scale_seconds")
+        .description("From a load value first read by the signal hub to the scale write it caused")
+        .serviceLevelObjectives(SIGNAL_TO_SCALE_BUCKETS)
+        .register(registry)
+        .record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+  }
+
+  /** A policy woken by its load leaving the band of its last decision. */
+  public void signalWakeup() {
+    registry.counter("headroom_signal_wakeups_total").increment();
+  }
+
+  private static Duration[] seconds(double... values) {
+    Duration[] out = new Duration[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Duration.ofNanos((long) (values[i] * 1e9));
+    }
+    return out;
   }
 
   @Override

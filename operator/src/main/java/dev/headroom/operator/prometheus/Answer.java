@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param firstSeries samples of the first series ({@code value} or {@code values}), or empty
  * @param firstSeriesHasHistogram the first series carries native histogram samples
  * @param pair the {@code [time, "text"]} of a scalar or string result, if that was the shape
+ * @param allSeries every series of an instant vector with its labels, only when the parser was
+ *     asked to keep them ({@link AnswerParser#parseVector}); otherwise empty
  */
 record Answer(
     String status,
@@ -24,7 +26,8 @@ record Answer(
     int seriesCount,
     List<TimedValue> firstSeries,
     boolean firstSeriesHasHistogram,
-    Optional<Pair> pair) {
+    Optional<Pair> pair,
+    List<LabeledValue> allSeries) {
 
   record Pair(Instant at, String text) {}
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Reads a Prometheus answer with Jackson's streaming parser. Only the first series is kept; the
- * others are counted and skipped, so memory stays proportional to one series however many the query
- * matched. Field order does not matter.
+ * Reads a Prometheus answer with Jackson's streaming parser. Field order does not matter. A
+ * single-value read keeps only the first series and counts and skips the others, so memory stays
+ * proportional to one series however many the query matched; a vector read ({@link
+ * #parseVector}) keeps every series of an instant vector with its labels, up to a limit.
  */
 final class AnswerParser {
 
@@ -25,6 +26,8 @@ final class AnswerParser {
   private final String url;
   private final String promql;
   private final int maxSamples;
+  private final int maxSeries;
+  private final List<LabeledValue> allSeries = new ArrayList<>();
 
   private String status;
   private Optional<String> errorType = Optional.empty();
@@ -35,15 +38,25 @@ final class AnswerParser {
   private boolean firstSeriesHasHistogram;
   private Optional<Answer.Pair> pair = Optional.empty();
 
-  private AnswerParser(String url, String promql, int maxSamples) {
+  private AnswerParser(String url, String promql, int maxSamples, int maxSeries) {
     this.url = url;
     this.promql = promql;
     this.maxSamples = maxSamples;
+    this.maxSeries = maxSeries;
   }
 
   static Answer parse(byte[] body, String url, String promql, int maxSamples)
       throws PrometheusException {
-    return new AnswerParser(url, promql, maxSamples).read(body);
+    return new AnswerParser(url, promql, maxSamples, 0).read(body);
+  }
+
+  /**
+   * Like {@link #parse}, keeping every series of an instant vector with its labels in {@link
+   * Answer#allSeries()}; more than {@code maxSeries} series are refused.
+   */
+  static Answer parseVector(byte[] body, String url, String promql, int maxSeries)
+      throws PrometheusException {
+    return new AnswerParser(url, promql, 1, maxSeries).read(body);
   }
 
   /** The error fields of a non-2xx answer, or nothing when its body is not a Prometheus answer. */
@@ -92,7 +105,8 @@ final class AnswerParser {
         seriesCount,
         firstSeries,
         firstSeriesHasHistogram,
-        pair);
+        pair,
+        List.copyOf(allSeries));
   }
 
   private void readData(JsonParser p) throws IOException, PrometheusException {
@@ -115,6 +129,17 @@ final class AnswerParser {
     expect(p, JsonToken.START_ARRAY, "data.result");
     JsonToken first = p.nextToken();
     if (first == JsonToken.END_ARRAY) {
+      return;
+    }
+    if (first == JsonToken.START_OBJECT && maxSeries > 0) {
+      do {
+        if (seriesCount == maxSeries) {
+          throw PrometheusException.TooLarge.series(promql, maxSeries);
+        }
+        readLabeledSeries(p);
+        seriesCount++;
+      } while (p.nextToken() == JsonToken.START_OBJECT);
+      expect(p, JsonToken.END_ARRAY, "data.result");
       return;
     }
     if (first == JsonToken.START_OBJECT) {
@@ -161,6 +186,53 @@ final class AnswerParser {
       }
     }
     firstSeries = List.copyOf(samples);
+  }
+
+  /** One series of an instant vector: its {@code metric} labels and its {@code value}. */
+  private void readLabeledSeries(JsonParser p) throws IOException, PrometheusException {
+    java.util.Map<String, String> labels = java.util.Map.of();
+    TimedValue value = null;
+    boolean histogram = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "metric" -> labels = labels(p);
+        case "value" -> value = sample(p);
+        case "histogram", "histograms" -> {
+          histogram = true;
+          p.skipChildren();
+        }
+        default -> p.skipChildren();
+      }
+    }
+    if (histogram && seriesCount == 0) {
+      firstSeriesHasHistogram = true;
+    }
+    if (value == null && !histogram) {
+      throw malformed("a vector series has no value (is it a range vector?)", null);
+    }
+    if (value != null) {
+      allSeries.add(new LabeledValue(labels, value));
+    }
+  }
+
+  private java.util.Map<String, String> labels(JsonParser p)
+      throws IOException, PrometheusException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return java.util.Map.of();
+    }
+    expect(p, JsonToken.START_OBJECT, "metric");
+    java.util.Map<String, String> labels = new java.util.HashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      String value = text(p, "metric label " + Text.clip(name, 40));
+      if (value != null) {
+        labels.put(name, value);
+      }
+    }
+    return labels;
   }
 
   /** One {@code [1435781451.781, "1"]}; the parser stands on its opening bracket. */

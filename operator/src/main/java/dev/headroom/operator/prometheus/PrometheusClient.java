@@ -21,6 +21,7 @@ public final class PrometheusClient {
   private final PrometheusEndpoint endpoint;
   private final QueryObserver observer;
   private final HttpTransport transport;
+  private final CircuitBreaker breaker;
 
   /**
    * @throws IllegalArgumentException when the endpoint's CA file cannot be used
@@ -33,8 +34,18 @@ public final class PrometheusClient {
    * @throws IllegalArgumentException when the endpoint's CA file cannot be used
    */
   public PrometheusClient(PrometheusEndpoint endpoint, QueryObserver observer) {
+    this(endpoint, observer, CircuitBreaker.disabled());
+  }
+
+  /**
+   * @param breaker shared by every query of this client: while it is open, queries fail at once
+   * @throws IllegalArgumentException when the endpoint's CA file cannot be used
+   */
+  public PrometheusClient(PrometheusEndpoint endpoint, QueryObserver observer,
+      CircuitBreaker breaker) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.observer = Objects.requireNonNull(observer, "observer");
+    this.breaker = Objects.requireNonNull(breaker, "breaker");
     this.transport = new HttpTransport(endpoint);
   }
 
@@ -55,6 +66,38 @@ public final class PrometheusClient {
     form.put("timeout", PromValues.formatSeconds(endpoint.timeout()));
     return observed(
         QueryType.INSTANT, () -> single(promql, fetch(QueryType.INSTANT, promql, form)));
+  }
+
+  /**
+   * Every series of {@code promql} evaluated at {@code at}, with its labels: the answer many
+   * policies share, each picking its series with {@link SeriesSet#select}. A scalar answer is one
+   * series without labels. More than {@code maxSeries} series are refused.
+   */
+  public SeriesSet instantVector(String promql, Instant at, int maxSeries)
+      throws PrometheusException {
+    Objects.requireNonNull(promql, "promql");
+    Objects.requireNonNull(at, "at");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("query", promql);
+    form.put("time", PromValues.formatTimestamp(at));
+    form.put("timeout", PromValues.formatSeconds(endpoint.timeout()));
+    return observed(QueryType.INSTANT, () -> {
+      Answer answer = fetch(QueryType.INSTANT, promql, form, maxSeries);
+      return switch (answer.resultType()) {
+        case "vector" -> new SeriesSet(promql, at, answer.allSeries());
+        case "scalar" -> new SeriesSet(promql, at,
+            List.of(new LabeledValue(Map.of(), new TimedValue(at, single(promql, answer)))));
+        case "matrix" -> throw PrometheusException.Malformed.resultType(
+            promql, "range vector", "an instant vector or a scalar (drop the [range] selector)");
+        default -> throw PrometheusException.Malformed.resultType(
+            promql, resultTypeName(answer.resultType()), "an instant vector or a scalar");
+      };
+    });
+  }
+
+  /** Whether queries currently fail at once because Prometheus kept failing. */
+  public boolean circuitOpen() {
+    return breaker.open();
   }
 
   /**
@@ -93,6 +136,24 @@ public final class PrometheusClient {
 
   private Answer fetch(QueryType type, String promql, Map<String, String> form)
       throws PrometheusException {
+    return fetch(type, promql, form, 0);
+  }
+
+  private Answer fetch(QueryType type, String promql, Map<String, String> form, int maxSeries)
+      throws PrometheusException {
+    breaker.admit(endpoint.displayUrl());
+    try {
+      Answer answer = exchange(type, promql, form, maxSeries);
+      breaker.succeeded();
+      return answer;
+    } catch (PrometheusException e) {
+      breaker.failed(e);
+      throw e;
+    }
+  }
+
+  private Answer exchange(QueryType type, String promql, Map<String, String> form, int maxSeries)
+      throws PrometheusException {
     String url = endpoint.displayUrl();
     HttpTransport.Response response = transport.post(type, form);
     if (response.status() / 100 != 2) {
@@ -104,7 +165,9 @@ public final class PrometheusClient {
           error.flatMap(Answer::errorType),
           error.flatMap(Answer::error));
     }
-    Answer answer = AnswerParser.parse(response.body(), url, promql, endpoint.maxSamples());
+    Answer answer = maxSeries > 0
+        ? AnswerParser.parseVector(response.body(), url, promql, maxSeries)
+        : AnswerParser.parse(response.body(), url, promql, endpoint.maxSamples());
     if ("error".equals(answer.status())) {
       throw new PrometheusException.HttpError(
           url, promql, response.status(), answer.errorType(), answer.error());

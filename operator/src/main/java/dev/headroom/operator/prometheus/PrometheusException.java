@@ -95,6 +95,15 @@ public abstract sealed class PrometheusException extends Exception {
     EmptyResult(String promql) {
       super(QueryOutcome.EMPTY_RESULT, "query " + Text.quote(promql) + " returned no series", null);
     }
+
+    private EmptyResult(String promql, java.util.Map<String, String> matchLabels) {
+      super(QueryOutcome.EMPTY_RESULT, "query " + Text.quote(promql) + " returned no series with "
+          + Text.labels(matchLabels), null);
+    }
+
+    static EmptyResult matching(String promql, java.util.Map<String, String> matchLabels) {
+      return matchLabels.isEmpty() ? new EmptyResult(promql) : new EmptyResult(promql, matchLabels);
+    }
   }
 
   /** The query returned several series where exactly one is needed. */
@@ -111,6 +120,21 @@ public abstract sealed class PrometheusException extends Exception {
               + " series, expected exactly one (aggregate it, e.g. with sum())",
           null);
       this.seriesCount = seriesCount;
+    }
+
+    private AmbiguousResult(String promql, java.util.Map<String, String> matchLabels, int count) {
+      super(QueryOutcome.AMBIGUOUS_RESULT, "query " + Text.quote(promql) + " returned " + count
+          + " series with " + Text.labels(matchLabels)
+          + ", expected exactly one (add labels to matchLabels, or aggregate with sum by (...))",
+          null);
+      this.seriesCount = count;
+    }
+
+    static AmbiguousResult matching(String promql, java.util.Map<String, String> matchLabels,
+        int count) {
+      return matchLabels.isEmpty()
+          ? new AmbiguousResult(promql, count)
+          : new AmbiguousResult(promql, matchLabels, count);
     }
 
     public int seriesCount() {
@@ -192,6 +216,11 @@ public abstract sealed class PrometheusException extends Exception {
               + " samples in one series (maxSamples)");
     }
 
+    static TooLarge series(String promql, int limit) {
+      return new TooLarge(
+          "query " + Text.quote(promql) + " returned more than " + limit + " series (maxSeries)");
+    }
+
     static TooLarge step(String promql, long needed, int limit, Duration step) {
       return new TooLarge(
           "range query "
@@ -203,6 +232,18 @@ public abstract sealed class PrometheusException extends Exception {
               + " samples, more than "
               + limit
               + " (maxSamples); use a larger step");
+    }
+  }
+
+  /**
+   * Prometheus failed several queries in a row, so queries are not sent for a while (circuit
+   * breaker): threads fail at once instead of each waiting for a timeout.
+   */
+  public static final class CircuitOpen extends PrometheusException {
+    CircuitOpen(String url, int failures, Instant retryAt, String lastFailure) {
+      super(QueryOutcome.CIRCUIT_OPEN, "Prometheus at " + url + " failed " + failures
+          + " queries in a row; not asked again before " + retryAt + " (last failure: "
+          + lastFailure + ")", null);
     }
   }
 

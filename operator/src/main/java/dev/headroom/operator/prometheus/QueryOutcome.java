@@ -18,7 +18,8 @@ public enum QueryOutcome {
   MALFORMED("MalformedResponse"),
   TOO_LARGE("ResponseTooLarge"),
   MISCONFIGURED("PrometheusMisconfigured"),
-  INTERRUPTED("QueryInterrupted");
+  INTERRUPTED("QueryInterrupted"),
+  CIRCUIT_OPEN("PrometheusCircuitOpen");
 
   private final String reason;
 

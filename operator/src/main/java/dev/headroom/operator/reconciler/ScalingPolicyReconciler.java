@@ -7,7 +7,8 @@ import dev.headroom.engine.model.Decision;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.engine.schedule.ScheduleEvaluator;
-import dev.headroom.engine.validation.PolicyValidator;
+import dev.headroom.engine.band.ProposalBand;
+import dev.headroom.engine.hpa.ReplicaCalculator;
 import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.Ownership;
@@ -27,6 +28,9 @@ import dev.headroom.operator.policy.PolicyOutcome;
 import dev.headroom.operator.policy.PolicyRivals;
 import dev.headroom.operator.policy.RecommendationMemory;
 import dev.headroom.operator.policy.PolicySpecMapper;
+import dev.headroom.operator.policy.PolicySpecs;
+import dev.headroom.operator.signal.PolicyWakeups;
+import dev.headroom.operator.signal.SignalHub;
 import dev.headroom.operator.policy.SignalReader;
 import dev.headroom.operator.policy.TargetProblem;
 import dev.headroom.operator.pool.PoolDeliveries;
@@ -61,6 +65,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -74,6 +79,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
 
   public static final String NAME = "scalingpolicy";
   static final String BY_BUDGET = "byBudget";
+  static final String BY_TARGET = "byTarget";
 
   private final KubernetesClient client;
   private final HeadroomConfig config;
@@ -91,12 +97,17 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final ScheduleEvaluator schedules = new ScheduleEvaluator();
   private final PolicyForecaster forecaster;
   private final RecommendationMemory recommendations;
+  private final ClusterCache cache;
+  private final SignalHub hub;
+  private final PolicySpecs specs = new PolicySpecs();
+  private final NextRound nextRound;
+  private PolicyWakeups wakeups;
   private volatile Instant nextForget;
   private static final Duration FORGET_PERIOD = Duration.ofMinutes(1);
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
       EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus,
-      PolicyForecaster forecaster, ClusterCache cache) {
+      PolicyForecaster forecaster, ClusterCache cache, SignalHub hub) {
     this.client = client;
     this.config = config;
     this.clock = clock;
@@ -105,7 +116,12 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     this.reader = new WorkloadReader(client, cache);
     this.actuator = new PolicyActuator(new ScaleWriter(client));
     this.conflicts = new ConflictDetector(client, cache);
-    this.signals = new SignalReader(prometheus);
+    this.signals = new SignalReader(prometheus, hub);
+    this.cache = cache;
+    this.hub = hub;
+    this.nextRound = new NextRound(config.syncPeriod(), config.resyncPeriod(),
+        () -> ThreadLocalRandom.current().nextDouble(),
+        new ProposalBand(new ReplicaCalculator(EngineConfig.defaults().tolerance())));
     this.hpaCapper = new HpaCapper(client);
     this.statusWriter = new StatusWriter(client);
     this.forecaster = forecaster;
@@ -118,6 +134,14 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       EventSourceContext<ScalingPolicy> context) {
     context.getPrimaryCache().addIndexer(BY_BUDGET, p -> p.getSpec() == null
         || p.getSpec().getConnections() == null ? List.of() : List.of(PolicySpecMapper.budgetId(p)));
+    context.getPrimaryCache().addIndexer(BY_TARGET, p -> p.getSpec() == null
+        || p.getSpec().getTargetRef() == null ? List.of() : List.of(targetKey(p)));
+    wakeups = new PolicyWakeups(hub, config.signals().tick());
+    // A target's replicas, generation or status changed (pods ready, a rollout progressing, a
+    // kubectl scale): its policies run a round now rather than at their next sync.
+    cache.onTargetChange(ref -> context.getPrimaryCache()
+        .byIndex(BY_TARGET, ref.namespace() + "/" + ref.kind() + "/" + ref.name())
+        .forEach(p -> wakeups.wake(ResourceID.fromResource(p))));
     var budgets =
         InformerEventSourceConfiguration.from(ConnectionBudget.class, ScalingPolicy.class)
             .withSecondaryToPrimaryMapper(new GrantChanges(budgetId -> context.getPrimaryCache()
@@ -132,7 +156,13 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
                   return Set.of(new ResourceID(id[1], id[0]));
                 })
             .build();
-    return List.of(new InformerEventSource<>(budgets, context));
+    return List.of(new InformerEventSource<>(budgets, context), wakeups);
+  }
+
+  /** A policy's target as the workload caches name it: namespace, kind and name (any version). */
+  static String targetKey(ScalingPolicy p) {
+    return p.getMetadata().getNamespace() + "/" + p.getSpec().getTargetRef().getKind() + "/"
+        + p.getSpec().getTargetRef().getName();
   }
 
   @Override
@@ -141,8 +171,10 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
     recommendations.restore(cached, policy);
     PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics);
+    RoundFacts facts = new RoundFacts();
+    ResourceID id = ResourceID.fromResource(cached);
     try {
-      UpdateControl<ScalingPolicy> result = evaluate(policy, context, out);
+      UpdateControl<ScalingPolicy> result = evaluate(policy, context, out, facts);
       forgetDeleted(context, out.now());
       boolean deferred = recommendations.defer(cached, policy, out.now());
       StatusWriter.Outcome written = deferred
@@ -153,34 +185,48 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       }
       metrics.endReconcile(timer, NAME, written == StatusWriter.Outcome.STALE ? "stale" : "ok");
       // Status is written here with its resourceVersion; JOSDK only schedules the next round.
-      long delay = written == StatusWriter.Outcome.STALE
-          ? config.transitionPollPeriod().toMillis()
-          : result.getScheduleDelay().orElse(config.syncPeriod().toMillis());
-      return UpdateControl.<ScalingPolicy>noUpdate().rescheduleAfter(delay);
+      Duration planned = written == StatusWriter.Outcome.STALE
+          ? config.transitionPollPeriod()
+          : Duration.ofMillis(result.getScheduleDelay().orElse(config.syncPeriod().toMillis()));
+      afterRound(id, facts, out.now());
+      return UpdateControl.<ScalingPolicy>noUpdate()
+          .rescheduleAfter(nextRound.delay(facts, planned, out.now()));
     } catch (RuntimeException e) {
       metrics.endReconcile(timer, NAME, "error");
       throw e;
     }
   }
 
+  /**
+   * What wakes the policy from now on (its shared signals' bands), and the latency of a scale
+   * write caused by a load value.
+   */
+  private void afterRound(ResourceID id, RoundFacts facts, Instant now) {
+    if (facts.decision == null) {
+      hub.forget(id);
+      return;
+    }
+    hub.watch(id, nextRound.watches(facts));
+    if (facts.scaled()) {
+      hub.acted(id).ifPresent(seen -> metrics.signalToScale(Duration.between(seen, now)));
+    } else if (facts.settled()) {
+      hub.settled(id);
+    }
+  }
+
   private UpdateControl<ScalingPolicy> evaluate(
-      ScalingPolicy policy, Context<ScalingPolicy> context, PolicyOutcome out) {
+      ScalingPolicy policy, Context<ScalingPolicy> context, PolicyOutcome out, RoundFacts facts) {
     Instant now = out.now();
     if (policy.getSpec() == null) {
       // The schema cannot require spec itself; an object without one must not fail every round.
       return out.invalid(List.of(new Violation("spec",
           "Required value: a ScalingPolicy needs a spec with targetRef, replicas and load")));
     }
+    PolicySpecs.Mapped mapped = specs.of(policy);
+    if (!mapped.valid()) {
+      return out.invalid(mapped.violations());
+    }
     PolicySpec spec;
-    try {
-      spec = PolicySpecMapper.toEngine(policy, 0);
-    } catch (IllegalArgumentException e) {
-      return out.invalid(List.of(new Violation("spec", e.getMessage())));
-    }
-    List<Violation> violations = new PolicyValidator().validate(spec);
-    if (!violations.isEmpty()) {
-      return out.invalid(violations);
-    }
     WorkloadRef ref = WorkloadRef.of(policy.getMetadata().getNamespace(), policy.getSpec().getTargetRef());
     Optional<GenericKubernetesResource> target;
     try {
@@ -221,7 +267,10 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       growHold = BudgetOverLimit.growHold(budgetResource);
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
-    spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
+    spec = mapped.withSurge(snap.maxSurge());
+    facts.loadSpec = policy.getSpec().getLoad();
+    facts.readings = readings;
+    facts.forecastEnabled = spec.forecast().map(f -> f.enabled()).orElse(false);
     Optional<ForecastOutcome> forecast = forecaster.forecast(policy, spec, snap.specReplicas(), now);
     out.forecast(forecast);
     Observation observation = new Observation(now, snap.specReplicas(), snap.readyReplicas(),
@@ -245,15 +294,19 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     if (surge > snap.maxSurge()) {
       snap = snap.withMaxSurge(surge);
       out.observed(snap, poolMax);
-      spec = PolicySpecMapper.toEngine(policy, snap.maxSurge());
+      spec = mapped.withSurge(snap.maxSurge());
       decision = engine.decide(spec, observation, out.history());
     }
+    facts.spec = spec;
+    facts.snapshot = snap;
+    facts.decision = decision;
     if (!spec.schedules().isEmpty()) {
-      out.schedules(schedules.evaluate(spec.schedules(), out.now()));
+      facts.schedules = schedules.evaluate(spec.schedules(), out.now());
+      out.schedules(facts.schedules);
     }
     // Older valid policies on the same workload are conflicts like an HPA: only the oldest acts.
     var found = conflicts.find(ref).with(PolicyRivals.olderThan(policy,
-        context.getPrimaryCache().list(policy.getMetadata().getNamespace())));
+        context.getPrimaryCache().byIndex(BY_TARGET, targetKey(policy)).stream()));
     boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;
     out.decided(decision, requested, readings, found, capOnly,
         budget.map(b -> PolicySpecMapper.budgetId(policy)).orElse(null), grant);
@@ -262,6 +315,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       return out.blocked(budget.get().reason(), budget.get().message(), config.syncPeriod());
     }
     if (policy.getSpec().getMode() == PolicyMode.DRY_RUN) {
+      facts.dryRun = true;
       return out.dryRun(budget.flatMap(BudgetResolution::grant), config.syncPeriod());
     }
     if (capOnly) {
@@ -291,6 +345,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       Optional<String> hold = growHold;
       Actuation applied = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
           observed.specReplicas(), OptionalInt.of(pool.pool()), grant, poolMax, hold));
+      facts.actuation = applied;
       return out.applied(applied, budget.flatMap(BudgetResolution::grant), capped,
           config.syncPeriod(), config.transitionPollPeriod());
     }
@@ -306,6 +361,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     Optional<String> hold = growHold;
     Actuation actuation = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
         decided.desiredReplicas(), decided.poolSize(), grant, poolMax, hold));
+    facts.actuation = actuation;
     return out.applied(actuation, budget.flatMap(BudgetResolution::grant), null,
         config.syncPeriod(), config.transitionPollPeriod());
   }
@@ -338,6 +394,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         .map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
     forecaster.retain(live);
     recommendations.retain(live);
+    specs.retain(live);
+    hub.retain(context.getPrimaryCache().list().map(ResourceID::fromResource)
+        .collect(Collectors.toSet()));
   }
 
   @Override

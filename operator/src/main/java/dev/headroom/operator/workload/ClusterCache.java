@@ -115,6 +115,34 @@ public final class ClusterCache implements AutoCloseable {
     return Optional.of(Optional.ofNullable(cached));
   }
 
+  /**
+   * Tells {@code listener} when a cached target (Deployment, StatefulSet) is created or deleted,
+   * or changes its replicas, generation or status (pods becoming ready, a rollout progressing),
+   * so that the policies on it run a round without waiting for their next sync. Call before the
+   * first round.
+   */
+  public void onTargetChange(java.util.function.Consumer<WorkloadRef> listener) {
+    deployments.listen(new TargetChanges(listener, "Deployment"));
+    statefulSets.listen(new TargetChanges(listener, "StatefulSet"));
+  }
+
+  private record TargetChanges(java.util.function.Consumer<WorkloadRef> listener, String kind)
+      implements NamespacedCache.ChangeListener<GenericKubernetesResource> {
+    @Override
+    public boolean relevant(GenericKubernetesResource before, GenericKubernetesResource now) {
+      return !java.util.Objects.equals(before.getMetadata().getGeneration(),
+              now.getMetadata().getGeneration())
+          || !java.util.Objects.equals(before.getAdditionalProperties().get("status"),
+              now.getAdditionalProperties().get("status"));
+    }
+
+    @Override
+    public void changed(GenericKubernetesResource object) {
+      listener.accept(new WorkloadRef(object.getMetadata().getNamespace(), "apps/v1", kind,
+          object.getMetadata().getName()));
+    }
+  }
+
   /** Headroom changed the spec of a target read at {@code generation}. */
   void written(WorkloadRef ref, Long generation) {
     if (cachedKind(ref)) {

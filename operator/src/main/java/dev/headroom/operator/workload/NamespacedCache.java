@@ -1,6 +1,7 @@
 package dev.headroom.operator.workload;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,14 @@ final class NamespacedCache<T extends HasMetadata> {
   private final Clock clock;
   private final Supplier<Boolean> available;
   private final Map<String, Entry<T>> byNamespace = new ConcurrentHashMap<>();
+  private volatile ChangeListener<T> listener;
+
+  /** Told of objects that were added after a watch synced, changed as {@code relevant} says, or deleted. */
+  interface ChangeListener<T> {
+    boolean relevant(T before, T now);
+
+    void changed(T object);
+  }
 
   /**
    * @param factory a not yet started informer of one namespace
@@ -61,6 +70,11 @@ final class NamespacedCache<T extends HasMetadata> {
       return start(ns);
     });
     return Optional.ofNullable(entry.informer());
+  }
+
+  /** Tells {@code listener} of changes seen by the watches started from now on. */
+  void listen(ChangeListener<T> listener) {
+    this.listener = listener;
   }
 
   Optional<T> get(String namespace, String name) {
@@ -94,6 +108,10 @@ final class NamespacedCache<T extends HasMetadata> {
       if (!indexers.isEmpty()) {
         informer.addIndexers(indexers);
       }
+      ChangeListener<T> l = listener;
+      if (l != null) {
+        informer.addEventHandler(new Forwarder<>(informer, l));
+      }
       informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Entry<>(informer, null);
     } catch (Exception e) {
@@ -106,6 +124,29 @@ final class NamespacedCache<T extends HasMetadata> {
       LOG.warnf("cannot watch %s in namespace %s (%s); asking the API server instead, retrying in %s",
           what, namespace, e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), retryAfter);
       return new Entry<>(null, clock.instant());
+    }
+  }
+
+  /** Forwards watch events; the initial list of a new watch is not a change. */
+  private record Forwarder<T extends HasMetadata>(SharedIndexInformer<T> informer,
+      ChangeListener<T> listener) implements ResourceEventHandler<T> {
+    @Override
+    public void onAdd(T obj) {
+      if (informer.hasSynced()) {
+        listener.changed(obj);
+      }
+    }
+
+    @Override
+    public void onUpdate(T before, T now) {
+      if (listener.relevant(before, now)) {
+        listener.changed(now);
+      }
+    }
+
+    @Override
+    public void onDelete(T obj, boolean finalStateUnknown) {
+      listener.changed(obj);
     }
   }
 }

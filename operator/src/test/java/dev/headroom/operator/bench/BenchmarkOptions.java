@@ -10,12 +10,12 @@ record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, D
     Duration window, Duration decisionTimeout, Duration latencyTimeout, boolean writeDocs, boolean help) {
 
   static final String USAGE = """
-      usage: benchmarks/operator-bench [--policies 1000,10000] [--sync-period 15s] [--xmx 1g]
+      usage: benchmarks/operator-bench [--policies 1000,10000] [--sync-period 15s] [--xmx 384m]
                                        [--settle 30s] [--window 60s] [--decision-timeout 30m]
                                        [--latency-timeout 5m] [--no-docs]
         --policies          policy counts to run, one after the other, each on a fresh test bed
         --sync-period       the operator's HEADROOM_SYNC_PERIOD (chart default 15s)
-        --xmx               the operator's -Xmx
+        --xmx               the operator's -Xmx (default 384m: the chart's 75% of its 512Mi limit)
         --settle            wait after every policy has decided before measuring the steady state
         --window            length of the steady-state measurement
         --decision-timeout  give up waiting for every policy's first decision after this
@@ -25,7 +25,7 @@ record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, D
   static BenchmarkOptions parse(String[] args) {
     List<Integer> policies = List.of(1000);
     String sync = "15s";
-    String xmx = "1g";
+    String xmx = "384m";
     Duration settle = Duration.ofSeconds(30);
     Duration window = Duration.ofSeconds(60);
     Duration decision = Duration.ofMinutes(30);

@@ -98,7 +98,10 @@ record Layout(int policies, int namespaceCount, int hot) {
         .build();
   }
 
-  /** Default HPA behavior; load {@code headroom_bench_load{namespace,policy}} at 10 per replica. */
+  /**
+   * Default HPA behavior; load at 10 per replica from the shared query {@code headroom_bench_load},
+   * each policy picking its series by {@code namespace} and {@code policy} (matchLabels).
+   */
   ScalingPolicy policy(Target t, KubernetesClient client) {
     return client.getKubernetesSerialization().unmarshal("""
         apiVersion: headroom.dev/v1alpha1
@@ -113,7 +116,11 @@ record Layout(int policies, int namespaceCount, int hot) {
           replicas: {min: %4$d, max: %5$d}
           load:
             signals:
-            - {name: load, query: '%6$s{namespace="%1$s",policy="%2$s"}', type: AverageValue, target: 10}
+            - name: load
+              query: '%6$s'
+              matchLabels: {namespace: '%1$s', policy: '%2$s'}
+              type: AverageValue
+              target: 10
           connections:
             budgetRef: {name: db}
             poolSize: {min: %7$d, max: %8$d}

@@ -49,6 +49,7 @@ public final class OperatorBenchmark {
   static final int LATENCY_SAMPLE = 50;
   static final String METRIC = "headroom_bench_load";
   static final String FLOW_SCHEMA = "headroom-bench";
+  static final String CHART_JVM_OPTIONS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
   private final BenchmarkOptions options;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -138,6 +139,9 @@ public final class OperatorBenchmark {
           "HEADROOM_TRANSITION_POLL_PERIOD", "2s",
           "HEADROOM_BUDGET_SYNC_PERIOD", "30s");
       System.setProperty("headroom.operatorXmx", options.xmx());
+      // The chart's JVM settings (values.yaml jvmOptions) but for the heap, which -Xmx sets here
+      // as MaxRAMPercentage does under the chart's memory limit.
+      System.setProperty("headroom.operatorJvmOptions", CHART_JVM_OPTIONS);
       Path logFile = Path.of("target", "operator-bench-" + policies + ".log");
       Files.createDirectories(logFile.getParent());
       Files.deleteIfExists(logFile);
@@ -183,16 +187,27 @@ public final class OperatorBenchmark {
         }
         Map<String, Double> changed = new ConcurrentHashMap<>();
         sample.forEach(id -> changed.put(id, HOT_LOAD_CHANGED));
-        Instant t0 = Instant.now();
+        Sample changeStart = sample(admin, bed, operator);
+        Instant written = Instant.now();
         writeLoad(loadDir, layout, changed);
+        // The clock starts when Prometheus answers the new value (the next scrape after the write).
+        Instant t0 = queryable(bed, sample.get(0), HOT_LOAD_CHANGED, written.plusSeconds(30));
+        log("new load queryable " + (Duration.between(written, t0).toMillis()) + " ms after the write");
         Instant latencyDeadline = t0.plus(options.latencyTimeout());
         while (scaled.size() < sample.size() && Instant.now().isBefore(latencyDeadline)) {
-          Thread.sleep(200);
+          Thread.sleep(100);
         }
         List<Double> latencies = sample.stream().filter(scaled::containsKey)
-            .map(id -> Duration.between(t0, scaled.get(id)).toMillis() / 1000.0).sorted().toList();
+            .map(id -> Math.max(0, Duration.between(t0, scaled.get(id)).toMillis()) / 1000.0)
+            .sorted().toList();
         log("scaled " + latencies.size() + "/" + sample.size() + " sampled targets");
         Sample end = sample(admin, bed, operator);
+        double changeSeconds = Duration.between(changeStart.at, end.at).toMillis() / 1000.0;
+        double changeCores = (end.cpuSeconds - changeStart.cpuSeconds) / changeSeconds;
+        double changeApi = (end.operatorRequests - changeStart.operatorRequests) / changeSeconds;
+        double changeProm = (end.promQueries - changeStart.promQueries) / changeSeconds;
+        log(String.format("load change: %.1f s, operator CPU %.2f cores, %.1f API req/s, %.1f"
+            + " Prometheus queries/s", changeSeconds, changeCores, changeApi, changeProm));
         long liveHeap = liveHeap(operator);
         policyInformer.close();
         hotDeployments.close();
@@ -203,11 +218,28 @@ public final class OperatorBenchmark {
             Math.max(before.rssBytes, Math.max(after.rssBytes, end.rssBytes)),
             apiRate, promRate, options.xmx(), options.syncPeriod(), Runtime.getRuntime().availableProcessors(),
             (before.loadAverage + after.loadAverage) / 2, cores, cpuPerReconcile,
-            LocalDate.now(ZoneOffset.UTC));
+            changeCores, LocalDate.now(ZoneOffset.UTC));
       }
     } finally {
       bed.close();
     }
+  }
+
+  /** When Prometheus first answers {@code value} for the series of policy {@code id}. */
+  private Instant queryable(TestBed bed, String id, double value, Instant deadline) throws Exception {
+    String[] nsName = id.split("/", 2);
+    String query = METRIC + "{namespace=\"" + nsName[0] + "\",policy=\"" + nsName[1] + "\"}";
+    URI uri = URI.create(bed.prometheus().url() + "/api/v1/query?query="
+        + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+    while (Instant.now().isBefore(deadline)) {
+      String body = get(uri);
+      Instant at = Instant.now();
+      if (body.contains("\"" + (long) value + "\"")) {
+        return at;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("Prometheus did not answer the new load within 30 s");
   }
 
   static Double percentile(List<Double> sorted, int p) {

@@ -22,7 +22,7 @@ final class SchemaValidator {
 
   /** Java mirrors of the CEL rules, evaluated on the (defaulted) object the rule is declared on. */
   static final Map<String, Predicate<JsonNode>> CEL_MIRRORS =
-      Map.of(
+      withSignalRules(Map.of(
           "self.type != 'Env' || (has(self.container) && has(self.envName))",
           self -> !self.path("type").asText().equals("Env")
               || (self.has("container") && self.has("envName")),
@@ -73,7 +73,24 @@ final class SchemaValidator {
                       * self.path("connections").path("poolSize").path("min").asLong()
                   <= 100000,
           "self.reserved < self.maxConnections",
-          self -> self.path("reserved").asLong() < self.path("maxConnections").asLong());
+          self -> self.path("reserved").asLong() < self.path("maxConnections").asLong()));
+
+  /** The rules of a load signal (Map.of takes ten pairs at most). */
+  private static Map<String, Predicate<JsonNode>> withSignalRules(
+      Map<String, Predicate<JsonNode>> rules) {
+    Map<String, Predicate<JsonNode>> all = new java.util.HashMap<>(rules);
+    all.put("self.all(k, k.matches('^[a-zA-Z_][a-zA-Z0-9_]*$') && size(k) <= 128 &&"
+        + " size(self[k]) <= 1024)", self -> {
+          for (Map.Entry<String, JsonNode> e : self.properties()) {
+            if (!e.getKey().matches("^[a-zA-Z_][a-zA-Z0-9_]*$") || e.getKey().length() > 128
+                || e.getValue().asText().length() > 1024) {
+              return false;
+            }
+          }
+          return true;
+        });
+    return Map.copyOf(all);
+  }
 
   private final List<String> errors = new ArrayList<>();
 

@@ -102,8 +102,12 @@ public final class OperatorProcess implements AutoCloseable {
       }
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + System.getProperty("headroom.operatorXmx", "512m"),
-          "-jar", jar.toAbsolutePath().toString()));
+          "-Xmx" + System.getProperty("headroom.operatorXmx", "512m")));
+      String jvmOptions = System.getProperty("headroom.operatorJvmOptions", "");
+      if (!jvmOptions.isBlank()) {
+        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+      }
+      command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -3,13 +3,13 @@ package dev.headroom.operator.prometheus;
 import java.util.StringJoiner;
 
 /** Prometheus answer bodies for the tests, in the exact shape Prometheus writes them. */
-final class Answers {
+public final class Answers {
 
-  static final long T0 = 1_700_000_000L;
+  public static final long T0 = 1_700_000_000L;
 
   private Answers() {}
 
-  static String success(String resultType, String result) {
+  public static String success(String resultType, String result) {
     return "{\"status\":\"success\",\"data\":{\"resultType\":\""
         + resultType
         + "\",\"result\":"
@@ -18,7 +18,7 @@ final class Answers {
   }
 
   /** An instant vector with one series per value, labelled pod="p0", pod="p1", … */
-  static String vector(String... values) {
+  public static String vector(String... values) {
     StringJoiner series = new StringJoiner(",", "[", "]");
     for (int i = 0; i < values.length; i++) {
       series.add(

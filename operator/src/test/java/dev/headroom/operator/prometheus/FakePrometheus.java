@@ -27,10 +27,10 @@ import javax.net.ssl.SSLContext;
  * Responder} and records what it was asked. Slow responders wait on a latch that {@link #close()}
  * opens, so tearing down never waits for a sleeping handler.
  */
-final class FakePrometheus implements AutoCloseable {
+public final class FakePrometheus implements AutoCloseable {
 
   /** One request as the server saw it. */
-  record Request(
+  public record Request(
       String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
 
     String header(String name) {
@@ -58,7 +58,7 @@ final class FakePrometheus implements AutoCloseable {
   }
 
   @FunctionalInterface
-  interface Responder {
+  public interface Responder {
     void respond(HttpExchange exchange, CountDownLatch closing) throws Exception;
   }
 
@@ -82,7 +82,7 @@ final class FakePrometheus implements AutoCloseable {
     server.start();
   }
 
-  static FakePrometheus start() throws IOException {
+  public static FakePrometheus start() throws IOException {
     return new FakePrometheus(HttpServer.create(loopback(), 0));
   }
 
@@ -96,16 +96,16 @@ final class FakePrometheus implements AutoCloseable {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
   }
 
-  URI url() {
+  public URI url() {
     String scheme = server instanceof HttpsServer ? "https" : "http";
     return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void answer(Responder next) {
+  public void answer(Responder next) {
     responder = next;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
@@ -139,7 +139,7 @@ final class FakePrometheus implements AutoCloseable {
   // ---- responders ----
 
   /** A complete answer with a Content-Length. */
-  static Responder json(int status, String body) {
+  public static Responder json(int status, String body) {
     return (exchange, closing) -> send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
   }
 

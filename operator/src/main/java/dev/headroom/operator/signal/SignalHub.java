@@ -1,0 +1,223 @@
+package dev.headroom.operator.signal;
+
+import dev.headroom.operator.prometheus.PrometheusClient;
+import dev.headroom.operator.prometheus.PrometheusException;
+import dev.headroom.operator.prometheus.SeriesSet;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The load signals of all policies, read once per tick per distinct query (batched signals).
+ *
+ * <p>Policies whose signals name a shared query and pick their series by labels ({@code
+ * matchLabels}) do not query Prometheus in their rounds: the hub asks each distinct query once per
+ * tick and every round reads the latest answer. After a round, the policy leaves a {@link
+ * SignalWatch} per signal: the band its value may move in without changing that round's outcome.
+ * Each tick compares every watched value with its band and wakes only the policies whose value
+ * left it (or could not be read, or could be read again). The comparison is of state, not of
+ * change, so a value that left the band while its policy's round was running wakes it at the next
+ * tick.
+ *
+ * <p>A woken policy is not woken again until its round leaves new watches. The instant the hub
+ * first saw the value that woke a policy is kept until the policy acts on it ({@link #acted}) or
+ * finds nothing to do ({@link #settled}), which measures the latency from a value to the scale
+ * write. Thread-safe: rounds read and watch concurrently with the ticking thread.
+ */
+public final class SignalHub {
+
+  private static final Logger LOG = Logger.getLogger(SignalHub.class);
+  private static final Duration FORGET_UNWATCHED = Duration.ofMinutes(2);
+
+  private record Answer(Optional<SeriesSet> series, Optional<PrometheusException> failure,
+      Instant at) {
+    SignalValue select(Map<String, String> matchLabels) {
+      if (failure.isPresent()) {
+        return SignalValue.failed(failure.get(), at);
+      }
+      try {
+        return SignalValue.of(series.get().select(matchLabels).value(), at);
+      } catch (PrometheusException e) {
+        return SignalValue.failed(e, at);
+      }
+    }
+  }
+
+  private static final class Query {
+    final String promql;
+    final Set<ResourceID> watchers = ConcurrentHashMap.newKeySet();
+    volatile Answer latest;
+
+    Query(String promql) {
+      this.promql = promql;
+    }
+  }
+
+  private record Watched(List<SignalWatch> signals, boolean woken) {}
+
+  private final PrometheusClient prometheus;
+  private final Clock clock;
+  private final Duration maxAge;
+  private final int maxSeries;
+  private final Map<String, Query> queries = new ConcurrentHashMap<>();
+  private final Map<ResourceID, Watched> watches = new ConcurrentHashMap<>();
+  private final Map<ResourceID, Instant> firstSeen = new ConcurrentHashMap<>();
+  private final Runnable onWake;
+  private volatile Consumer<ResourceID> waker = id -> {};
+
+  /**
+   * @param maxAge how old an answer may be and still serve a round; older ones are asked again
+   * @param maxSeries most series one shared query may return
+   * @param onWake told of every policy woken (a metric)
+   */
+  public SignalHub(PrometheusClient prometheus, Clock clock, Duration maxAge, int maxSeries,
+      Runnable onWake) {
+    this.prometheus = prometheus;
+    this.clock = clock;
+    this.maxAge = maxAge;
+    this.maxSeries = maxSeries;
+    this.onWake = onWake;
+  }
+
+  /** Who is told to run a policy's round; set when the event source starts. */
+  public void wakeWith(Consumer<ResourceID> waker) {
+    this.waker = waker;
+  }
+
+  /**
+   * The value of one signal: from the latest answer of its query when that is fresh, otherwise
+   * from a query made now (one at a time per query, so a thousand rounds starting together ask
+   * Prometheus once).
+   */
+  public SignalValue read(SeriesSelector selector) {
+    Query q = queries.computeIfAbsent(selector.query(), Query::new);
+    Answer a = q.latest;
+    if (a == null || stale(a)) {
+      synchronized (q) {
+        a = q.latest;
+        if (a == null || stale(a)) {
+          a = ask(q.promql);
+          q.latest = a;
+        }
+      }
+    }
+    return a.select(selector.matchLabels());
+  }
+
+  /** Replaces what the hub watches for {@code policy}; an empty list watches nothing. */
+  public void watch(ResourceID policy, List<SignalWatch> signals) {
+    Set<String> now = new HashSet<>();
+    signals.forEach(s -> now.add(s.selector().query()));
+    Watched before = signals.isEmpty() ? watches.remove(policy)
+        : watches.put(policy, new Watched(List.copyOf(signals), false));
+    if (before != null) {
+      before.signals().stream().map(s -> s.selector().query()).filter(q -> !now.contains(q))
+          .forEach(q -> {
+            Query query = queries.get(q);
+            if (query != null) {
+              query.watchers.remove(policy);
+            }
+          });
+    }
+    now.forEach(q -> queries.computeIfAbsent(q, Query::new).watchers.add(policy));
+  }
+
+  /** Stops watching a policy (deleted, or no longer woken by its signals). */
+  public void forget(ResourceID policy) {
+    watch(policy, List.of());
+    firstSeen.remove(policy);
+  }
+
+  /**
+   * The policy acted on what woke it: the instant the hub first saw that value, now forgotten.
+   * Empty when no value woke it.
+   */
+  public Optional<Instant> acted(ResourceID policy) {
+    return Optional.ofNullable(firstSeen.remove(policy));
+  }
+
+  /** The policy's round found nothing left to do for what woke it. */
+  public void settled(ResourceID policy) {
+    firstSeen.remove(policy);
+  }
+
+  /** Forgets every policy but {@code live} (deleted policies). */
+  public void retain(Set<ResourceID> live) {
+    for (ResourceID id : Set.copyOf(watches.keySet())) {
+      if (!live.contains(id)) {
+        forget(id);
+      }
+    }
+    firstSeen.keySet().retainAll(live);
+  }
+
+  /** Policies watched now. */
+  public int watched() {
+    return watches.size();
+  }
+
+  /** Distinct queries asked every tick. */
+  public int sharedQueries() {
+    return (int) queries.values().stream().filter(q -> !q.watchers.isEmpty()).count();
+  }
+
+  /** One tick: every watched query once, then every watcher against its band. */
+  public void tick() {
+    Instant started = clock.instant();
+    for (Query q : queries.values()) {
+      if (q.watchers.isEmpty()) {
+        Answer last = q.latest;
+        if (last == null || last.at().isBefore(started.minus(FORGET_UNWATCHED))) {
+          queries.remove(q.promql, q);
+        }
+        continue;
+      }
+      Answer a = ask(q.promql);
+      q.latest = a;
+      for (ResourceID id : q.watchers) {
+        check(id, q.promql, a);
+      }
+    }
+  }
+
+  private void check(ResourceID id, String promql, Answer answer) {
+    Watched w = watches.get(id);
+    if (w == null || w.woken()) {
+      return;
+    }
+    for (SignalWatch s : w.signals()) {
+      if (s.selector().query().equals(promql) && s.leftBy(answer.select(s.selector().matchLabels()))) {
+        if (watches.replace(id, w, new Watched(w.signals(), true))) {
+          firstSeen.putIfAbsent(id, answer.at());
+          onWake.run();
+          waker.accept(id);
+        }
+        return;
+      }
+    }
+  }
+
+  private boolean stale(Answer a) {
+    return a.at().isBefore(clock.instant().minus(maxAge));
+  }
+
+  private Answer ask(String promql) {
+    Instant at = clock.instant();
+    try {
+      SeriesSet set = prometheus.instantVector(promql, at, maxSeries);
+      return new Answer(Optional.of(set), Optional.empty(), clock.instant());
+    } catch (PrometheusException e) {
+      LOG.debugf("shared query %s failed: %s", promql, e.getMessage());
+      return new Answer(Optional.empty(), Optional.of(e), clock.instant());
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.headroom.operator.prometheus;
+
+import static dev.headroom.operator.prometheus.Answers.matrix;
+import static dev.headroom.operator.prometheus.Answers.scalar;
+import static dev.headroom.operator.prometheus.Answers.success;
+import static dev.headroom.operator.prometheus.Answers.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@code instantVector} reads, and how a policy picks its series from it. */
+class PrometheusVectorQueryTest {
+
+  static final String QUERY = "sum by (namespace, service) (rate(http_requests_total[1m]))";
+  static final Instant AT = Instant.ofEpochSecond(Answers.T0);
+
+  FakePrometheus prometheus;
+  PrometheusClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    prometheus = FakePrometheus.start();
+    client = new PrometheusClient(PrometheusEndpoint.of(prometheus.url()));
+  }
+
+  @AfterEach
+  void stop() {
+    prometheus.close();
+  }
+
+  static String series(String namespace, String service, String value) {
+    return "{\"metric\":{\"namespace\":\"" + namespace + "\",\"service\":\"" + service
+        + "\"},\"value\":[" + Answers.T0 + ",\"" + value + "\"]}";
+  }
+
+  @Test
+  void everySeriesIsKeptWithItsLabelsAndEachPolicyPicksItsOwn() throws Exception {
+    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "12")
+        + "," + series("shop", "pay", "30.5") + "," + series("blog", "cart", "7") + "]")));
+
+    SeriesSet set = client.instantVector(QUERY, AT, 100);
+
+    assertThat(set.size()).isEqualTo(3);
+    assertThat(set.select(Map.of("namespace", "shop", "service", "pay")).value()).isEqualTo(30.5);
+    assertThat(set.select(Map.of("namespace", "blog", "service", "cart")).value()).isEqualTo(7);
+    assertThat(prometheus.requests()).hasSize(1);
+  }
+
+  @Test
+  void noMatchingSeriesNamesTheLabels() throws Exception {
+    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "1") + "]")));
+    SeriesSet set = client.instantVector(QUERY, AT, 100);
+
+    PrometheusException.EmptyResult e = catchThrowableOfType(PrometheusException.EmptyResult.class,
+        () -> set.select(Map.of("namespace", "shop", "service", "search")));
+
+    assertThat(e).hasMessageContaining("no series with {namespace=\"shop\", service=\"search\"}");
+  }
+
+  @Test
+  void severalMatchingSeriesAreAmbiguous() throws Exception {
+    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "1")
+        + "," + series("shop", "pay", "2") + "]")));
+    SeriesSet set = client.instantVector(QUERY, AT, 100);
+
+    PrometheusException.AmbiguousResult e = catchThrowableOfType(
+        PrometheusException.AmbiguousResult.class, () -> set.select(Map.of("namespace", "shop")));
+
+    assertThat(e.seriesCount()).isEqualTo(2);
+    assertThat(e).hasMessageContaining("2 series with {namespace=\"shop\"}");
+  }
+
+  @Test
+  void aNotANumberSeriesIsRefusedOnlyForThePolicyThatPicksIt() throws Exception {
+    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "NaN")
+        + "," + series("shop", "pay", "3") + "]")));
+    SeriesSet set = client.instantVector(QUERY, AT, 100);
+
+    assertThat(set.select(Map.of("service", "pay")).value()).isEqualTo(3);
+    assertThat(catchThrowableOfType(PrometheusException.NotANumber.class,
+        () -> set.select(Map.of("service", "cart")))).isNotNull();
+  }
+
+  @Test
+  void moreSeriesThanAllowedAreRefused() {
+    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("a", "1", "1") + ","
+        + series("a", "2", "1") + "," + series("a", "3", "1") + "]")));
+
+    PrometheusException.TooLarge e = catchThrowableOfType(PrometheusException.TooLarge.class,
+        () -> client.instantVector(QUERY, AT, 2));
+
+    assertThat(e).hasMessageContaining("more than 2 series (maxSeries)");
+  }
+
+  @Test
+  void aScalarIsOneSeriesWithoutLabels() throws Exception {
+    prometheus.answer(FakePrometheus.json(200, scalar("4")));
+    assertThat(client.instantVector("vector(4)", AT, 10).select(Map.of()).value()).isEqualTo(4);
+  }
+
+  @Test
+  void aRangeVectorIsRefused() {
+    prometheus.answer(FakePrometheus.json(200, matrix(values("1", "2"))));
+    assertThat(catchThrowableOfType(PrometheusException.Malformed.class,
+        () -> client.instantVector(QUERY, AT, 10))).hasMessageContaining("range vector");
+  }
+}
