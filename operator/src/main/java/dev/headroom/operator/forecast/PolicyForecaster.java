@@ -11,6 +11,7 @@ import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.operator.api.v1alpha1.ForecastStatus;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.prometheus.TimedValue;
+import dev.headroom.operator.signal.SeriesSelector;
 import dev.headroom.operator.status.EventReasons;
 import java.time.Instant;
 import java.util.List;
@@ -123,8 +124,11 @@ public final class PolicyForecaster {
     if (signals == null) {
       return Optional.empty();
     }
-    return signals.stream().filter(s -> signal.equals(s.getName())).map(s -> s.getQuery())
-        .filter(q -> q != null && !q.isBlank()).findFirst();
+    // A shared query's history is that of the signal's own series.
+    return signals.stream().filter(s -> signal.equals(s.getName()))
+        .filter(s -> s.getQuery() != null && !s.getQuery().isBlank())
+        .map(s -> new SeriesSelector(s.getQuery(), s.getMatchLabels()).singleSeriesQuery())
+        .findFirst();
   }
 
   private static List<LoadSample> samples(List<TimedValue> values) {

@@ -127,6 +127,11 @@ public class HeadroomMetrics implements QueryObserver {
         .record(elapsed.isNegative() ? Duration.ZERO : elapsed);
   }
 
+  /** A status write refused because the round started from a stale copy (409). */
+  public void staleWrite(String controller) {
+    registry.counter("headroom_status_conflicts_total", "controller", controller).increment();
+  }
+
   /** A policy woken by its load leaving the band of its last decision. */
   public void signalWakeup() {
     registry.counter("headroom_signal_wakeups_total").increment();

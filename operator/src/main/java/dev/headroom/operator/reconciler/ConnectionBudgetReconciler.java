@@ -276,8 +276,12 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     updated.setStatus(status);
     // PUT with resourceVersion: a grant step computed from a stale view is refused, never applied.
     boolean stale = statusWriter.write(budget, updated, before, status) == StatusWriter.Outcome.STALE;
-    return UpdateControl.<ConnectionBudget>noUpdate().rescheduleAfter(
-        stale || moving ? config.transitionPollPeriod() : config.budgetSyncPeriod());
+    if (stale) {
+      metrics.staleWrite(NAME);
+    }
+    return UpdateControl.<ConnectionBudget>noUpdate().rescheduleAfter(stale
+        ? StatusWriter.STALE_RETRY
+        : moving ? config.transitionPollPeriod() : config.budgetSyncPeriod());
   }
 
   private Map<String, Map<String, String>> namespaceLabels() {

@@ -183,10 +183,13 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       if (!deferred && written != StatusWriter.Outcome.STALE) {
         recommendations.persisted(cached, out.now());
       }
+      if (written == StatusWriter.Outcome.STALE) {
+        metrics.staleWrite(NAME);
+      }
       metrics.endReconcile(timer, NAME, written == StatusWriter.Outcome.STALE ? "stale" : "ok");
       // Status is written here with its resourceVersion; JOSDK only schedules the next round.
       Duration planned = written == StatusWriter.Outcome.STALE
-          ? config.transitionPollPeriod()
+          ? StatusWriter.STALE_RETRY
           : Duration.ofMillis(result.getScheduleDelay().orElse(config.syncPeriod().toMillis()));
       afterRound(id, facts, out.now());
       return UpdateControl.<ScalingPolicy>noUpdate()

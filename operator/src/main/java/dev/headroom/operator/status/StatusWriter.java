@@ -1,6 +1,7 @@
 package dev.headroom.operator.status;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
@@ -18,6 +19,13 @@ public final class StatusWriter {
     UNCHANGED,
     STALE
   }
+
+  /**
+   * How soon a round whose write met a conflict runs again: the informer is a moment behind the
+   * write that caused it, and waiting longer only delays a grant or a scale-up (a 2 s retry made
+   * up most of the load-to-scale latency at 1,000 policies).
+   */
+  public static final Duration STALE_RETRY = Duration.ofMillis(100);
 
   private final KubernetesClient client;
 

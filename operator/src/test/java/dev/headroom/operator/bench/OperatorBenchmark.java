@@ -208,6 +208,15 @@ public final class OperatorBenchmark {
         double changeProm = (end.promQueries - changeStart.promQueries) / changeSeconds;
         log(String.format("load change: %.1f s, operator CPU %.2f cores, %.1f API req/s, %.1f"
             + " Prometheus queries/s", changeSeconds, changeCores, changeApi, changeProm));
+        MetricsText opEnd = MetricsText.parse(get(operator.metricsUrl()));
+        log(String.format("operator: %.0f signal wake-ups, %.0f scale writes timed from the signal"
+            + " (mean %.2f s), %.0f status conflicts (budget %.0f)",
+            opEnd.sum("headroom_signal_wakeups_total", Map.of()),
+            opEnd.sum("headroom_signal_to_scale_seconds_count", Map.of()),
+            opEnd.sum("headroom_signal_to_scale_seconds_sum", Map.of())
+                / Math.max(1, opEnd.sum("headroom_signal_to_scale_seconds_count", Map.of())),
+            opEnd.sum("headroom_status_conflicts_total", Map.of()),
+            opEnd.sum("headroom_status_conflicts_total", Map.of("controller", "connectionbudget"))));
         long liveHeap = liveHeap(operator);
         policyInformer.close();
         hotDeployments.close();
