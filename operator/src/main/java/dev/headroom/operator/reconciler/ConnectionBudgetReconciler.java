@@ -55,6 +55,8 @@ import java.util.stream.Collectors;
 public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> {
 
   public static final String NAME = "connectionbudget";
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ConnectionBudgetReconciler.class);
   static final String BY_BUDGET = "byBudget";
 
   private final KubernetesClient client;
@@ -275,7 +277,12 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     ConnectionBudget updated = client.getKubernetesSerialization().clone(budget);
     updated.setStatus(status);
     // PUT with resourceVersion: a grant step computed from a stale view is refused, never applied.
-    boolean stale = statusWriter.write(budget, updated, before, status) == StatusWriter.Outcome.STALE;
+    StatusWriter.Outcome written = statusWriter.write(budget, updated, before, status);
+    boolean stale = written == StatusWriter.Outcome.STALE;
+    if (LOG.isDebugEnabled()) {
+      LOG.debugf("budget %s/%s: write %s, moving %s", budget.getMetadata().getNamespace(),
+          budget.getMetadata().getName(), written, moving);
+    }
     if (stale) {
       metrics.staleWrite(NAME);
     }

@@ -39,7 +39,10 @@ final class RoundFacts {
     return actuation != null && snapshot != null && actuation.replicas() != snapshot.specReplicas();
   }
 
-  /** Whether the round is done with its decision: nothing written, nothing waited for. */
+  /**
+   * Whether the round is done with its decision: nothing written, nothing waited for, and not held
+   * back by the budget (then a grant grow is still to come).
+   */
   boolean settled() {
     if (decision == null) {
       return true;
@@ -48,6 +51,6 @@ final class RoundFacts {
       return true;
     }
     return actuation != null && !actuation.changed() && actuation.waiting().isEmpty()
-        && decision.desiredReplicas() == snapshot.specReplicas();
+        && !decision.budgetLimited() && decision.desiredReplicas() == snapshot.specReplicas();
   }
 }

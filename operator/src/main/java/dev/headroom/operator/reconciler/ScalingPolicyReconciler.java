@@ -78,6 +78,8 @@ import java.util.stream.Collectors;
 public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
 
   public static final String NAME = "scalingpolicy";
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ScalingPolicyReconciler.class);
   static final String BY_BUDGET = "byBudget";
   static final String BY_TARGET = "byTarget";
 
@@ -192,6 +194,14 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
           ? StatusWriter.STALE_RETRY
           : Duration.ofMillis(result.getScheduleDelay().orElse(config.syncPeriod().toMillis()));
       afterRound(id, facts, out.now());
+      if (LOG.isDebugEnabled()) {
+        LOG.debugf("round %s: desired %s, requested %s, grant %s, actions %s, waiting %s, write %s",
+            id, facts.decision == null ? "-" : facts.decision.desiredReplicas(),
+            policy.getStatus() == null ? "-" : policy.getStatus().getRequestedReplicas(),
+            policy.getStatus() == null ? "-" : policy.getStatus().getGrant(),
+            facts.actuation == null ? "-" : facts.actuation.actions(),
+            facts.actuation == null ? "-" : facts.actuation.waiting().orElse("-"), written);
+      }
       return UpdateControl.<ScalingPolicy>noUpdate()
           .rescheduleAfter(nextRound.delay(facts, planned, out.now()));
     } catch (RuntimeException e) {

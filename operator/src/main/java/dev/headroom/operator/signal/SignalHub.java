@@ -198,6 +198,7 @@ public final class SignalHub {
       if (s.selector().query().equals(promql) && s.leftBy(answer.select(s.selector().matchLabels()))) {
         if (watches.replace(id, w, new Watched(w.signals(), true))) {
           firstSeen.putIfAbsent(id, answer.at());
+          LOG.debugf("wake %s: %s left %s", id, s.selector(), s.band());
           onWake.run();
           waker.accept(id);
         }
