@@ -26,6 +26,8 @@ import dev.headroom.operator.status.ApiNames;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.status.StatusWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.headroom.operator.workload.SlimItemStore;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -51,7 +53,8 @@ import java.util.stream.Collectors;
  * its resourceVersion, so a reconcile that started from a stale view fails and is retried rather
  * than handing out the same connections twice.
  */
-@ControllerConfiguration(name = ConnectionBudgetReconciler.NAME)
+@ControllerConfiguration(name = ConnectionBudgetReconciler.NAME,
+    informer = @Informer(itemStore = SlimItemStore.class))
 public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> {
 
   public static final String NAME = "connectionbudget";
@@ -84,6 +87,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
       EventSourceContext<ConnectionBudget> context) {
     var cfg =
         InformerEventSourceConfiguration.from(ScalingPolicy.class, ConnectionBudget.class)
+            .withItemStore(new SlimItemStore<>())
             .withSecondaryToPrimaryMapper((ScalingPolicy p) -> budgetOf(p))
             .withOnUpdateFilter((ScalingPolicy now, ScalingPolicy before) -> budgetRelevantChange(now, before))
             .withWatchAllNamespaces()

@@ -47,6 +47,8 @@ import dev.headroom.operator.workload.WorkloadSnapshot;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import dev.headroom.operator.workload.SlimItemStore;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -74,7 +76,8 @@ import java.util.stream.Collectors;
  * budget grant, and explain. Owns no grant arithmetic: the budget reconciler publishes grants and
  * this reconciler obeys and acknowledges them.
  */
-@ControllerConfiguration(name = ScalingPolicyReconciler.NAME)
+@ControllerConfiguration(name = ScalingPolicyReconciler.NAME,
+    informer = @Informer(itemStore = SlimItemStore.class))
 public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
 
   public static final String NAME = "scalingpolicy";
@@ -146,6 +149,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         .forEach(p -> wakeups.wake(ResourceID.fromResource(p))));
     var budgets =
         InformerEventSourceConfiguration.from(ConnectionBudget.class, ScalingPolicy.class)
+            .withItemStore(new SlimItemStore<>())
             .withSecondaryToPrimaryMapper(new GrantChanges(budgetId -> context.getPrimaryCache()
                 .byIndex(BY_BUDGET, budgetId).stream().map(ResourceID::fromResource)
                 .collect(Collectors.toSet()))::toWake)

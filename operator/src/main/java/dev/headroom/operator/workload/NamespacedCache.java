@@ -105,6 +105,7 @@ final class NamespacedCache<T extends HasMetadata> {
         return new Entry<>(null, clock.instant());
       }
       informer = factory.apply(namespace);
+      informer.itemStore(new SlimItemStore<>());
       if (!indexers.isEmpty()) {
         informer.addIndexers(indexers);
       }
