@@ -176,6 +176,7 @@ public final class OperatorBenchmark {
         double promRate = (after.promQueries - before.promQueries) / seconds;
         double cores = (after.cpuSeconds - before.cpuSeconds) / seconds;
         double cpuPerReconcile = reconcileRate <= 0 ? Double.NaN : cores / reconcileRate * 1000;
+        logPhases(admin);
         log(String.format("steady: %.1f reconciles/s, %.1f API req/s, %.1f Prometheus queries/s"
             + " (load average %.1f), operator CPU %.2f cores, %.1f ms per reconcile", reconcileRate,
             apiRate, promRate, after.loadAverage, cores, cpuPerReconcile));
@@ -249,6 +250,18 @@ public final class OperatorBenchmark {
       Thread.sleep(20);
     }
     throw new IllegalStateException("Prometheus did not answer the new load within 30 s");
+  }
+
+  /** How many consumers of the budgets are in each grant phase (all stable when nothing moves). */
+  private static void logPhases(KubernetesClient admin) {
+    Map<String, Integer> phases = new java.util.TreeMap<>();
+    for (var b : admin.resources(dev.headroom.operator.api.v1alpha1.ConnectionBudget.class)
+        .inAnyNamespace().list().getItems()) {
+      if (b.getStatus() != null) {
+        b.getStatus().getConsumers().forEach(c -> phases.merge(String.valueOf(c.getPhase()), 1, Integer::sum));
+      }
+    }
+    log("budget consumers by phase: " + phases);
   }
 
   static Double percentile(List<Double> sorted, int p) {
