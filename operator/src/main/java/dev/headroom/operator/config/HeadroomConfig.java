@@ -144,7 +144,7 @@ public interface HeadroomConfig {
     int failures();
 
     /** How long an open circuit fails queries at once before one is tried again. */
-    @WithDefault("10s")
+    @WithDefault("5s")
     Duration openFor();
   }
 }
