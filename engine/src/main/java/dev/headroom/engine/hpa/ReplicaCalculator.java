@@ -3,6 +3,7 @@ package dev.headroom.engine.hpa;
 import dev.headroom.engine.hpa.MetricProposal.Outcome;
 import dev.headroom.engine.model.LoadSignal;
 import dev.headroom.engine.model.PodSample;
+import dev.headroom.engine.model.Reason;
 import dev.headroom.engine.model.SignalSample;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +134,7 @@ public final class ReplicaCalculator {
     long utilization = readyUsage * 100 / readyRequests;
     double usageRatio = (double) utilization / targetUtilizationPercent;
     boolean scaleUpWithUnready = unready > 0 && usageRatio > 1.0;
-    String text = String.format(
+    Reason text = () -> String.format(
         Locale.ROOT, "utilization %d%% / target %d%%", utilization, targetUtilizationPercent);
 
     if (!scaleUpWithUnready && missing == 0) {
@@ -174,7 +175,7 @@ public final class ReplicaCalculator {
   public MetricProposal value(
       int currentReplicas, int readyReplicas, double value, double target) {
     double usageRatio = value / target;
-    String text = ratioText(value, target);
+    Reason text = ratioText(value, target);
     if (currentReplicas == 0) {
       return MetricProposal.of(ceilToInt(usageRatio), value, Outcome.SCALED, text);
     }
@@ -190,7 +191,7 @@ public final class ReplicaCalculator {
    */
   public MetricProposal averageValue(int currentReplicas, double total, double targetPerReplica) {
     double usageRatio = total / (targetPerReplica * currentReplicas);
-    String text = String.format(
+    Reason text = () -> String.format(
         Locale.ROOT, "%s / %s per replica", fmt(total), fmt(targetPerReplica));
     double perReplica = currentReplicas == 0 ? total : total / currentReplicas;
     if (currentReplicas > 0 && withinTolerance(usageRatio)) {
@@ -206,7 +207,7 @@ public final class ReplicaCalculator {
       double usageRatio,
       double newUsageRatio,
       int counted,
-      String text) {
+      Reason text) {
     boolean reversed =
         (usageRatio < 1.0 && newUsageRatio > 1.0) || (usageRatio > 1.0 && newUsageRatio < 1.0);
     if (withinTolerance(newUsageRatio) || reversed) {
@@ -243,8 +244,8 @@ public final class ReplicaCalculator {
     return sum(values) / values.size();
   }
 
-  private static String ratioText(double usage, double target) {
-    return fmt(usage) + " / " + fmt(target);
+  private static Reason ratioText(double usage, double target) {
+    return () -> fmt(usage) + " / " + fmt(target);
   }
 
   static String fmt(double value) {

@@ -6,7 +6,6 @@ import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.model.Decision;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
-import dev.headroom.engine.schedule.ScheduleEvaluator;
 import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
@@ -88,7 +87,6 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final SignalReader signals;
   private final HpaCapper hpaCapper;
   private final StatusWriter statusWriter;
-  private final ScheduleEvaluator schedules = new ScheduleEvaluator();
   private final PolicyForecaster forecaster;
   private final RecommendationMemory recommendations;
   private volatile Instant nextForget;
@@ -249,7 +247,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       decision = engine.decide(spec, observation, out.history());
     }
     if (!spec.schedules().isEmpty()) {
-      out.schedules(schedules.evaluate(spec.schedules(), out.now()));
+      out.schedules(decision.schedules());
     }
     // Older valid policies on the same workload are conflicts like an HPA: only the oldest acts.
     var found = conflicts.find(ref).with(PolicyRivals.olderThan(policy,
