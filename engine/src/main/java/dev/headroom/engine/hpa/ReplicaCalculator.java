@@ -59,10 +59,10 @@ public final class ReplicaCalculator {
    */
   public MetricProposal podsMetric(int currentReplicas, double targetPerPod, List<PodSample> pods) {
     PodGroups groups = PodGroups.of(pods);
-    if (groups.readyValues().isEmpty()) {
+    if (groups.ready() == 0) {
       return MetricProposal.unavailable("did not receive metrics for targeted pods");
     }
-    double usage = average(groups.readyValues());
+    double usage = groups.readyAverage();
     double usageRatio = usage / targetPerPod;
     boolean scaleUpWithUnready = groups.unready() > 0 && usageRatio > 1.0;
 
@@ -72,14 +72,14 @@ public final class ReplicaCalculator {
             currentReplicas, usage, Outcome.WITHIN_TOLERANCE, ratioText(usage, targetPerPod));
       }
       return MetricProposal.of(
-          ceilToInt(usageRatio * groups.readyValues().size()),
+          ceilToInt(usageRatio * groups.ready()),
           usage,
           Outcome.SCALED,
           ratioText(usage, targetPerPod));
     }
 
-    double total = sum(groups.readyValues());
-    int counted = groups.readyValues().size();
+    double total = groups.readySum();
+    int counted = groups.ready();
     if (groups.missing() > 0) {
       if (usageRatio < 1.0) {
         total += targetPerPod * groups.missing();
@@ -230,18 +230,6 @@ public final class ReplicaCalculator {
       return Integer.MAX_VALUE;
     }
     return (int) Math.max(0, ceiled);
-  }
-
-  private static double sum(List<Double> values) {
-    double total = 0;
-    for (double v : values) {
-      total += v;
-    }
-    return total;
-  }
-
-  private static double average(List<Double> values) {
-    return sum(values) / values.size();
   }
 
   private static Reason ratioText(double usage, double target) {

@@ -47,7 +47,7 @@ public final class Recommendation {
 
   /** The sentence unrendered, to pass on without building it. */
   public Reason why() {
-    return this::reason;
+    return why;
   }
 
   @Override
