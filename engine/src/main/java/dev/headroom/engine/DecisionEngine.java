@@ -10,15 +10,15 @@ import dev.headroom.engine.model.Limit;
 import dev.headroom.engine.model.Mode;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
+import dev.headroom.engine.model.Reason;
 import dev.headroom.engine.model.Recommendation;
+import dev.headroom.engine.model.RenderedReasons;
 import dev.headroom.engine.model.ScalingHistory;
 import dev.headroom.engine.model.Source;
-import dev.headroom.engine.schedule.ScheduleEvaluator;
 import dev.headroom.engine.schedule.ScheduleStatus;
 import dev.headroom.engine.schedule.WindowPhase;
 import dev.headroom.engine.schedule.WindowState;
 import dev.headroom.engine.validation.PolicyValidator;
-import dev.headroom.engine.validation.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,9 +45,9 @@ import java.util.OptionalInt;
 public final class DecisionEngine {
 
   private final LoadEvaluator load;
-  private final ScheduleEvaluator schedules = new ScheduleEvaluator();
   private final BehaviorNormalizer normalizer = new BehaviorNormalizer();
   private final PolicyValidator validator = new PolicyValidator();
+  private final PreparedPolicies prepared = new PreparedPolicies(validator);
   private final PoolSizer poolSizer = new PoolSizer();
 
   public DecisionEngine() {
@@ -58,55 +58,72 @@ public final class DecisionEngine {
     this.load = new LoadEvaluator(config);
   }
 
+  /**
+   * Validates a policy and prepares its schedules, once, for {@link #decide(PreparedPolicy,
+   * Observation, ScalingHistory)}. A host keeps the result as long as the spec is unchanged.
+   */
+  public PreparedPolicy prepare(PolicySpec spec) {
+    return PreparedPolicy.of(spec, validator);
+  }
+
+  /**
+   * Decides for a spec. Equal to {@code decide(prepare(spec), obs, history)}; the preparation
+   * is memoised per spec (by identity, then by value), so a spec is validated once, not every
+   * call.
+   */
   public Decision decide(PolicySpec spec, Observation obs, ScalingHistory history) {
+    return decide(prepared.of(spec), obs, history);
+  }
+
+  /** Decides for a prepared policy: no validation, schedules from their cache. */
+  public Decision decide(PreparedPolicy policy, Observation obs, ScalingHistory history) {
+    PolicySpec spec = policy.spec();
     int current = obs.currentReplicas();
-    List<Violation> violations = validator.validate(spec);
-    if (!violations.isEmpty()) {
+    if (!policy.valid()) {
       List<String> reasons = new ArrayList<>();
       reasons.add("invalid policy, keeping " + current + " replicas");
-      violations.forEach(v -> reasons.add(v.toString()));
+      policy.violations().forEach(v -> reasons.add(v.toString()));
       return new Decision(spec.id(), obs.now(), current, current, OptionalInt.empty(), List.of(),
           Source.FAIL_STATIC, Limit.NONE, reasons, history, false, false, false,
-          Optional.empty(), false, spec.mode(), false);
+          Optional.empty(), false, spec.mode(), false, ScheduleStatus.NONE);
     }
     int min = spec.replicas().min();
     int max = spec.replicas().max();
-    List<String> reasons = new ArrayList<>();
-    List<Recommendation> recs = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>(8);
+    List<Recommendation> recs = new ArrayList<>(6);
 
     LoadOutcome loadOutcome = load.evaluate(spec, obs);
     recs.addAll(loadOutcome.recommendations());
     reasons.addAll(loadOutcome.reasons());
-    List<Recommendation> candidates = new ArrayList<>();
-    loadOutcome.replicas().ifPresent(candidates::add);
+    // Max wins; on ties the earlier source in Source order (reactive before schedule...).
+    Recommendation winner = loadOutcome.replicas();
 
-    ScheduleStatus scheduleStatus = schedules.evaluate(spec.schedules(), obs.now());
-    scheduleStatus.winner().ifPresent(w -> {
+    ScheduleStatus scheduleStatus = policy.schedules().at(obs.now());
+    if (scheduleStatus.winner().isPresent()) {
+      WindowState w = scheduleStatus.winner().get();
       Recommendation r = new Recommendation(Source.SCHEDULE, w.minReplicas(), scheduleReason(w));
       recs.add(r);
-      candidates.add(r);
-      reasons.add(r.reason());
-    });
-
-    if (spec.forecast().map(f -> f.enabled()).orElse(false)
-        && obs.forecastReplicas().isPresent()) {
-      int f = obs.forecastReplicas().getAsInt();
-      Recommendation r = new Recommendation(Source.FORECAST, f, "forecast -> " + f
-          + " (can only raise replicas)");
-      recs.add(r);
-      candidates.add(r);
-      reasons.add(r.reason());
+      reasons.add(r.why());
+      winner = larger(winner, r);
     }
 
-    // Max wins; on ties the earlier source in Source order (reactive before schedule...).
-    Recommendation winner = candidates.stream()
-        .max(Comparator.comparingInt(Recommendation::replicas)
-            .thenComparing(r -> -r.source().ordinal()))
-        .orElse(new Recommendation(Source.BOUNDS, min, "no load signal, schedule or forecast"
-            + " applies: replicas.min " + min));
+    if (spec.forecast().isPresent() && spec.forecast().get().enabled()
+        && obs.forecastReplicas().isPresent()) {
+      int f = obs.forecastReplicas().getAsInt();
+      Recommendation r = new Recommendation(Source.FORECAST, f,
+          () -> "forecast -> " + f + " (can only raise replicas)");
+      recs.add(r);
+      reasons.add(r.why());
+      winner = larger(winner, r);
+    }
+
+    if (winner == null) {
+      winner = new Recommendation(Source.BOUNDS, min,
+          () -> "no load signal, schedule or forecast applies: replicas.min " + min);
+    }
     int raw = winner.replicas();
     recs.add(new Recommendation(Source.BOUNDS, spec.replicas().clamp(raw),
-        "bounds: " + min + ".." + max));
+        () -> "bounds: " + min + ".." + max));
 
     int desired;
     Limit limit;
@@ -114,11 +131,11 @@ public final class DecisionEngine {
     if (current > max) {
       desired = max;
       limit = Limit.MAX;
-      reasons.add("current " + current + " above replicas.max " + max + " -> " + max);
+      reasons.add(() -> "current " + current + " above replicas.max " + max + " -> " + max);
     } else if (current < min) {
       desired = min;
       limit = Limit.MIN;
-      reasons.add("current " + current + " below replicas.min " + min + " -> " + min);
+      reasons.add(() -> "current " + current + " below replicas.min " + min + " -> " + min);
     } else {
       Normalization n = normalizer.normalize(
           spec.behavior(), min, max, current, raw, history, obs.now());
@@ -126,11 +143,12 @@ public final class DecisionEngine {
       updated = n.history();
       limit = limitOf(n, raw, desired, current, loadOutcome, winner);
       if (n.stabilized()) {
-        reasons.add("stabilization: recent recommendations hold " + n.stabilizedReplicas()
+        reasons.add(() -> "stabilization: recent recommendations hold " + n.stabilizedReplicas()
             + " instead of " + raw);
       }
       if (n.limit() != Limit.NONE) {
-        reasons.add("behavior: " + n.limitReason() + " -> " + desired);
+        int normalized = desired;
+        reasons.add(() -> "behavior: " + n.limitReason() + " -> " + normalized);
       }
     }
 
@@ -145,7 +163,7 @@ public final class DecisionEngine {
         // step forcing a smaller pool (and a rollout) first.
         int sizeFor = Math.max(desired, spec.replicas().clamp(raw));
         PoolSize size = poolSizer.size(grant, sizeFor, c.poolMin(), c.poolMax(), c.maxSurge());
-        String why = "budget '" + c.budgetId() + "' grants " + size.reason();
+        Reason why = () -> "budget '" + c.budgetId() + "' grants " + size.reason();
         recs.add(new Recommendation(Source.BUDGET, size.replicas(), why));
         reasons.add(why);
         pool = OptionalInt.of(size.pool());
@@ -155,7 +173,7 @@ public final class DecisionEngine {
           limit = Limit.BUDGET;
         }
       } else if (desired > current) {
-        String why = "budget '" + c.budgetId() + "' has granted nothing yet: holding "
+        Reason why = () -> "budget '" + c.budgetId() + "' has granted nothing yet: holding "
             + current + " replicas";
         recs.add(new Recommendation(Source.BUDGET, current, why));
         reasons.add(why);
@@ -167,17 +185,47 @@ public final class DecisionEngine {
     if (spec.mode() == Mode.ENFORCE && desired != current) {
       updated = normalizer.recordScaleEvent(updated, spec.behavior(), current, desired, obs.now());
     }
-    reasons.add((desired == current ? "keep " : "scale " + current + " -> ") + desired
-        + " replicas (" + winner.source().name().toLowerCase() + " won"
-        + (limit == Limit.NONE ? "" : ", limited by " + limit.name().toLowerCase()) + ")"
-        + (spec.mode() == Mode.DRY_RUN ? " [dry run]" : ""));
+    reasons.add(new Outcome(current, desired, winner.source(), limit, spec.mode()));
 
-    recs.sort(Comparator.comparingInt(r -> r.source().ordinal()));
+    recs.sort(BY_SOURCE);
     return new Decision(spec.id(), obs.now(), current, desired, pool, recs, winner.source(),
-        limit, reasons, updated, budgetLimited, loadOutcome.metricsAvailable(),
-        scheduleStatus.active(), scheduleStatus.winner().map(WindowState::name), true,
-        spec.mode(), winner.source() == Source.REACTIVE && loadOutcome.withinTolerance()
-            && winner.replicas() == current);
+        limit, new RenderedReasons(reasons), updated, budgetLimited,
+        loadOutcome.metricsAvailable(), scheduleStatus.active(),
+        scheduleStatus.winner().isPresent()
+            ? Optional.of(scheduleStatus.winner().get().name()) : Optional.empty(),
+        true, spec.mode(), winner.source() == Source.REACTIVE && loadOutcome.withinTolerance()
+            && winner.replicas() == current, scheduleStatus);
+  }
+
+  private static final Comparator<Recommendation> BY_SOURCE =
+      Comparator.comparingInt(r -> r.source().ordinal());
+
+  /**
+   * The larger of two recommendations; on a tie the earlier source in {@link Source} order
+   * (candidates arrive in that order, so the one already held).
+   */
+  private static Recommendation larger(Recommendation held, Recommendation candidate) {
+    if (held == null || candidate.replicas() > held.replicas()) {
+      return candidate;
+    }
+    if (candidate.replicas() == held.replicas()
+        && candidate.source().ordinal() < held.source().ordinal()) {
+      return candidate;
+    }
+    return held;
+  }
+
+  /** The decision's last sentence: what happens and why. */
+  private record Outcome(int current, int desired, Source winner, Limit limit, Mode mode)
+      implements Reason {
+
+    @Override
+    public String render() {
+      return (desired == current ? "keep " : "scale " + current + " -> ") + desired
+          + " replicas (" + winner.name().toLowerCase() + " won"
+          + (limit == Limit.NONE ? "" : ", limited by " + limit.name().toLowerCase()) + ")"
+          + (mode == Mode.DRY_RUN ? " [dry run]" : "");
+    }
   }
 
   private static Limit limitOf(Normalization n, int raw, int desired, int current,
@@ -195,12 +243,12 @@ public final class DecisionEngine {
     return Limit.NONE;
   }
 
-  private static String scheduleReason(WindowState w) {
+  private static Reason scheduleReason(WindowState w) {
     if (w.phase() == WindowPhase.PRE_SCALE) {
-      return "schedule '" + w.name() + "' opens at " + w.windowStart().orElseThrow()
+      return () -> "schedule '" + w.name() + "' opens at " + w.windowStart().orElseThrow()
           + ", pre-scaling -> " + w.minReplicas();
     }
-    return "schedule '" + w.name() + "' active until " + w.windowEnd().orElseThrow() + " -> "
-        + w.minReplicas();
+    return () -> "schedule '" + w.name() + "' active until " + w.windowEnd().orElseThrow()
+        + " -> " + w.minReplicas();
   }
 }

@@ -4,9 +4,11 @@ import dev.headroom.engine.capacity.CapacityModel;
 import dev.headroom.engine.capacity.CapacityRecommendation;
 import dev.headroom.engine.hpa.MetricProposal;
 import dev.headroom.engine.hpa.ReplicaCalculator;
+import dev.headroom.engine.model.ConcurrencySample;
 import dev.headroom.engine.model.LoadSignal;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
+import dev.headroom.engine.model.Reason;
 import dev.headroom.engine.model.Recommendation;
 import dev.headroom.engine.model.SignalKind;
 import dev.headroom.engine.model.SignalSample;
@@ -35,29 +37,32 @@ final class LoadEvaluator {
 
   LoadOutcome evaluate(PolicySpec spec, Observation obs) {
     int current = obs.currentReplicas();
-    List<String> reasons = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    List<Recommendation> recs = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>(4);
+    List<String> missing = null;
+    List<Recommendation> recs = new ArrayList<>(3);
     Recommendation best = null;
     boolean allWithinTolerance = true;
+    Instant oldest = obs.now().minus(config.maxSampleAge());
 
     Recommendation reactive = null;
-    for (LoadSignal signal : spec.load()) {
-      Optional<String> problem = problem(signal, obs.signals().get(signal.name()), obs);
-      if (problem.isPresent()) {
-        missing.add(signal.name());
-        reasons.add("reactive: '" + signal.name() + "' " + problem.get());
+    List<LoadSignal> signals = spec.load();
+    for (int i = 0, n = signals.size(); i < n; i++) {
+      LoadSignal signal = signals.get(i);
+      SignalSample sample = obs.signals().get(signal.name());
+      String problem = problem(signal, sample, obs, oldest);
+      if (problem != null) {
+        missing = added(missing, signal.name());
+        reasons.add(() -> "reactive: '" + signal.name() + "' " + problem);
         continue;
       }
-      MetricProposal p = calculator.propose(
-          signal, obs.signals().get(signal.name()), current, obs.readyReplicas());
+      MetricProposal p = calculator.propose(signal, sample, current, obs.readyReplicas());
       if (!p.available()) {
-        missing.add(signal.name());
-        reasons.add("reactive: '" + signal.name() + "' " + p.explanation());
+        missing = added(missing, signal.name());
+        reasons.add(() -> "reactive: '" + signal.name() + "' " + p.explanation());
         continue;
       }
-      String why = "reactive: " + signal.name() + " " + p.explanation() + " -> " + p.replicas()
-          + suffix(p.outcome());
+      Reason why = () -> "reactive: " + signal.name() + " " + p.explanation() + " -> "
+          + p.replicas() + suffix(p.outcome());
       reasons.add(why);
       allWithinTolerance &= p.outcome() != MetricProposal.Outcome.SCALED;
       if (reactive == null || p.replicas() > reactive.replicas()) {
@@ -70,17 +75,21 @@ final class LoadEvaluator {
     }
 
     if (spec.concurrency().isPresent()) {
-      Optional<CapacityRecommendation> cap = fresh(obs, obs.concurrency().map(c -> c.timestamp()))
-          ? capacityModel.recommend(spec.concurrency().get(), spec.capacities(), obs.concurrency())
-          : Optional.empty();
+      Optional<ConcurrencySample> sample = obs.concurrency();
+      Optional<CapacityRecommendation> cap =
+          sample.isEmpty() || sample.get().timestamp() == null
+              || fresh(sample.get().timestamp(), oldest)
+              ? capacityModel.recommend(spec.concurrency().get(), spec.capacities(), sample)
+              : Optional.empty();
       if (cap.isEmpty()) {
-        missing.add(spec.concurrency().get().name());
-        reasons.add("capacity: '" + spec.concurrency().get().name() + "' has no fresh data");
+        String name = spec.concurrency().get().name();
+        missing = added(missing, name);
+        reasons.add(() -> "capacity: '" + name + "' has no fresh data");
       } else {
-        Recommendation capacity =
-            new Recommendation(Source.CAPACITY, cap.get().replicas(), cap.get().reason());
+        Reason why = cap.get().why();
+        Recommendation capacity = new Recommendation(Source.CAPACITY, cap.get().replicas(), why);
         recs.add(capacity);
-        reasons.add(cap.get().reason());
+        reasons.add(why);
         allWithinTolerance = false;
         if (best == null || capacity.replicas() > best.replicas()) {
           best = capacity;
@@ -89,42 +98,49 @@ final class LoadEvaluator {
     }
 
     int configured = spec.load().size() + (spec.concurrency().isPresent() ? 1 : 0);
-    boolean available = missing.isEmpty();
+    boolean available = missing == null;
     if (configured > 0 && (best == null || (!available && best.replicas() < current))) {
-      String why = "fail static: no fresh data for " + String.join(", ", missing)
-          + (best == null ? "" : " and the rest would scale in to " + best.replicas())
+      List<String> none = missing == null ? List.of() : missing;
+      Recommendation scaleIn = best;
+      Reason why = () -> "fail static: no fresh data for " + String.join(", ", none)
+          + (scaleIn == null ? "" : " and the rest would scale in to " + scaleIn.replicas())
           + "; keeping " + current + " replicas";
       Recommendation hold = new Recommendation(Source.FAIL_STATIC, current, why);
       recs.add(hold);
       reasons.add(why);
-      return new LoadOutcome(Optional.of(hold), recs, false, false, reasons);
+      return new LoadOutcome(hold, recs, false, false, reasons);
     }
-    return new LoadOutcome(
-        Optional.ofNullable(best), recs, available, best != null && allWithinTolerance, reasons);
+    return new LoadOutcome(best, recs, available, best != null && allWithinTolerance, reasons);
   }
 
-  private Optional<String> problem(LoadSignal signal, SignalSample sample, Observation obs) {
+  private static List<String> added(List<String> names, String name) {
+    List<String> list = names == null ? new ArrayList<>(2) : names;
+    list.add(name);
+    return list;
+  }
+
+  /** Why a signal's sample cannot be used, or null when it can. */
+  private String problem(LoadSignal signal, SignalSample sample, Observation obs, Instant oldest) {
     if (sample == null) {
-      return Optional.of("has no data");
+      return "has no data";
     }
-    if (!fresh(obs, sample.timestamp())) {
-      return Optional.of("data is older than " + config.maxSampleAge());
+    if (sample.timestamp().isPresent() && !fresh(sample.timestamp().get(), oldest)) {
+      return "data is older than " + config.maxSampleAge();
     }
     if (signal.kind() != SignalKind.PODS) {
       if (sample.value().isEmpty() || !Double.isFinite(sample.value().getAsDouble())) {
-        return Optional.of("has no usable value");
+        return "has no usable value";
       }
       if (signal.kind() == SignalKind.VALUE && obs.readyReplicas() == 0
           && obs.currentReplicas() > 0) {
-        return Optional.of("cannot be spread: no ready replicas");
+        return "cannot be spread: no ready replicas";
       }
     }
-    return Optional.empty();
+    return null;
   }
 
-  private boolean fresh(Observation obs, Optional<Instant> timestamp) {
-    return timestamp.isEmpty()
-        || !timestamp.get().isBefore(obs.now().minus(config.maxSampleAge()));
+  private static boolean fresh(Instant timestamp, Instant oldest) {
+    return !timestamp.isBefore(oldest);
   }
 
   private String suffix(MetricProposal.Outcome outcome) {

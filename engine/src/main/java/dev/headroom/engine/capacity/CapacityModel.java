@@ -3,6 +3,7 @@ package dev.headroom.engine.capacity;
 import dev.headroom.engine.model.Capacity;
 import dev.headroom.engine.model.ConcurrencySample;
 import dev.headroom.engine.model.ConcurrencySignal;
+import dev.headroom.engine.model.Reason;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,24 +38,24 @@ public final class CapacityModel {
         || s.latencySeconds() < 0) {
       return Optional.empty();
     }
-    Optional<Scarcest> scarcest = scarcest(signal, capacities);
-    if (scarcest.isEmpty()) {
+    Scarcest scarcest = scarcest(signal, capacities);
+    if (scarcest == null) {
       return Optional.empty();
     }
     double inFlight = s.inFlight();
-    double perReplica = scarcest.get().perReplica();
+    double perReplica = scarcest.perReplica();
     int replicas = replicasFor(inFlight, perReplica);
-    String reason = String.format(
+    Reason reason = () -> String.format(
         Locale.ROOT,
         "capacity: %s req/s x %s s = %s in flight / %s per replica (%s) -> %d",
         fmt(s.ratePerSecond()),
         fmt(s.latencySeconds()),
         fmt(inFlight),
         fmt(perReplica),
-        scarcest.get().explanation(),
+        scarcest.explanation(),
         replicas);
     return Optional.of(
-        new CapacityRecommendation(replicas, inFlight, perReplica, scarcest.get().name(), reason));
+        new CapacityRecommendation(replicas, inFlight, perReplica, scarcest.name(), reason));
   }
 
   /** Replicas to carry {@code load} at {@code perReplica} each. */
@@ -67,27 +68,40 @@ public final class CapacityModel {
     return ceiled >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(0, ceiled);
   }
 
-  private record Scarcest(String name, double perReplica, String explanation) {}
+  /** The scarcest resource; {@code capacity} is null for the signal's own target. */
+  private record Scarcest(String name, double perReplica, Capacity capacity) {
 
-  private static Optional<Scarcest> scarcest(
-      ConcurrencySignal signal, List<Capacity> capacities) {
-    Scarcest best = null;
-    for (Capacity capacity : capacities) {
+    String explanation() {
+      return capacity == null
+          ? "target " + fmt(perReplica) + " in flight per replica"
+          : explain(capacity);
+    }
+  }
+
+  private static Scarcest scarcest(ConcurrencySignal signal, List<Capacity> capacities) {
+    Capacity best = null;
+    double bestPerReplica = 0;
+    for (int i = 0, n = capacities.size(); i < n; i++) {
+      Capacity capacity = capacities.get(i);
       double perReplica = capacity.sustainableInFlightPerReplica();
       if (!(perReplica > 0) || !Double.isFinite(perReplica)) {
         continue;
       }
-      if (best == null || perReplica < best.perReplica()) {
-        best = new Scarcest(capacity.name(), perReplica, explain(capacity));
+      if (best == null || perReplica < bestPerReplica) {
+        best = capacity;
+        bestPerReplica = perReplica;
       }
     }
-    if (best == null && signal.targetInFlightPerReplica().isPresent()) {
+    if (best != null) {
+      return new Scarcest(best.name(), bestPerReplica, best);
+    }
+    if (signal.targetInFlightPerReplica().isPresent()) {
       double target = signal.targetInFlightPerReplica().getAsDouble();
       if (target > 0) {
-        best = new Scarcest("target", target, "target " + fmt(target) + " in flight per replica");
+        return new Scarcest("target", target, null);
       }
     }
-    return Optional.ofNullable(best);
+    return null;
   }
 
   private static String explain(Capacity capacity) {

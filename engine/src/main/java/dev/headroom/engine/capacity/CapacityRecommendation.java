@@ -1,5 +1,7 @@
 package dev.headroom.engine.capacity;
 
+import dev.headroom.engine.model.Reason;
+
 /**
  * Replicas needed to carry the observed concurrency with the scarcest resource.
  *
@@ -7,7 +9,13 @@ package dev.headroom.engine.capacity;
  * @param inFlight concurrent requests by Little's law
  * @param perReplica in-flight requests one replica sustains with the scarcest resource
  * @param limitingResource name of the scarcest resource ("target" when none is declared)
- * @param reason sentence for the decision's reasons
+ * @param why sentence for the decision's reasons, rendered by {@link #reason()}
  */
 public record CapacityRecommendation(
-    int replicas, double inFlight, double perReplica, String limitingResource, String reason) {}
+    int replicas, double inFlight, double perReplica, String limitingResource, Reason why) {
+
+  /** The sentence. */
+  public String reason() {
+    return why.render();
+  }
+}

@@ -9,7 +9,6 @@ import dev.headroom.engine.model.ScalingRules;
 import dev.headroom.engine.model.SelectPolicy;
 import dev.headroom.engine.model.TimestampedRecommendation;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -100,14 +99,8 @@ public final class BehaviorNormalizer {
     if (recommendation > downRecommendation) {
       recommendation = downRecommendation;
     }
-    List<TimestampedRecommendation> updated = new ArrayList<>(recommendations);
     TimestampedRecommendation entry = new TimestampedRecommendation(prenormalized, now);
-    if (obsoleteIndex >= 0) {
-      updated.set(obsoleteIndex, entry);
-    } else {
-      updated.add(entry);
-    }
-    return new Stabilized(recommendation, List.copyOf(updated));
+    return new Stabilized(recommendation, replaced(recommendations, obsoleteIndex, entry));
   }
 
   /** Rate policies and bounds ({@code convertDesiredReplicasWithBehaviorRate}). */
@@ -217,10 +210,10 @@ public final class BehaviorNormalizer {
 
   /** Sum of the replica changes of events younger than {@code periodSeconds}. */
   public static int changeInPeriod(int periodSeconds, List<ScaleEvent> events, Instant now) {
-    Instant cutoff = now.minusSeconds(periodSeconds);
     long change = 0;
-    for (ScaleEvent event : events) {
-      if (event.timestamp().isAfter(cutoff)) {
+    for (int i = 0, n = events.size(); i < n; i++) {
+      ScaleEvent event = events.get(i);
+      if (after(event.timestamp(), now, periodSeconds)) {
         change += event.replicaChange();
       }
     }
@@ -254,14 +247,28 @@ public final class BehaviorNormalizer {
         outdated = i;
       }
     }
-    List<ScaleEvent> updated = new ArrayList<>(events);
-    ScaleEvent event = new ScaleEvent(change, now);
-    if (outdated >= 0) {
-      updated.set(outdated, event);
-    } else {
-      updated.add(event);
+    return replaced(events, outdated, new ScaleEvent(change, now));
+  }
+
+  /**
+   * An immutable copy of {@code list} with {@code entry} at {@code index}, or appended when
+   * {@code index} is negative; one array is filled, then copied once into the list.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> replaced(List<T> list, int index, T entry) {
+    int n = list.size();
+    Object[] out = new Object[index >= 0 ? n : n + 1];
+    for (int i = 0; i < n; i++) {
+      out[i] = list.get(i);
     }
-    return List.copyOf(updated);
+    out[index >= 0 ? index : n] = entry;
+    return (List<T>) List.of(out);
+  }
+
+  /** {@code t.isAfter(now.minusSeconds(seconds))} without allocating the cutoff. */
+  private static boolean after(Instant t, Instant now, long seconds) {
+    int bySecond = Long.compare(t.getEpochSecond(), now.getEpochSecond() - seconds);
+    return bySecond > 0 || (bySecond == 0 && t.getNano() > now.getNano());
   }
 
   private static int saturate(long value) {

@@ -1,5 +1,7 @@
 package dev.headroom.engine.hpa;
 
+import dev.headroom.engine.model.Reason;
+
 /**
  * What the replica calculator proposes for one metric.
  *
@@ -8,10 +10,15 @@ package dev.headroom.engine.hpa;
  * @param usage the current metric value the proposal is based on (per-pod average, total, or
  *     utilization percent, depending on the metric type)
  * @param outcome how the proposal came about
- * @param explanation a short sentence for reasons and conditions
+ * @param why a short sentence for reasons and conditions, rendered by {@link #explanation()}
  */
 public record MetricProposal(
-    boolean available, int replicas, double usage, Outcome outcome, String explanation) {
+    boolean available, int replicas, double usage, Outcome outcome, Reason why) {
+
+  /** The sentence. */
+  public String explanation() {
+    return why.render();
+  }
 
   /** How a proposal came about. */
   public enum Outcome {
@@ -29,10 +36,10 @@ public record MetricProposal(
   }
 
   static MetricProposal unavailable(String explanation) {
-    return new MetricProposal(false, 0, Double.NaN, Outcome.UNAVAILABLE, explanation);
+    return new MetricProposal(false, 0, Double.NaN, Outcome.UNAVAILABLE, Reason.of(explanation));
   }
 
-  static MetricProposal of(int replicas, double usage, Outcome outcome, String explanation) {
-    return new MetricProposal(true, replicas, usage, outcome, explanation);
+  static MetricProposal of(int replicas, double usage, Outcome outcome, Reason why) {
+    return new MetricProposal(true, replicas, usage, outcome, why);
   }
 }

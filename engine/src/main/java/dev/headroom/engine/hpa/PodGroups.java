@@ -1,25 +1,35 @@
 package dev.headroom.engine.hpa;
 
 import dev.headroom.engine.model.PodSample;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Pods split the way the HPA groups them: ready with a value, unready, missing. */
-record PodGroups(List<Double> readyValues, int unready, int missing) {
+/**
+ * Pods split the way the HPA groups them: ready with a value (their count and the sum of their
+ * values, added in pod order), unready, missing.
+ */
+record PodGroups(int ready, double readySum, int unready, int missing) {
 
   static PodGroups of(List<PodSample> pods) {
-    List<Double> ready = new ArrayList<>();
+    int ready = 0;
+    double sum = 0;
     int unready = 0;
     int missing = 0;
-    for (PodSample pod : pods) {
+    for (int i = 0, n = pods.size(); i < n; i++) {
+      PodSample pod = pods.get(i);
       if (!pod.ready()) {
         unready++;
       } else if (pod.value().isEmpty() || Double.isNaN(pod.value().getAsDouble())) {
         missing++;
       } else {
-        ready.add(pod.value().getAsDouble());
+        ready++;
+        sum += pod.value().getAsDouble();
       }
     }
-    return new PodGroups(List.copyOf(ready), unready, missing);
+    return new PodGroups(ready, sum, unready, missing);
+  }
+
+  /** Mean of the ready pods' values. */
+  double readyAverage() {
+    return readySum / ready;
   }
 }

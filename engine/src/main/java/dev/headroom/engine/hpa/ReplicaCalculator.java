@@ -3,6 +3,7 @@ package dev.headroom.engine.hpa;
 import dev.headroom.engine.hpa.MetricProposal.Outcome;
 import dev.headroom.engine.model.LoadSignal;
 import dev.headroom.engine.model.PodSample;
+import dev.headroom.engine.model.Reason;
 import dev.headroom.engine.model.SignalSample;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +59,10 @@ public final class ReplicaCalculator {
    */
   public MetricProposal podsMetric(int currentReplicas, double targetPerPod, List<PodSample> pods) {
     PodGroups groups = PodGroups.of(pods);
-    if (groups.readyValues().isEmpty()) {
+    if (groups.ready() == 0) {
       return MetricProposal.unavailable("did not receive metrics for targeted pods");
     }
-    double usage = average(groups.readyValues());
+    double usage = groups.readyAverage();
     double usageRatio = usage / targetPerPod;
     boolean scaleUpWithUnready = groups.unready() > 0 && usageRatio > 1.0;
 
@@ -71,14 +72,14 @@ public final class ReplicaCalculator {
             currentReplicas, usage, Outcome.WITHIN_TOLERANCE, ratioText(usage, targetPerPod));
       }
       return MetricProposal.of(
-          ceilToInt(usageRatio * groups.readyValues().size()),
+          ceilToInt(usageRatio * groups.ready()),
           usage,
           Outcome.SCALED,
           ratioText(usage, targetPerPod));
     }
 
-    double total = sum(groups.readyValues());
-    int counted = groups.readyValues().size();
+    double total = groups.readySum();
+    int counted = groups.ready();
     if (groups.missing() > 0) {
       if (usageRatio < 1.0) {
         total += targetPerPod * groups.missing();
@@ -133,7 +134,7 @@ public final class ReplicaCalculator {
     long utilization = readyUsage * 100 / readyRequests;
     double usageRatio = (double) utilization / targetUtilizationPercent;
     boolean scaleUpWithUnready = unready > 0 && usageRatio > 1.0;
-    String text = String.format(
+    Reason text = () -> String.format(
         Locale.ROOT, "utilization %d%% / target %d%%", utilization, targetUtilizationPercent);
 
     if (!scaleUpWithUnready && missing == 0) {
@@ -174,7 +175,7 @@ public final class ReplicaCalculator {
   public MetricProposal value(
       int currentReplicas, int readyReplicas, double value, double target) {
     double usageRatio = value / target;
-    String text = ratioText(value, target);
+    Reason text = ratioText(value, target);
     if (currentReplicas == 0) {
       return MetricProposal.of(ceilToInt(usageRatio), value, Outcome.SCALED, text);
     }
@@ -190,7 +191,7 @@ public final class ReplicaCalculator {
    */
   public MetricProposal averageValue(int currentReplicas, double total, double targetPerReplica) {
     double usageRatio = total / (targetPerReplica * currentReplicas);
-    String text = String.format(
+    Reason text = () -> String.format(
         Locale.ROOT, "%s / %s per replica", fmt(total), fmt(targetPerReplica));
     double perReplica = currentReplicas == 0 ? total : total / currentReplicas;
     if (currentReplicas > 0 && withinTolerance(usageRatio)) {
@@ -206,7 +207,7 @@ public final class ReplicaCalculator {
       double usageRatio,
       double newUsageRatio,
       int counted,
-      String text) {
+      Reason text) {
     boolean reversed =
         (usageRatio < 1.0 && newUsageRatio > 1.0) || (usageRatio > 1.0 && newUsageRatio < 1.0);
     if (withinTolerance(newUsageRatio) || reversed) {
@@ -231,20 +232,8 @@ public final class ReplicaCalculator {
     return (int) Math.max(0, ceiled);
   }
 
-  private static double sum(List<Double> values) {
-    double total = 0;
-    for (double v : values) {
-      total += v;
-    }
-    return total;
-  }
-
-  private static double average(List<Double> values) {
-    return sum(values) / values.size();
-  }
-
-  private static String ratioText(double usage, double target) {
-    return fmt(usage) + " / " + fmt(target);
+  private static Reason ratioText(double usage, double target) {
+    return () -> fmt(usage) + " / " + fmt(target);
   }
 
   static String fmt(double value) {

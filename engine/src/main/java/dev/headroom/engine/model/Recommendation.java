@@ -1,4 +1,69 @@
 package dev.headroom.engine.model;
 
-/** One source's recommendation with a sentence explaining it. */
-public record Recommendation(Source source, int replicas, String reason) {}
+import java.util.Objects;
+
+/**
+ * One source's recommendation with a sentence explaining it. The sentence may be given as text
+ * or as a {@link Reason} rendered on first read; equality and the string form use the text, as
+ * they did when this was a record of three components.
+ */
+public final class Recommendation {
+
+  private final Source source;
+  private final int replicas;
+  private final Reason why;
+  private volatile String text;
+
+  public Recommendation(Source source, int replicas, String reason) {
+    this.source = source;
+    this.replicas = replicas;
+    this.why = Reason.of(reason);
+    this.text = reason;
+  }
+
+  public Recommendation(Source source, int replicas, Reason why) {
+    this.source = source;
+    this.replicas = replicas;
+    this.why = Objects.requireNonNull(why, "why");
+  }
+
+  public Source source() {
+    return source;
+  }
+
+  public int replicas() {
+    return replicas;
+  }
+
+  /** The sentence, rendered on first read. */
+  public String reason() {
+    String known = text;
+    if (known == null) {
+      known = why.render();
+      text = known;
+    }
+    return known;
+  }
+
+  /** The sentence unrendered, to pass on without building it. */
+  public Reason why() {
+    return why;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Recommendation r && r.source == source && r.replicas == replicas
+        && Objects.equals(r.reason(), reason());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, replicas, reason());
+  }
+
+  @Override
+  public String toString() {
+    return "Recommendation[source=" + source + ", replicas=" + replicas + ", reason=" + reason()
+        + "]";
+  }
+}

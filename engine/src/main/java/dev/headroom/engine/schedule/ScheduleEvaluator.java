@@ -44,6 +44,9 @@ public final class ScheduleEvaluator {
 
   private static final int MAX_CACHED = 4096;
 
+  /** How far a cached state reaches into the future when no further start bounds it. */
+  private static final Duration UNBOUNDED_SPAN = Duration.ofDays(1);
+
   /**
    * Parses and validates a 5-field cron expression.
    *
@@ -62,16 +65,11 @@ public final class ScheduleEvaluator {
 
   /** All schedules at {@code now}; the highest floor among active or pre-scaling ones wins. */
   public ScheduleStatus evaluate(List<ScheduleSpec> schedules, Instant now) {
-    List<WindowState> states = new ArrayList<>();
-    WindowState winner = null;
+    List<WindowState> states = new ArrayList<>(schedules.size());
     for (ScheduleSpec schedule : schedules) {
-      WindowState state = evaluate(schedule, now);
-      states.add(state);
-      if (state.raisesFloor() && (winner == null || state.minReplicas() > winner.minReplicas())) {
-        winner = state;
-      }
+      states.add(evaluate(schedule, now));
     }
-    return new ScheduleStatus(states, Optional.ofNullable(winner));
+    return ScheduleStatus.of(states);
   }
 
   /** One schedule at {@code now}. */
@@ -98,6 +96,70 @@ public final class ScheduleEvaluator {
     return new WindowState(
         schedule.name(), WindowPhase.INACTIVE, schedule.minReplicas(), Optional.empty(),
         Optional.empty(), next);
+  }
+
+  /**
+   * One schedule at {@code now} and the longest interval around it in which a fresh evaluation
+   * gives the same state. The state depends on the instant only through comparisons with window
+   * starts {@code s} ({@code next}), {@code s - leadTime} (the latest start within the lead
+   * time), and the current window's start and end; the interval is bounded by the nearest of
+   * those on either side. Costs a few more cron look-ups than {@link #evaluate(ScheduleSpec,
+   * Instant)}; {@link ScheduleWindows} pays them once per interval.
+   */
+  WindowSegment segment(ScheduleSpec schedule, Instant now) {
+    WindowState state = evaluate(schedule, now);
+    ExecutionTime cron = executionTime(schedule.cron());
+    ZoneId zone = ZoneId.of(schedule.timeZone());
+    Duration duration = schedule.duration();
+    Duration lead = schedule.leadTime() == null ? Duration.ZERO : schedule.leadTime();
+    Instant horizon = now.plus(lead);
+    // Unknown bounds (no start found on that side) are not extrapolated.
+    Instant from = now;
+    Instant until = now.plus(UNBOUNDED_SPAN);
+    Optional<Instant> atOrBefore = latestStartAtOrBefore(cron, zone, now);
+    if (atOrBefore.isPresent()) {
+      from = atOrBefore.get();
+    }
+    Optional<Instant> next = state.nextStart();
+    if (next.isPresent()) {
+      until = earlier(until, next.get());
+    }
+    Optional<Instant> latest = latestStartAtOrBefore(cron, zone, horizon);
+    if (latest.isEmpty()) {
+      return new WindowSegment(now, until, state);
+    }
+    from = later(from, latest.get().minus(lead));
+    Optional<Instant> following = firstStartAfter(cron, zone, horizon);
+    if (following.isPresent()) {
+      until = earlier(until, following.get().minus(lead));
+    }
+    Instant end = latest.get().plus(duration);
+    if (!end.isAfter(now)) {
+      return new WindowSegment(later(from, end), until, state);
+    }
+    until = earlier(until, end);
+    if (!latest.get().isAfter(now)) {
+      return new WindowSegment(later(from, latest.get()), until, state);
+    }
+    until = earlier(until, latest.get());
+    Optional<Instant> previous = latestStartAtOrBefore(cron, zone, latest.get().minusSeconds(1));
+    if (previous.isPresent()) {
+      Instant previousEnd = previous.get().plus(duration);
+      if (previousEnd.isAfter(now)) {
+        until = earlier(until, previousEnd);
+      } else {
+        from = later(from, previousEnd);
+      }
+    }
+    return new WindowSegment(from, until, state);
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static WindowState state(

@@ -6,7 +6,6 @@ import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.model.Decision;
 import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
-import dev.headroom.engine.schedule.ScheduleEvaluator;
 import dev.headroom.engine.band.ProposalBand;
 import dev.headroom.engine.hpa.ReplicaCalculator;
 import dev.headroom.engine.validation.Violation;
@@ -99,7 +98,6 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final SignalReader signals;
   private final HpaCapper hpaCapper;
   private final StatusWriter statusWriter;
-  private final ScheduleEvaluator schedules = new ScheduleEvaluator();
   private final PolicyForecaster forecaster;
   private final RecommendationMemory recommendations;
   private final ClusterCache cache;
@@ -318,7 +316,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     facts.snapshot = snap;
     facts.decision = decision;
     if (!spec.schedules().isEmpty()) {
-      facts.schedules = schedules.evaluate(spec.schedules(), out.now());
+      facts.schedules = decision.schedules();
       out.schedules(facts.schedules);
     }
     // Older valid policies on the same workload are conflicts like an HPA: only the oldest acts.
