@@ -52,12 +52,12 @@ public interface HeadroomConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Rounds kept per policy; the oldest go first. 720 rounds are 3 hours at a 15 s sync. */
-    @WithDefault("720")
+    /** Rounds kept per policy; the oldest go first. 240 rounds are an hour at a 15 s sync. */
+    @WithDefault("240")
     int roundsPerPolicy();
 
     /** Policies kept; the one least recently decided goes first. */
-    @WithDefault("2000")
+    @WithDefault("500")
     int maxPolicies();
   }
 

@@ -49,8 +49,10 @@ public class OperatorBeans {
     clock.instant();
   }
 
+  /** Typed as the store only, so that the one {@link DecisionRecorder} is the fan-out below. */
   @Produces
   @Singleton
+  @jakarta.enterprise.inject.Typed(TimelineStore.class)
   TimelineStore timelineStore(HeadroomConfig config) {
     return new TimelineStore(config.timeline().roundsPerPolicy(), config.timeline().maxPolicies());
   }

@@ -53,6 +53,28 @@ public record DecisionEntry(
     return namespace + "/" + policy;
   }
 
+  /**
+   * The same round without its explanation and inputs: the numbers a chart draws. Texts equal to
+   * those of {@code previous} are taken from it, so a policy's rounds share one copy of each.
+   */
+  public DecisionEntry numbersOnly(DecisionEntry previous) {
+    if (previous == null) {
+      return new DecisionEntry(time, namespace, policy, target, mode, outcome, currentReplicas,
+          readyReplicas, requestedReplicas, desiredReplicas, fromPool, pool, budget, grant,
+          inUseBound, winner, limitedBy, load, List.of(), List.of(), actions);
+    }
+    return new DecisionEntry(time, same(namespace, previous.namespace), same(policy, previous.policy),
+        same(target, previous.target), same(mode, previous.mode), same(outcome, previous.outcome),
+        currentReplicas, readyReplicas, requestedReplicas, desiredReplicas, fromPool, pool,
+        same(budget, previous.budget), grant, inUseBound, same(winner, previous.winner),
+        same(limitedBy, previous.limitedBy), load.equals(previous.load) ? previous.load : load,
+        List.of(), List.of(), actions);
+  }
+
+  private static String same(String mine, String theirs) {
+    return mine != null && mine.equals(theirs) ? theirs : mine;
+  }
+
   /** Whether this round changed something, or would have in DryRun. */
   public boolean changed() {
     return !actions.isEmpty();

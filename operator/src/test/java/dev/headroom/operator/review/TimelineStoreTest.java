@@ -50,6 +50,21 @@ class TimelineStoreTest {
   }
 
   @Test
+  void onlyARoundThatChangedSomethingKeepsItsExplanation() {
+    TimelineStore store = new TimelineStore(3, 10);
+    store.recorded(round("a", 0));
+    store.recorded(Entries.round("shop", "a", T0.plusSeconds(1), 4, 8, "applied", List.of("replicas 4 → 8")));
+
+    List<DecisionEntry> rounds = store.rounds("shop/a");
+    assertThat(rounds.get(0).reasons()).isEmpty();
+    assertThat(rounds.get(0).inputs()).isEmpty();
+    assertThat(rounds.get(0).load()).containsEntry("requests", 180.0);
+    assertThat(rounds.get(0).desiredReplicas()).isEqualTo(4);
+    assertThat(rounds.get(1).reasons()).hasSize(2);
+    assertThat(rounds.get(1).inputs()).hasSize(1);
+  }
+
+  @Test
   void anUnknownPolicyHasNoRounds() {
     assertThat(new TimelineStore(3, 10).rounds("shop/none")).isEmpty();
   }
