@@ -234,9 +234,15 @@ public final class PolicyOutcome {
         events.normal(policy, EventReasons.SCALED, "replicas " + fromReplicas + " → " + a.replicas()
             + " (" + ApiNames.of(decision.winner()) + ", limited by "
             + ApiNames.of(decision.limitedBy()) + "): " + decision.summary());
+        events.normal(workload(), EventReasons.SCALED, "ScalingPolicy " + policy.getMetadata().getName()
+            + ": replicas " + fromReplicas + " → " + a.replicas() + " ("
+            + ApiNames.of(decision.winner()) + ", limited by " + ApiNames.of(decision.limitedBy())
+            + "): " + decision.summary());
       }
       if (a.pool().isPresent() && !a.pool().equals(snapshot.templatePool())) {
         events.normal(policy, EventReasons.POOL_RESIZED, String.join(", ", a.actions()));
+        events.normal(workload(), EventReasons.POOL_RESIZED, "ScalingPolicy "
+            + policy.getMetadata().getName() + ": " + String.join(", ", a.actions()));
       }
       if (extraAction != null) {
         events.normal(policy, EventReasons.HPA_CAPPED, extraAction);
@@ -289,14 +295,35 @@ public final class PolicyOutcome {
     PolicyStatusWriter.appendRecord(policy, r);
   }
 
-  /** Hands the round's decision, with every input and what was done, to the recorder. */
+  /** The target, as Events about it name it. */
+  private io.fabric8.kubernetes.api.model.ObjectReference workload() {
+    return new io.fabric8.kubernetes.api.model.ObjectReferenceBuilder()
+        .withApiVersion(snapshot.ref().apiVersion()).withKind(snapshot.ref().kind())
+        .withName(snapshot.ref().name()).withNamespace(snapshot.ref().namespace())
+        .withUid(snapshot.uid()).build();
+  }
+
+  /**
+   * Hands the round's decision, with every input and what was done, to the recorder. Recording
+   * never changes the round: a failure is logged and the round goes on.
+   */
   private void report(String outcome, List<String> actions) {
+    try {
+      recorder.recorded(entry(outcome, actions));
+    } catch (RuntimeException e) {
+      org.jboss.logging.Logger.getLogger(PolicyOutcome.class).warnf(e,
+          "the decision of %s/%s could not be recorded", policy.getMetadata().getNamespace(),
+          policy.getMetadata().getName());
+    }
+  }
+
+  private DecisionEntry entry(String outcome, List<String> actions) {
     java.util.Map<String, Double> load = new java.util.TreeMap<>();
     if (readings != null) {
       readings.signals().forEach((name, sample) -> LoadValue.of(sample)
           .ifPresent(v -> load.put(name, v)));
     }
-    recorder.recorded(new DecisionEntry(now, policy.getMetadata().getNamespace(),
+    return new DecisionEntry(now, policy.getMetadata().getNamespace(),
         policy.getMetadata().getName(),
         snapshot.ref().kind() + "/" + snapshot.ref().name(),
         policy.getSpec().getMode() == PolicyMode.DRY_RUN ? "DryRun" : "Enforce",
@@ -308,7 +335,7 @@ public final class PolicyOutcome {
         ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()), load,
         decision.recommendations().stream().map(r -> new DecisionEntry.SourceInput(
             ApiNames.of(r.source()), r.replicas(), r.reason())).toList(),
-        decision.reasons(), actions));
+        decision.reasons(), actions);
   }
 
   /** Reports the grant this round obeyed, so the budget can release what it held. */

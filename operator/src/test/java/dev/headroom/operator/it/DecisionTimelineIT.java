@@ -117,6 +117,17 @@ class DecisionTimelineIT {
     assertThat(status("GET", operator.baseUrl() + "/headroom/policies/" + ns.name() + "/nobody")).isEqualTo(404);
     assertThat(status("GET", operator.baseUrl() + "/headroom/policies/Bad_NS/web")).isEqualTo(400);
 
+    // The workload tells it too: kubectl describe deployment web shows what Headroom did.
+    String uid = client.apps().deployments().withName("web").get().getMetadata().getUid();
+    var onWorkload = client.v1().events().list().getItems().stream()
+        .filter(e -> "Deployment".equals(e.getInvolvedObject().getKind())
+            && uid.equals(e.getInvolvedObject().getUid())
+            && "headroom-operator".equals(e.getReportingComponent())).toList();
+    assertThat(onWorkload).extracting(io.fabric8.kubernetes.api.model.Event::getReason)
+        .contains("Scaled", "PoolResized");
+    assertThat(onWorkload).extracting(io.fabric8.kubernetes.api.model.Event::getMessage)
+        .anySatisfy(m -> assertThat(m).startsWith("ScalingPolicy web: replicas "));
+
     // The durable trail: every decision that changed something is a JSON line in the log.
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> lines = Files.readAllLines(operator.log()).stream()
