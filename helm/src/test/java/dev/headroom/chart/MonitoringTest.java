@@ -138,6 +138,26 @@ class MonitoringTest {
         .isEqualTo(Chart.readJson(Chart.DIR.resolve("files/grafana-dashboard.json")));
   }
 
+  /** Each decision that changed replicas or a pool is marked on every panel. */
+  @Test
+  void dashboardAnnotatesDecisions() throws JsonProcessingException {
+    JsonNode dashboard = Chart.JSON.readTree(
+        manifest.one("ConfigMap").at("/data/headroom.json").asText());
+    Map<String, String> annotations = new LinkedHashMap<>();
+    dashboard.at("/annotations/list").forEach(a -> annotations.put(a.path("name").asText(),
+        a.path("expr").asText()));
+
+    assertThat(annotations).containsOnlyKeys("Replica decisions", "Pool decisions");
+    assertThat(annotations.get("Replica decisions"))
+        .contains("changes(headroom_policy_replicas{kind=\"desired\"");
+    assertThat(annotations.get("Pool decisions")).contains("changes(headroom_policy_pool_size{");
+    dashboard.at("/annotations/list").forEach(a -> {
+      assertThat(a.path("enable").asBoolean()).isTrue();
+      assertThat(a.at("/datasource/uid").asText()).isEqualTo("${datasource}");
+      assertThat(a.path("tagKeys").asText()).isEqualTo("namespace,policy");
+    });
+  }
+
   @Test
   void dashboardHasTheRequiredPanels() throws JsonProcessingException {
     JsonNode dashboard = Chart.JSON.readTree(

@@ -57,6 +57,23 @@ public interface HeadroomConfig {
 
   ForecastSettings forecast();
 
+  TimelineSettings timeline();
+
+  /** The decision timeline page and its in-memory store (see docs/operations.md). */
+  interface TimelineSettings {
+    /** Serve the read-only page on /headroom on the HTTP port. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Rounds kept per policy; the oldest go first. 240 rounds are an hour at a 15 s sync. */
+    @WithDefault("240")
+    int roundsPerPolicy();
+
+    /** Policies kept; the one least recently decided goes first. */
+    @WithDefault("500")
+    int maxPolicies();
+  }
+
   /** The operator's clock (see OperatorClock); a testing and replay aid. */
   interface ClockSettings {
     /** ISO-8601 instant the clock starts at, ticking at real speed; absent: the system clock. */

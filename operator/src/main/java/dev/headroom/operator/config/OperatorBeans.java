@@ -8,6 +8,10 @@ import dev.headroom.operator.prometheus.CircuitBreaker;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.signal.SignalHub;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
+import dev.headroom.operator.review.DecisionRecorder;
+import dev.headroom.operator.review.DecisionRecorders;
+import dev.headroom.operator.review.JsonDecisionLog;
+import dev.headroom.operator.review.TimelineStore;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.workload.ClusterCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,6 +27,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +50,21 @@ public class OperatorBeans {
   void checkSettings(@Observes StartupEvent started, Clock clock, PolicyForecaster forecaster,
       SignalHub signals) {
     clock.instant();
+  }
+
+  /** Typed as the store only, so that the one {@link DecisionRecorder} is the fan-out below. */
+  @Produces
+  @Singleton
+  @jakarta.enterprise.inject.Typed(TimelineStore.class)
+  TimelineStore timelineStore(HeadroomConfig config) {
+    return new TimelineStore(config.timeline().roundsPerPolicy(), config.timeline().maxPolicies());
+  }
+
+  /** Every decision goes to the JSON decision log and to the timeline's store. */
+  @Produces
+  @Singleton
+  DecisionRecorder decisionRecorder(TimelineStore store) {
+    return new DecisionRecorders(List.of(JsonDecisionLog.toLog(), store));
   }
 
   /**

@@ -5,10 +5,13 @@ import dev.headroom.engine.model.ScalingHistory;
 import dev.headroom.engine.schedule.ScheduleStatus;
 import dev.headroom.engine.schedule.WindowState;
 import dev.headroom.engine.validation.Violation;
+import dev.headroom.operator.api.v1alpha1.PolicyMode;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
 import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.metrics.HeadroomMetrics;
+import dev.headroom.operator.review.DecisionEntry;
+import dev.headroom.operator.review.DecisionRecorder;
 import dev.headroom.operator.status.ApiNames;
 import dev.headroom.operator.status.ConditionTypes;
 import dev.headroom.operator.status.EventPublisher;
@@ -36,13 +39,22 @@ public final class PolicyOutcome {
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
   private final Integer writtenReplicas;
+  private final DecisionRecorder recorder;
   private WorkloadSnapshot snapshot;
   private Decision decision;
   private Optional<WindowState> window = Optional.empty();
   private Optional<ForecastOutcome> forecast = Optional.empty();
+  private SignalReader.Readings readings;
+  private String budgetId;
 
   public PolicyOutcome(ScalingPolicy policy, Instant now, EventPublisher events,
       HeadroomMetrics metrics) {
+    this(policy, now, events, metrics, DecisionRecorder.none());
+  }
+
+  /** @param recorder receives the decision once the round knows what it did about it */
+  public PolicyOutcome(ScalingPolicy policy, Instant now, EventPublisher events,
+      HeadroomMetrics metrics, DecisionRecorder recorder) {
     this.policy = policy;
     if (policy.getStatus() == null) {
       policy.setStatus(new ScalingPolicyStatus());
@@ -52,6 +64,7 @@ public final class PolicyOutcome {
     this.now = now;
     this.events = events;
     this.metrics = metrics;
+    this.recorder = recorder;
   }
 
   public Instant now() {
@@ -84,6 +97,8 @@ public final class PolicyOutcome {
   public void decided(Decision d, int requested, SignalReader.Readings readings,
       ConflictDetector.Conflicts conflicts, boolean capOnly, String budgetId, OptionalLong grant) {
     this.decision = d;
+    this.readings = readings;
+    this.budgetId = budgetId;
     PolicyStatusWriter.writeDecision(status, d);
     status.setRequestedReplicas(requested);
     status.setGrant(grant.isPresent() ? (int) Math.min(Integer.MAX_VALUE, grant.getAsLong()) : null);
@@ -134,6 +149,7 @@ public final class PolicyOutcome {
     status.setObservedGeneration(policy.getMetadata().getGeneration());
     if (decision != null) {
       metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()), "held");
+      report("held", List.of());
     }
     return UpdateControl.patchStatus(policy).rescheduleAfter(retry);
   }
@@ -144,11 +160,17 @@ public final class PolicyOutcome {
     // Boxed on both sides: "cond ? int : Integer" would unbox a null pool (no connections).
     Integer toPool = decision.poolSize().isPresent() ? Integer.valueOf(decision.poolSize().getAsInt()) : pool;
     boolean differs = decision.desiredReplicas() != current || !java.util.Objects.equals(pool, toPool);
+    List<String> wouldDo = new java.util.ArrayList<>();
     if (differs) {
       String reason = decision.summary();
-      PolicyStatusWriter.appendRecord(policy,
-          PolicyStatusWriter.record(now, current, decision.desiredReplicas(), pool, toPool, decision,
-              reason, true));
+      if (decision.desiredReplicas() != current) {
+        wouldDo.add("replicas " + current + " → " + decision.desiredReplicas());
+      }
+      if (!java.util.Objects.equals(pool, toPool)) {
+        wouldDo.add("pool " + pool + " → " + toPool);
+      }
+      appendRecord(current, decision.desiredReplicas(), pool, toPool,
+          "would set " + String.join(", ", wouldDo), wouldDo, true);
       events.normal(policy, EventReasons.DRY_RUN_DECISION, "would set replicas " + current + " → "
           + decision.desiredReplicas() + (toPool == null ? "" : ", pool " + pool + " → " + toPool)
           + ": " + reason);
@@ -160,6 +182,7 @@ public final class PolicyOutcome {
         "dry run: decisions are recorded, the target is never written", now);
     metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()),
         differs ? "dry_run" : "none");
+    report(differs ? "dry_run" : "none", wouldDo);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
     return UpdateControl.patchStatus(policy).rescheduleAfter(sync);
   }
@@ -180,8 +203,7 @@ public final class PolicyOutcome {
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
     String message = "first observed: the target runs " + replicas + " replicas"
         + (pool == null ? "" : ", pool " + pool) + "; Headroom acts from the next round";
-    PolicyStatusWriter.appendRecord(policy,
-        PolicyStatusWriter.record(now, replicas, replicas, pool, pool, decision, message, false));
+    appendRecord(replicas, replicas, pool, pool, message, List.of(), false);
     status.setCurrentReplicas(replicas);
     PolicyConditions.ready(policy, true, EventReasons.FIRST_OBSERVED, message, now);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
@@ -204,18 +226,23 @@ public final class PolicyOutcome {
       if (extraAction != null) {
         actions.add(extraAction);
       }
-      String reason = String.join(", ", actions) + " — " + decision.summary();
       status.setLastScaleTime(now.toString());
-      PolicyStatusWriter.appendRecord(policy, PolicyStatusWriter.record(now, fromReplicas,
-          a.replicas(), fromPool, a.pool().isPresent() ? a.pool().getAsInt() : null, decision,
-          reason, false));
+      appendRecord(fromReplicas, a.replicas(), fromPool,
+          a.pool().isPresent() ? a.pool().getAsInt() : null, String.join(", ", actions), actions,
+          false);
       if (a.replicas() != fromReplicas) {
         events.normal(policy, EventReasons.SCALED, "replicas " + fromReplicas + " → " + a.replicas()
             + " (" + ApiNames.of(decision.winner()) + ", limited by "
             + ApiNames.of(decision.limitedBy()) + "): " + decision.summary());
+        events.normal(workload(), EventReasons.SCALED, "ScalingPolicy " + policy.getMetadata().getName()
+            + ": replicas " + fromReplicas + " → " + a.replicas() + " ("
+            + ApiNames.of(decision.winner()) + ", limited by " + ApiNames.of(decision.limitedBy())
+            + "): " + decision.summary());
       }
       if (a.pool().isPresent() && !a.pool().equals(snapshot.templatePool())) {
         events.normal(policy, EventReasons.POOL_RESIZED, String.join(", ", a.actions()));
+        events.normal(workload(), EventReasons.POOL_RESIZED, "ScalingPolicy "
+            + policy.getMetadata().getName() + ": " + String.join(", ", a.actions()));
       }
       if (extraAction != null) {
         events.normal(policy, EventReasons.HPA_CAPPED, extraAction);
@@ -228,8 +255,13 @@ public final class PolicyOutcome {
           changed ? "applied: " + String.join(", ", a.actions()) : "the target matches the decision",
           now);
     }
-    metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()),
-        changed ? "applied" : a.waiting().isPresent() ? "waiting" : "none");
+    String outcome = changed ? "applied" : a.waiting().isPresent() ? "waiting" : "none";
+    metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()), outcome);
+    List<String> done = new java.util.ArrayList<>(changed ? a.actions() : List.of());
+    if (extraAction != null) {
+      done.add(extraAction);
+    }
+    report(outcome, done);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
     boolean busy = changed || a.waiting().isPresent() || snapshot.rolloutInProgress();
     return UpdateControl.patchStatus(policy).rescheduleAfter(busy ? poll : sync);
@@ -252,6 +284,58 @@ public final class PolicyOutcome {
   private void recordUnexplainedChange(int replicas, Integer pool) {
     PolicyStatusWriter.unexplainedChange(status.getHistory(), writtenReplicas, replicas, pool, now)
         .ifPresent(r -> PolicyStatusWriter.appendRecord(policy, r));
+  }
+
+  private void appendRecord(int fromReplicas, int toReplicas, Integer fromPool, Integer toPool,
+      String reason, List<String> actions, boolean dryRun) {
+    var r = PolicyStatusWriter.record(now, fromReplicas, toReplicas, fromPool, toPool, decision,
+        reason, actions, dryRun);
+    r.setRequestedReplicas(status.getRequestedReplicas());
+    r.setGrant(status.getGrant());
+    PolicyStatusWriter.appendRecord(policy, r);
+  }
+
+  /** The target, as Events about it name it. */
+  private io.fabric8.kubernetes.api.model.ObjectReference workload() {
+    return new io.fabric8.kubernetes.api.model.ObjectReferenceBuilder()
+        .withApiVersion(snapshot.ref().apiVersion()).withKind(snapshot.ref().kind())
+        .withName(snapshot.ref().name()).withNamespace(snapshot.ref().namespace())
+        .withUid(snapshot.uid()).build();
+  }
+
+  /**
+   * Hands the round's decision, with every input and what was done, to the recorder. Recording
+   * never changes the round: a failure is logged and the round goes on.
+   */
+  private void report(String outcome, List<String> actions) {
+    try {
+      recorder.recorded(entry(outcome, actions));
+    } catch (RuntimeException e) {
+      org.jboss.logging.Logger.getLogger(PolicyOutcome.class).warnf(e,
+          "the decision of %s/%s could not be recorded", policy.getMetadata().getNamespace(),
+          policy.getMetadata().getName());
+    }
+  }
+
+  private DecisionEntry entry(String outcome, List<String> actions) {
+    java.util.Map<String, Double> load = new java.util.TreeMap<>();
+    if (readings != null) {
+      readings.signals().forEach((name, sample) -> LoadValue.of(sample)
+          .ifPresent(v -> load.put(name, v)));
+    }
+    return new DecisionEntry(now, policy.getMetadata().getNamespace(),
+        policy.getMetadata().getName(),
+        snapshot.ref().kind() + "/" + snapshot.ref().name(),
+        policy.getSpec().getMode() == PolicyMode.DRY_RUN ? "DryRun" : "Enforce",
+        outcome, snapshot.specReplicas(), snapshot.readyReplicas(),
+        status.getRequestedReplicas() == null ? decision.desiredReplicas() : status.getRequestedReplicas(),
+        decision.desiredReplicas(),
+        snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null,
+        status.getPoolSize(), budgetId, status.getGrant(), status.getInUseBound(),
+        ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()), load,
+        decision.recommendations().stream().map(r -> new DecisionEntry.SourceInput(
+            ApiNames.of(r.source()), r.replicas(), r.reason())).toList(),
+        decision.reasons(), actions);
   }
 
   /** Reports the grant this round obeyed, so the budget can release what it held. */

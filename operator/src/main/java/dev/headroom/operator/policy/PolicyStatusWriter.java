@@ -74,6 +74,12 @@ public final class PolicyStatusWriter {
     status.setPoolSize(decision.poolSize().isPresent() ? decision.poolSize().getAsInt() : null);
     status.setWinner(ApiNames.of(decision.winner()));
     status.setLimitedBy(ApiNames.of(decision.limitedBy()));
+    status.setRecommendations(sourceRecommendations(decision));
+    status.setActiveSchedule(decision.activeSchedule().orElse(null));
+    writeHistory(status, decision.history());
+  }
+
+  private static List<SourceRecommendation> sourceRecommendations(Decision decision) {
     List<SourceRecommendation> recs = new ArrayList<>();
     for (Recommendation r : decision.recommendations()) {
       SourceRecommendation s = new SourceRecommendation();
@@ -82,9 +88,7 @@ public final class PolicyStatusWriter {
       s.setDetail(r.reason());
       recs.add(s);
     }
-    status.setRecommendations(recs);
-    status.setActiveSchedule(decision.activeSchedule().orElse(null));
-    writeHistory(status, decision.history());
+    return recs;
   }
 
   /** Appends a history entry, keeping the newest {@code historyLimit}. */
@@ -101,9 +105,14 @@ public final class PolicyStatusWriter {
     status.setHistory(history);
   }
 
+  /**
+   * A history entry: {@code reason} says in one line what was done, {@code actions} what was
+   * written; the engine's whole explanation and every source's recommendation are kept as they
+   * are, so nothing is shortened.
+   */
   public static DecisionRecord record(
       Instant now, int fromReplicas, int toReplicas, Integer fromPool, Integer toPool,
-      Decision decision, String reason, boolean dryRun) {
+      Decision decision, String reason, List<String> actions, boolean dryRun) {
     DecisionRecord r = new DecisionRecord();
     r.setTime(now.toString());
     r.setFromReplicas(fromReplicas);
@@ -112,7 +121,10 @@ public final class PolicyStatusWriter {
     r.setToPool(toPool);
     r.setWinner(ApiNames.of(decision.winner()));
     r.setLimitedBy(ApiNames.of(decision.limitedBy()));
-    r.setReason(reason.length() > 512 ? reason.substring(0, 509) + "..." : reason);
+    r.setReason(reason);
+    r.setActions(new ArrayList<>(actions));
+    r.setReasons(new ArrayList<>(decision.reasons()));
+    r.setInputs(sourceRecommendations(decision));
     r.setDryRun(dryRun ? Boolean.TRUE : null);
     return r;
   }

@@ -24,6 +24,7 @@ import dev.headroom.operator.policy.ConflictDetector;
 import dev.headroom.operator.policy.HpaCapper;
 import dev.headroom.operator.policy.PolicyActuator;
 import dev.headroom.operator.policy.PolicyOutcome;
+import dev.headroom.operator.review.DecisionRecorder;
 import dev.headroom.operator.policy.PolicyRivals;
 import dev.headroom.operator.policy.RecommendationMemory;
 import dev.headroom.operator.policy.PolicySpecMapper;
@@ -90,6 +91,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final Clock clock;
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
+  private final DecisionRecorder recorder;
   private final DecisionEngine engine = new DecisionEngine();
   private final BudgetAsk budgetAsk = new BudgetAsk(EngineConfig.defaults().tolerance());
   private final WorkloadReader reader;
@@ -110,12 +112,13 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
 
   public ScalingPolicyReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
       EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus,
-      PolicyForecaster forecaster, ClusterCache cache, SignalHub hub) {
+      PolicyForecaster forecaster, ClusterCache cache, SignalHub hub, DecisionRecorder recorder) {
     this.client = client;
     this.config = config;
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
+    this.recorder = recorder;
     this.reader = new WorkloadReader(client, cache);
     this.actuator = new PolicyActuator(new ScaleWriter(client));
     this.conflicts = new ConflictDetector(client, cache);
@@ -174,7 +177,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     var timer = metrics.startReconcile();
     ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
     recommendations.restore(cached, policy);
-    PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics);
+    PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics, recorder);
     RoundFacts facts = new RoundFacts();
     ResourceID id = ResourceID.fromResource(cached);
     try {

@@ -2,6 +2,7 @@ package dev.headroom.operator.status;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -41,9 +42,31 @@ public final class EventPublisher {
     publish(about, "Warning", reason, message);
   }
 
+  /**
+   * A Normal Event about a workload Headroom changed, so that {@code kubectl describe} of the
+   * workload tells it too; nothing is sent without the workload's uid.
+   */
+  public void normal(ObjectReference workload, String reason, String message) {
+    if (workload.getUid() == null || workload.getUid().isEmpty()) {
+      return;
+    }
+    publish(workload, "Normal", reason, message);
+  }
+
   private void publish(HasMetadata about, String type, String reason, String message) {
+    publish(new ObjectReferenceBuilder()
+        .withApiVersion(about.getApiVersion())
+        .withKind(about.getKind())
+        .withName(about.getMetadata().getName())
+        .withNamespace(about.getMetadata().getNamespace())
+        .withUid(about.getMetadata().getUid())
+        .withResourceVersion(about.getMetadata().getResourceVersion())
+        .build(), type, reason, message);
+  }
+
+  private void publish(ObjectReference about, String type, String reason, String message) {
     Instant now = clock.instant();
-    String key = about.getMetadata().getUid() + "|" + reason + "|" + message;
+    String key = about.getUid() + "|" + reason + "|" + message;
     Instant previous = lastSent.get(key);
     if (previous != null && previous.plus(dedupInterval).isAfter(now)) {
       return;
@@ -52,7 +75,7 @@ public final class EventPublisher {
     if (lastSent.size() > 10_000) {
       lastSent.entrySet().removeIf(e -> e.getValue().plus(dedupInterval).isBefore(now));
     }
-    String namespace = about.getMetadata().getNamespace();
+    String namespace = about.getNamespace();
     try {
       client
           .v1()
@@ -61,18 +84,10 @@ public final class EventPublisher {
           .resource(
               new EventBuilder()
                   .withNewMetadata()
-                  .withGenerateName(about.getMetadata().getName() + ".")
+                  .withGenerateName(about.getName() + ".")
                   .withNamespace(namespace)
                   .endMetadata()
-                  .withInvolvedObject(
-                      new ObjectReferenceBuilder()
-                          .withApiVersion(about.getApiVersion())
-                          .withKind(about.getKind())
-                          .withName(about.getMetadata().getName())
-                          .withNamespace(namespace)
-                          .withUid(about.getMetadata().getUid())
-                          .withResourceVersion(about.getMetadata().getResourceVersion())
-                          .build())
+                  .withInvolvedObject(about)
                   .withType(type)
                   .withReason(reason)
                   .withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
@@ -86,7 +101,7 @@ public final class EventPublisher {
                   .build())
           .create();
     } catch (KubernetesClientException e) {
-      LOG.warnf("could not record event %s on %s: %s", reason, about.getMetadata().getName(),
+      LOG.warnf("could not record event %s on %s: %s", reason, about.getName(),
           e.getMessage());
     }
   }

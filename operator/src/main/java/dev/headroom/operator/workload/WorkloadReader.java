@@ -105,7 +105,8 @@ public final class WorkloadReader {
     Object surgeSpec = surge != null ? surge : maxSurgeOf(target);
     int maxSurge = SurgeCalculator.resolve(surgeSpec, specReplicas);
     return new WorkloadSnapshot(
-        ref, specReplicas, ready, selector, maxSurge, templatePool, pods, rolling(target), surgeSpec);
+        ref, specReplicas, ready, selector, maxSurge, templatePool, pods, rolling(target), surgeSpec,
+        target.getMetadata().getUid());
   }
 
   /** Surge as the target's rollout strategy states it; StatefulSets and Recreate add none. */

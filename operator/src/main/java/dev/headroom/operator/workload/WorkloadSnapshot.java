@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  * @param maxSurge extra pods a rollout may add at the current replica count
  * @param templatePool pool size the workload gives new pods, if it sets one
  * @param rolloutInProgress old and new pod templates may coexist
+ * @param uid the workload's uid, for Events about it
  */
 public record WorkloadSnapshot(
     WorkloadRef ref,
@@ -21,7 +22,8 @@ public record WorkloadSnapshot(
     OptionalInt templatePool,
     List<PodView> pods,
     boolean rolloutInProgress,
-    Object maxSurgeSpec) {
+    Object maxSurgeSpec,
+    String uid) {
 
   /**
    * Surge pods at {@code replicas}: a percentage grows with the replica count, so a scale-up must
@@ -34,7 +36,7 @@ public record WorkloadSnapshot(
   /** The same snapshot, counting {@code surge} surge pods. */
   public WorkloadSnapshot withMaxSurge(int surge) {
     return new WorkloadSnapshot(ref, specReplicas, readyReplicas, selector, surge, templatePool,
-        pods, rolloutInProgress, maxSurgeSpec);
+        pods, rolloutInProgress, maxSurgeSpec, uid);
   }
 
   public long terminatingPods() {

@@ -161,6 +161,11 @@ public final class OperatorProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  /** The operator's HTTP port, e.g. {@code http://127.0.0.1:PORT/headroom} for the timeline page. */
+  public java.net.URI baseUrl() {
+    return java.net.URI.create("http://127.0.0.1:" + httpPort);
+  }
+
   /** The operator's own metrics endpoint. */
   public java.net.URI metricsUrl() {
     return java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/metrics");

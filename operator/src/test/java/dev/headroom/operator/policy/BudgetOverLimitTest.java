@@ -49,7 +49,7 @@ class BudgetOverLimitTest {
   // 1 replica at pool 4 (surge 1: bound 8) that would go to pool 5 (bound 10) within a grant of 11
   private static WorkloadSnapshot oneReplicaAtPool4() {
     return new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1", "Deployment", "api"), 1, 1, "app=api", 1,
-        OptionalInt.of(4), List.of(new PodView("api-1", true, false, OptionalInt.of(4))), false, 1);
+        OptionalInt.of(4), List.of(new PodView("api-1", true, false, OptionalInt.of(4))), false, 1, "uid-api");
   }
 
   @Test

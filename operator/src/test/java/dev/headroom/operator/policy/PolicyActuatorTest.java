@@ -27,7 +27,7 @@ class PolicyActuatorTest {
     RecordingPoolDelivery delivery = new RecordingPoolDelivery();
     WorkloadSnapshot snap = new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1", "Deployment", "api"),
         1, 1, "app=api", 1, OptionalInt.of(5),
-        List.of(new PodView("api-1", true, false, OptionalInt.of(5))), false, 1);
+        List.of(new PodView("api-1", true, false, OptionalInt.of(5))), false, 1, "uid-api");
 
     Actuation first = new PolicyActuator(new ScaleWriter(null)).apply(snap, new GenericKubernetesResource(),
         delivery, 2, OptionalInt.of(12), OptionalLong.of(36), 12, Optional.empty());
@@ -43,7 +43,7 @@ class PolicyActuatorTest {
     WorkloadSnapshot rolling = new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1", "Deployment", "api"),
         1, 1, "app=api", 1, OptionalInt.of(12),
         List.of(new PodView("api-1", true, false, OptionalInt.of(5)),
-            new PodView("api-2", false, false, OptionalInt.of(12))), true, 1);
+            new PodView("api-2", false, false, OptionalInt.of(12))), true, 1, "uid-api");
 
     Actuation next = new PolicyActuator(new ScaleWriter(null)).apply(rolling, new GenericKubernetesResource(),
         delivery, 2, OptionalInt.of(12), OptionalLong.of(36), 12, Optional.empty());

@@ -56,7 +56,7 @@ class NextRoundTest {
     f.readings = new SignalReader.Readings(obs.signals(), Optional.empty(), List.of(),
         shared ? Map.of("rps", SELECTOR) : Map.of());
     f.snapshot = new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1", "Deployment", "web"),
-        current, current, "app=web", 1, OptionalInt.empty(), List.of(), false, null);
+        current, current, "app=web", 1, OptionalInt.empty(), List.of(), false, null, "uid-web");
     f.decision = new DecisionEngine().decide(spec, obs, ScalingHistory.empty());
     if (!spec.schedules().isEmpty()) {
       f.schedules = new ScheduleEvaluator().evaluate(spec.schedules(), NOW);

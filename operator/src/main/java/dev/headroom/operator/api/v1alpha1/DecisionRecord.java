@@ -2,6 +2,8 @@ package dev.headroom.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One decision in the history. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,8 +30,26 @@ public class DecisionRecord {
   @JsonPropertyDescription("What capped it.")
   private String limitedBy;
 
-  @JsonPropertyDescription("Why, in one sentence.")
+  @JsonPropertyDescription("What was done, in one line; the full explanation is in reasons and inputs.")
   private String reason;
+
+  @JsonPropertyDescription("What was written to the target, one entry per change.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<String> actions = new ArrayList<>();
+
+  @JsonPropertyDescription("The engine's explanation, one sentence per entry, never shortened.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<String> reasons = new ArrayList<>();
+
+  @JsonPropertyDescription("What every source recommended when the decision was made.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<SourceRecommendation> inputs = new ArrayList<>();
+
+  @JsonPropertyDescription("Replicas the sources asked for before the budget cap.")
+  private Integer requestedReplicas;
+
+  @JsonPropertyDescription("Connections the budget granted when the decision was made.")
+  private Integer grant;
 
   @JsonPropertyDescription("True when the decision was recorded but not applied.")
   private Boolean dryRun;
@@ -104,5 +124,45 @@ public class DecisionRecord {
 
   public void setDryRun(Boolean dryRun) {
     this.dryRun = dryRun;
+  }
+
+  public List<String> getActions() {
+    return actions;
+  }
+
+  public void setActions(List<String> actions) {
+    this.actions = actions;
+  }
+
+  public List<String> getReasons() {
+    return reasons;
+  }
+
+  public void setReasons(List<String> reasons) {
+    this.reasons = reasons;
+  }
+
+  public List<SourceRecommendation> getInputs() {
+    return inputs;
+  }
+
+  public void setInputs(List<SourceRecommendation> inputs) {
+    this.inputs = inputs;
+  }
+
+  public Integer getRequestedReplicas() {
+    return requestedReplicas;
+  }
+
+  public void setRequestedReplicas(Integer requestedReplicas) {
+    this.requestedReplicas = requestedReplicas;
+  }
+
+  public Integer getGrant() {
+    return grant;
+  }
+
+  public void setGrant(Integer grant) {
+    this.grant = grant;
   }
 }
