@@ -3,7 +3,6 @@ package dev.headroom.operator.policy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
 import dev.headroom.operator.api.v1alpha1.TimedReplicas;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,15 +33,13 @@ public final class RecommendationMemory {
 
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final Duration persistPeriod;
-  private final KubernetesSerialization json;
 
-  public RecommendationMemory(Duration persistPeriod, KubernetesSerialization json) {
+  public RecommendationMemory(Duration persistPeriod) {
     this.persistPeriod = Objects.requireNonNull(persistPeriod, "persistPeriod");
     if (persistPeriod.isNegative()) {
       throw new IllegalArgumentException(
           "headroom.recommendations-persist-period must not be negative, got " + persistPeriod);
     }
-    this.json = Objects.requireNonNull(json, "json");
   }
 
   /**
@@ -96,10 +93,10 @@ public final class RecommendationMemory {
     return kept.size();
   }
 
-  private String withoutRecommendations(ScalingPolicyStatus status) {
-    ScalingPolicyStatus copy = json.clone(status);
+  private static ScalingPolicyStatus withoutRecommendations(ScalingPolicyStatus status) {
+    ScalingPolicyStatus copy = status.copy();
     copy.setRecentRecommendations(List.of());
-    return json.asJson(copy);
+    return copy;
   }
 
   private static String uid(ScalingPolicy p) {

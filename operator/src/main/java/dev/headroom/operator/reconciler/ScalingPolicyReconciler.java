@@ -129,10 +129,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         () -> ThreadLocalRandom.current().nextDouble(),
         new ProposalBand(new ReplicaCalculator(EngineConfig.defaults().tolerance())));
     this.hpaCapper = new HpaCapper(client);
-    this.statusWriter = new StatusWriter(client);
+    this.statusWriter = new StatusWriter(client, java.util.Objects::equals);
     this.forecaster = forecaster;
-    this.recommendations = new RecommendationMemory(
-        config.recommendationsPersistPeriod(), client.getKubernetesSerialization());
+    this.recommendations = new RecommendationMemory(config.recommendationsPersistPeriod());
   }
 
   @Override
@@ -175,7 +174,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   @Override
   public UpdateControl<ScalingPolicy> reconcile(ScalingPolicy cached, Context<ScalingPolicy> context) {
     var timer = metrics.startReconcile();
-    ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
+    ScalingPolicy policy = working(cached);
     recommendations.restore(cached, policy);
     PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics, recorder);
     RoundFacts facts = new RoundFacts();
@@ -384,6 +383,20 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         config.syncPeriod(), config.transitionPollPeriod());
   }
 
+  /**
+   * The copy a round changes: its own metadata and a deep copy of the status; the spec is only
+   * read and stays shared with the cache (a JSON round trip of the whole policy cost more than
+   * the rest of a steady round).
+   */
+  static ScalingPolicy working(ScalingPolicy cached) {
+    ScalingPolicy policy = new ScalingPolicy();
+    policy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder(cached.getMetadata())
+        .build());
+    policy.setSpec(cached.getSpec());
+    policy.setStatus(cached.getStatus() == null ? null : cached.getStatus().copy());
+    return policy;
+  }
+
   /** Applies, and tells the cache when the target may have changed (also when writing failed). */
   private Actuation act(WorkloadRef ref, GenericKubernetesResource target, Supplier<Actuation> apply) {
     try {
@@ -420,7 +433,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   @Override
   public ErrorStatusUpdateControl<ScalingPolicy> updateErrorStatus(
       ScalingPolicy cached, Context<ScalingPolicy> context, Exception e) {
-    ScalingPolicy policy = client.getKubernetesSerialization().clone(cached);
+    ScalingPolicy policy = working(cached);
     new PolicyOutcome(policy, clock.instant(), events, metrics).failed(e);
     try {
       statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());

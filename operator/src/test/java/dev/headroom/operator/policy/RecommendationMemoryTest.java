@@ -20,7 +20,7 @@ class RecommendationMemoryTest {
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
   private static final Instant T0 = Instant.parse("2026-03-10T08:00:00Z");
 
-  private final RecommendationMemory memory = new RecommendationMemory(Duration.ofSeconds(60), JSON);
+  private final RecommendationMemory memory = new RecommendationMemory(Duration.ofSeconds(60));
 
   @Test
   void aStatusNeverPersistedIsWritten() {
@@ -79,7 +79,7 @@ class RecommendationMemoryTest {
 
   @Test
   void aZeroPeriodWritesEveryRound() {
-    RecommendationMemory always = new RecommendationMemory(Duration.ZERO, JSON);
+    RecommendationMemory always = new RecommendationMemory(Duration.ZERO);
     ScalingPolicy stored = policy("7", 5, rec(T0, 5));
     always.persisted(stored, T0);
 
@@ -98,7 +98,7 @@ class RecommendationMemoryTest {
 
   @Test
   void aNegativePeriodIsRefusedWithTheSettingsName() {
-    assertThatThrownBy(() -> new RecommendationMemory(Duration.ofSeconds(-1), JSON))
+    assertThatThrownBy(() -> new RecommendationMemory(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("headroom.recommendations-persist-period");
   }

@@ -165,4 +165,59 @@ public class DecisionRecord {
   public void setGrant(Integer grant) {
     this.grant = grant;
   }
+
+  /** A deep copy: changing it leaves this one as it is (instead of a JSON round trip). */
+  public DecisionRecord copy() {
+    DecisionRecord copy = new DecisionRecord();
+    copy.time = time;
+    copy.fromReplicas = fromReplicas;
+    copy.toReplicas = toReplicas;
+    copy.fromPool = fromPool;
+    copy.toPool = toPool;
+    copy.winner = winner;
+    copy.limitedBy = limitedBy;
+    copy.reason = reason;
+    copy.actions = actions == null ? null : new java.util.ArrayList<>(actions);
+    copy.reasons = reasons == null ? null : new java.util.ArrayList<>(reasons);
+    copy.inputs = inputs == null ? null : new java.util.ArrayList<>(inputs.stream().map(SourceRecommendation::copy).toList());
+    copy.requestedReplicas = requestedReplicas;
+    copy.grant = grant;
+    copy.dryRun = dryRun;
+    return copy;
+  }
+
+  /** Equal when every field is: what a status write would send is the same. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DecisionRecord other)) {
+      return false;
+    }
+    return java.util.Objects.equals(time, other.time)
+        && java.util.Objects.equals(fromReplicas, other.fromReplicas)
+        && java.util.Objects.equals(toReplicas, other.toReplicas)
+        && java.util.Objects.equals(fromPool, other.fromPool)
+        && java.util.Objects.equals(toPool, other.toPool)
+        && java.util.Objects.equals(winner, other.winner)
+        && java.util.Objects.equals(limitedBy, other.limitedBy)
+        && java.util.Objects.equals(reason, other.reason)
+        && java.util.Objects.equals(orEmpty(actions), orEmpty(other.actions))
+        && java.util.Objects.equals(orEmpty(reasons), orEmpty(other.reasons))
+        && java.util.Objects.equals(orEmpty(inputs), orEmpty(other.inputs))
+        && java.util.Objects.equals(requestedReplicas, other.requestedReplicas)
+        && java.util.Objects.equals(grant, other.grant)
+        && java.util.Objects.equals(dryRun, other.dryRun);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(time, fromReplicas, toReplicas, fromPool, toPool, winner, limitedBy, reason, orEmpty(actions), orEmpty(reasons), orEmpty(inputs), requestedReplicas, grant, dryRun);
+  }
+
+  /** Absent and empty lists are written alike (NON_EMPTY), so they are equal too. */
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
 }

@@ -138,4 +138,50 @@ public class ForecastStatus {
   public void setUpdatedAt(String updatedAt) {
     this.updatedAt = updatedAt;
   }
+
+  /** A deep copy: changing it leaves this one as it is (instead of a JSON round trip). */
+  public ForecastStatus copy() {
+    ForecastStatus copy = new ForecastStatus();
+    copy.signal = signal;
+    copy.predictedLoad = predictedLoad;
+    copy.predictedReplicas = predictedReplicas;
+    copy.peakLoad = peakLoad;
+    copy.peakAt = peakAt;
+    copy.errorSmape = errorSmape;
+    copy.errorMape = errorMape;
+    copy.samples = samples;
+    copy.coverage = coverage;
+    copy.step = step;
+    copy.historyEnd = historyEnd;
+    copy.updatedAt = updatedAt;
+    return copy;
+  }
+
+  /** Equal when every field is: what a status write would send is the same. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ForecastStatus other)) {
+      return false;
+    }
+    return java.util.Objects.equals(signal, other.signal)
+        && java.util.Objects.equals(predictedLoad, other.predictedLoad)
+        && java.util.Objects.equals(predictedReplicas, other.predictedReplicas)
+        && java.util.Objects.equals(peakLoad, other.peakLoad)
+        && java.util.Objects.equals(peakAt, other.peakAt)
+        && java.util.Objects.equals(errorSmape, other.errorSmape)
+        && java.util.Objects.equals(errorMape, other.errorMape)
+        && java.util.Objects.equals(samples, other.samples)
+        && java.util.Objects.equals(coverage, other.coverage)
+        && java.util.Objects.equals(step, other.step)
+        && java.util.Objects.equals(historyEnd, other.historyEnd)
+        && java.util.Objects.equals(updatedAt, other.updatedAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(signal, predictedLoad, predictedReplicas, peakLoad, peakAt, errorSmape, errorMape, samples, coverage, step, historyEnd, updatedAt);
+  }
 }

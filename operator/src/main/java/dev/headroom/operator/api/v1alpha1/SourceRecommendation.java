@@ -39,4 +39,32 @@ public class SourceRecommendation {
   public void setDetail(String detail) {
     this.detail = detail;
   }
+
+  /** A deep copy: changing it leaves this one as it is (instead of a JSON round trip). */
+  public SourceRecommendation copy() {
+    SourceRecommendation copy = new SourceRecommendation();
+    copy.source = source;
+    copy.replicas = replicas;
+    copy.detail = detail;
+    return copy;
+  }
+
+  /** Equal when every field is: what a status write would send is the same. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof SourceRecommendation other)) {
+      return false;
+    }
+    return java.util.Objects.equals(source, other.source)
+        && java.util.Objects.equals(replicas, other.replicas)
+        && java.util.Objects.equals(detail, other.detail);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(source, replicas, detail);
+  }
 }
