@@ -3,6 +3,7 @@ package dev.headroom.benchmarks;
 import dev.headroom.engine.model.Decision;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -42,10 +43,12 @@ public final class DecisionCpuTime {
       System.out.printf(Locale.ROOT, "round %d: %.0f ns CPU per decision (%.0f ns wall)%n",
           round + 1, nanosPerDecision[round], (double) wall / PER_ROUND);
     }
-    java.util.Arrays.sort(nanosPerDecision);
+    Arrays.sort(nanosPerDecision);
     double median = nanosPerDecision[ROUNDS / 2];
-    System.out.printf(Locale.ROOT, "median: %.0f ns CPU per decision = %.0f decisions per CPU-second"
-        + " (checksum %d)%n", median, 1e9 / median, sink);
+    System.out.printf(Locale.ROOT, "checksum of the desired replicas: %d%n", sink);
+    System.out.printf(Locale.ROOT,
+        "median: %.0f ns CPU per decision = %,.0f decisions per CPU-second%n",
+        median, 1e9 / median);
   }
 
   private static long run(DecisionBenchmark benchmark, int decisions) {
