@@ -6,6 +6,7 @@ import dev.headroom.engine.hpa.BehaviorNormalizer;
 import dev.headroom.engine.hpa.Normalization;
 import dev.headroom.engine.model.Connections;
 import dev.headroom.engine.model.Decision;
+import dev.headroom.engine.model.FrozenList;
 import dev.headroom.engine.model.Limit;
 import dev.headroom.engine.model.Mode;
 import dev.headroom.engine.model.Observation;
@@ -20,6 +21,7 @@ import dev.headroom.engine.schedule.WindowPhase;
 import dev.headroom.engine.schedule.WindowState;
 import dev.headroom.engine.validation.PolicyValidator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -92,9 +94,7 @@ public final class DecisionEngine {
     List<Reason> reasons = new ArrayList<>(8);
     List<Recommendation> recs = new ArrayList<>(6);
 
-    LoadOutcome loadOutcome = load.evaluate(spec, obs);
-    recs.addAll(loadOutcome.recommendations());
-    reasons.addAll(loadOutcome.reasons());
+    LoadOutcome loadOutcome = load.evaluate(spec, obs, recs, reasons);
     // Max wins; on ties the earlier source in Source order (reactive before schedule...).
     Recommendation winner = loadOutcome.replicas();
 
@@ -187,8 +187,10 @@ public final class DecisionEngine {
     }
     reasons.add(new Outcome(current, desired, winner.source(), limit, spec.mode()));
 
-    recs.sort(BY_SOURCE);
-    return new Decision(spec.id(), obs.now(), current, desired, pool, recs, winner.source(),
+    Recommendation[] bySource = recs.toArray(new Recommendation[0]);
+    Arrays.sort(bySource, BY_SOURCE);
+    return new Decision(spec.id(), obs.now(), current, desired, pool, FrozenList.own(bySource),
+        winner.source(),
         limit, new RenderedReasons(reasons), updated, budgetLimited,
         loadOutcome.metricsAvailable(), scheduleStatus.active(),
         scheduleStatus.winner().isPresent()

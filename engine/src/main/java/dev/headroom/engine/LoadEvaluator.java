@@ -35,11 +35,14 @@ final class LoadEvaluator {
     this.calculator = new ReplicaCalculator(config.tolerance());
   }
 
-  LoadOutcome evaluate(PolicySpec spec, Observation obs) {
+  /**
+   * Appends the REACTIVE, CAPACITY and FAIL_STATIC recommendations to {@code recs} and their
+   * sentences to {@code reasons}.
+   */
+  LoadOutcome evaluate(
+      PolicySpec spec, Observation obs, List<Recommendation> recs, List<Reason> reasons) {
     int current = obs.currentReplicas();
-    List<Reason> reasons = new ArrayList<>(4);
     List<String> missing = null;
-    List<Recommendation> recs = new ArrayList<>(3);
     Recommendation best = null;
     boolean allWithinTolerance = true;
     Instant oldest = obs.now().minus(config.maxSampleAge());
@@ -108,9 +111,9 @@ final class LoadEvaluator {
       Recommendation hold = new Recommendation(Source.FAIL_STATIC, current, why);
       recs.add(hold);
       reasons.add(why);
-      return new LoadOutcome(hold, recs, false, false, reasons);
+      return new LoadOutcome(hold, false, false);
     }
-    return new LoadOutcome(best, recs, available, best != null && allWithinTolerance, reasons);
+    return new LoadOutcome(best, available, best != null && allWithinTolerance);
   }
 
   private static List<String> added(List<String> names, String name) {

@@ -1,6 +1,7 @@
 package dev.headroom.engine.hpa;
 
 import dev.headroom.engine.model.Behavior;
+import dev.headroom.engine.model.FrozenList;
 import dev.headroom.engine.model.Limit;
 import dev.headroom.engine.model.ScaleEvent;
 import dev.headroom.engine.model.ScalingHistory;
@@ -252,17 +253,17 @@ public final class BehaviorNormalizer {
 
   /**
    * An immutable copy of {@code list} with {@code entry} at {@code index}, or appended when
-   * {@code index} is negative; one array is filled, then copied once into the list.
+   * {@code index} is negative; one array is filled and becomes the list.
    */
   @SuppressWarnings("unchecked")
   private static <T> List<T> replaced(List<T> list, int index, T entry) {
     int n = list.size();
-    Object[] out = new Object[index >= 0 ? n : n + 1];
+    T[] out = (T[]) new Object[index >= 0 ? n : n + 1];
     for (int i = 0; i < n; i++) {
       out[i] = list.get(i);
     }
     out[index >= 0 ? index : n] = entry;
-    return (List<T>) List.of(out);
+    return FrozenList.own(out);
   }
 
   /** {@code t.isAfter(now.minusSeconds(seconds))} without allocating the cutoff. */

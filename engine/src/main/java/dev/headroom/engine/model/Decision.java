@@ -53,7 +53,7 @@ public record Decision(
     ScheduleStatus schedules) {
 
   public Decision {
-    recommendations = List.copyOf(recommendations);
+    recommendations = FrozenList.copyOf(recommendations);
     reasons = reasons instanceof RenderedReasons ? reasons : List.copyOf(reasons);
     schedules = schedules == null ? ScheduleStatus.NONE : schedules;
   }

@@ -13,9 +13,9 @@ public record ScalingHistory(
     List<ScaleEvent> scaleDownEvents) {
 
   public ScalingHistory {
-    recommendations = List.copyOf(recommendations);
-    scaleUpEvents = List.copyOf(scaleUpEvents);
-    scaleDownEvents = List.copyOf(scaleDownEvents);
+    recommendations = FrozenList.copyOf(recommendations);
+    scaleUpEvents = FrozenList.copyOf(scaleUpEvents);
+    scaleDownEvents = FrozenList.copyOf(scaleDownEvents);
   }
 
   public static ScalingHistory empty() {
