@@ -44,8 +44,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -63,6 +65,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Reconciles one ScalingPolicy: observe the target and its load, ask the engine, act within the
@@ -70,9 +73,10 @@ import java.util.stream.Collectors;
  * this reconciler obeys and acknowledges them.
  */
 @ControllerConfiguration(name = ScalingPolicyReconciler.NAME)
-public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
+public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Cleaner<ScalingPolicy> {
 
   public static final String NAME = "scalingpolicy";
+  private static final Logger LOG = Logger.getLogger(ScalingPolicyReconciler.class);
   static final String BY_BUDGET = "byBudget";
 
   private final KubernetesClient client;
@@ -285,8 +289,10 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       // or early data never caps the HPA below its current replicas (only the grant can).
       var pool = HpaCapper.pool(grant.getAsLong(), Math.max(requested, snap.specReplicas()),
           connections.getPoolSize().getMin(), poolMax, snap.maxSurge());
-      String capped = hpaCapper.cap(found.hpa().get(), policy.getSpec().getReplicas().getMax(),
-          pool.pool(), grant.getAsLong(), snap.maxSurge());
+      // Counted at the largest pool in play: a pool shrink lets the cap rise only once rolled out.
+      String capped = hpaCapper.cap(found.hpa().get(), policy.getMetadata().getName(),
+          policy.getSpec().getReplicas().getMax(), grant.getAsLong(),
+          HpaCapper.poolInPlay(pool.pool(), snap, poolMax), snap.maxSurge());
       WorkloadSnapshot observed = snap;
       Optional<String> hold = growHold;
       Actuation applied = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
@@ -338,6 +344,20 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         .map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
     forecaster.retain(live);
     recommendations.retain(live);
+  }
+
+  /**
+   * A deleted policy (held by the finalizer until this returns): an HPA it capped gets its
+   * owner's maxReplicas back, and its gauges stop being served. Failing, it is retried.
+   */
+  @Override
+  public DeleteControl cleanup(ScalingPolicy policy, Context<ScalingPolicy> context) {
+    String namespace = policy.getMetadata().getNamespace();
+    String name = policy.getMetadata().getName();
+    hpaCapper.restore(namespace, name).forEach(done -> LOG.infof("%s/%s deleted: %s",
+        namespace, name, done));
+    metrics.forgetPolicy(namespace, name);
+    return DeleteControl.defaultDelete();
   }
 
   @Override
