@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/operations.md and docs/helm.md, the operator's metrics, the Dockerfile and the release
- * workflow agree with the chart.
+ * docs/operations.md and docs/helm.md, the operator's metrics and the release workflow agree with
+ * the chart. (The image's user and port are checked against the chart by the image module's
+ * {@code OperatorImageIT}, which reads the built image.)
  */
 class DocsAndReleaseTest {
 
@@ -26,8 +27,6 @@ class DocsAndReleaseTest {
   private static final Path HELM_DOC = Chart.REPO.resolve("docs/helm.md");
   private static final Path METRICS = Chart.REPO.resolve(
       "operator/src/main/java/dev/headroom/operator/metrics/HeadroomMetrics.java");
-  private static final Path DOCKERFILE =
-      Chart.REPO.resolve("operator/src/main/docker/Dockerfile.jvm");
   private static final Path RELEASE = Chart.REPO.resolve(".github/workflows/release.yml");
   private static final Pattern METRIC = Pattern.compile("headroom_[a-z_]+");
 
@@ -69,22 +68,6 @@ class DocsAndReleaseTest {
   }
 
   @Test
-  void dockerfileMatchesTheChartsUserAndPort() throws IOException {
-    String dockerfile = read(DOCKERFILE);
-    Manifest m = Chart.templateDefaults();
-
-    int user = m.operatorContainer().at("/securityContext/runAsUser").asInt();
-    int port = m.operatorContainer().at("/ports/0/containerPort").asInt();
-
-    assertThat(dockerfile)
-        .containsPattern("(?m)^FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime:")
-        .containsPattern("(?m)^USER " + user + "$")
-        .containsPattern("(?m)^EXPOSE " + port + "$")
-        .contains("target/quarkus-app/lib/", "target/quarkus-app/*.jar", "target/quarkus-app/app/",
-            "target/quarkus-app/quarkus/", "/deployments/quarkus-run.jar");
-  }
-
-  @Test
   void releaseWorkflowBuildsThisImageAndThisChart() throws IOException {
     JsonNode workflow = Chart.readYaml(RELEASE);
     String text = read(RELEASE);
@@ -92,8 +75,9 @@ class DocsAndReleaseTest {
         Chart.readYaml(Chart.DIR.resolve("values.yaml")).at("/image/repository").asText();
 
     assertThat(workflow.at("/env/IMAGE").asText()).isEqualTo(repository);
-    assertThat(text).contains("./mvnw -B package", "docker/setup-buildx-action",
-        "docker/build-push-action", "file: operator/src/main/docker/Dockerfile.jvm",
+    assertThat(text).contains("./mvnw -B package", "-Dheadroom.image.version=",
+        "-Dheadroom.image.revision=", "-Dheadroom.image.source=",
+        "oci-archive:image/target/headroom-operator-image.tar",
         "helm lint --strict helm/headroom", "helm package helm/headroom", "helm push");
   }
 

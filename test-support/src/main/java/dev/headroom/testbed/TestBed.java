@@ -36,7 +36,7 @@ public final class TestBed implements AutoCloseable {
 
   /** Environment variable naming the repository root, if walking up from the working dir is not wanted. */
   public static final String REPO_ENV = "HEADROOM_REPO";
-  /** Environment variable naming the trace directory; default {@code ../shared/traces} from the repo root. */
+  /** Environment variable naming the trace directory; default {@code examples/traces} in the repository. */
   public static final String TRACES_ENV = "HEADROOM_TRACES_DIR";
 
   private static final long SCRIPT_TIMEOUT_MINUTES = 45; // a cold build of the control plane included
@@ -194,7 +194,7 @@ public final class TestBed implements AutoCloseable {
   }
 
   /**
-   * A trace from the shared trace directory ({@code ../shared/traces} beside the repository, or
+   * A trace from the repository's trace directory ({@code examples/traces}, or
    * {@code HEADROOM_TRACES_DIR}).
    */
   public Path trace(String fileName) {
@@ -205,7 +205,7 @@ public final class TestBed implements AutoCloseable {
     String fromEnv = System.getenv(TRACES_ENV);
     Path dir = fromEnv != null && !fromEnv.isBlank()
         ? Paths.get(fromEnv)
-        : repoRoot.resolve("../shared/traces");
+        : repoRoot.resolve("examples/traces");
     dir = dir.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new TestBedException("trace directory " + dir + " not found (set " + TRACES_ENV + ")");

@@ -5,14 +5,17 @@ import dev.headroom.operator.prometheus.QueryObserver;
 import dev.headroom.operator.prometheus.QueryOutcome;
 import dev.headroom.operator.prometheus.QueryType;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The operator's own metrics, served on {@code /q/metrics}. Names and labels are listed in
@@ -22,8 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class HeadroomMetrics implements QueryObserver {
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
-  private final Map<String, DoubleHolder> doubleGauges = new ConcurrentHashMap<>();
+  /** Every gauge registered, by its name and tags, so that it can be removed again. */
+  private final Map<Meter.Id, AtomicLong> gauges = new ConcurrentHashMap<>();
+  private final Map<Meter.Id, DoubleHolder> doubleGauges = new ConcurrentHashMap<>();
+  /** The meters as registered (their ids may carry the registry's common tags besides ours). */
+  private final Map<Meter.Id, Gauge> registered = new ConcurrentHashMap<>();
 
   public HeadroomMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -103,6 +109,36 @@ public class HeadroomMetrics implements QueryObserver {
   static final Duration[] SIGNAL_TO_SCALE_BUCKETS = seconds(0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3,
       5, 10, 20, 30, 60, 120, 300);
 
+  /**
+   * Removes every gauge of a deleted policy (replicas, pool, budget-limited, metrics available,
+   * forecast): a deleted policy's last values would otherwise be served, and alerts on them stay
+   * firing, until the operator restarts. Its grant gauges go with its budget's next round
+   * ({@link #budgetConsumers}).
+   */
+  public void forgetPolicy(String namespace, String name) {
+    forget(id -> namespace.equals(id.getTag("namespace")) && name.equals(id.getTag("policy"))
+        && id.getTag("budget") == null);
+  }
+
+  /** Removes the grant gauges of a budget's policies that are no longer its consumers. */
+  public void budgetConsumers(String namespace, String budget, Set<String> policies) {
+    forget(id -> id.getName().equals("headroom_budget_grant_connections")
+        && namespace.equals(id.getTag("namespace")) && budget.equals(id.getTag("budget"))
+        && !policies.contains(id.getTag("policy")));
+  }
+
+  private void forget(Predicate<Meter.Id> which) {
+    registered.keySet().removeIf(id -> {
+      if (!which.test(id)) {
+        return false;
+      }
+      registry.remove(registered.get(id));
+      gauges.remove(id);
+      doubleGauges.remove(id);
+      return true;
+    });
+  }
+
   public Timer.Sample startReconcile() {
     return Timer.start(registry);
   }
@@ -158,10 +194,9 @@ public class HeadroomMetrics implements QueryObserver {
   }
 
   private DoubleHolder doubleGauge(String name, Tags tags) {
-    String key = name + tags;
-    return doubleGauges.computeIfAbsent(key, k -> {
+    return doubleGauges.computeIfAbsent(id(name, tags), k -> {
       DoubleHolder value = new DoubleHolder();
-      Gauge.builder(name, value, DoubleHolder::get).tags(tags).register(registry);
+      registered.put(k, Gauge.builder(name, value, DoubleHolder::get).tags(tags).register(registry));
       return value;
     });
   }
@@ -179,11 +214,14 @@ public class HeadroomMetrics implements QueryObserver {
     }
   }
 
+  private static Meter.Id id(String name, Tags tags) {
+    return new Meter.Id(name, tags, null, null, Meter.Type.GAUGE);
+  }
+
   private AtomicLong gauge(String name, Tags tags) {
-    String key = name + tags;
-    return gauges.computeIfAbsent(key, k -> {
+    return gauges.computeIfAbsent(id(name, tags), k -> {
       AtomicLong value = new AtomicLong();
-      Gauge.builder(name, value, AtomicLong::get).tags(tags).register(registry);
+      registered.put(k, Gauge.builder(name, value, AtomicLong::get).tags(tags).register(registry));
       return value;
     });
   }

@@ -193,6 +193,8 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
       metrics.consumerGrant(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
           g.getPolicy(), g.getGrant());
     }
+    metrics.budgetConsumers(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
+        status.getConsumers().stream().map(ConsumerGrant::getPolicy).collect(Collectors.toSet()));
     boolean moving = status.getConsumers().stream().anyMatch(g -> g.getPhase() != ConsumerPhase.STABLE);
     return write(budget, status, moving);
   }

@@ -50,8 +50,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import dev.headroom.operator.workload.SlimItemStore;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -70,6 +72,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Reconciles one ScalingPolicy: observe the target and its load, ask the engine, act within the
@@ -78,11 +81,10 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = ScalingPolicyReconciler.NAME,
     informer = @Informer(itemStore = SlimItemStore.class))
-public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
+public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Cleaner<ScalingPolicy> {
 
   public static final String NAME = "scalingpolicy";
-  private static final org.jboss.logging.Logger LOG =
-      org.jboss.logging.Logger.getLogger(ScalingPolicyReconciler.class);
+  private static final Logger LOG = Logger.getLogger(ScalingPolicyReconciler.class);
   static final String BY_BUDGET = "byBudget";
   static final String BY_TARGET = "byTarget";
 
@@ -356,8 +358,10 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
       // or early data never caps the HPA below its current replicas (only the grant can).
       var pool = HpaCapper.pool(grant.getAsLong(), Math.max(requested, snap.specReplicas()),
           connections.getPoolSize().getMin(), poolMax, snap.maxSurge());
-      String capped = hpaCapper.cap(found.hpa().get(), policy.getSpec().getReplicas().getMax(),
-          pool.pool(), grant.getAsLong(), snap.maxSurge());
+      // Counted at the largest pool in play: a pool shrink lets the cap rise only once rolled out.
+      String capped = hpaCapper.cap(found.hpa().get(), policy.getMetadata().getName(),
+          policy.getSpec().getReplicas().getMax(), grant.getAsLong(),
+          HpaCapper.poolInPlay(pool.pool(), snap, poolMax), snap.maxSurge());
       WorkloadSnapshot observed = snap;
       Optional<String> hold = growHold;
       Actuation applied = act(ref, target.get(), () -> actuator.apply(observed, target.get(), delivery,
@@ -428,6 +432,20 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     specs.retain(live);
     hub.retain(context.getPrimaryCache().list().map(ResourceID::fromResource)
         .collect(Collectors.toSet()));
+  }
+
+  /**
+   * A deleted policy (held by the finalizer until this returns): an HPA it capped gets its
+   * owner's maxReplicas back, and its gauges stop being served. Failing, it is retried.
+   */
+  @Override
+  public DeleteControl cleanup(ScalingPolicy policy, Context<ScalingPolicy> context) {
+    String namespace = policy.getMetadata().getNamespace();
+    String name = policy.getMetadata().getName();
+    hpaCapper.restore(namespace, name).forEach(done -> LOG.infof("%s/%s deleted: %s",
+        namespace, name, done));
+    metrics.forgetPolicy(namespace, name);
+    return DeleteControl.defaultDelete();
   }
 
   @Override

@@ -84,7 +84,12 @@ class DryRunIT {
     assertThat(client.v1().events().list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("DryRunDecision"));
 
-    // Deleting the policy releases its grant and leaves the workload as it is.
+    assertThat(scrape()).contains("headroom_decisions_total").contains("outcome=\"dry_run\"")
+        .contains("headroom_policy_replicas{").contains("policy=\"web\"")
+        .contains("headroom_budget_grant_connections{").contains("headroom_reconcile_seconds");
+
+    // Deleting the policy releases its grant, leaves the workload as it is and removes the
+    // policy's gauges (they would keep alerts firing otherwise).
     client.resources(ScalingPolicy.class).withName("web").delete();
     await().atMost(Duration.ofMinutes(1)).until(() -> {
       var b = client.resources(dev.headroom.operator.api.v1alpha1.ConnectionBudget.class).withName("pg").get();
@@ -93,14 +98,18 @@ class DryRunIT {
     });
     assertThat(client.apps().deployments().withName("web").get().getMetadata().getResourceVersion())
         .isEqualTo(before);
-
-    String metrics = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(operator.metricsUrl()).build(), HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(metrics).contains("headroom_decisions_total").contains("outcome=\"dry_run\"")
-        .contains("headroom_policy_replicas").contains("headroom_budget_grant_connections")
-        .contains("headroom_reconcile_seconds");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape().lines()
+        .filter(l -> l.contains("policy=\"web\"") || l.contains("policy=\"" + ns.name() + "/web\"")))
+        .as("gauges of the deleted policy").isEmpty());
+    assertThat(scrape()).contains("headroom_decisions_total").contains("headroom_reconcile_seconds")
+        .contains("headroom_budget_available_connections{");
 
     // SIGTERM while leading: the operator gives up its Lease and exits (no shutdown deadlock).
     assertThat(operator.stopGracefully(Duration.ofSeconds(20))).as("exited on SIGTERM").isTrue();
+  }
+
+  private static String scrape() throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(operator.metricsUrl()).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 }

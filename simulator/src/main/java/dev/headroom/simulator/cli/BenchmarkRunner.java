@@ -30,6 +30,9 @@ final class BenchmarkRunner {
   /** A shared trace and the scenario it is benchmarked with. */
   record Case(String name, String traceFile, String scenario) {}
 
+  /** Where the traces live, relative to the repository root. */
+  static final String TRACES_DIR = "examples/traces";
+
   static final List<Case> CASES = List.of(
       new Case("Azure Functions 2019 (8 h, per minute)", "azure-functions-8h-minute.csv",
           "benchmarks/azure-functions.yaml"),
@@ -57,7 +60,7 @@ final class BenchmarkRunner {
     List<BenchmarkMarkdown.Run> runs = new ArrayList<>();
     for (Case c : CASES) {
       Trace trace = new TraceReader().read(traces.resolve(c.traceFile()));
-      Trace named = new Trace("shared/traces/" + c.traceFile(), trace.start(),
+      Trace named = new Trace(BenchmarkRunner.TRACES_DIR + "/" + c.traceFile(), trace.start(),
           trace.intervalSeconds(), trace.requestsCopy());
       Scenario scenario = EmbeddedExample.bundled(c.name(), c.scenario(), named);
       long started = System.nanoTime();

@@ -58,7 +58,7 @@ public final class ForecastCommand implements Callable<Integer> {
   boolean allSharedTraces;
 
   @Option(names = "--shared-traces", paramLabel = "DIR",
-      description = "Directory of the shared traces (default: ../shared/traces beside the"
+      description = "Directory of the traces (default: examples/traces in the"
           + " repository).")
   Path sharedTraces;
 
@@ -136,7 +136,7 @@ public final class ForecastCommand implements Callable<Integer> {
     }
     SimulationSettings simulation = SimulationSettings.defaults();
     Path home = Path.of(System.getProperty("headroom.home", "."));
-    Path dir = sharedTraces != null ? sharedTraces : home.resolve("../shared/traces").normalize();
+    Path dir = sharedTraces != null ? sharedTraces : home.resolve(BenchmarkRunner.TRACES_DIR);
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": no such directory; pass --shared-traces DIR");
     }
@@ -150,7 +150,7 @@ public final class ForecastCommand implements Callable<Integer> {
         continue;
       }
       Trace trace = new TraceReader().read(dir.resolve(c.traceFile()));
-      Trace named = new Trace("shared/traces/" + c.traceFile(), trace.start(),
+      Trace named = new Trace(BenchmarkRunner.TRACES_DIR + "/" + c.traceFile(), trace.start(),
           trace.intervalSeconds(), trace.requestsCopy());
       Scenario scenario = EmbeddedExample.bundled(c.name(), c.scenario(), named);
       TraceForecast r = benchmark.run(c.name(), c.scenario(), scenario, simulation, listener);

@@ -122,7 +122,7 @@ public final class SimulateCommand implements Callable<Integer> {
   boolean allSharedTraces;
 
   @Option(names = "--shared-traces", paramLabel = "DIR",
-      description = "Directory of the shared traces (default: ../shared/traces beside the"
+      description = "Directory of the traces (default: examples/traces in the"
           + " repository).")
   Path sharedTraces;
 
@@ -144,7 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
             + " no FILE or --trace with it");
       }
       Path home = Path.of(System.getProperty("headroom.home", "."));
-      Path dir = sharedTraces != null ? sharedTraces : home.resolve("../shared/traces").normalize();
+      Path dir = sharedTraces != null ? sharedTraces : home.resolve(BenchmarkRunner.TRACES_DIR);
       Path md = benchmarksMd != null ? benchmarksMd : home.resolve("docs/benchmarks.md");
       Path htmlDir = noHtml ? null : html.toAbsolutePath().getParent().resolve("benchmarks");
       new BenchmarkRunner(settings, progressListener(), out, Clock.systemUTC())

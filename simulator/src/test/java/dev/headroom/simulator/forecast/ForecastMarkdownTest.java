@@ -27,7 +27,7 @@ class ForecastMarkdownTest {
         Duration.ofMinutes(10), Seasonality.WEEKLY, null);
     Accuracy a = new Accuracy(ForecastMethod.SEASONAL_NAIVE_LEVEL, Seasonality.WEEKLY,
         Duration.ofHours(1), 100, Map.of(ForecastState.READY, 100L), 2.14, 2.2, 2.6, 2.7, 51);
-    return new TraceForecast("Wikipedia", "shared/traces/wikipedia-2022sep-dec-hour.csv",
+    return new TraceForecast("Wikipedia", "examples/traces/wikipedia-2022sep-dec-hour.csv",
         "benchmarks/wikipedia.yaml", Instant.parse("2022-09-29T00:00:00Z"),
         Instant.parse("2023-01-01T00:00:00Z"), spec, List.of(a), a,
         new PeakResult(StrategyKind.HEADROOM, 94, 30, 60, 35, 71000, 26000),
