@@ -15,6 +15,7 @@ import dev.headroom.operator.api.v1alpha1.Ownership;
 import dev.headroom.operator.api.v1alpha1.PolicyMode;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.config.HeadroomConfig;
+import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.metrics.HeadroomMetrics;
@@ -103,6 +104,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
   private final SignalHub hub;
   private final PolicySpecs specs = new PolicySpecs();
   private final NextRound nextRound;
+  private final Optional<dev.headroom.operator.config.ShardSelector> shard;
   private PolicyWakeups wakeups;
   private volatile Instant nextForget;
   private static final Duration FORGET_PERIOD = Duration.ofMinutes(1);
@@ -125,6 +127,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
         () -> ThreadLocalRandom.current().nextDouble(),
         new ProposalBand(new ReplicaCalculator(EngineConfig.defaults().tolerance())));
     this.hpaCapper = new HpaCapper(client);
+    this.shard = Sharding.of(config).selector();
     this.statusWriter = new StatusWriter(client);
     this.forecaster = forecaster;
     this.recommendations = new RecommendationMemory(
@@ -157,6 +160,8 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
                   String[] id = PolicySpecMapper.budgetId(p).split("/", 2);
                   return Set.of(new ResourceID(id[1], id[0]));
                 })
+            // Only this shard's budgets (see config.Sharding).
+            .withLabelSelector(shard.map(Object::toString).orElse(null))
             .build();
     return List.of(new InformerEventSource<>(budgets, context), wakeups);
   }
@@ -276,7 +281,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy> {
     Optional<String> growHold = Optional.empty();
     if (connections != null) {
       Optional<ConnectionBudget> budgetResource = context.getSecondaryResource(ConnectionBudget.class);
-      budget = Optional.of(BudgetResolution.resolve(client, policy, budgetResource));
+      budget = Optional.of(BudgetResolution.resolve(client, policy, budgetResource, shard));
       growHold = BudgetOverLimit.growHold(budgetResource);
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
