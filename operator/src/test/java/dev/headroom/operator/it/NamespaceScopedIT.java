@@ -72,6 +72,8 @@ class NamespaceScopedIT {
         }
       }
     }
+    // The log is appended to across runs; only this run's may be checked for permission errors.
+    Files.deleteIfExists(Path.of("target", "operator-namespace-scoped.log"));
     operator = new OperatorProcess(bed, client, chartEnv, "operator-namespace-scoped")
         .asServiceAccount(serviceAccount).start();
   }
