@@ -117,6 +117,9 @@ file lands in exactly one list.
 {{- if and (gt (int .Values.replicas) 1) (not .Values.leaderElection.enabled) -}}
 {{- fail (printf "replicas is %d but leaderElection.enabled is false: several operators without a leader would fight over every workload. Set leaderElection.enabled=true or replicas=1." (int .Values.replicas)) -}}
 {{- end -}}
+{{- if and .Values.shard.selector (eq .Values.leaderElection.leaseName "headroom-operator") -}}
+{{- fail "shard.selector is set but leaderElection.leaseName is headroom-operator, the Lease of an unsharded operator: leave leaseName empty (the release's full name) or give the shard a Lease of its own" -}}
+{{- end -}}
 {{- if and .Values.prometheus.bearerTokenFile .Values.prometheus.bearerTokenSecret.name -}}
 {{- fail "set prometheus.bearerTokenFile or prometheus.bearerTokenSecret.name, not both" -}}
 {{- end -}}
@@ -136,4 +139,16 @@ file lands in exactly one list.
      share or overwrite each other's cluster-wide grants. */}}
 {{- define "headroom.clusterObjectName" -}}
 {{- printf "%s-%s" (include "headroom.fullname" .) .Release.Namespace -}}
+{{- end -}}
+
+{{/* The leader-election Lease: leaderElection.leaseName, else the release's full name for a
+     shard (each shard has its own), else headroom-operator. */}}
+{{- define "headroom.leaseName" -}}
+{{- if .Values.leaderElection.leaseName -}}
+{{- .Values.leaderElection.leaseName -}}
+{{- else if .Values.shard.selector -}}
+{{- include "headroom.fullname" . -}}
+{{- else -}}
+headroom-operator
+{{- end -}}
 {{- end -}}

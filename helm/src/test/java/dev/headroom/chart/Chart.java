@@ -51,11 +51,20 @@ final class Chart {
 
   /** {@code helm template headroom helm/headroom -n <namespace> -f <values>}. */
   static String templateRaw(String valuesYaml, String namespace) {
+    return templateRaw(valuesYaml, namespace, RELEASE);
+  }
+
+  /** {@code helm template <release> helm/headroom -n headroom-system -f <values>}. */
+  static Manifest templateRelease(String valuesYaml, String release) {
+    return Manifest.parse(templateRaw(valuesYaml, NAMESPACE, release));
+  }
+
+  static String templateRaw(String valuesYaml, String namespace, String release) {
     Path values = writeTemp("values-", ".yaml", valuesYaml);
     try {
       return new Helm(DIR)
           .template()
-          .withName(RELEASE)
+          .withName(release)
           .withNamespace(namespace)
           .withKubeVersion("1.33.0")
           .withValuesFile(values)

@@ -53,6 +53,8 @@ public interface HeadroomConfig {
 
   LeaderElectionSettings leaderElection();
 
+  Shard shard();
+
   ClockSettings clock();
 
   ForecastSettings forecast();
@@ -110,6 +112,15 @@ public interface HeadroomConfig {
     int maxSeries();
   }
 
+  /** The part of the cluster's budgets and policies this operator owns (see Sharding). */
+  interface Shard {
+    /**
+     * Label selector of the ConnectionBudgets and ScalingPolicies this operator reconciles, e.g.
+     * {@code headroom.dev/shard=a}; absent: all of them.
+     */
+    Optional<String> selector();
+  }
+
   /** The Lease that keeps a single active replica (see LeaderElection). */
   interface LeaderElectionSettings {
     /** Off only for a single replica run by hand; the chart keeps it on. */
@@ -119,6 +130,9 @@ public interface HeadroomConfig {
     /** Namespace of the Lease; the chart sets it to the release namespace. */
     @WithDefault("headroom-system")
     String namespace();
+
+    /** Name of the Lease; absent: headroom-operator. Required with a shard selector. */
+    Optional<String> leaseName();
 
     @WithDefault("15s")
     Duration leaseDuration();

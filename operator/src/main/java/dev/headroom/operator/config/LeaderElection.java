@@ -10,22 +10,22 @@ import java.net.UnknownHostException;
 import org.jboss.logging.Logger;
 
 /**
- * Leader election on a Lease, so that two or more operator replicas never reconcile at once.
+ * Leader election on a Lease, so that two or more operator replicas never reconcile at once; a
+ * shard's replicas elect theirs on the shard's own Lease (see Sharding).
  * The identity is host and process, so two operators on one machine are told apart too.
  */
 public class LeaderElection {
 
-  public static final String LEASE_NAME = "headroom-operator";
   private static final Logger LOG = Logger.getLogger(LeaderElection.class);
 
   /** Null (no leader election) when {@code headroom.leader-election.enabled=false}. */
   @Produces
   @Dependent
-  LeaderElectionConfiguration leaderElection(HeadroomConfig config) {
+  LeaderElectionConfiguration leaderElection(HeadroomConfig config, Sharding sharding) {
     if (!config.leaderElection().enabled()) {
       return null;
     }
-    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
+    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(sharding.leaseName())
         .withLeaseNamespace(config.leaderElection().namespace())
         .withIdentity(identity())
         .withLeaseDuration(config.leaderElection().leaseDuration())

@@ -43,13 +43,23 @@ public class OperatorBeans {
   }
 
   /**
-   * Builds the clock and the forecaster when the application starts, before leader election, so
-   * that a bad {@code headroom.clock.start} or {@code headroom.forecast.*} setting stops the
-   * operator at once with its message.
+   * Builds the clock, the forecaster and the shard when the application starts, before leader
+   * election, so that a bad {@code headroom.clock.start}, {@code headroom.forecast.*} or
+   * {@code headroom.shard.*} setting stops the operator at once with its message.
    */
   void checkSettings(@Observes StartupEvent started, Clock clock, PolicyForecaster forecaster,
-      SignalHub signals) {
+      SignalHub signals, Sharding sharding) {
     clock.instant();
+    sharding.selector().ifPresent(s -> org.jboss.logging.Logger.getLogger(OperatorBeans.class)
+        .infof("shard %s: reconciling only the budgets and policies it selects; Lease %s", s,
+            sharding.leaseName()));
+  }
+
+  /** The shard this operator owns and its Lease; a bad setting stops the operator at startup. */
+  @Produces
+  @Singleton
+  Sharding sharding(HeadroomConfig config) {
+    return Sharding.of(config);
   }
 
   /** Typed as the store only, so that the one {@link DecisionRecorder} is the fan-out below. */

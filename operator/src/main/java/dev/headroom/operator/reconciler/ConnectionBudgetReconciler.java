@@ -15,6 +15,7 @@ import dev.headroom.operator.budget.BudgetAccess;
 import dev.headroom.operator.budget.BudgetConsumers;
 import dev.headroom.operator.budget.BudgetStatusBuilder;
 import dev.headroom.operator.config.HeadroomConfig;
+import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.policy.PolicySpecMapper;
 import dev.headroom.operator.status.ConditionTypes;
@@ -90,7 +91,9 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
             .withItemStore(new SlimItemStore<>())
             .withSecondaryToPrimaryMapper((ScalingPolicy p) -> budgetOf(p))
             .withOnUpdateFilter((ScalingPolicy now, ScalingPolicy before) -> budgetRelevantChange(now, before))
-            .withWatchAllNamespaces()
+            // The consumers the budgets' controller may see: every namespace it watches (all, or
+            // the chart's watchNamespaces, whose Roles allow no more) and only its own shard.
+            .withLabelSelector(Sharding.of(config).labelSelector())
             .build();
     policies = new InformerEventSource<>(cfg, context);
     // A budget reads its own consumers from an index, not by filtering every policy each round.

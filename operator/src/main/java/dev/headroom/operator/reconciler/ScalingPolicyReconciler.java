@@ -14,6 +14,7 @@ import dev.headroom.operator.api.v1alpha1.Ownership;
 import dev.headroom.operator.api.v1alpha1.PolicyMode;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.config.HeadroomConfig;
+import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.metrics.HeadroomMetrics;
@@ -108,6 +109,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
   private final SignalHub hub;
   private final PolicySpecs specs = new PolicySpecs();
   private final NextRound nextRound;
+  private final Optional<dev.headroom.operator.config.ShardSelector> shard;
   private PolicyWakeups wakeups;
   private volatile Instant nextForget;
   private static final Duration FORGET_PERIOD = Duration.ofMinutes(1);
@@ -131,6 +133,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
         () -> ThreadLocalRandom.current().nextDouble(),
         new ProposalBand(new ReplicaCalculator(EngineConfig.defaults().tolerance())));
     this.hpaCapper = new HpaCapper(client);
+    this.shard = Sharding.of(config).selector();
     this.statusWriter = new StatusWriter(client, java.util.Objects::equals);
     this.forecaster = forecaster;
     this.recommendations = new RecommendationMemory(config.recommendationsPersistPeriod());
@@ -163,6 +166,8 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
                   String[] id = PolicySpecMapper.budgetId(p).split("/", 2);
                   return Set.of(new ResourceID(id[1], id[0]));
                 })
+            // Only this shard's budgets (see config.Sharding).
+            .withLabelSelector(shard.map(Object::toString).orElse(null))
             .build();
     return List.of(new InformerEventSource<>(budgets, context), wakeups);
   }
@@ -282,7 +287,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
     Optional<String> growHold = Optional.empty();
     if (connections != null) {
       Optional<ConnectionBudget> budgetResource = context.getSecondaryResource(ConnectionBudget.class);
-      budget = Optional.of(BudgetResolution.resolve(client, policy, budgetResource));
+      budget = Optional.of(BudgetResolution.resolve(client, policy, budgetResource, shard));
       growHold = BudgetOverLimit.growHold(budgetResource);
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);

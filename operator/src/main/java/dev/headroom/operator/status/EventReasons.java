@@ -67,6 +67,8 @@ public final class EventReasons {
   public static final String TARGET_NOT_FOUND = "TargetNotFound";
   /** The referenced ConnectionBudget does not exist. */
   public static final String BUDGET_NOT_FOUND = "BudgetNotFound";
+  /** The referenced ConnectionBudget exists but belongs to another operator shard. */
+  public static final String BUDGET_OUTSIDE_SHARD = "BudgetOutsideShard";
   /** The referenced ConnectionBudget does not allow this namespace. */
   public static final String BUDGET_FORBIDDEN = "BudgetForbidden";
   /** No grant has been published for this policy yet. */

@@ -44,6 +44,7 @@ public final class OperatorProcess implements AutoCloseable {
   private final java.net.URI apiServer;
   private Process process;
   private int httpPort;
+  private String serviceAccount = SERVICE_ACCOUNT;
 
   public OperatorProcess(TestBed bed, KubernetesClient admin, Map<String, String> settings, String logName) {
     this(bed, admin, settings, logName, null);
@@ -91,6 +92,15 @@ public final class OperatorProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Runs as service account {@code name} of {@link #NAMESPACE} instead of the one
+   * {@link #install} binds to the chart's ClusterRole; the caller grants it what it should have.
+   */
+  public OperatorProcess asServiceAccount(String name) {
+    this.serviceAccount = name;
+    return this;
   }
 
   public OperatorProcess start() {
@@ -190,7 +200,7 @@ public final class OperatorProcess implements AutoCloseable {
   }
 
   private Path serviceAccountKubeconfig() throws IOException {
-    String token = admin.serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT)
+    String token = admin.serviceAccounts().inNamespace(NAMESPACE).withName(serviceAccount)
         .tokenRequest(new TokenRequestBuilder().withNewSpec()
             .withExpirationSeconds(Duration.ofHours(2).toSeconds()).endSpec().build())
         .getStatus().getToken();
