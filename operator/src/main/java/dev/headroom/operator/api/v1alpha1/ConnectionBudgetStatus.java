@@ -31,6 +31,9 @@ public class ConnectionBudgetStatus {
   @JsonPropertyDescription("Connections in use as measured by spec.observed.")
   private Integer observedConnections;
 
+  @JsonPropertyDescription("Connections measured beyond what the grants account for (observed − Σ held); while above 0 no grant grows.")
+  private Integer unattributedConnections;
+
   @JsonPropertyDescription("How many policies draw on this budget.")
   private Integer consumerCount;
 
@@ -91,6 +94,14 @@ public class ConnectionBudgetStatus {
 
   public void setObservedConnections(Integer observedConnections) {
     this.observedConnections = observedConnections;
+  }
+
+  public Integer getUnattributedConnections() {
+    return unattributedConnections;
+  }
+
+  public void setUnattributedConnections(Integer unattributedConnections) {
+    this.unattributedConnections = unattributedConnections;
   }
 
   public Integer getConsumerCount() {
