@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,14 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
   private final EmulatorOptions options;
   private final PodPoolReader reader;
   private final Consumer<String> log;
-  private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "exit-delay");
+    t.setDaemon(true);
+    return t;
+  });
+  // Closing a Hikari pool waits for a connection attempt in flight: closes run in parallel and
+  // outside the lock, so that one slow close neither delays the others nor the pod events.
+  private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "pool-closer");
     t.setDaemon(true);
     return t;
@@ -82,14 +90,19 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
       return;
     }
     pools.put(uid, new Held(held.pod(), held.size(), held.pool(), true));
-    closer.schedule(() -> close(uid), options.exitDelay().toMillis(), TimeUnit.MILLISECONDS);
+    timer.schedule(() -> close(uid), options.exitDelay().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private synchronized void close(String uid) {
-    Held held = pools.remove(uid);
+  private void close(String uid) {
+    Held held;
+    synchronized (this) {
+      held = pools.remove(uid);
+    }
     if (held != null) {
-      held.pool().close();
-      log.accept("pod " + held.pod() + " closed its " + held.size() + " connections");
+      closer.execute(() -> {
+        held.pool().close();
+        log.accept("pod " + held.pod() + " closed its " + held.size() + " connections");
+      });
     }
   }
 
@@ -120,6 +133,7 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
 
   @Override
   public synchronized void close() {
+    timer.shutdownNow();
     closer.shutdownNow();
     pools.values().forEach(h -> h.pool().close());
     pools.clear();
