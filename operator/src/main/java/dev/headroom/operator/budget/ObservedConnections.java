@@ -22,6 +22,32 @@ public final class ObservedConnections {
   /** The measurement, and why it failed (null when it did not). */
   public record Reading(Measurement measurement, String failure) {}
 
+  /** The limit in force and why the downstream's own could not be read (null when it was, or not asked). */
+  public record Limit(int maxConnections, String failure) {}
+
+  /**
+   * The connection limit in force: {@code specMax}, or the smaller of it and what {@code
+   * spec.observed.maxConnectionsQuery} reads (e.g. PostgreSQL's {@code max_connections} from
+   * postgres_exporter), so that neither a stale spec nor a lowered server setting is exceeded. A
+   * query that fails or answers no positive count leaves {@code specMax}, with the reason.
+   */
+  public Limit limit(ObservedUsage observed, int specMax, Instant at) {
+    if (observed == null || observed.getMaxConnectionsQuery() == null) {
+      return new Limit(specMax, null);
+    }
+    double value;
+    try {
+      value = prometheus.instantValue(observed.getMaxConnectionsQuery(), at);
+    } catch (PrometheusException e) {
+      return new Limit(specMax, "spec.observed.maxConnectionsQuery: " + e.getMessage());
+    }
+    if (!Double.isFinite(value) || value < 1) {
+      return new Limit(specMax, "spec.observed.maxConnectionsQuery: the query answered " + value
+          + ", not a connection limit");
+    }
+    return new Limit((int) Math.min(specMax, Math.floor(value)), null);
+  }
+
   public Reading read(ObservedUsage observed, Instant at) {
     if (observed == null) {
       return new Reading(Measurement.none(), null);

@@ -139,11 +139,13 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     var spec = budget.getSpec();
     BudgetSpec engineSpec = null;
     List<Violation> violations = new ArrayList<>();
+    ObservedConnections.Limit limit = null;
     if (spec == null) {
       // The schema cannot require spec itself; an object without one must not fail every round.
       violations.add(new Violation("spec", "Required value: a ConnectionBudget needs a spec with maxConnections"));
     } else {
-      engineSpec = new BudgetSpec(id, spec.getMaxConnections(), spec.getReserved(),
+      limit = observed.limit(spec.getObserved(), spec.getMaxConnections(), now);
+      engineSpec = new BudgetSpec(id, limit.maxConnections(), spec.getReserved(),
           spec.getAllocation() == AllocationStrategy.PRIORITY
               ? dev.headroom.engine.budget.AllocationStrategy.PRIORITY
               : dev.headroom.engine.budget.AllocationStrategy.PROPORTIONAL);
@@ -177,10 +179,14 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
         consumers.stream().map(BudgetConsumers::demand).toList());
     ObservedConnections.Reading reading = observed.read(budget.getSpec().getObserved(), now);
     ConnectionBudgetStatus status = BudgetStatusBuilder.next(budget, allocation, consumers, reading.measurement());
+    status.setMaxConnections(limit.maxConnections());
     String observedFailure = reading.failure();
-    conditions(budget, status, allocation, consumers, forbidden, observedFailure, now);
+    conditions(budget, status, allocation, consumers, forbidden, observedFailure, limit.failure(), now);
     if (observedFailure != null) {
       events.warning(budget, EventReasons.METRICS_UNAVAILABLE, observedFailure + "; no grant grows until it answers");
+    }
+    if (limit.failure() != null) {
+      events.warning(budget, EventReasons.METRICS_UNAVAILABLE, limit.failure() + "; spec.maxConnections is used");
     }
     announce(budget, previous, status, allocation);
     metrics.budget(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
@@ -196,7 +202,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
 
   private void conditions(ConnectionBudget budget, ConnectionBudgetStatus status,
       BudgetAllocation allocation, List<BudgetConsumers> consumers, List<String> forbidden,
-      String observedFailure, Instant now) {
+      String observedFailure, String limitFailure, Instant now) {
     Long gen = budget.getMetadata().getGeneration();
     long guaranteed = allocation.grants().stream().mapToLong(g -> g.guaranteed()).sum();
     Conditions.set(status.getConditions(), ConditionTypes.OVERCOMMITTED, allocation.overcommitted(),
@@ -233,6 +239,9 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     }
     if (observedFailure != null) {
       message += "; no grant grows until spec.observed answers (" + observedFailure + ")";
+    }
+    if (limitFailure != null) {
+      message += "; spec.maxConnections is used (" + limitFailure + ")";
     }
     Integer unattributed = status.getUnattributedConnections();
     if (unattributed != null && unattributed > 0) {

@@ -69,4 +69,42 @@ class ObservedConnectionsTest {
     assertThat(reading.measurement()).isEqualTo(Measurement.failed());
     assertThat(reading.failure()).startsWith("spec.observed:");
   }
+
+  private static ObservedUsage limitQuery(String promql) {
+    ObservedUsage usage = query("q");
+    usage.setMaxConnectionsQuery(promql);
+    return usage;
+  }
+
+  @Test
+  void withoutALimitQueryTheSpecLimitIsInForce() {
+    assertThat(observed.limit(query("q"), 200, AT)).isEqualTo(new ObservedConnections.Limit(200, null));
+    assertThat(observed.limit(null, 200, AT)).isEqualTo(new ObservedConnections.Limit(200, null));
+    assertThat(prometheus.requests()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "server {0}, spec 200 -> {1}")
+  @CsvSource({"120, 120", "200, 200", "500, 200", "99.7, 99"})
+  void theSmallerOfTheServersLimitAndTheSpecIsInForce(String server, int inForce) {
+    prometheus.answer(FakePrometheus.json(200, Answers.vector(server)));
+    assertThat(observed.limit(limitQuery("max(pg_settings_max_connections)"), 200, AT))
+        .isEqualTo(new ObservedConnections.Limit(inForce, null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"0", "-5", "NaN", "+Inf"})
+  void anAnswerThatIsNoLimitLeavesTheSpecLimitWithTheReason(String server) {
+    prometheus.answer(FakePrometheus.json(200, Answers.vector(server)));
+    var limit = observed.limit(limitQuery("max(pg_settings_max_connections)"), 200, AT);
+    assertThat(limit.maxConnections()).isEqualTo(200);
+    assertThat(limit.failure()).startsWith("spec.observed.maxConnectionsQuery:");
+  }
+
+  @Test
+  void aFailingLimitQueryLeavesTheSpecLimit() {
+    prometheus.answer(FakePrometheus.json(503, "{}"));
+    var limit = observed.limit(limitQuery("max(pg_settings_max_connections)"), 200, AT);
+    assertThat(limit.maxConnections()).isEqualTo(200);
+    assertThat(limit.failure()).startsWith("spec.observed.maxConnectionsQuery:");
+  }
 }

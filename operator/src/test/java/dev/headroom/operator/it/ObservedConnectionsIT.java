@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A budget measured on the real database: the connection emulator holds each pod's pool open on
  * the test bed's PostgreSQL, postgres_exporter is scraped by Prometheus, and {@code spec.observed}
- * counts role {@code app}. Connections that no grant accounts for (opened by the test as the same
+ * counts role {@code app}; the limit is the server's own {@code max_connections}, read the same way. Connections that no grant accounts for (opened by the test as the same
  * role) hold the grant back while its consumer wants more, a breach is flagged when they pass the
  * limit, and the grant grows once they close. PostgreSQL is sampled every 150 ms throughout: the
  * pods never hold more than {@code maxConnections − reserved}.
@@ -59,9 +59,11 @@ class ObservedConnectionsIT {
   @Test
   void unattributedConnectionsHoldGrowsBackAndABreachIsFlagged(KubernetesClient client, TestNamespace ns,
       Prometheus prometheus, Postgres postgres) throws Exception {
-    ConnectionBudget budget = Fixtures.budget("pg", MAX, RESERVED);
+    // The spec says 500; the server's own max_connections (120), read through postgres_exporter, wins.
+    ConnectionBudget budget = Fixtures.budget("pg", 500, RESERVED);
     ObservedUsage observed = new ObservedUsage();
     observed.setQuery("sum(pg_stat_activity_count{usename=\"app\"})");
+    observed.setMaxConnectionsQuery("max(pg_settings_max_connections)");
     budget.getSpec().setObserved(observed);
     client.resource(budget).create();
     Deployment web = Fixtures.web("orders", 1, 5);
@@ -76,6 +78,8 @@ class ObservedConnectionsIT {
           && SharedBudgetIT.settled(client, "orders") && db.now() == 20
           && Integer.valueOf(20).equals(status(client).getObservedConnections()));
       assertThat(status(client).getUnattributedConnections()).isZero();
+      assertThat(status(client).getMaxConnections()).isEqualTo(MAX);
+      assertThat(status(client).getAvailable()).isEqualTo(AVAILABLE);
 
       List<Connection> strangers = new ArrayList<>();
       try {

@@ -28,6 +28,17 @@ public class ConnectionBudgetStatus {
   @JsonPropertyDescription("Upper bound of connections in use now: sum of (replicas + maxSurge) x max(pool old, pool new).")
   private Long inUseBound;
 
+  @JsonPropertyDescription("The connection limit in force: spec.maxConnections, or the smaller of it and what spec.observed.maxConnectionsQuery read from the downstream.")
+  private Integer maxConnections;
+
+  public Integer getMaxConnections() {
+    return maxConnections;
+  }
+
+  public void setMaxConnections(Integer maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
   @JsonPropertyDescription("Connections in use as measured by spec.observed.")
   private Integer observedConnections;
 
