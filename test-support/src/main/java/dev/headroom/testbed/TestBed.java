@@ -194,6 +194,25 @@ public final class TestBed implements AutoCloseable {
   }
 
   /**
+   * Starts (or restarts) the connection emulator: every Running pod labelled {@code
+   * headroom.dev/connections=real} holds its pool of real connections to PostgreSQL (as role
+   * {@code app}) and keeps them {@code exitDelay} after it terminates. Needs {@link #postgres(int)}
+   * first; restarting PostgreSQL stops the emulator.
+   */
+  public synchronized void connections(java.time.Duration exitDelay) {
+    String output = run(repoRoot, script, List.of("connections", "--exit-delay-ms=" + exitDelay.toMillis()),
+        true, Map.of("HEADROOM_CONNECTIONS_CLASSPATH",
+            dev.headroom.testbed.connections.EmulatorClassPath.of(System.getProperty("java.class.path"))))
+        .orThrow("connections");
+    refreshEnv();
+  }
+
+  /** postgres_exporter's metrics URL; it runs whenever PostgreSQL does. */
+  public String postgresExporterUrl() {
+    return required("POSTGRES_EXPORTER_URL");
+  }
+
+  /**
    * A trace from the repository's trace directory ({@code examples/traces}, or
    * {@code HEADROOM_TRACES_DIR}).
    */
@@ -309,12 +328,18 @@ public final class TestBed implements AutoCloseable {
   }
 
   private static Result run(Path repoRoot, Path script, List<String> args, boolean echo) {
+    return run(repoRoot, script, args, echo, Map.of());
+  }
+
+  private static Result run(Path repoRoot, Path script, List<String> args, boolean echo,
+      Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add("bash");
     command.add(script.toString());
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().putAll(env);
     try {
       Process process = builder.start();
       StringBuilder output = new StringBuilder();

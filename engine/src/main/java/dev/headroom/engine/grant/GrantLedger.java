@@ -25,12 +25,24 @@ import java.util.Map;
  *
  * Hence {@code Σ held ≤ available} holds after every step that started with it, and real usage
  * never exceeds {@code Σ held}. The ledger is a pure function of its inputs.
+ *
+ * <p>Given connections measured on the server, the ledger also checks the model against reality
+ * ({@link MeasuredUsage}): while more are measured than {@code Σ held} (or the measurement asked
+ * for failed), no grant grows, and the unattributed excess counts against what is left to grant.
  */
 public final class GrantLedger {
 
   private GrantLedger() {}
 
   public static List<LedgerStep> step(long available, List<LedgerEntry> entries) {
+    return step(available, entries, Measurement.none());
+  }
+
+  /**
+   * One step, checked against the connections {@code measured} in use on the server (see {@link
+   * MeasuredUsage}); with {@link Measurement#none()} it is {@link #step(long, List)}.
+   */
+  public static List<LedgerStep> step(long available, List<LedgerEntry> entries, Measurement measured) {
     Map<String, long[]> next = new LinkedHashMap<>(); // id -> {issued, seq, held}
     List<LedgerEntry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparingLong(LedgerEntry::order).thenComparing(LedgerEntry::id));
@@ -45,12 +57,14 @@ public final class GrantLedger {
       next.put(e.id(), new long[] {issued, seq, held(e, issued, seq)});
       allReported &= e.inUseBound().isPresent();
     }
-    long room = available - next.values().stream().mapToLong(v -> v[2]).sum();
+    long modelled = next.values().stream().mapToLong(v -> v[2]).sum();
+    MeasuredUsage usage = new MeasuredUsage(modelled, measured);
+    long room = available - modelled - usage.unattributed();
     for (LedgerEntry e : sorted) {
       long[] v = next.get(e.id());
       long want = e.target() - v[0];
       long alreadyHeld = Math.max(0, v[2] - v[0]);
-      if (want <= 0 || !allReported || room + alreadyHeld <= 0) {
+      if (want <= 0 || !allReported || !usage.allowsGrowth() || room + alreadyHeld <= 0) {
         continue;
       }
       long give = Math.min(want, room + alreadyHeld);

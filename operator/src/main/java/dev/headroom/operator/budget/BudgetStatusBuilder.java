@@ -7,6 +7,8 @@ import dev.headroom.engine.budget.PoolSizer;
 import dev.headroom.engine.grant.GrantLedger;
 import dev.headroom.engine.grant.LedgerEntry;
 import dev.headroom.engine.grant.LedgerStep;
+import dev.headroom.engine.grant.MeasuredUsage;
+import dev.headroom.engine.grant.Measurement;
 import dev.headroom.operator.api.v1alpha1.AllocationStrategy;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * Computes a budget's next status from its consumers: the allocation's targets, stepped two-phase
- * by the {@link GrantLedger} from the grants published last time.
+ * by the {@link GrantLedger} from the grants published last time, checked against the connections
+ * measured in use ({@code spec.observed}) when there is a measurement.
  */
 public final class BudgetStatusBuilder {
 
@@ -27,6 +30,11 @@ public final class BudgetStatusBuilder {
 
   public static ConnectionBudgetStatus next(ConnectionBudget budget, BudgetAllocation allocation,
       List<BudgetConsumers> consumers) {
+    return next(budget, allocation, consumers, Measurement.none());
+  }
+
+  public static ConnectionBudgetStatus next(ConnectionBudget budget, BudgetAllocation allocation,
+      List<BudgetConsumers> consumers, Measurement measured) {
     Map<String, ConsumerGrant> previous = new HashMap<>();
     if (budget.getStatus() != null) {
       for (ConsumerGrant g : budget.getStatus().getConsumers()) {
@@ -51,7 +59,8 @@ public final class BudgetStatusBuilder {
           c.acknowledgedSeq(),
           c.inUseBound()));
     }
-    List<LedgerStep> steps = GrantLedger.step(allocation.available(), entries);
+    List<LedgerStep> steps = GrantLedger.step(allocation.available(), entries, measured);
+    MeasuredUsage usage = new MeasuredUsage(GrantLedger.totalHeld(steps), measured);
 
     ConnectionBudgetStatus status = new ConnectionBudgetStatus();
     status.setConditions(budget.getStatus() == null ? new ArrayList<>()
@@ -86,7 +95,12 @@ public final class BudgetStatusBuilder {
       inUse += c.inUseBound().orElse(0);
     }
     status.setAllocated(toInt(allocated));
-    status.setHeadroom(toInt(allocation.available() - GrantLedger.totalHeld(steps)));
+    // Unattributed connections (measured beyond the model) shrink what is left to grant.
+    status.setHeadroom(toInt(allocation.available() - GrantLedger.totalHeld(steps) - usage.unattributed()));
+    if (measured.connections().isPresent()) {
+      status.setObservedConnections(toInt(measured.connections().getAsLong()));
+      status.setUnattributedConnections(toInt(usage.unattributed()));
+    }
     status.setInUseBound(inUse);
     status.setConsumerCount(consumers.size());
     return status;

@@ -14,6 +14,7 @@ import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.budget.BudgetAccess;
 import dev.headroom.operator.budget.BudgetConsumers;
 import dev.headroom.operator.budget.BudgetStatusBuilder;
+import dev.headroom.operator.budget.ObservedConnections;
 import dev.headroom.operator.config.HeadroomConfig;
 import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.metrics.HeadroomMetrics;
@@ -22,7 +23,6 @@ import dev.headroom.operator.status.ConditionTypes;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.prometheus.PrometheusClient;
-import dev.headroom.operator.prometheus.PrometheusException;
 import dev.headroom.operator.status.ApiNames;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.status.StatusWriter;
@@ -69,7 +69,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
   private final StatusWriter statusWriter;
-  private final PrometheusClient prometheus;
+  private final ObservedConnections observed;
   private InformerEventSource<ScalingPolicy, ConnectionBudget> policies;
 
   public ConnectionBudgetReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
@@ -80,7 +80,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     this.events = events;
     this.metrics = metrics;
     this.statusWriter = new StatusWriter(client);
-    this.prometheus = prometheus;
+    this.observed = new ObservedConnections(prometheus);
   }
 
   @Override
@@ -146,11 +146,13 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     var spec = budget.getSpec();
     BudgetSpec engineSpec = null;
     List<Violation> violations = new ArrayList<>();
+    ObservedConnections.Limit limit = null;
     if (spec == null) {
       // The schema cannot require spec itself; an object without one must not fail every round.
       violations.add(new Violation("spec", "Required value: a ConnectionBudget needs a spec with maxConnections"));
     } else {
-      engineSpec = new BudgetSpec(id, spec.getMaxConnections(), spec.getReserved(),
+      limit = observed.limit(spec.getObserved(), spec.getMaxConnections(), now);
+      engineSpec = new BudgetSpec(id, limit.maxConnections(), spec.getReserved(),
           spec.getAllocation() == AllocationStrategy.PRIORITY
               ? dev.headroom.engine.budget.AllocationStrategy.PRIORITY
               : dev.headroom.engine.budget.AllocationStrategy.PROPORTIONAL);
@@ -182,11 +184,16 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     }
     BudgetAllocation allocation = new BudgetAllocator().allocate(engineSpec,
         consumers.stream().map(BudgetConsumers::demand).toList());
-    ConnectionBudgetStatus status = BudgetStatusBuilder.next(budget, allocation, consumers);
-    String observedFailure = observe(budget, status, now);
-    conditions(budget, status, allocation, consumers, forbidden, now);
+    ObservedConnections.Reading reading = observed.read(budget.getSpec().getObserved(), now);
+    ConnectionBudgetStatus status = BudgetStatusBuilder.next(budget, allocation, consumers, reading.measurement());
+    status.setMaxConnections(limit.maxConnections());
+    String observedFailure = reading.failure();
+    conditions(budget, status, allocation, consumers, forbidden, observedFailure, limit.failure(), now);
     if (observedFailure != null) {
-      events.warning(budget, EventReasons.METRICS_UNAVAILABLE, observedFailure);
+      events.warning(budget, EventReasons.METRICS_UNAVAILABLE, observedFailure + "; no grant grows until it answers");
+    }
+    if (limit.failure() != null) {
+      events.warning(budget, EventReasons.METRICS_UNAVAILABLE, limit.failure() + "; spec.maxConnections is used");
     }
     announce(budget, previous, status, allocation);
     metrics.budget(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
@@ -203,7 +210,8 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   }
 
   private void conditions(ConnectionBudget budget, ConnectionBudgetStatus status,
-      BudgetAllocation allocation, List<BudgetConsumers> consumers, List<String> forbidden, Instant now) {
+      BudgetAllocation allocation, List<BudgetConsumers> consumers, List<String> forbidden,
+      String observedFailure, String limitFailure, Instant now) {
     Long gen = budget.getMetadata().getGeneration();
     long guaranteed = allocation.grants().stream().mapToLong(g -> g.guaranteed()).sum();
     Conditions.set(status.getConditions(), ConditionTypes.OVERCOMMITTED, allocation.overcommitted(),
@@ -238,25 +246,22 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     if (!forbidden.isEmpty()) {
       message += "; ignored (namespace not allowed): " + String.join(", ", forbidden);
     }
+    if (observedFailure != null) {
+      message += "; no grant grows until spec.observed answers (" + observedFailure + ")";
+    }
+    if (limitFailure != null) {
+      message += "; spec.maxConnections is used (" + limitFailure + ")";
+    }
+    Integer unattributed = status.getUnattributedConnections();
+    if (unattributed != null && unattributed > 0) {
+      message += "; no grant grows while " + status.getObservedConnections()
+          + " connections are measured, " + unattributed + " more than the grants account for";
+    }
     Conditions.set(status.getConditions(), ConditionTypes.READY, true, EventReasons.RECONCILED,
         message, gen, now);
     if (allocation.overcommitted()) {
       events.warning(budget, EventReasons.OVERCOMMITTED, status.getConditions().stream()
           .filter(c -> ConditionTypes.OVERCOMMITTED.equals(c.getType())).findFirst().get().getMessage());
-    }
-  }
-
-  /** Measures spec.observed; returns why it could not, or null. Never blocks the grants. */
-  private String observe(ConnectionBudget budget, ConnectionBudgetStatus status, Instant now) {
-    if (budget.getSpec().getObserved() == null) {
-      return null;
-    }
-    try {
-      double value = prometheus.instantValue(budget.getSpec().getObserved().getQuery(), now);
-      status.setObservedConnections((int) Math.round(value));
-      return null;
-    } catch (PrometheusException e) {
-      return "spec.observed: " + e.getMessage();
     }
   }
 

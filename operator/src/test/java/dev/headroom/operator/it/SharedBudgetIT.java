@@ -9,6 +9,7 @@ import dev.headroom.operator.api.v1alpha1.ConsumerGrant;
 import dev.headroom.operator.api.v1alpha1.ConsumerPhase;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.status.Conditions;
+import dev.headroom.testbed.Postgres;
 import dev.headroom.testbed.Prometheus;
 import dev.headroom.testbed.TestBed;
 import dev.headroom.testbed.TestNamespace;
@@ -27,19 +28,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three Deployments share one ConnectionBudget (200, 20 reserved) and each asks for 30 replicas:
- * the live cluster, sampled every 200 ms through the pool rollouts, never holds more than 180
+ * the live cluster, sampled every 150 ms through the pool rollouts, never holds more than 180
  * connections; when one service's load falls, the others grow into its share only after it came
- * down.
+ * down. The pods' connections are real (the test bed's connection emulator opens each pod's pool
+ * on PostgreSQL), and {@code pg_stat_activity}, sampled every 150 ms too, never counts more than
+ * 180 of them.
  */
-@WithTestBed(prometheus = true)
+@WithTestBed(prometheus = true, postgres = true, postgresMaxConnections = SharedBudgetIT.MAX_CONNECTIONS)
 class SharedBudgetIT {
+
+  static final int MAX_CONNECTIONS = 200;
 
   private static final List<String> SERVICES = List.of("orders", "payments", "search");
   private static final long AVAILABLE = 180;
   private static OperatorProcess operator;
 
   @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
+  static void startOperator(TestBed bed, KubernetesClient client, Postgres postgres) {
+    bed.connections(Duration.ZERO);
     OperatorProcess.install(bed, client);
     operator = new OperatorProcess(bed, client, Map.of(), "operator-shared-budget").start();
   }
@@ -53,14 +59,17 @@ class SharedBudgetIT {
 
   @Test
   void threeServicesNeverExceedTheBudgetAndReleasedConnectionsMoveOnlyAfterTheShrink(
-      KubernetesClient client, TestNamespace ns, Prometheus prometheus) {
-    client.resource(Fixtures.budget("pg", 200, 20)).create();
+      KubernetesClient client, TestNamespace ns, Prometheus prometheus, Postgres postgres) throws Exception {
+    client.resource(Fixtures.budget("pg", MAX_CONNECTIONS, 20)).create();
     for (String s : SERVICES) {
-      client.resource(Fixtures.web(s, 2, 10)).create();
+      var web = Fixtures.web(s, 2, 10);
+      web.getSpec().getTemplate().getMetadata().getLabels().put("headroom.dev/connections", "real");
+      client.resource(web).create();
       prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", s), 10);
       client.resource(Fixtures.policy(s, ns.name(), "pg", "Enforce")).create();
     }
-    try (ConnectionSampler sampler = new ConnectionSampler(client, ns.name(), Fixtures.POOL_ENV, 150)) {
+    try (ConnectionSampler sampler = new ConnectionSampler(client, ns.name(), Fixtures.POOL_ENV, 150);
+        DatabaseSampler db = new DatabaseSampler(postgres, ns.name(), AVAILABLE, 150)) {
       // Each asks for 300/10 = 30 replicas: (30 + 1 surge) × pool 5..20 is far above a third of 180.
       for (String s : SERVICES) {
         prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", s), 300);
@@ -106,6 +115,13 @@ class SharedBudgetIT {
       assertThat(sampler.samples()).isGreaterThan(50);
       assertThat(sampler.maxGapMillis()).as("longest gap between samples").isLessThan(1000);
       assertThat(sampler.max()).as(sampler.maxDetail()).isLessThanOrEqualTo(AVAILABLE);
+      assertThat(db.failure()).isNull();
+      System.out.printf("shared budget on PostgreSQL: %d samples of pg_stat_activity (longest gap %d ms),"
+          + " max %d of %d real connections, %d samples above%n", db.samples(), db.maxGapMillis(), db.max(),
+          AVAILABLE, db.aboveLimit());
+      assertThat(db.samples()).isGreaterThan(50);
+      assertThat(db.max()).as("the pods' connections were really opened").isGreaterThan(100);
+      assertThat(db.aboveLimit()).as("samples of pg_stat_activity above %d (max %d)", AVAILABLE, db.max()).isZero();
     }
     assertThat(operator.alive()).isTrue();
   }

@@ -28,8 +28,22 @@ public class ConnectionBudgetStatus {
   @JsonPropertyDescription("Upper bound of connections in use now: sum of (replicas + maxSurge) x max(pool old, pool new).")
   private Long inUseBound;
 
+  @JsonPropertyDescription("The connection limit in force: spec.maxConnections, or the smaller of it and what spec.observed.maxConnectionsQuery read from the downstream.")
+  private Integer maxConnections;
+
+  public Integer getMaxConnections() {
+    return maxConnections;
+  }
+
+  public void setMaxConnections(Integer maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
   @JsonPropertyDescription("Connections in use as measured by spec.observed.")
   private Integer observedConnections;
+
+  @JsonPropertyDescription("Connections measured beyond what the grants account for (observed − Σ held); while above 0 no grant grows.")
+  private Integer unattributedConnections;
 
   @JsonPropertyDescription("How many policies draw on this budget.")
   private Integer consumerCount;
@@ -91,6 +105,14 @@ public class ConnectionBudgetStatus {
 
   public void setObservedConnections(Integer observedConnections) {
     this.observedConnections = observedConnections;
+  }
+
+  public Integer getUnattributedConnections() {
+    return unattributedConnections;
+  }
+
+  public void setUnattributedConnections(Integer unattributedConnections) {
+    this.unattributedConnections = unattributedConnections;
   }
 
   public Integer getConsumerCount() {

@@ -14,6 +14,18 @@ public class ObservedUsage {
   @Size(min = 1, max = 4096)
   private String query;
 
+  @JsonPropertyDescription("PromQL returning the downstream's own connection limit, e.g. max(pg_settings_max_connections); the budget then uses the smaller of it and spec.maxConnections.")
+  @Size(min = 1, max = 4096)
+  private String maxConnectionsQuery;
+
+  public String getMaxConnectionsQuery() {
+    return maxConnectionsQuery;
+  }
+
+  public void setMaxConnectionsQuery(String maxConnectionsQuery) {
+    this.maxConnectionsQuery = maxConnectionsQuery;
+  }
+
 
   public String getQuery() {
     return query;
