@@ -121,6 +121,12 @@ public final class SimulateCommand implements Callable<Integer> {
           + " results and write them to the benchmarks file.")
   boolean allSharedTraces;
 
+  @Option(names = "--quality-traces",
+      description = "Benchmark of scaling quality: the bundled public traces through an"
+          + " independent HPA and Headroom's variants, scored against the oracle; writes the"
+          + " table to the benchmarks file.")
+  boolean qualityTraces;
+
   @Option(names = "--shared-traces", paramLabel = "DIR",
       description = "Directory of the shared traces (default: ../shared/traces beside the"
           + " repository).")
@@ -138,6 +144,16 @@ public final class SimulateCommand implements Callable<Integer> {
         baselinePool == null ? OptionalInt.empty() : OptionalInt.of(baselinePool),
         capacityFactor);
     PrintWriter out = spec.commandLine().getOut();
+    if (qualityTraces) {
+      if (!files.isEmpty() || !traces.isEmpty() || allSharedTraces) {
+        throw new IllegalArgumentException("--quality-traces runs the bundled traces; give no"
+            + " FILE, --trace or --all-shared-traces with it");
+      }
+      Path home = Path.of(System.getProperty("headroom.home", "."));
+      Path md = benchmarksMd != null ? benchmarksMd : home.resolve("docs/benchmarks.md");
+      new QualityRunner(progressListener(), out, Clock.systemUTC()).run(md);
+      return 0;
+    }
     if (allSharedTraces) {
       if (!files.isEmpty() || !traces.isEmpty()) {
         throw new IllegalArgumentException("--all-shared-traces runs the bundled scenarios; give"
