@@ -1,3 +1,7 @@
+#!/usr/bin/env python3
+"""Converts hourly counts (header, then 'YYYY-MM-DD HH:MM:SS,count' rows) of one or more files
+into one trace in the shared format: timestamp,requests; missing hours as 0.
+Usage: convert-hourly-trace.py IN.csv [IN2.csv ...] OUT.csv"""
 import csv, sys, datetime as dt
 def load(path):
     rows=[]

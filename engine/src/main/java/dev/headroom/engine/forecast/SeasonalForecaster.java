@@ -73,34 +73,19 @@ public final class SeasonalForecaster {
   public Forecast forecast(ForecastSpec spec, List<LoadSample> history, Instant now) {
     check(spec, now);
     Forecast asked = seasonal(spec, history, now);
-    if (spec.seasonality() != Seasonality.WEEKLY) {
+    if (asked.ready() || spec.seasonality() != Seasonality.WEEKLY
+        || asked.state() != ForecastState.HISTORY_TOO_SHORT
+        || spec.lookback().compareTo(spec.seasonality().period().plus(spec.horizon())) < 0) {
       return asked;
     }
     ForecastSpec dailySpec = new ForecastSpec(spec.enabled(), spec.lookback(), spec.horizon(),
         spec.leadTime(), Seasonality.DAILY, spec.signal());
-    if (!asked.ready()) {
-      if (asked.state() != ForecastState.HISTORY_TOO_SHORT) {
-        return asked;
-      }
-      Forecast daily = seasonal(dailySpec, history, now);
-      if (!daily.ready()) {
-        return asked;
-      }
-      return daily.withMessage("daily season until the weekly one is ready (" + asked.message()
-          + "): " + daily.message());
-    }
-    if (asked.smape().isEmpty()) {
+    Forecast daily = seasonal(dailySpec, history, now);
+    if (!daily.ready()) {
       return asked;
     }
-    Forecast daily = seasonal(dailySpec, history, now);
-    if (daily.ready() && daily.smape().isPresent()
-        && daily.smape().getAsDouble() < asked.smape().getAsDouble()) {
-      return daily.withMessage(String.format(Locale.ROOT,
-          "daily season, its backtest beats the weekly one's (sMAPE %.1f%% < %.1f%%): %s",
-          daily.smape().getAsDouble(), asked.smape().getAsDouble(),
-          daily.message()));
-    }
-    return asked;
+    return daily.withMessage("daily season until the weekly one is ready (" + asked.message()
+        + "): " + daily.message());
   }
 
   /** The forecast with the spec's season only. */

@@ -35,7 +35,8 @@ public final class QualityBenchmark {
     HPA("HPA (independent)"),
     REACTIVE("Headroom reactive"),
     MARGIN("Headroom reactive, scale-up tolerance 0"),
-    FORECAST("Headroom + forecast");
+    FORECAST("Headroom + forecast"),
+    FORECAST_MARGIN("Headroom + forecast p50, scale-up tolerance 0");
 
     private final String label;
 
@@ -100,23 +101,27 @@ public final class QualityBenchmark {
         .run(trace, new ReferenceHpa(capacity, 1, max, initial), initial);
     scores.put(Variant.HPA, scorer.score(rates, hpa.ready(), hpa.pods(), DT, from));
 
-    scores.put(Variant.REACTIVE, headroom(trace, policy(capacity, max, ""), EngineConfig.defaults(),
-        scorer, rates, from, progress));
-    scores.put(Variant.MARGIN, headroom(trace, policy(capacity, max, ""),
-        EngineConfig.defaults().withScaleUpTolerance(0), scorer, rates, from, progress));
-    scores.put(Variant.FORECAST, headroom(trace, policy(capacity, max, FORECAST),
+    EngineConfig margin = EngineConfig.defaults().withScaleUpTolerance(0);
+    scores.put(Variant.REACTIVE, headroom(trace, policy(capacity, max, ""), forecastSettings,
         EngineConfig.defaults(), scorer, rates, from, progress));
+    scores.put(Variant.MARGIN, headroom(trace, policy(capacity, max, ""), forecastSettings,
+        margin, scorer, rates, from, progress));
+    scores.put(Variant.FORECAST, headroom(trace, policy(capacity, max, FORECAST),
+        forecastSettings, EngineConfig.defaults(), scorer, rates, from, progress));
+    scores.put(Variant.FORECAST_MARGIN, headroom(trace, policy(capacity, max, FORECAST),
+        forecastSettings.withCoverPercentile(50), margin, scorer, rates, from, progress));
     return new Result(named, trace, capacity, max, scores, (System.nanoTime() - started) / 1e9);
   }
 
-  private ElasticityScore headroom(Trace trace, String yaml, EngineConfig config,
+  private ElasticityScore headroom(Trace trace, String yaml, ForecastSettings forecast,
+      EngineConfig config,
       ElasticityScorer scorer, double[] rates, int from, ProgressListener progress) {
     Manifests m = new ManifestReader().read("quality.yaml", yaml);
     Scenario scenario = Scenario.assemble(trace.source(), m, Map.of(), Optional.of(trace));
     int[] ready = new int[rates.length];
     int[] pods = new int[rates.length];
     long start = trace.startSecond();
-    new Simulator(forecastSettings, config).run(scenario, SETTINGS, progress,
+    new Simulator(forecast, config).run(scenario, SETTINGS, progress,
         (now, dt, policy, kind, rate, demand, r, p) -> {
           if (kind == StrategyKind.HEADROOM) {
             for (long s = now; s < now + dt; s += DT) {
