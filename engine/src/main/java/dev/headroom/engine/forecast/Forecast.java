@@ -84,7 +84,11 @@ public record Forecast(
   public Instant refreshAt(Duration leadTime) {
     long stepSeconds = step.getSeconds();
     long nextStep = (Math.floorDiv(now.getEpochSecond(), stepSeconds) + 1) * stepSeconds;
-    long windowMoves = coveredUntil.getEpochSecond() - stepSeconds - leadTime.getSeconds();
+    // coveredUntil is the end of the lead-time step or of the one after it; either way the
+    // window moves when now + leadTime reaches the end of the lead-time step.
+    long leadStepEnd = (Math.floorDiv(now.getEpochSecond() + leadTime.getSeconds(), stepSeconds)
+        + 1) * stepSeconds;
+    long windowMoves = leadStepEnd - leadTime.getSeconds();
     return Instant.ofEpochSecond(Math.min(nextStep, windowMoves));
   }
 

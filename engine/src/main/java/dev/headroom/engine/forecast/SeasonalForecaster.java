@@ -108,7 +108,8 @@ public final class SeasonalForecaster {
     }
     long stepSec = step(usable);
     Duration step = Duration.ofSeconds(stepSec);
-    Instant coveredUntil = coveredUntil(nowSec, stepSec, spec.leadTime());
+    Instant coveredUntil = coveredUntil(nowSec, stepSec, spec.leadTime(),
+        settings.coverFollowingStep());
     String droppedText = dropped == 0 ? "" : " (" + dropped + " invalid samples dropped)";
     if (usable.isEmpty()) {
       return Forecast.notReady(ForecastState.NO_HISTORY,
@@ -158,6 +159,9 @@ public final class SeasonalForecaster {
         - series.firstStep);
     int windowEnd = (int) (coveredUntil.getEpochSecond() / stepSec - series.firstStep) - 1;
     int last = Math.max(horizonEnd, windowEnd);
+    // Without the following step the forecast covers only a lead-time step later than now's:
+    // the current step is the reactive path's, which sees its actual load.
+    int windowStart = settings.coverFollowingStep() ? nowIdx : Math.max(nowIdx + 1, windowEnd);
 
     int seasons = seasons(series, nowIdx, period);
     double[] levels = levels(series, nowIdx, period, seasons);
@@ -173,7 +177,7 @@ public final class SeasonalForecaster {
       double ref = reference(series, t, nowIdx, period, seasons);
       double f = Double.isNaN(ref) ? 0 : Math.max(0, level * ref);
       path.add(new LoadSample(Instant.ofEpochSecond((series.firstStep + t) * stepSec), f));
-      if (t <= windowEnd && !Double.isNaN(ref)) {
+      if (t >= windowStart && t <= windowEnd && !Double.isNaN(ref)) {
         double point = Math.max(0, level * ref);
         double noise = Math.max(sigma, Math.sqrt(point / stepSec));
         predicted = Math.max(predicted, point + z * noise);
@@ -384,11 +388,12 @@ public final class SeasonalForecaster {
 
   /**
    * End of the window the recommendation covers: the end of the step after the one that
-   * contains {@code now + leadTime}.
+   * contains {@code now + leadTime}, or of that step itself without {@code followingStep}.
    */
-  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime) {
+  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime,
+      boolean followingStep) {
     long leadStep = Math.floorDiv(nowSec + leadTime.getSeconds(), stepSec);
-    return Instant.ofEpochSecond((leadStep + 2) * stepSec);
+    return Instant.ofEpochSecond((leadStep + (followingStep ? 2 : 1)) * stepSec);
   }
 
   /** The forecast step: the configured minimum, or the samples' median spacing if coarser. */

@@ -80,6 +80,33 @@ class RobustCoverTest {
   }
 
   @Test
+  void withoutTheFollowingStepOnlyTheLeadTimeStepIsCovered() {
+    // Hourly, 100 then 1000 requests an hour, alternating; now 00:30 + 3 days, lead 5 min.
+    List<LoadSample> history = hourly(72, 100, 1000);
+    Instant now = T0.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(30));
+    SeasonalForecaster tight = new SeasonalForecaster(
+        ForecastSettings.defaults().withCoverPercentile(50).withCoverFollowingStep(false));
+
+    Forecast wide = forecaster.forecast(DAILY, history, now);
+    Forecast narrow = tight.forecast(DAILY, history, now);
+
+    // The default covers 00:00-02:00, the 1000 of hour 1 included; the tight window nothing yet:
+    // hour 0 is the reactive path's, hour 1 is more than the lead time away.
+    assertThat(wide.coveredUntil()).isEqualTo(now.plus(Duration.ofMinutes(90)));
+    assertThat(narrow.coveredUntil()).isEqualTo(now.plus(Duration.ofMinutes(30)));
+    assertThat(wide.predictedLoad().getAsDouble() * 3600).isGreaterThan(900);
+    assertThat(narrow.predictedLoad().getAsDouble()).isZero();
+    // At 00:56 hour 1 is within the lead time: covered.
+    Instant later = now.plus(Duration.ofMinutes(26));
+    List<LoadSample> same = history;
+    assertThat(tight.forecast(DAILY, same, later).predictedLoad().getAsDouble() * 3600)
+        .isGreaterThan(900);
+    // Both are recomputed when now + leadTime enters hour 1, at 00:55.
+    assertThat(narrow.refreshAt(DAILY.leadTime())).isEqualTo(now.plus(Duration.ofMinutes(25)));
+    assertThat(wide.refreshAt(DAILY.leadTime())).isEqualTo(now.plus(Duration.ofMinutes(25)));
+  }
+
+  @Test
   void theCoverPercentileMapsToANormalQuantile() {
     assertThat(SeasonalForecaster.z(50)).isZero();
     assertThat(SeasonalForecaster.z(90)).isBetween(1.281, 1.282);

@@ -1,6 +1,7 @@
 package dev.headroom.simulator.quality;
 
 import dev.headroom.engine.EngineConfig;
+import dev.headroom.engine.forecast.ForecastMethod;
 import dev.headroom.engine.forecast.ForecastSettings;
 import dev.headroom.simulator.input.ManifestReader;
 import dev.headroom.simulator.input.Manifests;
@@ -36,7 +37,8 @@ public final class QualityBenchmark {
     REACTIVE("Headroom reactive"),
     MARGIN("Headroom reactive, scale-up tolerance 0"),
     FORECAST("Headroom + forecast"),
-    FORECAST_MARGIN("Headroom + forecast p50, scale-up tolerance 0");
+    FORECAST_MARGIN("Headroom + forecast (p50, median of 4 seasons, lead-time step only),"
+        + " scale-up tolerance 0");
 
     private final String label;
 
@@ -109,8 +111,18 @@ public final class QualityBenchmark {
     scores.put(Variant.FORECAST, headroom(trace, policy(capacity, max, FORECAST),
         forecastSettings, EngineConfig.defaults(), scorer, rates, from, progress));
     scores.put(Variant.FORECAST_MARGIN, headroom(trace, policy(capacity, max, FORECAST),
-        forecastSettings.withCoverPercentile(50), margin, scorer, rates, from, progress));
+        tightForecast(forecastSettings), margin, scorer, rates, from, progress));
     return new Result(named, trace, capacity, max, scores, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * The forecast settings of the combined variant: the point forecast (p50), the median of up to
+   * 4 seasons as the reference (one-off bursts of last week are not repeated), covering only the
+   * step that holds {@code now + leadTime}.
+   */
+  static ForecastSettings tightForecast(ForecastSettings base) {
+    return base.withCoverPercentile(50).withMethod(ForecastMethod.SEASONAL_MEDIAN_LEVEL)
+        .withCoverFollowingStep(false);
   }
 
   private ElasticityScore headroom(Trace trace, String yaml, ForecastSettings forecast,
