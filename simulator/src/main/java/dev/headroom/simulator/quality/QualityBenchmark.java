@@ -148,7 +148,8 @@ public final class QualityBenchmark {
     return scorer.score(rates, ready, pods, DT, from);
   }
 
-  static String policy(double capacity, int max, String forecast) {
+  /** A policy of one replica per {@code capacity} req/s, replicas 1..max, with a forecast block. */
+  public static String policy(double capacity, int max, String forecast) {
     return String.format(Locale.ROOT, """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
