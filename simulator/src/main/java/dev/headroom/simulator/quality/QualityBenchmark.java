@@ -25,7 +25,8 @@ import java.util.OptionalInt;
  * through Headroom's variants, scored by {@link ElasticityScorer} on the part of the trace after
  * the tuning part (walk-forward: every parameter was fixed before these traces were scored).
  *
- * <p>Setup, as in the issue that asked for it: one replica serves the trace's median rate ÷ 10,
+ * <p>Setup: one replica serves the trace's median rate ÷ 10 (the trace scaled so that this is
+ * {@link #CAPACITY} req/s, see {@link #scaled}),
  * pods are ready 60 s after they are asked for, the metric is 30 s old and a 2-minute rate,
  * both autoscalers sync every 15 s, replicas 1..max(20, 2 × peak ÷ capacity).
  */
@@ -85,8 +86,27 @@ public final class QualityBenchmark {
     return out;
   }
 
-  public Result run(QualityTrace named, Trace trace, ProgressListener progress) {
+  /** Requests per second one replica serves after {@link #scaled}. */
+  static final double CAPACITY = 10;
+
+  /**
+   * The trace with its counts scaled so that its median rate ÷ 10 is {@link #CAPACITY}: the shape
+   * and every ratio stay, but a low-count trace's per-replica target (0.0017 req/s for Calgary)
+   * is no longer below the milli-unit resolution of Kubernetes quantities, which would round it
+   * up by a fifth in the HPA and not in the engine.
+   */
+  static Trace scaled(Trace trace) {
+    double factor = CAPACITY / QualityTrace.capacity(trace);
+    double[] counts = trace.requestsCopy();
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] *= factor;
+    }
+    return new Trace(trace.source(), trace.start(), trace.intervalSeconds(), counts);
+  }
+
+  public Result run(QualityTrace named, Trace original, ProgressListener progress) {
     long started = System.nanoTime();
+    Trace trace = scaled(original);
     double capacity = QualityTrace.capacity(trace);
     int max = Math.max(20, (int) Math.ceil(2 * trace.peakRate() / capacity));
     ElasticityScorer scorer = new ElasticityScorer(capacity, 1);
