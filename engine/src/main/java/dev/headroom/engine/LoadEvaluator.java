@@ -32,7 +32,7 @@ final class LoadEvaluator {
 
   LoadEvaluator(EngineConfig config) {
     this.config = config;
-    this.calculator = new ReplicaCalculator(config.tolerance());
+    this.calculator = new ReplicaCalculator(config.tolerance(), config.scaleUpTolerance());
   }
 
   /**

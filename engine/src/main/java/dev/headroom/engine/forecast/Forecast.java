@@ -11,8 +11,9 @@ import java.util.OptionalDouble;
  * The result of one {@link SeasonalForecaster#forecast} call.
  *
  * <p><b>Window semantics.</b> The history is aggregated to steps of length {@link #step()}
- * (epoch-aligned, UTC). {@link #predictedLoad()} is the largest predicted step value, at the
- * cover percentile of the level ({@link ForecastSettings#coverPercentile()}), over every step
+ * (epoch-aligned, UTC). {@link #predictedLoad()} is the largest predicted step value plus the
+ * cover percentile of the noise ({@link ForecastSettings#coverPercentile()}), at most 1.5 x the
+ * last season's peak, over every step
  * from the one containing {@code now} up to and including the step after the one that contains
  * {@code now + leadTime} (its end is {@link #coveredUntil()}). A step that starts at
  * {@code P} is therefore covered from {@code P - leadTime - step} on; as long as the host
@@ -83,8 +84,18 @@ public record Forecast(
   public Instant refreshAt(Duration leadTime) {
     long stepSeconds = step.getSeconds();
     long nextStep = (Math.floorDiv(now.getEpochSecond(), stepSeconds) + 1) * stepSeconds;
-    long windowMoves = coveredUntil.getEpochSecond() - stepSeconds - leadTime.getSeconds();
+    // coveredUntil is the end of the lead-time step or of the one after it; either way the
+    // window moves when now + leadTime reaches the end of the lead-time step.
+    long leadStepEnd = (Math.floorDiv(now.getEpochSecond() + leadTime.getSeconds(), stepSeconds)
+        + 1) * stepSeconds;
+    long windowMoves = leadStepEnd - leadTime.getSeconds();
     return Instant.ofEpochSecond(Math.min(nextStep, windowMoves));
+  }
+
+  /** The same forecast with another message. */
+  public Forecast withMessage(String other) {
+    return new Forecast(state, other, now, step, predictedLoad, coveredUntil, peakLoad, peakAt,
+        smape, mape, samples, coverage, path);
   }
 
   /** A forecast that is not ready, with its reason. */

@@ -21,8 +21,15 @@ import java.util.Objects;
  *     scales the load the recommendation covers ({@link Forecast#predictedLoad()}); the point
  *     forecast ({@link Forecast#path()}, the peak and the backtest) uses their median. 50 covers
  *     the point forecast; higher values trade replica-hours for peaks met in time
- * @param coverWindow how much recent history the cover percentile is taken over, at least 12
- *     steps (so that on an hourly series the percentile is not just the largest of three ratios)
+ * @param coverWindow how much recent history the cover noise is measured over, at least 12
+ *     steps (so that on an hourly series the spread is not taken from three residuals)
+ * @param coverFollowingStep whether the recommendation also covers the step after the one that
+ *     holds {@code now + leadTime}, from the step that holds {@code now} on (the default, for
+ *     hosts that decide once per step); false covers only the step that holds {@code now +
+ *     leadTime}, and only once it is later than the current step (which the reactive path sees),
+ *     for hosts that recompute at {@link Forecast#refreshAt}: on an hourly series a rising hour
+ *     is then provisioned from {@code leadTime} before it instead of up to an hour and {@code
+ *     leadTime} before it, and the forecast's errors on the current hour cost nothing
  */
 public record ForecastSettings(
     ForecastMethod method,
@@ -33,7 +40,16 @@ public record ForecastSettings(
     double minLevel,
     double maxLevel,
     double coverPercentile,
-    Duration coverWindow) {
+    Duration coverWindow,
+    boolean coverFollowingStep) {
+
+  /** Settings that cover the step after the lead-time step too. */
+  public ForecastSettings(ForecastMethod method, Duration minStep, double maxMissingFraction,
+      Duration levelWindow, int maxSeasons, double minLevel, double maxLevel,
+      double coverPercentile, Duration coverWindow) {
+    this(method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
+        coverPercentile, coverWindow, true);
+  }
 
   public ForecastSettings {
     Objects.requireNonNull(method, "method");
@@ -75,27 +91,34 @@ public record ForecastSettings(
   public ForecastSettings withMethod(ForecastMethod other) {
     return new ForecastSettings(
         other, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
-        coverPercentile, coverWindow);
+        coverPercentile, coverWindow, coverFollowingStep);
   }
 
   /** A copy with another level window. */
   public ForecastSettings withLevelWindow(Duration other) {
     return new ForecastSettings(
         method, minStep, maxMissingFraction, other, maxSeasons, minLevel, maxLevel,
-        coverPercentile, coverWindow);
+        coverPercentile, coverWindow, coverFollowingStep);
   }
 
   /** A copy with another cover percentile. */
   public ForecastSettings withCoverPercentile(double other) {
     return new ForecastSettings(
         method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel, other,
-        coverWindow);
+        coverWindow, coverFollowingStep);
   }
 
   /** A copy with another cover window. */
   public ForecastSettings withCoverWindow(Duration other) {
     return new ForecastSettings(
         method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
-        coverPercentile, other);
+        coverPercentile, other, coverFollowingStep);
+  }
+
+  /** A copy that does or does not cover the step after the lead-time step. */
+  public ForecastSettings withCoverFollowingStep(boolean other) {
+    return new ForecastSettings(
+        method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
+        coverPercentile, coverWindow, other);
   }
 }

@@ -1,6 +1,7 @@
 package dev.headroom.engine.forecast;
 
 import dev.headroom.engine.model.ForecastSpec;
+import dev.headroom.engine.model.Seasonality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -35,6 +37,12 @@ public final class SeasonalForecaster {
   private static final long[] STEPS = {
     60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 28800, 43200, 86400
   };
+
+  /** The covered load is at most this multiple of the last season's peak. */
+  static final double CAP_MULTIPLE = 1.5;
+  /** The prior that shrinks the level towards 1, in requests (the values read as rates/s). */
+  static final double PRIOR_COUNT = 10;
+  private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   /** The level factor is measured over at least this many steps. */
   static final int MIN_LEVEL_STEPS = 3;
@@ -64,6 +72,24 @@ public final class SeasonalForecaster {
    */
   public Forecast forecast(ForecastSpec spec, List<LoadSample> history, Instant now) {
     check(spec, now);
+    Forecast asked = seasonal(spec, history, now);
+    if (asked.ready() || spec.seasonality() != Seasonality.WEEKLY
+        || asked.state() != ForecastState.HISTORY_TOO_SHORT
+        || spec.lookback().compareTo(spec.seasonality().period().plus(spec.horizon())) < 0) {
+      return asked;
+    }
+    ForecastSpec dailySpec = new ForecastSpec(spec.enabled(), spec.lookback(), spec.horizon(),
+        spec.leadTime(), Seasonality.DAILY, spec.signal());
+    Forecast daily = seasonal(dailySpec, history, now);
+    if (!daily.ready()) {
+      return asked;
+    }
+    return daily.withMessage("daily season until the weekly one is ready (" + asked.message()
+        + "): " + daily.message());
+  }
+
+  /** The forecast with the spec's season only. */
+  private Forecast seasonal(ForecastSpec spec, List<LoadSample> history, Instant now) {
     long nowSec = now.getEpochSecond();
     long fromSec = now.minus(spec.lookback()).getEpochSecond();
     long season = spec.seasonality().period().getSeconds();
@@ -82,7 +108,8 @@ public final class SeasonalForecaster {
     }
     long stepSec = step(usable);
     Duration step = Duration.ofSeconds(stepSec);
-    Instant coveredUntil = coveredUntil(nowSec, stepSec, spec.leadTime());
+    Instant coveredUntil = coveredUntil(nowSec, stepSec, spec.leadTime(),
+        settings.coverFollowingStep());
     String droppedText = dropped == 0 ? "" : " (" + dropped + " invalid samples dropped)";
     if (usable.isEmpty()) {
       return Forecast.notReady(ForecastState.NO_HISTORY,
@@ -132,11 +159,16 @@ public final class SeasonalForecaster {
         - series.firstStep);
     int windowEnd = (int) (coveredUntil.getEpochSecond() / stepSec - series.firstStep) - 1;
     int last = Math.max(horizonEnd, windowEnd);
+    // Without the following step the forecast covers only a lead-time step later than now's:
+    // the current step is the reactive path's, which sees its actual load.
+    int windowStart = settings.coverFollowingStep() ? nowIdx : Math.max(nowIdx + 1, windowEnd);
 
     int seasons = seasons(series, nowIdx, period);
     double[] levels = levels(series, nowIdx, period, seasons);
     double level = levels[0];
-    double coverLevel = levels[1];
+    double sigma = levels[1];
+    double z = z(settings.coverPercentile());
+    double cap = CAP_MULTIPLE * lastSeasonPeak(series, nowIdx, period);
     List<LoadSample> path = new ArrayList<>(last - nowIdx + 1);
     double predicted = 0;
     double peak = -1;
@@ -145,21 +177,30 @@ public final class SeasonalForecaster {
       double ref = reference(series, t, nowIdx, period, seasons);
       double f = Double.isNaN(ref) ? 0 : Math.max(0, level * ref);
       path.add(new LoadSample(Instant.ofEpochSecond((series.firstStep + t) * stepSec), f));
-      if (t <= windowEnd && !Double.isNaN(ref)) {
-        predicted = Math.max(predicted, Math.max(0, coverLevel * ref));
+      if (t >= windowStart && t <= windowEnd && !Double.isNaN(ref)) {
+        double point = Math.max(0, level * ref);
+        double noise = Math.max(sigma, Math.sqrt(point / stepSec));
+        predicted = Math.max(predicted, point + z * noise);
       }
       if (t <= horizonEnd && f > peak) {
         peak = f;
         peakIdx = t;
       }
     }
+    boolean capped = predicted > cap;
+    if (capped) {
+      predicted = cap;
+    }
     double[] errors = backtest(series, nowIdx, period);
     Instant peakAt = Instant.ofEpochSecond((series.firstStep + peakIdx) * stepSec);
     String message = String.format(Locale.ROOT,
-        "covering %s until %s (lead time %s), peak %s at %s over the next %s; level x%.2f"
-            + " (p%s x%.2f), backtest sMAPE %s%s",
-        num(predicted), coveredUntil, human(spec.leadTime()), num(peak), peakAt,
-        human(spec.horizon()), level, num(settings.coverPercentile()), coverLevel,
+        "covering %s until %s (lead time %s)%s, peak %s at %s over the next %s; %s season,"
+            + " level x%.2f, noise %s (p%s), backtest sMAPE %s%s",
+        num(predicted), coveredUntil, human(spec.leadTime()),
+        capped ? " (capped at " + num(CAP_MULTIPLE) + " x the last season's peak)" : "",
+        num(peak), peakAt, human(spec.horizon()),
+        spec.seasonality().name().toLowerCase(Locale.ROOT), level, num(sigma),
+        num(settings.coverPercentile()),
         Double.isNaN(errors[0]) ? "n/a (needs two seasons)"
             : String.format(Locale.ROOT, "%.1f%%", errors[0]), droppedText);
     return new Forecast(ForecastState.READY, message, now, step, OptionalDouble.of(predicted),
@@ -222,44 +263,83 @@ public final class SeasonalForecaster {
   }
 
   /**
-   * The level (median of the ratios of actual to reference over the level window) and the cover
-   * level (the cover percentile of the ratios over the cover window, at least the level), both
-   * ending before {@code limit} and clamped; 1 for the plain seasonal-naive method or when no
-   * ratio can be formed.
+   * The level and the noise, both from the steps before {@code limit}.
+   *
+   * <p>The level is the ratio of sums, actual over seasonal reference, over the level window,
+   * shrunk towards 1 by a prior of {@link #PRIOR_COUNT} requests ({@code (Σ actual · step +
+   * prior) / (Σ reference · step + prior)}, values read as rates per second): on high counts it is
+   * the plain ratio, on a handful of requests one burst cannot move it far. Clamped to {@code
+   * minLevel..maxLevel}; 1 for the plain seasonal-naive method or when no ratio can be formed.
+   *
+   * <p>The noise is the robust spread (1.4826 × the median absolute deviation) of the residuals
+   * {@code actual − level × reference} over the cover window: additive, so that a single outlier
+   * or a reference near zero cannot multiply the covered load. 0 when no residual can be formed.
    */
   private double[] levels(StepSeries series, int limit, int period, int seasons) {
-    if (settings.method() == ForecastMethod.SEASONAL_NAIVE) {
-      return new double[] {1, 1};
-    }
     int levelSteps = levelSteps(series);
     int coverSteps = coverSteps(series);
     int window = Math.max(levelSteps, coverSteps);
-    double[] level = new double[levelSteps];
-    double[] cover = new double[coverSteps];
+    double actualSum = 0;
+    double refSum = 0;
     int nLevel = 0;
-    int nCover = 0;
+    double[] refs = new double[window];
+    double[] actuals = new double[window];
+    int n = 0;
     for (int t = Math.max(0, limit - window); t < limit; t++) {
       if (!series.present[t]) {
         continue;
       }
       double ref = reference(series, t, limit, period, seasons);
-      if (ref > 0) {
-        double ratio = series.values[t] / ref;
-        if (t >= limit - levelSteps) {
-          level[nLevel++] = ratio;
-        }
-        if (t >= limit - coverSteps) {
-          cover[nCover++] = ratio;
-        }
+      if (Double.isNaN(ref)) {
+        continue;
+      }
+      if (t >= limit - levelSteps) {
+        actualSum += series.values[t];
+        refSum += ref;
+        nLevel++;
+      }
+      if (t >= limit - coverSteps) {
+        refs[n] = ref;
+        actuals[n] = series.values[t];
+        n++;
       }
     }
-    if (nLevel == 0) {
-      return new double[] {1, 1};
+    double level = 1;
+    if (settings.method() != ForecastMethod.SEASONAL_NAIVE && nLevel > 0 && refSum > 0) {
+      double step = series.stepSeconds;
+      level = clamp((actualSum * step + PRIOR_COUNT) / (refSum * step + PRIOR_COUNT));
     }
-    double median = clamp(new Percentile().evaluate(level, 0, nLevel, 50));
-    double high = nCover == 0 ? median
-        : clamp(new Percentile().evaluate(cover, 0, nCover, settings.coverPercentile()));
-    return new double[] {median, Math.max(median, high)};
+    if (n == 0) {
+      return new double[] {level, 0};
+    }
+    double[] residuals = new double[n];
+    for (int i = 0; i < n; i++) {
+      residuals[i] = actuals[i] - level * refs[i];
+    }
+    double median = new Percentile().evaluate(residuals, 0, n, 50);
+    for (int i = 0; i < n; i++) {
+      residuals[i] = Math.abs(residuals[i] - median);
+    }
+    return new double[] {level, 1.4826 * new Percentile().evaluate(residuals, 0, n, 50)};
+  }
+
+  /** The largest load of the last season before {@code limit}; infinite when none. */
+  private static double lastSeasonPeak(StepSeries series, int limit, int period) {
+    double peak = -1;
+    for (int t = Math.max(0, limit - period); t < limit; t++) {
+      if (series.present[t]) {
+        peak = Math.max(peak, series.values[t]);
+      }
+    }
+    return peak < 0 ? Double.POSITIVE_INFINITY : peak;
+  }
+
+  /** The standard normal quantile of {@code percentile}; 0 at or below the median. */
+  static double z(double percentile) {
+    if (percentile <= 50) {
+      return 0;
+    }
+    return NORMAL.inverseCumulativeProbability(Math.min(99.9, percentile) / 100);
   }
 
   private double clamp(double level) {
@@ -308,11 +388,12 @@ public final class SeasonalForecaster {
 
   /**
    * End of the window the recommendation covers: the end of the step after the one that
-   * contains {@code now + leadTime}.
+   * contains {@code now + leadTime}, or of that step itself without {@code followingStep}.
    */
-  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime) {
+  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime,
+      boolean followingStep) {
     long leadStep = Math.floorDiv(nowSec + leadTime.getSeconds(), stepSec);
-    return Instant.ofEpochSecond((leadStep + 2) * stepSec);
+    return Instant.ofEpochSecond((leadStep + (followingStep ? 2 : 1)) * stepSec);
   }
 
   /** The forecast step: the configured minimum, or the samples' median spacing if coarser. */

@@ -23,12 +23,23 @@ public final class ReplicaCalculator {
   public static final double DEFAULT_TOLERANCE = 0.1;
 
   private final double tolerance;
+  private final double scaleUpTolerance;
 
   public ReplicaCalculator(double tolerance) {
-    if (!(tolerance >= 0)) {
-      throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+    this(tolerance, tolerance);
+  }
+
+  /**
+   * A calculator with a different tolerance above a usage ratio of 1 (Kubernetes 1.33 {@code
+   * behavior.scaleUp.tolerance}); {@code tolerance} applies below it.
+   */
+  public ReplicaCalculator(double tolerance, double scaleUpTolerance) {
+    if (!(tolerance >= 0) || !(scaleUpTolerance >= 0)) {
+      throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance + " and "
+          + scaleUpTolerance);
     }
     this.tolerance = tolerance;
+    this.scaleUpTolerance = scaleUpTolerance;
   }
 
   public double tolerance() {
@@ -37,7 +48,8 @@ public final class ReplicaCalculator {
 
   /** Whether a usage ratio is close enough to 1 to leave replicas unchanged. */
   public boolean withinTolerance(double usageRatio) {
-    return Math.abs(1.0 - usageRatio) <= tolerance;
+    return usageRatio > 1.0 ? usageRatio - 1.0 <= scaleUpTolerance
+        : 1.0 - usageRatio <= tolerance;
   }
 
   /** Dispatches on the signal kind. */
@@ -221,11 +233,18 @@ public final class ReplicaCalculator {
     return MetricProposal.of(newReplicas, usage, Outcome.SCALED, text);
   }
 
+  /**
+   * The ceiling, ignoring float noise: a value within a relative 1e-9 of an integer is that
+   * integer (32.00000000000001 is 32, not 33). Kubernetes gets the same from doing the division
+   * on integer milli-unit quantities ({@code resource.Quantity.MilliValue()}).
+   */
   static int ceilToInt(double value) {
     if (Double.isNaN(value)) {
       return 0;
     }
-    double ceiled = Math.ceil(value);
+    double nearest = Math.rint(value);
+    double ceiled = Math.abs(value - nearest) <= 1e-9 * Math.max(1, Math.abs(value))
+        ? nearest : Math.ceil(value);
     if (ceiled >= Integer.MAX_VALUE) {
       return Integer.MAX_VALUE;
     }

@@ -6,8 +6,11 @@ import dev.headroom.simulator.forecast.Accuracy;
 import dev.headroom.simulator.forecast.ForecastBenchmark;
 import dev.headroom.simulator.forecast.PeakResult;
 import dev.headroom.simulator.forecast.TraceForecast;
+import dev.headroom.simulator.input.ManifestReader;
 import dev.headroom.simulator.input.Trace;
 import dev.headroom.simulator.input.TraceReader;
+import dev.headroom.simulator.quality.QualityBenchmark;
+import dev.headroom.simulator.quality.QualityTrace;
 import dev.headroom.simulator.report.ForecastMarkdown;
 import dev.headroom.simulator.sim.ProgressListener;
 import dev.headroom.simulator.sim.Scenario;
@@ -23,6 +26,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,15 +52,21 @@ import picocli.CommandLine.Spec;
         "Definitions: docs/forecasting.md."},
     footer = {"", "Examples:",
         "  headroom forecast --all-shared-traces",
+        "  headroom forecast --trace my-service.csv --lookback 28d",
         "  headroom forecast --all-shared-traces --lead-time 15m --no-markdown"})
 public final class ForecastCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--all-shared-traces", required = true,
-      description = "Run the shared traces with their bundled scenarios (required).")
+  @Option(names = "--all-shared-traces",
+      description = "Run the shared traces with their bundled scenarios.")
   boolean allSharedTraces;
+
+  @Option(names = "--trace", paramLabel = "CSV",
+      description = "Run one trace CSV (timestamp,requests) instead, one replica serving its"
+          + " median rate / 10; prints only.")
+  Path trace;
 
   @Option(names = "--shared-traces", paramLabel = "DIR",
       description = "Directory of the traces (default: examples/traces in the"
@@ -135,15 +146,30 @@ public final class ForecastCommand implements Callable<Integer> {
       settings = settings.withCoverPercentile(coverPercentile);
     }
     SimulationSettings simulation = SimulationSettings.defaults();
+    PrintWriter out = spec.commandLine().getOut();
+    ForecastBenchmark benchmark = new ForecastBenchmark(settings, lookback, horizon, leadTime);
+    ProgressListener listener = progress && System.console() != null
+        ? new ConsoleProgress() : ProgressListener.NONE;
+    if ((trace == null) == !allSharedTraces) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give either --all-shared-traces or --trace CSV");
+    }
+    if (trace != null) {
+      Trace t = new TraceReader().read(trace);
+      double capacity = QualityTrace.capacity(t);
+      int max = Math.max(20, (int) Math.ceil(2 * t.peakRate() / capacity));
+      Scenario scenario = Scenario.assemble(trace.getFileName().toString(),
+          new ManifestReader().read("generated policy",
+              QualityBenchmark.policy(capacity, max, "")), Map.of(), Optional.of(t));
+      print(out, benchmark.run(trace.getFileName().toString(),
+          "generated: 1 replica per median rate / 10", scenario, simulation, listener));
+      return 0;
+    }
     Path home = Path.of(System.getProperty("headroom.home", "."));
     Path dir = sharedTraces != null ? sharedTraces : home.resolve(BenchmarkRunner.TRACES_DIR);
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": no such directory; pass --shared-traces DIR");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    ForecastBenchmark benchmark = new ForecastBenchmark(settings, lookback, horizon, leadTime);
-    ProgressListener listener = progress && System.console() != null
-        ? new ConsoleProgress() : ProgressListener.NONE;
     List<TraceForecast> runs = new ArrayList<>();
     for (BenchmarkRunner.Case c : BenchmarkRunner.CASES) {
       if (only != null && !c.traceFile().contains(only)) {

@@ -6,6 +6,7 @@ import dev.headroom.simulator.input.Trace;
 import dev.headroom.simulator.input.TraceReader;
 import dev.headroom.simulator.report.HtmlReport;
 import dev.headroom.simulator.report.JsonReport;
+import dev.headroom.simulator.report.ReplicaSeriesWriter;
 import dev.headroom.simulator.report.TerminalReport;
 import dev.headroom.simulator.sim.Scenario;
 import dev.headroom.simulator.sim.SimulationResult;
@@ -67,6 +68,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
+  @Option(names = "--series", paramLabel = "FILE",
+      description = "Write the replicas per policy and strategy as CSV"
+          + " (timestamp,policy,strategy,ready,pods,demand), a row whenever they change.")
+  Path series;
+
   @Option(names = "--html", paramLabel = "FILE", defaultValue = "target/simulation.html",
       description = "Write the HTML report with charts (default: ${DEFAULT-VALUE}).")
   Path html;
@@ -121,6 +127,12 @@ public final class SimulateCommand implements Callable<Integer> {
           + " results and write them to the benchmarks file.")
   boolean allSharedTraces;
 
+  @Option(names = "--quality-traces",
+      description = "Benchmark of scaling quality: the bundled public traces through an"
+          + " independent HPA and Headroom's variants, scored against the oracle; writes the"
+          + " table to the benchmarks file.")
+  boolean qualityTraces;
+
   @Option(names = "--shared-traces", paramLabel = "DIR",
       description = "Directory of the traces (default: examples/traces in the"
           + " repository).")
@@ -138,6 +150,16 @@ public final class SimulateCommand implements Callable<Integer> {
         baselinePool == null ? OptionalInt.empty() : OptionalInt.of(baselinePool),
         capacityFactor);
     PrintWriter out = spec.commandLine().getOut();
+    if (qualityTraces) {
+      if (!files.isEmpty() || !traces.isEmpty() || allSharedTraces) {
+        throw new IllegalArgumentException("--quality-traces runs the bundled traces; give no"
+            + " FILE, --trace or --all-shared-traces with it");
+      }
+      Path home = Path.of(System.getProperty("headroom.home", "."));
+      Path md = benchmarksMd != null ? benchmarksMd : home.resolve("docs/benchmarks.md");
+      new QualityRunner(progressListener(), out, Clock.systemUTC()).run(md);
+      return 0;
+    }
     if (allSharedTraces) {
       if (!files.isEmpty() || !traces.isEmpty()) {
         throw new IllegalArgumentException("--all-shared-traces runs the bundled scenarios; give"
@@ -154,8 +176,24 @@ public final class SimulateCommand implements Callable<Integer> {
     Scenario scenario = files.isEmpty() && traces.isEmpty()
         ? EmbeddedExample.scenario()
         : fromFiles();
-    SimulationResult result = new Simulator().run(scenario, settings, progressListener());
+    SimulationResult result;
+    if (series != null) {
+      Path parent = series.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (java.io.Writer w = Files.newBufferedWriter(series, StandardCharsets.UTF_8)) {
+        result = new Simulator().run(scenario, settings, progressListener(),
+            new ReplicaSeriesWriter(w,
+                scenario.policies().stream().map(p -> p.id()).toList()));
+      }
+    } else {
+      result = new Simulator().run(scenario, settings, progressListener());
+    }
     out.print(new TerminalReport().render(result));
+    if (series != null) {
+      out.println("replica series: " + series);
+    }
     if (json != null) {
       write(json, new JsonReport().render(result));
       out.println("JSON: " + json);

@@ -50,11 +50,10 @@ public final class TraceReader {
         throw new TraceException(source + ": empty file; expected the header timestamp,requests");
       }
       checkHeader(source, records.next());
-      Instant start = null;
-      Instant previous = null;
-      long interval = 0;
       int line = 1;
       double[] counts = new double[1024];
+      Instant[] times = new Instant[1024];
+      int[] lines = new int[1024];
       int n = 0;
       while (records.hasNext()) {
         CSVRecord record = nextRecord(source, records, line);
@@ -71,38 +70,59 @@ public final class TraceReader {
         }
         Instant timestamp = timestamp(source, line, record.get(0));
         double requests = requests(source, line, record.get(1));
-        if (previous != null) {
-          long step = Duration.between(previous, timestamp).getSeconds();
-          if (interval == 0) {
-            if (step <= 0) {
-              throw new TraceException(at(source, line) + "timestamp " + timestamp
-                  + " is not after the previous row's " + previous + "; rows must be sorted");
-            }
-            if (Duration.between(previous, timestamp).getNano() != 0) {
-              throw new TraceException(at(source, line) + "the interval must be whole seconds, got "
-                  + Duration.between(previous, timestamp));
-            }
-            interval = step;
-          } else if (!previous.plusSeconds(interval).equals(timestamp)) {
-            throw new TraceException(at(source, line) + gapMessage(previous, timestamp, interval));
-          }
-        } else {
-          start = timestamp;
-        }
-        previous = timestamp;
         if (n == counts.length) {
           counts = Arrays.copyOf(counts, n * 2);
+          times = Arrays.copyOf(times, n * 2);
+          lines = Arrays.copyOf(lines, n * 2);
         }
-        counts[n++] = requests;
+        counts[n] = requests;
+        times[n] = timestamp;
+        lines[n] = line;
+        n++;
       }
       if (n < 2) {
         throw new TraceException(source + ": needs at least two data rows to know the interval, got "
             + n);
       }
+      long interval = checkTimes(source, times, lines, n);
+      Instant start = times[0];
       return new Trace(source, start, interval, Arrays.copyOf(counts, n));
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
       throw new TraceException(source + ": not valid CSV: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Checks the order first (so that an out-of-order row is reported as such, not as the gap it
+   * leaves), then the interval of the first two rows, then the spacing; returns the interval.
+   */
+  private static long checkTimes(String source, Instant[] times, int[] lines, int n) {
+    for (int i = 1; i < n; i++) {
+      int order = times[i].compareTo(times[i - 1]);
+      if (order == 0) {
+        throw new TraceException(at(source, lines[i]) + "timestamp " + times[i]
+            + " repeats the previous row's; rows must be sorted, without duplicates");
+      }
+      if (order < 0) {
+        throw new TraceException(at(source, lines[i]) + "timestamp " + times[i]
+            + " is before the previous row's " + times[i - 1]
+            + " (line " + lines[i - 1] + "): rows are out of order; sort them by timestamp");
+      }
+    }
+    Duration first = Duration.between(times[0], times[1]);
+    if (first.getNano() != 0 || times[0].getNano() != 0) {
+      throw new TraceException(at(source, lines[1]) + "the interval must be a whole number of"
+          + " seconds starting on a whole second; rows " + times[0] + " and " + times[1]
+          + " are " + first.toMillis() + " ms apart");
+    }
+    long interval = first.getSeconds();
+    for (int i = 2; i < n; i++) {
+      if (!times[i - 1].plusSeconds(interval).equals(times[i])) {
+        throw new TraceException(at(source, lines[i])
+            + gapMessage(times[i - 1], times[i], interval));
+      }
+    }
+    return interval;
   }
 
   private static CSVRecord nextRecord(String source, Iterator<CSVRecord> records, int line) {
@@ -151,10 +171,6 @@ public final class TraceReader {
 
   private static String gapMessage(Instant previous, Instant timestamp, long interval) {
     Duration expected = Duration.ofSeconds(interval);
-    if (!timestamp.isAfter(previous)) {
-      return "timestamp " + timestamp + " is not after the previous row's " + previous
-          + "; rows must be sorted, without duplicates";
-    }
     Duration actual = Duration.between(previous, timestamp);
     if (actual.compareTo(expected) > 0 && actual.getSeconds() % interval == 0
         && actual.getNano() == 0) {

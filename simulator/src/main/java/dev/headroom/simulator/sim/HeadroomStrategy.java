@@ -48,7 +48,7 @@ import java.util.OptionalInt;
 public final class HeadroomStrategy implements Strategy {
 
   private final SimContext ctx;
-  private final DecisionEngine engine = new DecisionEngine();
+  private final DecisionEngine engine;
   private final BudgetAllocator allocator = new BudgetAllocator();
   private final TransitionPlanner planner = new TransitionPlanner();
   private final BudgetAsk ask = new BudgetAsk(EngineConfig.defaults().tolerance());
@@ -68,7 +68,13 @@ public final class HeadroomStrategy implements Strategy {
   }
 
   public HeadroomStrategy(SimContext ctx, ForecastSettings forecastSettings) {
+    this(ctx, forecastSettings, EngineConfig.defaults());
+  }
+
+  public HeadroomStrategy(SimContext ctx, ForecastSettings forecastSettings,
+      EngineConfig engineConfig) {
     this.ctx = ctx;
+    this.engine = new DecisionEngine(engineConfig);
     int n = ctx.size();
     workloads = new Workload[n];
     histories = new ScalingHistory[n];

@@ -1,5 +1,6 @@
 package dev.headroom.simulator.sim;
 
+import dev.headroom.engine.EngineConfig;
 import dev.headroom.engine.budget.BudgetInvariant;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.engine.forecast.ForecastSettings;
@@ -30,6 +31,7 @@ public final class Simulator {
   private static final int CHUNK = 4096;
 
   private final ForecastSettings forecastSettings;
+  private final EngineConfig engineConfig;
 
   /** A simulator whose Headroom forecasts with the forecaster's defaults. */
   public Simulator() {
@@ -38,7 +40,13 @@ public final class Simulator {
 
   /** A simulator whose Headroom forecasts with {@code forecastSettings}. */
   public Simulator(ForecastSettings forecastSettings) {
+    this(forecastSettings, EngineConfig.defaults());
+  }
+
+  /** A simulator whose Headroom decides with {@code engineConfig} (e.g. a scale-up tolerance). */
+  public Simulator(ForecastSettings forecastSettings, EngineConfig engineConfig) {
     this.forecastSettings = forecastSettings;
+    this.engineConfig = engineConfig;
   }
 
   public SimulationResult run(Scenario scenario, SimulationSettings settings,
@@ -60,7 +68,7 @@ public final class Simulator {
     SimClock clock = new SimClock(start);
     SimContext ctx = new SimContext(scenario, settings, clock);
     List<Strategy> strategies = List.of(
-        new HeadroomStrategy(ctx, forecastSettings), new HpaStrategy(ctx), new StaticPeakStrategy(ctx));
+        new HeadroomStrategy(ctx, forecastSettings, engineConfig), new HpaStrategy(ctx), new StaticPeakStrategy(ctx));
     int n = ctx.size();
     int kinds = strategies.size();
     ElasticityMeter[][] meters = new ElasticityMeter[n][kinds];

@@ -27,7 +27,24 @@ class ForecastCommandTest {
   void needsTheSharedTracesFlag() {
     Run r = run("forecast");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("Missing required option: '--all-shared-traces'");
+    assertThat(r.err()).contains("give either --all-shared-traces or --trace CSV");
+  }
+
+  @Test
+  void forecastsAnyTraceFile(@TempDir Path dir) throws Exception {
+    // Ten days, hourly, a daily shape: 100 at night, 400 by day.
+    StringBuilder csv = new StringBuilder("timestamp,requests\n");
+    java.time.Instant t = java.time.Instant.parse("2024-01-01T00:00:00Z");
+    for (int h = 0; h < 240; h++) {
+      csv.append(t.plusSeconds(3600L * h)).append(',')
+          .append(h % 24 >= 8 && h % 24 < 20 ? 400 : 100).append('\n');
+    }
+    Path trace = java.nio.file.Files.writeString(dir.resolve("svc.csv"), csv);
+
+    Run r = run("forecast", "--trace", trace.toString(), "--lookback", "7d", "--no-progress");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("svc.csv", "Headroom + forecast", "HPA", "daily");
   }
 
   @Test

@@ -55,6 +55,34 @@ class SimulateCommandTest {
   }
 
   @Test
+  void writesTheReplicaSeriesPerStrategy(@TempDir Path dir) throws Exception {
+    Path policy = Files.writeString(dir.resolve("web.yaml"), """
+        apiVersion: headroom.dev/v1alpha1
+        kind: ScalingPolicy
+        metadata: {name: web}
+        spec:
+          replicas: {min: 1, max: 10}
+          load: {signals: [{name: requests, query: q, target: 5}]}
+        """);
+    Path trace = Files.writeString(dir.resolve("web.csv"), "timestamp,requests\n"
+        + "2024-01-01T00:00:00Z,600\n2024-01-01T00:01:00Z,1200\n2024-01-01T00:02:00Z,600\n");
+    Path series = dir.resolve("out/series.csv");
+
+    Run r = run("simulate", policy.toString(), "--trace", "web=" + trace, "--no-html",
+        "--series", series.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    java.util.List<String> lines = Files.readAllLines(series);
+    assertThat(lines.get(0)).isEqualTo("timestamp,policy,strategy,ready,pods,demand");
+    // Each strategy starts at the 2 replicas 10 req/s need, all ready.
+    assertThat(lines).contains("2024-01-01T00:00:00Z,default/web,headroom,2,2,2",
+        "2024-01-01T00:00:00Z,default/web,hpa,2,2,2",
+        "2024-01-01T00:00:00Z,default/web,static-peak,4,4,2");
+    // Demand doubles in the second minute: every strategy gets a row then.
+    assertThat(lines).anyMatch(l -> l.startsWith("2024-01-01T00:01:00Z,default/web,hpa,"));
+  }
+
+  @Test
   void badCsvNamesTheLine(@TempDir Path dir) throws Exception {
     Path policy = Files.writeString(dir.resolve("web.yaml"), """
         apiVersion: headroom.dev/v1alpha1

@@ -66,11 +66,20 @@ class TraceReaderTest {
             "t.csv line 4: timestamp 2019-07-01T08:02:30Z is 1m30s after the previous row; every"
                 + " row must be 1m after the one before (the interval set by the first two rows)"),
         Arguments.of("duplicate", ok + "2019-07-01T08:01:00Z,3\n2019-07-01T08:01:00Z,3\n",
-            "t.csv line 4: timestamp 2019-07-01T08:01:00Z is not after the previous row's"
-                + " 2019-07-01T08:01:00Z; rows must be sorted, without duplicates"),
+            "t.csv line 4: timestamp 2019-07-01T08:01:00Z repeats the previous row's; rows must be"
+                + " sorted, without duplicates"),
         Arguments.of("unsorted", ok + "2019-07-01T07:59:00Z,3\n",
-            "t.csv line 3: timestamp 2019-07-01T07:59:00Z is not after the previous row's"
-                + " 2019-07-01T08:00:00Z; rows must be sorted"),
+            "t.csv line 3: timestamp 2019-07-01T07:59:00Z is before the previous row's"
+                + " 2019-07-01T08:00:00Z (line 2): rows are out of order; sort them by timestamp"),
+        Arguments.of("out of order, not a gap",
+            ok + "2019-07-01T08:01:00Z,3\n2019-07-01T08:03:00Z,3\n2019-07-01T08:02:00Z,3\n",
+            "t.csv line 5: timestamp 2019-07-01T08:02:00Z is before the previous row's"
+                + " 2019-07-01T08:03:00Z (line 4): rows are out of order; sort them by timestamp"),
+        Arguments.of("sub-second interval",
+            "timestamp,requests\n2019-07-01T08:00:00Z,1\n2019-07-01T08:00:00.500Z,1\n",
+            "t.csv line 3: the interval must be a whole number of seconds starting on a whole"
+                + " second; rows 2019-07-01T08:00:00Z and 2019-07-01T08:00:00.500Z are 500 ms"
+                + " apart"),
         Arguments.of("three columns", ok + "2019-07-01T08:01:00Z,3,4\n",
             "t.csv line 3: expected 2 columns (timestamp,requests), got 3:"
                 + " '2019-07-01T08:01:00Z,3,4'"),
