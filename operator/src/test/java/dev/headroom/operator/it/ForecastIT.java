@@ -82,9 +82,10 @@ class ForecastIT {
 
     Path dir = Files.createDirectories(Path.of("target", "forecast-it"));
     Path weeks = dir.resolve("weekday-peak.csv");
-    Path days = dir.resolve("two-days.csv");
+    Path days = dir.resolve("half-a-day.csv");
     writeTrace(weeks, end.minus(Duration.ofDays(16)), end, 42, ForecastIT::weekdayPeak);
-    writeTrace(days, end.minus(Duration.ofDays(2)), end, 7, t -> SHORT_QUIET);
+    // Less than a day: too short even for the daily season a young weekly one falls back to.
+    writeTrace(days, end.minus(Duration.ofHours(12)), end, 7, t -> SHORT_QUIET);
     var b1 = prometheus.backfill(weeks, METRIC, Map.of(), Prometheus.Alignment.INTERVAL, end);
     var b2 = prometheus.backfill(days, METRIC, Map.of(), Prometheus.Alignment.INTERVAL, end);
     assertThat(b1.shiftSeconds()).isZero();
@@ -151,7 +152,7 @@ class ForecastIT {
     client.resource(Fixtures.web("newcomer", 1, 10)).create();
     Instant launchedWall = Instant.now();
     client.resource(policy("web", "weekday-peak", ns.name())).create();
-    client.resource(policy("newcomer", "two-days", ns.name())).create();
+    client.resource(policy("newcomer", "half-a-day", ns.name())).create();
 
     // Quiet live load, 15 req/s at 10 per replica: 2 replicas, and the forecast is ready.
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
