@@ -52,7 +52,9 @@ public final class OperatorBenchmark {
   static final String CHART_JVM_OPTIONS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
   private final BenchmarkOptions options;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1: an HTTP/2 server may close a long-lived connection with GOAWAY between two samples.
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   OperatorBenchmark(BenchmarkOptions options) {
     this.options = options;
@@ -409,7 +411,24 @@ public final class OperatorBenchmark {
         .sum("jvm_memory_used_bytes", Map.of("area", "heap"));
   }
 
+  /** A GET that is asked again up to twice when the connection fails (not on an HTTP error). */
   private String get(URI uri) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return getOnce(uri);
+      } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+        throw e;
+      } catch (IOException e) {
+        if (attempt == 3 || e.getMessage() != null && e.getMessage().contains(" answered ")) {
+          throw e;
+        }
+        log("GET " + uri + " failed (" + e.getMessage() + "), asking again");
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private String getOnce(URI uri) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {

@@ -116,7 +116,7 @@ final class BudgetWatch {
     maxTotal = Math.max(maxTotal, total);
     maxRatio = Math.max(maxRatio, limit == 0 ? 0 : (double) total / limit);
     if (total > limit) {
-      breaches.add(String.format("%s: %d > %d (%s)", name, total, limit, detail));
+      breaches.add(String.format("%s at %s: %d > %d (%s)", name, java.time.Instant.ofEpochMilli(now), total, limit, detail));
     }
   }
 

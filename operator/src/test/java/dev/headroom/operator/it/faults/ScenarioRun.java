@@ -243,7 +243,8 @@ final class ScenarioRun {
       int pool = ConnectionSampler.poolOf(pod, POOL_ENV);
       totals.merge(budget, (long) pool, Long::sum);
       details.computeIfAbsent(budget, k -> new StringBuilder()).append(pod.getMetadata().getName())
-          .append('=').append(pool).append(pod.getMetadata().getDeletionTimestamp() == null ? " " : "(terminating) ");
+          .append('=').append(pool).append(pod.getMetadata().getDeletionTimestamp() == null ? "" : "(terminating)")
+          .append(isReady(pod) ? " " : "(not ready) ");
     }
     Map<String, Map<String, int[]>> shapes = new HashMap<>();
     for (Deployment d : deployments) {
@@ -251,6 +252,12 @@ final class ScenarioRun {
       if (budget != null) {
         shapes.computeIfAbsent(budget, k -> new HashMap<>()).put(d.getMetadata().getName(),
             new int[] {d.getSpec().getReplicas(), templatePool(d)});
+        var st = d.getStatus();
+        details.computeIfAbsent(budget, k -> new StringBuilder()).append(String.format(
+            "[%s %d×%d gen %d/%s replicas %s updated %s ready %s] ", d.getMetadata().getName(),
+            d.getSpec().getReplicas(), templatePool(d), d.getMetadata().getGeneration(),
+            st == null ? "-" : st.getObservedGeneration(), st == null ? "-" : st.getReplicas(),
+            st == null ? "-" : st.getUpdatedReplicas(), st == null ? "-" : st.getReadyReplicas()));
       }
     }
     Map<String, Integer> statusAvailable = new HashMap<>();
@@ -650,5 +657,11 @@ final class ScenarioRun {
               policies: [{type: Percent, value: 100, periodSeconds: 1}]
         """.formatted(c.name(), namespace, budget, c.replicasMax(), LOAD_METRIC, c.poolMin(), c.poolMax(),
             POOL_ENV, schedule), ScalingPolicy.class);
+  }
+
+  private static boolean isReady(Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getConditions() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }
