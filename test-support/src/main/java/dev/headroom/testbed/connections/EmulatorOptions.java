@@ -9,13 +9,14 @@ import java.util.List;
  *
  * @param kubeconfig the test bed's kubeconfig
  * @param jdbcUrl the test bed's PostgreSQL
- * @param user the role the pods connect as (the test bed creates {@code app})
+ * @param user the role the pods connect as (the test bed creates {@code app}) when they name none
+ * @param userEnv environment variable that names the role a pod connects as, overriding {@code user}
  * @param selector label selector of the pods to emulate, e.g. {@code headroom.dev/connections=real}
  * @param poolEnv environment variable that carries a pod's pool
  * @param poolAnnotation pod annotation that carries a pod's pool when no variable does
  * @param exitDelay how long a terminating pod keeps its connections (a slow-exiting pod)
  */
-public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, String selector,
+public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, String userEnv, String selector,
     String poolEnv, String poolAnnotation, Duration exitDelay) {
 
   public static final String DEFAULT_SELECTOR = "headroom.dev/connections=real";
@@ -24,6 +25,7 @@ public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, Stri
     Path kubeconfig = null;
     String jdbcUrl = null;
     String user = "app";
+    String userEnv = "DB_USER";
     String selector = DEFAULT_SELECTOR;
     String poolEnv = "DB_POOL_SIZE";
     String poolAnnotation = "headroom.dev/pool-size";
@@ -39,6 +41,7 @@ public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, Stri
         case "kubeconfig" -> kubeconfig = Path.of(value);
         case "jdbc-url" -> jdbcUrl = value;
         case "user" -> user = value;
+        case "user-env" -> userEnv = value;
         case "selector" -> selector = value;
         case "pool-env" -> poolEnv = value;
         case "pool-annotation" -> poolAnnotation = value;
@@ -63,7 +66,7 @@ public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, Stri
     if (!selector.contains("=")) {
       throw new IllegalArgumentException("--selector must be key=value, got '" + selector + "'");
     }
-    return new EmulatorOptions(kubeconfig, jdbcUrl, user, selector, poolEnv, poolAnnotation, exitDelay);
+    return new EmulatorOptions(kubeconfig, jdbcUrl, user, userEnv, selector, poolEnv, poolAnnotation, exitDelay);
   }
 
   public String selectorKey() {
