@@ -207,6 +207,20 @@ public final class TestBed implements AutoCloseable {
     refreshEnv();
   }
 
+  /**
+   * PgBouncer in front of PostgreSQL (which must run), serving at most {@code pool} server
+   * connections; started on first call, reloaded with the new pool on later ones (its clients
+   * stay connected).
+   */
+  public synchronized PgBouncer pgbouncer(int pool) {
+    if (pool < 1) {
+      throw new IllegalArgumentException("pool must be positive: " + pool);
+    }
+    script("pgbouncer", String.valueOf(pool));
+    return new PgBouncer("127.0.0.1", Integer.parseInt(required("PGBOUNCER_PORT")),
+        Integer.parseInt(required("PGBOUNCER_POOL")), "pgbouncer_server");
+  }
+
   /** postgres_exporter's metrics URL; it runs whenever PostgreSQL does. */
   public String postgresExporterUrl() {
     return required("POSTGRES_EXPORTER_URL");

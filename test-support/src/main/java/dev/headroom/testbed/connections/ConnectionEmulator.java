@@ -44,7 +44,8 @@ public final class ConnectionEmulator {
           .withLabel(options.selectorKey(), options.selectorValue()).inform(connections, 0);
       informer.start().toCompletableFuture().join();
       log("watching pods " + options.selector() + "; exit delay " + options.exitDelay().toMillis()
-          + " ms; connecting to " + options.jdbcUrl() + " as " + options.user());
+          + " ms; connecting to the URL in " + options.urlEnv() + ", else " + options.jdbcUrl() + ", as the role in "
+          + options.userEnv() + ", else " + options.user());
       String last = "";
       while (!stop.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
         String now = connections.summary();

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * One HikariCP pool per Running pod, sized to the pod's pool and kept full ({@code minimumIdle =
- * maximumPoolSize}): the pod's connections are really open on the server. A pod that terminates
+ * maximumPoolSize}), as the pod's role, to the pod's server: the pod's connections are really
+ * open on PostgreSQL (or on PgBouncer, which serves them on server connections of its own). A pod that terminates
  * (or stops running) keeps them for the exit delay, then its pool is closed. A pool that changes
  * on a live pod (annotation delivery) is closed before the new one opens, so a pod never holds more
  * than the larger of the two.
@@ -24,6 +25,8 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
 
   private final EmulatorOptions options;
   private final PodPoolReader reader;
+  private final PodEnvReader roles;
+  private final PodEnvReader urls;
   private final Consumer<String> log;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "exit-delay");
@@ -44,6 +47,8 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
   public PodConnections(EmulatorOptions options, Consumer<String> log) {
     this.options = options;
     this.reader = new PodPoolReader(options.poolEnv(), options.poolAnnotation());
+    this.roles = new PodEnvReader(options.userEnv());
+    this.urls = new PodEnvReader(options.urlEnv());
     this.log = log;
   }
 
@@ -78,7 +83,8 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
       log.accept("pod " + held.pod() + " pool " + held.size() + " → " + size.getAsInt());
     }
     String name = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-    pools.put(uid, new Held(name, size.getAsInt(), open(name, size.getAsInt()), false));
+    pools.put(uid, new Held(name, size.getAsInt(), open(name, urls.value(pod).orElse(options.jdbcUrl()),
+        roles.value(pod).orElse(options.user()), size.getAsInt()), false));
     if (held == null) {
       log.accept("pod " + name + " opens " + size.getAsInt() + " connections");
     }
@@ -106,10 +112,10 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
     }
   }
 
-  private HikariDataSource open(String pod, int size) {
+  private HikariDataSource open(String pod, String url, String role, int size) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(options.jdbcUrl());
-    config.setUsername(options.user());
+    config.setJdbcUrl(url);
+    config.setUsername(role);
     config.setPoolName(pod);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);

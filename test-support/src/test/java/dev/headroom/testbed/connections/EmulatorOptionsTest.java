@@ -16,10 +16,13 @@ class EmulatorOptionsTest {
   void defaultsAndGivenValues() {
     EmulatorOptions o = EmulatorOptions.parse(List.of("--kubeconfig=/k", "--jdbc-url=jdbc:postgresql://h/db",
         "--exit-delay-ms=2500"));
-    assertThat(o).isEqualTo(new EmulatorOptions(Path.of("/k"), "jdbc:postgresql://h/db", "app",
+    assertThat(o).isEqualTo(new EmulatorOptions(Path.of("/k"), "jdbc:postgresql://h/db", "DB_URL", "app", "DB_USER",
         "headroom.dev/connections=real", "DB_POOL_SIZE", "headroom.dev/pool-size", Duration.ofMillis(2500)));
     assertThat(o.selectorKey()).isEqualTo("headroom.dev/connections");
     assertThat(o.selectorValue()).isEqualTo("real");
+    assertThat(EmulatorOptions.parse(List.of("--kubeconfig=/k", "--jdbc-url=u", "--url-env=URL", "--user=svc", "--user-env=PGUSER")))
+        .extracting(EmulatorOptions::urlEnv, EmulatorOptions::user, EmulatorOptions::userEnv)
+        .containsExactly("URL", "svc", "PGUSER");
   }
 
   @ParameterizedTest(name = "{0}")

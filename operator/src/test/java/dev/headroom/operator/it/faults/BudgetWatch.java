@@ -39,6 +39,7 @@ final class BudgetWatch {
   private long statusShowedNewAt = -1;
   private long total;
   private long maxTotal;
+  private int limitAtMax;
   private double maxRatio;
   private final List<String> breaches = new ArrayList<>();
   private final List<String> growsWhileOver = new ArrayList<>();
@@ -113,7 +114,10 @@ final class BudgetWatch {
     lastShape.clear();
     lastShape.putAll(shapes);
     int limit = limit();
-    maxTotal = Math.max(maxTotal, total);
+    if (total > maxTotal || maxTotal == 0) {
+      maxTotal = total;
+      limitAtMax = limit;
+    }
     maxRatio = Math.max(maxRatio, limit == 0 ? 0 : (double) total / limit);
     if (total > limit) {
       breaches.add(String.format("%s at %s: %d > %d (%s)", name, java.time.Instant.ofEpochMilli(now), total, limit, detail));
@@ -127,6 +131,16 @@ final class BudgetWatch {
 
   synchronized long total() {
     return total;
+  }
+
+  /** The most connections one sample counted. */
+  synchronized long maxTotal() {
+    return maxTotal;
+  }
+
+  /** The limit that sample was checked against. */
+  synchronized int limitAtMax() {
+    return limitAtMax;
   }
 
   synchronized double maxRatio() {

@@ -80,6 +80,19 @@ class BudgetWatchTest {
   }
 
   @Test
+  void theHighestSampleIsKeptWithTheLimitItWasCheckedAgainst() {
+    BudgetWatch w = new BudgetWatch("pg", 100);
+    w.sample(0, 80, Map.of(), 100, -1, "");
+    w.lowering(60, 100);
+    w.sample(200, 90, Map.of(), 100, 100, "");   // still checked against the old limit
+    w.sample(4_000, 50, Map.of(), 60, 50, "");   // the new limit applies from here
+    w.sample(4_150, 58, Map.of(), 60, 50, "");
+    assertThat(w.maxTotal()).isEqualTo(90);
+    assertThat(w.limitAtMax()).isEqualTo(100);
+    assertThat(w.maxRatio()).isEqualTo(58 / 60.0);
+  }
+
+  @Test
   void notGettingUnderTheLoweredLimitInTimeIsReported() {
     BudgetWatch w = new BudgetWatch("pg", 100);
     w.lowering(60, 0);

@@ -8,18 +8,40 @@ import java.util.stream.Collectors;
 
 /** The numbers of a fault run, as printed and written to the report file. */
 public record FaultReport(FaultRun.Options options, List<FaultRun.ScenarioResult> scenarios,
-    Map<FaultKind, Long> injected, Duration took, long maxSampleGapMillis, List<Long> failoverMillis,
+    Map<FaultKind, Long> injected, Duration took, long maxSampleGapMillis, long maxDatabaseGapMillis,
+    long maxDatabaseTotal, int postgresMaxConnections, List<Long> failoverMillis,
     int unexpectedOperatorExits, int operatorStarts, long apiRequests, List<String> driverLog) {
 
   public long breaches() {
     return scenarios.stream().mapToLong(s -> s.breaches().size()).sum();
   }
 
+  /** Samples in which PostgreSQL counted more connections for a budget's role than its limit. */
+  public long databaseBreaches() {
+    return scenarios.stream().mapToLong(s -> s.databaseBreaches().size()).sum();
+  }
+
+  public long databaseSamples() {
+    return scenarios.stream().mapToLong(FaultRun.ScenarioResult::databaseSamples).sum();
+  }
+
+  /**
+   * Σ connections PostgreSQL counted / Σ connections the pod pools counted, over every database
+   * sample: below 1 by the pods not yet Running or already terminating, whose pools the emulator
+   * does not hold; far below it if the emulator fell behind.
+   */
+  public double databaseShare() {
+    long database = scenarios.stream().mapToLong(FaultRun.ScenarioResult::databaseConnections).sum();
+    long pods = scenarios.stream().mapToLong(FaultRun.ScenarioResult::podConnections).sum();
+    return pods == 0 ? 0 : (double) database / pods;
+  }
+
   public List<String> failures() {
     return scenarios.stream().filter(s -> !s.passed()).flatMap(s -> {
       String head = "scenario " + s.index() + " (seed " + s.seed() + ", namespace " + s.namespace() + "): ";
-      return java.util.stream.Stream.concat(s.breaches().stream().map(b -> head + "BREACH " + b),
-          s.problems().stream().map(p -> head + p));
+      return java.util.stream.Stream.of(s.breaches().stream().map(b -> head + "BREACH " + b),
+          s.databaseBreaches().stream().map(b -> head + "DATABASE BREACH " + b),
+          s.problems().stream().map(p -> head + p)).flatMap(x -> x);
     }).toList();
   }
 
@@ -56,8 +78,15 @@ public record FaultReport(FaultRun.Options options, List<FaultRun.ScenarioResult
     }
     out.append(String.format(Locale.ROOT, "samples taken: %d (every 150 ms per scenario; longest gap between rounds %d ms)%n",
         samples, maxSampleGapMillis));
-    out.append(String.format(Locale.ROOT, "max used/limit: %.3f%n", maxRatio));
-    out.append(String.format(Locale.ROOT, "breaches: %d; grows while over a lowered limit: %d%n", breaches(), growsWhileOver()));
+    out.append(String.format(Locale.ROOT, "database samples: %d (pg_stat_activity by role, every 150 ms; longest gap %d ms); "
+        + "most connections open at once on PostgreSQL: %d of max_connections %d%n",
+        databaseSamples(), maxDatabaseGapMillis, maxDatabaseTotal, postgresMaxConnections));
+    out.append(String.format(Locale.ROOT, "max used/limit: %.3f by pod pools, %.3f by the database "
+        + "(database/pod-pool connections over all samples: %.3f)%n",
+        maxRatio, scenarios.stream().flatMap(s -> s.peaks().stream()).mapToDouble(FaultRun.BudgetPeak::databaseRatio).max().orElse(0),
+        databaseShare()));
+    out.append(String.format(Locale.ROOT, "breaches: %d by pod pools, %d by the database; grows while over a lowered limit: %d%n",
+        breaches(), databaseBreaches(), growsWhileOver()));
     if (conv.length > 0) {
       out.append(String.format(Locale.ROOT, "convergence after faults stop: p50 %.1f s, p90 %.1f s, max %.1f s (%d of %d converged)%n",
           conv[conv.length / 2] / 1000.0, conv[Math.min(conv.length - 1, conv.length * 9 / 10)] / 1000.0,
@@ -79,10 +108,13 @@ public record FaultReport(FaultRun.Options options, List<FaultRun.ScenarioResult
         + "Written by `" + command + "` (see [reliability.md](reliability.md)).\n\n"
         + "```\n" + summary() + "```\n\n"
         + "Shared faults by wave:\n\n```\n" + String.join("\n", driverLog) + "\n```\n\n"
-        + "Per scenario:\n\n| # | seed | budgets | consumers | samples | max used/limit | converged in | faults |\n"
-        + "|---|---|---|---|---|---|---|---|\n"
-        + scenarios.stream().map(s -> String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.3f | %s | %s |",
-            s.index(), s.seed(), s.budgets(), s.consumers(), s.samples(), s.maxRatio(),
+        + "Per scenario (max per budget: pod pools / limit, database / limit):\n\n"
+        + "| # | seed | budgets | consumers | samples | database samples | max used/limit | max per budget | converged in | faults |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|\n"
+        + scenarios.stream().map(s -> String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %.3f | %s | %s | %s |",
+            s.index(), s.seed(), s.budgets(), s.consumers(), s.samples(), s.databaseSamples(), s.maxRatio(),
+            s.peaks().stream().map(p -> String.format(Locale.ROOT, "%s %d/%d, db %d/%d", p.budget(), p.podMax(), p.podLimit(),
+                p.databaseMax(), p.databaseLimit())).collect(Collectors.joining("; ")),
             s.convergenceMillis() < 0 ? "no" : String.format(Locale.ROOT, "%.1f s", s.convergenceMillis() / 1000.0),
             s.faults().entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + e.getValue())
                 .collect(Collectors.joining(", "))))

@@ -4,6 +4,7 @@ import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConsumerPhase;
 import dev.headroom.operator.it.OperatorProcess;
 import dev.headroom.operator.it.PrometheusControl;
+import dev.headroom.testbed.Postgres;
 import dev.headroom.testbed.Prometheus;
 import dev.headroom.testbed.TestBed;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,7 +31,10 @@ import java.util.concurrent.Future;
  * wave's shared faults (operator kills, including right after a shrink was seen and before the
  * grow, leader failover, Prometheus stopped or frozen, a clock restarted across a DST change, a
  * window of apiserver faults). Then the faults stop, loads settle, and each scenario must
- * converge and be consistent; a {@link ClusterSampler} checks the budgets every 150 ms throughout.
+ * converge and be consistent; a {@link ClusterSampler} checks the budgets every 150 ms throughout,
+ * on the pools of their pods, and a {@link DatabaseRoleSampler} checks them every 150 ms on the
+ * connections PostgreSQL has open, which the test bed's connection emulator holds for every
+ * Running pod (each budget's pods log in as a role of their own).
  */
 public final class FaultRun {
 
@@ -54,12 +58,28 @@ public final class FaultRun {
   /** The outcome of one scenario. */
   public record ScenarioResult(int index, long seed, String namespace, int budgets, int consumers,
       Map<FaultKind, Integer> faults, long samples, double maxRatio, long convergenceMillis,
-      List<String> breaches, List<String> growsWhileOver, List<String> problems) {
+      List<String> breaches, List<String> growsWhileOver, List<String> problems,
+      long databaseSamples, List<String> databaseBreaches, List<BudgetPeak> peaks,
+      long databaseConnections, long podConnections) {
 
     boolean passed() {
-      return breaches.isEmpty() && problems.isEmpty() && convergenceMillis >= 0;
+      return breaches.isEmpty() && databaseBreaches.isEmpty() && problems.isEmpty() && convergenceMillis >= 0;
     }
   }
+
+  /**
+   * One budget's highest sample as counted from its pods' pools and as PostgreSQL counted its
+   * role's connections, each with the limit it was checked against then.
+   */
+  public record BudgetPeak(String budget, long podMax, int podLimit, long databaseMax, int databaseLimit,
+      double databaseRatio) {}
+
+  /**
+   * How long a terminating pod keeps its connections: a service closing its pool on SIGTERM.
+   * Shorter than the second or more between an old pod leaving the API and a grow it frees
+   * reaching new pods (grant, acknowledgement, rollout, scheduling, pool start).
+   */
+  static final Duration EXIT_DELAY = Duration.ofMillis(250);
 
   private static final List<FaultKind> GLOBAL = List.of(FaultKind.OPERATOR_KILL,
       FaultKind.OPERATOR_KILL_MID_TRANSITION, FaultKind.LEADER_FAILOVER, FaultKind.PROMETHEUS_STOPPED,
@@ -68,12 +88,17 @@ public final class FaultRun {
   private final TestBed bed;
   private final KubernetesClient admin;
   private final Prometheus prometheus;
+  private final Postgres postgres;
   private final Options options;
   private final Map<FaultKind, Long> injected = Collections.synchronizedMap(new EnumMap<>(FaultKind.class));
   private final List<Long> failovers = Collections.synchronizedList(new ArrayList<>());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-  public FaultRun(TestBed bed, Prometheus prometheus, Options options) {
+  /**
+   * {@code postgres} must take every connection a wave can hold at once (its budgets' limits
+   * together); the run starts the connection emulator against it.
+   */
+  public FaultRun(TestBed bed, Prometheus prometheus, Postgres postgres, Options options) {
     this.bed = bed;
     // its own admin connection, patient enough for an API server on a busy machine
     io.fabric8.kubernetes.client.Config config = bed.kubernetesConfig(null);
@@ -82,6 +107,7 @@ public final class FaultRun {
     config.setRequestRetryBackoffLimit(5);
     this.admin = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
     this.prometheus = prometheus;
+    this.postgres = postgres;
     this.options = options;
   }
 
@@ -95,9 +121,11 @@ public final class FaultRun {
     OperatorProcess.install(bed, admin);
     admin.namespaces().withLabel(ClusterSampler.LABEL).delete(); // left by an earlier, interrupted run
     addNodes(options.parallel());
+    bed.connections(EXIT_DELAY);
     ExecutorService pool = Executors.newCachedThreadPool();
     try (ApiFaultProxy proxy = new ApiFaultProxy(server, bed.kubernetesConfig(null).getCaCertData(), options.seed());
          ClusterSampler sampler = new ClusterSampler(admin, 150);
+         DatabaseRoleSampler database = new DatabaseRoleSampler(postgres, 150);
          OperatorReplicas operators = new OperatorReplicas(bed, admin, proxy.url()).start()) {
       int waves = (options.scenarios() + options.parallel() - 1) / options.parallel();
       for (int wave = 0; wave < waves; wave++) {
@@ -111,6 +139,11 @@ public final class FaultRun {
         for (int i = from; i < to; i++) {
           runs.add(new ScenarioRun(Scenario.generate(i, options.seed(), options.faultPhaseMillis()), runId, admin, prometheus));
         }
+        for (ScenarioRun r : runs) {
+          for (String role : r.roles()) {
+            database.createRole(role);
+          }
+        }
         for (Future<?> f : pool.invokeAll(runs.stream().map(r -> (java.util.concurrent.Callable<Void>) () -> {
           r.create();
           return null;
@@ -118,6 +151,7 @@ public final class FaultRun {
           f.get();
         }
         runs.forEach(sampler::register);
+        runs.forEach(database::register);
         Map<FaultKind, Long> proxyBefore = proxy.injected();
         long phaseStart = System.currentTimeMillis();
         List<Future<Void>> players = new ArrayList<>();
@@ -159,6 +193,7 @@ public final class FaultRun {
         }
         for (ScenarioRun r : runs) {
           sampler.unregister(r);
+          database.unregister(r);
           List<String> problems = r.convergenceMillis() >= 0 ? r.checkConsistency() : List.of("did not converge: " + r.unconverged());
           Map<FaultKind, Integer> own = r.faults();
           own.forEach((k, v) -> {
@@ -168,8 +203,9 @@ public final class FaultRun {
           });
           results.add(new ScenarioResult(r.scenario().index(), r.scenario().seed(), r.namespace(),
               r.scenario().budgets().size(), r.scenario().consumerCount(), own, r.samples(), r.maxRatio(),
-              r.convergenceMillis(), r.breaches(), r.growsWhileOver(), problems));
-          if (r.breaches().isEmpty()) {
+              r.convergenceMillis(), r.breaches(), r.growsWhileOver(), problems,
+              r.databaseSamples(), r.databaseBreaches(), r.peaks(), r.connectionSums()[0], r.connectionSums()[1]));
+          if (r.breaches().isEmpty() && r.databaseBreaches().isEmpty()) {
             r.delete(); // its pods would fill the nodes; what went wrong is in the report
           }
         }
@@ -180,8 +216,12 @@ public final class FaultRun {
       if (sampler.failure() != null) {
         throw new IllegalStateException("the sampler failed", sampler.failure());
       }
+      if (database.failure() != null) {
+        throw new IllegalStateException("the database sampler failed", database.failure());
+      }
       FaultReport report = new FaultReport(options, results, new EnumMap<>(injected),
-          Duration.ofNanos(System.nanoTime() - started), sampler.maxGapMillis(), List.copyOf(failovers),
+          Duration.ofNanos(System.nanoTime() - started), sampler.maxGapMillis(), database.maxGapMillis(),
+          database.maxTotal(), postgres.maxConnections(), List.copyOf(failovers),
           operators.unexpectedExits(), operators.starts(), proxy.requests(), List.copyOf(log));
       if (options.report() != null) {
         Files.createDirectories(options.report().toAbsolutePath().getParent());

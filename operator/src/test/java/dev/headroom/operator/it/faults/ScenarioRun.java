@@ -38,6 +38,10 @@ import java.util.function.UnaryOperator;
 final class ScenarioRun {
 
   static final String POOL_ENV = "DB_POOL_SIZE";
+  /** The role the connection emulator opens a pod's pool as. */
+  static final String ROLE_ENV = "DB_USER";
+  /** The label the connection emulator selects pods by. */
+  static final String CONNECTIONS_LABEL = "headroom.dev/connections";
   static final String LOAD_METRIC = "headroom_fault_load";
   static final int INITIAL_POOL = 5;
   /**
@@ -53,9 +57,16 @@ final class ScenarioRun {
   private final KubernetesClient admin;
   private final Prometheus prometheus;
   private final Map<String, BudgetWatch> watches = new LinkedHashMap<>();
+  /** The same rules, on what PostgreSQL counts for each budget's role. */
+  private final Map<String, BudgetWatch> databaseWatches = new LinkedHashMap<>();
+  /** Each budget's status as the last cluster sample saw it: available, held (-1: none). */
+  private final Map<String, long[]> lastStatus = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> budgetOf = new HashMap<>();
   private final Map<FaultKind, Integer> faults = new EnumMap<>(FaultKind.class);
   private final AtomicLong samples = new AtomicLong();
+  private final AtomicLong databaseSamples = new AtomicLong();
+  private final AtomicLong podConnectionSum = new AtomicLong();
+  private final AtomicLong databaseConnectionSum = new AtomicLong();
   private final List<String> problems = new ArrayList<>();
   private volatile String unconverged = "not checked";
   private long convergenceMillis = -1;
@@ -67,6 +78,7 @@ final class ScenarioRun {
     this.prometheus = prometheus;
     for (Scenario.Budget b : scenario.budgets()) {
       watches.put(b.name(), new BudgetWatch(b.name(), b.max() - b.reserved()));
+      databaseWatches.put(b.name(), new BudgetWatch(b.name() + " (database)", b.max() - b.reserved()));
       for (Scenario.Consumer c : b.consumers()) {
         budgetOf.put(c.name(), b.name());
       }
@@ -81,13 +93,22 @@ final class ScenarioRun {
     return scenario;
   }
 
+  /** The PostgreSQL role a budget's pods log in as: one per budget, unique to this run. */
+  String role(String budget) {
+    return DatabaseRoleSampler.ROLE_PREFIX + namespace.substring("fr-".length()).replace('-', '_') + "_" + budget;
+  }
+
+  List<String> roles() {
+    return scenario.budgets().stream().map(b -> role(b.name())).toList();
+  }
+
   void create() {
     createOnce(() -> admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
         .addToLabels(ClusterSampler.LABEL, "true").endMetadata().build()).create());
     for (Scenario.Budget b : scenario.budgets()) {
       createOnce(() -> admin.resource(budget(b)).inNamespace(namespace).create());
       for (Scenario.Consumer c : b.consumers()) {
-        createOnce(() -> admin.resource(deployment(c)).inNamespace(namespace).create());
+        createOnce(() -> admin.resource(deployment(c, role(b.name()))).inNamespace(namespace).create());
       }
     }
     for (Scenario.Step s : scenario.steps()) {
@@ -189,13 +210,17 @@ final class ScenarioRun {
   private void setLimit(String budget, int max) {
     Scenario.Budget b = budget(budget);
     BudgetWatch watch = watches.get(budget);
+    BudgetWatch database = databaseWatches.get(budget);
     int available = max - b.reserved();
     if (available < watch.available()) {
-      watch.lowering(available, System.currentTimeMillis());
+      long now = System.currentTimeMillis();
+      watch.lowering(available, now);
+      database.lowering(available, now);
       editBudget(budget, max);
     } else {
       editBudget(budget, max);
       watch.raised(available);
+      database.raised(available);
     }
   }
 
@@ -272,11 +297,58 @@ final class ScenarioRun {
       }
     }
     for (BudgetWatch w : watches.values()) {
-      w.sample(now, totals.getOrDefault(w.name, 0L), shapes.getOrDefault(w.name, Map.of()),
-          statusAvailable.getOrDefault(w.name, -1), statusHeld.getOrDefault(w.name, -1L),
+      int available = statusAvailable.getOrDefault(w.name, -1);
+      long held = statusHeld.getOrDefault(w.name, -1L);
+      lastStatus.put(w.name, new long[] {available, held});
+      w.sample(now, totals.getOrDefault(w.name, 0L), shapes.getOrDefault(w.name, Map.of()), available, held,
           String.valueOf(details.getOrDefault(w.name, new StringBuilder())));
     }
     samples.incrementAndGet();
+  }
+
+  /**
+   * One sample of PostgreSQL, {@code counts} the connections open per role; called by the
+   * {@link DatabaseRoleSampler} every period. Checked against the same limit as the pod pools,
+   * with the lowered-limit grace ending on the database's own count and the status the cluster
+   * sampler saw last.
+   */
+  void sampleDatabase(long now, Map<String, Long> counts) {
+    for (var e : databaseWatches.entrySet()) {
+      String budget = e.getKey();
+      long count = counts.getOrDefault(role(budget), 0L);
+      long[] status = lastStatus.getOrDefault(budget, new long[] {-1, -1});
+      long pods = watches.get(budget).total();
+      e.getValue().sample(now, count, Map.of(), (int) status[0], status[1],
+          "role " + role(budget) + ", pod pools " + pods);
+      podConnectionSum.addAndGet(pods);
+      databaseConnectionSum.addAndGet(count);
+    }
+    databaseSamples.incrementAndGet();
+  }
+
+  long databaseSamples() {
+    return databaseSamples.get();
+  }
+
+  List<String> databaseBreaches() {
+    List<String> out = new ArrayList<>();
+    databaseWatches.values().forEach(w -> out.addAll(w.breaches()));
+    return out;
+  }
+
+  /** Σ database count / Σ pod-pool count over the database samples: how closely real connections followed the pods. */
+  long[] connectionSums() {
+    return new long[] {databaseConnectionSum.get(), podConnectionSum.get()};
+  }
+
+  /** Per budget: the most connections its pod pools and PostgreSQL counted, each with the limit then. */
+  List<FaultRun.BudgetPeak> peaks() {
+    return watches.keySet().stream().map(name -> {
+      BudgetWatch pods = watches.get(name);
+      BudgetWatch database = databaseWatches.get(name);
+      return new FaultRun.BudgetPeak(name, pods.maxTotal(), pods.limitAtMax(), database.maxTotal(),
+          database.limitAtMax(), database.maxRatio());
+    }).toList();
   }
 
   long samples() {
@@ -606,7 +678,7 @@ final class ScenarioRun {
     return budget;
   }
 
-  private static Deployment deployment(Scenario.Consumer c) {
+  private static Deployment deployment(Scenario.Consumer c, String role) {
     return new DeploymentBuilder()
         .withNewMetadata().withName(c.name()).addToLabels(ClusterSampler.LABEL, "true").endMetadata()
         .withNewSpec()
@@ -616,11 +688,13 @@ final class ScenarioRun {
         .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0))
         .endRollingUpdate().endStrategy()
         .withNewTemplate()
-        .withNewMetadata().addToLabels("app", c.name()).addToLabels(ClusterSampler.LABEL, "true").endMetadata()
+        .withNewMetadata().addToLabels("app", c.name()).addToLabels(ClusterSampler.LABEL, "true")
+        .addToLabels(CONNECTIONS_LABEL, "real").endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(0L)
         .addNewContainer().withName("app").withImage("nginx")
         .addNewEnv().withName(POOL_ENV).withValue(Integer.toString(INITIAL_POOL)).endEnv()
+        .addNewEnv().withName(ROLE_ENV).withValue(role).endEnv()
         .endContainer()
         .endSpec()
         .endTemplate()
