@@ -42,6 +42,7 @@ final class QualityRunner {
               + "  breaches %d%n",
           v.label(), s.tauU(), s.thetaU(), s.tauO(), s.thetaO(), s.costPercent(),
           r.breaches().getOrDefault(v, 0L)));
+      r.notes().forEach(n -> out.println("  note: " + n));
       out.flush();
     }
     String section = new QualityMarkdown().section(results,

@@ -66,8 +66,15 @@ public final class QualityBenchmark {
       """;
 
   /** The scores of one trace. */
+  /**
+   * The scores of one trace.
+   *
+   * @param breaches budget breaches per variant over the whole trace
+   * @param notes when and why the forecast variants' forecast was not ready
+   */
   public record Result(QualityTrace trace, Trace data, double capacity, int max,
-      Map<Variant, ElasticityScore> scores, Map<Variant, Long> breaches, double seconds) {}
+      Map<Variant, ElasticityScore> scores, Map<Variant, Long> breaches, List<String> notes,
+      double seconds) {}
 
   /** Connections each pod's pool may hold, at most; the HPA's pods always hold this many. */
   static final int POOL_MAX = 10;
@@ -126,6 +133,7 @@ public final class QualityBenchmark {
     int initial = scorer.demand(rates[0]);
     Map<Variant, ElasticityScore> scores = new EnumMap<>(Variant.class);
     Map<Variant, Long> breaches = new EnumMap<>(Variant.class);
+    List<String> notes = new ArrayList<>();
     long available = budgetAvailable(scorer.demand(trace.peakRate()));
     String budget = budget(available);
 
@@ -141,11 +149,11 @@ public final class QualityBenchmark {
         rates, from, progress, scores, breaches);
     run(Variant.MARGIN, trace, reactive, forecastSettings, margin, scorer, rates, from, progress,
         scores, breaches);
-    run(Variant.FORECAST, trace, forecast, forecastSettings, EngineConfig.defaults(), scorer,
-        rates, from, progress, scores, breaches);
+    notes.addAll(run(Variant.FORECAST, trace, forecast, forecastSettings,
+        EngineConfig.defaults(), scorer, rates, from, progress, scores, breaches));
     run(Variant.FORECAST_MARGIN, trace, forecast, tightForecast(forecastSettings), margin, scorer,
         rates, from, progress, scores, breaches);
-    return new Result(named, trace, capacity, max, scores, breaches,
+    return new Result(named, trace, capacity, max, scores, breaches, List.copyOf(notes),
         (System.nanoTime() - started) / 1e9);
   }
 
@@ -190,7 +198,8 @@ public final class QualityBenchmark {
         """, available + RESERVED, RESERVED);
   }
 
-  private void run(Variant v, Trace trace, String yaml, ForecastSettings forecast,
+  /** Runs one Headroom variant into the maps; returns the run's notes on the forecast. */
+  private List<String> run(Variant v, Trace trace, String yaml, ForecastSettings forecast,
       EngineConfig config, ElasticityScorer scorer, double[] rates, int from,
       ProgressListener progress, Map<Variant, ElasticityScore> scores,
       Map<Variant, Long> breaches) {
@@ -199,6 +208,7 @@ public final class QualityBenchmark {
     SimulationResult result = headroom(trace, yaml, forecast, config, ready, pods, progress);
     scores.put(v, scorer.score(rates, ready, pods, DT, from));
     breaches.put(v, result.budgetTotals().get(StrategyKind.HEADROOM).breaches());
+    return result.notes().stream().filter(n -> n.contains(": forecast ")).toList();
   }
 
   /**

@@ -82,6 +82,11 @@ public final class QualityMarkdown {
       md.append(String.format(Locale.ROOT, "* %s: goal met on %d of %d traces.%n", v.label(), met,
           results.size()));
     }
+    md.append('\n');
+    for (Result r : results) {
+      r.notes().forEach(n -> md.append("* ").append(r.trace().name()).append(", Headroom +"
+          + " forecast: ").append(n).append('\n'));
+    }
     md.append('\n').append(END).append('\n');
     return md.toString();
   }

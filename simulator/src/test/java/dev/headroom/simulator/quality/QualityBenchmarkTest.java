@@ -54,6 +54,8 @@ class QualityBenchmarkTest {
         dev.headroom.simulator.sim.ProgressListener.NONE);
 
     assertThat(r.breaches()).containsKeys(QualityBenchmark.Variant.values());
+    assertThat(r.notes()).singleElement().asString().contains("forecast never ready")
+        .contains("history covers 8h, needs one weekly season plus the horizon (7d2h)");
     for (QualityBenchmark.Variant v : QualityBenchmark.Variant.values()) {
       if (v != QualityBenchmark.Variant.HPA) {
         assertThat(r.breaches().get(v)).as(v.label()).isZero();
