@@ -219,6 +219,7 @@ public final class ForecastCommand implements Callable<Integer> {
           100 * p.metBeforeInBandShare(), p.metOnArrival(),
           100 * p.metOnArrivalShare(), p.replicaHours(), p.underMinutes());
     }
+    r.notes().forEach(n -> out.println("  note: " + n));
     out.printf(Locale.ROOT, "  run time %.1f s%n%n", r.seconds());
     out.flush();
   }

@@ -10,6 +10,7 @@ import dev.headroom.simulator.sim.LoadModel;
 import dev.headroom.simulator.sim.ProgressListener;
 import dev.headroom.simulator.sim.Scenario;
 import dev.headroom.simulator.sim.ScenarioPolicy;
+import dev.headroom.simulator.sim.SimulationResult;
 import dev.headroom.simulator.sim.SimulationSettings;
 import dev.headroom.simulator.sim.Simulator;
 import dev.headroom.simulator.sim.StrategyKind;
@@ -88,11 +89,14 @@ public final class ForecastBenchmark {
         });
     PeakMeter forecast = new PeakMeter(StrategyKind.HEADROOM, evalStart.getEpochSecond(), end,
         leadTime, perReplica);
-    new Simulator(settings).run(withForecast(scenario, spec), simulation, progress, forecast);
+    SimulationResult replay = new Simulator(settings).run(withForecast(scenario, spec),
+        simulation, progress, forecast);
+    List<String> notes = new ArrayList<>(replay.notes());
+    notes.removeAll(scenario.notes());
 
     return new TraceForecast(name, policy.trace().source(), scenarioResource, evalStart,
         Instant.ofEpochSecond(end), spec, methods, chosen, forecast.result(), reactive.result(),
-        hpa.result(), (System.nanoTime() - started) / 1e9);
+        hpa.result(), (System.nanoTime() - started) / 1e9, notes);
   }
 
   public ForecastSpec spec(Seasonality season) {

@@ -9,13 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A public trace bundled for the quality benchmark ({@code quality/README.md} names source,
  * licence and aggregation of each).
  *
  * @param name shown in the table
- * @param file the CSV under {@code dev/headroom/simulator/quality/}
+ * @param file the CSV under {@code dev/headroom/simulator/quality/}, gzipped if it ends in
+ *     {@code .gz}
  */
 public record QualityTrace(String name, String file) {
 
@@ -30,13 +32,16 @@ public record QualityTrace(String name, String file) {
       new QualityTrace("Saskatchewan 1995 (7 months)", "saskatchewan-hour.csv"),
       new QualityTrace("BU 1994-95 (6 months)", "bu-hour.csv"),
       new QualityTrace("Calgary 1994-95 (1 year)", "calgary-hour.csv"),
-      new QualityTrace("Wikipedia 2021 (1 year)", "wikipedia21-hour.csv"));
+      new QualityTrace("Wikipedia 2021 (1 year)", "wikipedia21-hour.csv"),
+      new QualityTrace("World Cup 1998 (87 days, per minute)", "wc98-minute.csv.gz"),
+      new QualityTrace("Azure Functions 2019 (8 h, per minute)", "azure-functions-8h-minute.csv"));
 
   public Trace read() {
-    try (InputStream in = QualityTrace.class.getResourceAsStream(BASE + file)) {
-      if (in == null) {
+    try (InputStream raw = QualityTrace.class.getResourceAsStream(BASE + file)) {
+      if (raw == null) {
         throw new IllegalStateException("bundled trace missing: " + file);
       }
+      InputStream in = file.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
       return new TraceReader().read("quality/" + file,
           new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -86,6 +86,13 @@ public final class ForecastMarkdown {
           .append(" |\n");
     }
     md.append('\n');
+    for (TraceForecast r : runs) {
+      r.notes().forEach(n -> md.append("* ").append(r.name()).append(", replay: ").append(n)
+          .append('\n'));
+    }
+    if (runs.stream().anyMatch(r -> !r.notes().isEmpty())) {
+      md.append('\n');
+    }
 
     md.append("### Method comparison\n\n");
     md.append("Walk-forward error of every method and season (sMAPE / MAPE in percent, at the"

@@ -36,6 +36,7 @@ public final class ForecastFeed {
   private long cachedKey = Long.MIN_VALUE;
   private Forecast cached;
   private int forecasts;
+  private ForecastReadiness readiness = ForecastReadiness.none();
 
   public ForecastFeed(PolicySpec spec, Trace trace, Duration metricDelay,
       SeasonalForecaster forecaster) {
@@ -78,6 +79,7 @@ public final class ForecastFeed {
           Instant.ofEpochSecond(now));
       cachedKey = key;
       forecasts++;
+      readiness = readiness.with(cached.now(), cached.ready(), cached.message());
     }
     return cached;
   }
@@ -90,6 +92,11 @@ public final class ForecastFeed {
   /** How many forecasts were computed (not served from the cache). */
   public int forecasts() {
     return forecasts;
+  }
+
+  /** When and why the forecasts computed so far were not ready. */
+  public ForecastReadiness readiness() {
+    return readiness;
   }
 
   /** Number of samples visible at {@code now}. */

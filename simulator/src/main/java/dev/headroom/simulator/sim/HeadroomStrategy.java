@@ -103,6 +103,11 @@ public final class HeadroomStrategy implements Strategy {
     }
   }
 
+  /** When and why policy {@code index}'s forecast was not ready; empty if it has none. */
+  public Optional<ForecastReadiness> forecastReadiness(int index) {
+    return Optional.ofNullable(forecasts[index]).map(ForecastFeed::readiness);
+  }
+
   @Override
   public StrategyKind kind() {
     return StrategyKind.HEADROOM;

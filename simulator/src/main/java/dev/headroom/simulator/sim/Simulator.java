@@ -183,9 +183,19 @@ public final class Simulator {
       budgets.add(new BudgetResult(spec.id(), spec.maxConnections(), spec.reserved(),
           spec.available(), ids, byKind));
     }
+    List<String> notes = new ArrayList<>(scenario.notes());
+    for (Strategy s : strategies) {
+      if (s instanceof HeadroomStrategy headroom) {
+        for (int i = 0; i < ctx.size(); i++) {
+          String id = ctx.policy(i).id();
+          Instant from = ctx.policy(i).trace().start();
+          headroom.forecastReadiness(i).flatMap(r -> r.note(id, from)).ifPresent(notes::add);
+        }
+      }
+    }
     return new SimulationResult(scenario.title(), settings, dt, Instant.ofEpochSecond(start),
         Instant.ofEpochSecond(end), steps, policies, budgets, totals, budgetTotals,
-        scenario.notes(), series.chart());
+        notes, series.chart());
   }
 
   /** The simulation step: every delay, interval and offset is a whole number of steps. */

@@ -32,7 +32,7 @@ class ForecastMarkdownTest {
         Instant.parse("2023-01-01T00:00:00Z"), spec, List.of(a), a,
         new PeakResult(StrategyKind.HEADROOM, 94, 30, 60, 35, 71000, 26000),
         new PeakResult(StrategyKind.HEADROOM, 94, 0, 1, 0, 67851, 64904),
-        new PeakResult(StrategyKind.HPA, 94, 0, 1, 0, 67851, 64904), 20.5);
+        new PeakResult(StrategyKind.HPA, 94, 0, 1, 0, 67851, 64904), 20.5, List.of());
   }
 
   @Test

@@ -71,6 +71,45 @@ class ForecastSimulationTest {
   }
 
   @Test
+  void theResultSaysWhenAndWhyTheForecastWasNotReady() {
+    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST),
+        dailyPeaks());
+
+    SimulationResult r = new Simulator().run(withForecast, Fixtures.crisp(),
+        ProgressListener.NONE);
+
+    // A daily season plus the 1-hour horizon needs 25 hours of history: ready on the second day.
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n)
+        .contains("forecast not ready until " + Fixtures.T0.plus(Duration.ofHours(25))
+            .toString().substring(0, 13))
+        .contains("needs one daily season plus the horizon (1d1h)"));
+  }
+
+  @Test
+  void aTraceShorterThanTheSeasonGivesANeverReadyNote() {
+    double[] rates = new double[6 * 60];
+    java.util.Arrays.fill(rates, 100);
+    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST),
+        Fixtures.perMinute(rates));
+
+    SimulationResult r = new Simulator().run(withForecast, Fixtures.crisp(),
+        ProgressListener.NONE);
+
+    assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("forecast never ready")
+        .contains("needs one daily season plus the horizon")
+        .contains("the reactive path alone decided"));
+  }
+
+  @Test
+  void aReactivePolicyHasNoForecastNote() {
+    SimulationResult r = new Simulator().run(
+        Fixtures.scenario(Fixtures.policy(10, 1, 100, ""), dailyPeaks()), Fixtures.crisp(),
+        ProgressListener.NONE);
+
+    assertThat(r.notes()).noneMatch(n -> n.contains("forecast"));
+  }
+
+  @Test
   void theFeedSeesOnlyWhatPrometheusWouldHaveAndCachesPerStep() {
     Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST),
         dailyPeaks());
