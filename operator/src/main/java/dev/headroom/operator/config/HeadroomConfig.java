@@ -16,16 +16,16 @@ public interface HeadroomConfig {
   Prometheus prometheus();
 
   /**
-   * How often a policy is re-evaluated when its signals cannot wake it (HPA: 15s): a signal
-   * without matchLabels or a concurrency signal, a decision held by stabilization, a rate policy
-   * or the budget, a forecast, or a target or budget that blocks it.
+   * How often a policy is re-evaluated when its signals cannot wake it (HPA: 15s): a signal without
+   * matchLabels or a concurrency signal, a decision held by stabilization, a rate policy or the
+   * budget, a forecast, or a target or budget that blocks it.
    */
   @WithDefault("15s")
   Duration syncPeriod();
 
   /**
-   * How often a steady policy whose signals all wake it (matchLabels) runs a round anyway, with
-   * up to a fifth less at random so that policies created together spread out.
+   * How often a steady policy whose signals all wake it (matchLabels) runs a round anyway, with up
+   * to a fifth less at random so that policies created together spread out.
    */
   @WithDefault("5m")
   Duration resyncPeriod();
@@ -45,8 +45,8 @@ public interface HeadroomConfig {
   Duration eventDedupInterval();
 
   /**
-   * Longest a policy's status may stay unwritten while only its stabilization history changes
-   * (see policy.RecommendationMemory); 0 writes the status every round.
+   * Longest a policy's status may stay unwritten while only its stabilization history changes (see
+   * policy.RecommendationMemory); 0 writes the status every round.
    */
   @WithDefault("60s")
   Duration recommendationsPersistPeriod();
@@ -154,8 +154,8 @@ public interface HeadroomConfig {
     String url();
 
     /**
-     * Longest a load-signal query may take, also sent to Prometheus as the query's own
-     * {@code timeout}; history queries have {@code headroom.forecast.query-timeout}.
+     * Longest a load-signal query may take, also sent to Prometheus as the query's own {@code
+     * timeout}; history queries have {@code headroom.forecast.query-timeout}.
      */
     @WithDefault("5s")
     Duration timeout();

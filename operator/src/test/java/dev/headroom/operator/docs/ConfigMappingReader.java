@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 /**
  * Reads the settings of a {@link ConfigMapping} interface: names, kinds and defaults as SmallRye
  * Config itself sees them ({@link ConfigMappingInterface}, the metadata it builds the mapping
- * from), and each one's meaning from the Javadoc in the interface's source, parsed with
- * JavaParser. One section per interface (the mapping and each nested group), sections and
- * settings in name order.
+ * from), and each one's meaning from the Javadoc in the interface's source, parsed with JavaParser.
+ * One section per interface (the mapping and each nested group), sections and settings in name
+ * order.
  */
 final class ConfigMappingReader {
 
@@ -41,8 +41,7 @@ final class ConfigMappingReader {
   private final Path sourceRoot;
   private final JavaParser parser =
       new JavaParser(
-          new ParserConfiguration()
-              .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+          new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
   private final Map<Class<?>, CompilationUnit> parsed = new HashMap<>();
 
   /** {@code sourceRoot}: the source folder the mapping's package lies in. */
@@ -87,9 +86,9 @@ final class ConfigMappingReader {
     NodeWithJavadoc<?> source =
         declaration(method.getDeclaringClass()).getMethodsBySignature(method.getName()).stream()
             .findFirst()
-            .orElseThrow(
-                () -> new IllegalStateException("no method " + method + " in the source"));
-    return new ConfigSetting(name, kind(method.getGenericReturnType()), defaultValue, markdown(source));
+            .orElseThrow(() -> new IllegalStateException("no method " + method + " in the source"));
+    return new ConfigSetting(
+        name, kind(method.getGenericReturnType()), defaultValue, markdown(source));
   }
 
   static String kind(Type type) {
@@ -130,7 +129,8 @@ final class ConfigMappingReader {
     return unit.findAll(ClassOrInterfaceDeclaration.class).stream()
         .filter(d -> d.getFullyQualifiedName().orElse("").equals(type.getCanonicalName()))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no " + type.getCanonicalName() + " in its source"));
+        .orElseThrow(
+            () -> new IllegalStateException("no " + type.getCanonicalName() + " in its source"));
   }
 
   private CompilationUnit parse(Class<?> topLevel) {
@@ -140,9 +140,12 @@ final class ConfigMappingReader {
       return result
           .getResult()
           .filter(u -> result.isSuccessful())
-          .orElseThrow(() -> new IllegalStateException("cannot parse " + file + ": " + result.getProblems()));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException("cannot parse " + file + ": " + result.getProblems()));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the source of " + topLevel.getName() + " at " + file, e);
+      throw new IllegalStateException(
+          "cannot read the source of " + topLevel.getName() + " at " + file, e);
     }
   }
 }

@@ -26,10 +26,7 @@ class ConfigMappingReaderTest {
     @WithDefault("15s")
     Duration pollPeriod();
 
-    /**
-     * Spread over
-     * two lines.
-     */
+    /** Spread over two lines. */
     Optional<String> endpointUrl();
 
     @WithDefault("3")
@@ -62,10 +59,13 @@ class ConfigMappingReaderTest {
   void readsNamesAsSmallRyeConfigDerivesThemOneSectionPerGroup() {
     List<ConfigSection> sections = reader.sections(Sample.class);
 
-    assertThat(sections).extracting(ConfigSection::prefix).containsExactly("sample", "sample.nested");
+    assertThat(sections)
+        .extracting(ConfigSection::prefix)
+        .containsExactly("sample", "sample.nested");
     assertThat(sections.get(0).settings())
         .extracting(ConfigSetting::name)
-        .containsExactly("sample.endpoint-url", "sample.on", "sample.poll-period", "sample.undocumented");
+        .containsExactly(
+            "sample.endpoint-url", "sample.on", "sample.poll-period", "sample.undocumented");
     assertThat(sections.get(0).intro()).isEqualTo("A sample mapping.");
     assertThat(sections.get(1).intro()).isEqualTo("A nested group, `Sample`'s part.");
   }
@@ -90,7 +90,9 @@ class ConfigMappingReaderTest {
             .orElseThrow();
 
     assertThat(setting)
-        .isEqualTo(new ConfigSetting(name, kind, Optional.ofNullable(defaultValue), meaning == null ? "" : meaning));
+        .isEqualTo(
+            new ConfigSetting(
+                name, kind, Optional.ofNullable(defaultValue), meaning == null ? "" : meaning));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

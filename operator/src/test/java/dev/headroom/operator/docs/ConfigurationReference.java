@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code docs/configuration.md}: every operator setting with its environment variable, default,
- * kind of value and meaning, written from the config mappings ({@link ConfigMappingReader}) and
- * the values {@code application.properties} gives them, which win over the mappings' defaults as
- * they do at run time.
+ * kind of value and meaning, written from the config mappings ({@link ConfigMappingReader}) and the
+ * values {@code application.properties} gives them, which win over the mappings' defaults as they
+ * do at run time.
  */
 final class ConfigurationReference {
 
@@ -19,8 +19,8 @@ final class ConfigurationReference {
   private final List<ConfigSection> sections;
 
   /**
-   * {@code applicationProperties}: the {@code headroom.*} entries of the default profile of
-   * {@code application.properties}.
+   * {@code applicationProperties}: the {@code headroom.*} entries of the default profile of {@code
+   * application.properties}.
    */
   ConfigurationReference(List<ConfigSection> sections, Map<String, String> applicationProperties) {
     this.sections =

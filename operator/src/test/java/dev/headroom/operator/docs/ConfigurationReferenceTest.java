@@ -63,7 +63,8 @@ class ConfigurationReferenceTest {
     List<String> documented = ConfigurationReference.documentedNames(checkedIn);
 
     assertThat(names())
-        .as("settings of the config mapping missing from docs/configuration.md; run %s",
+        .as(
+            "settings of the config mapping missing from docs/configuration.md; run %s",
             ConfigurationReference.REGENERATE)
         .isNotEmpty()
         .isSubsetOf(documented);
@@ -72,7 +73,8 @@ class ConfigurationReferenceTest {
   @Test
   void everySettingInTheReferenceIsInCode() {
     assertThat(ConfigurationReference.documentedNames(checkedIn))
-        .as("settings in docs/configuration.md that the code no longer has; run %s",
+        .as(
+            "settings in docs/configuration.md that the code no longer has; run %s",
             ConfigurationReference.REGENERATE)
         .isSubsetOf(names());
   }
@@ -80,7 +82,8 @@ class ConfigurationReferenceTest {
   @Test
   void theReferenceIsExactlyWhatTheCodeGenerates() {
     assertThat(checkedIn)
-        .as("docs/configuration.md differs from the code (a default, a meaning or a kind); run %s",
+        .as(
+            "docs/configuration.md differs from the code (a default, a meaning or a kind); run %s",
             ConfigurationReference.REGENERATE)
         .isEqualTo(reference.markdown());
   }
@@ -121,8 +124,9 @@ class ConfigurationReferenceTest {
         .as("@ConfigMapping interfaces of the operator; list each in MAPPINGS")
         .containsExactlyInAnyOrderElementsOf(MAPPINGS.stream().map(Class::getName).toList());
     assertThat(configProperties)
-        .as("classes reading settings with @ConfigProperty, which the reference cannot list;"
-            + " read them through a @ConfigMapping")
+        .as(
+            "classes reading settings with @ConfigProperty, which the reference cannot list;"
+                + " read them through a @ConfigMapping")
         .isEmpty();
   }
 
@@ -131,9 +135,12 @@ class ConfigurationReferenceTest {
     Set<String> known = new TreeSet<>(names());
     sections.forEach(s -> known.add(s.prefix()));
     Map<String, String> unknown = new TreeMap<>();
-    try (Stream<Path> files = Stream.concat(Files.walk(SOURCES), Stream.of(APPLICATION_PROPERTIES))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")
-          || f.toString().endsWith(".properties")).toList()) {
+    try (Stream<Path> files =
+        Stream.concat(Files.walk(SOURCES), Stream.of(APPLICATION_PROPERTIES))) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".properties"))
+              .toList()) {
         Matcher m = SETTING_NAME.matcher(Files.readString(file));
         while (m.find()) {
           String name = m.group();

@@ -58,8 +58,10 @@ class PgBouncerIT {
   static void start(TestBed bed, KubernetesClient client, Postgres postgres) {
     bed.connections(Duration.ZERO);
     OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of("HEADROOM_BUDGET_SYNC_PERIOD", "2s"),
-        "operator-pgbouncer").start();
+    operator =
+        new OperatorProcess(
+                bed, client, Map.of("HEADROOM_BUDGET_SYNC_PERIOD", "2s"), "operator-pgbouncer")
+            .start();
   }
 
   @AfterAll
@@ -70,12 +72,18 @@ class PgBouncerIT {
   }
 
   @Test
-  void clientConnectionsFarAboveTheBudgetServerConnectionsWithinIt(KubernetesClient client, TestNamespace ns,
-      TestBed bed, Prometheus prometheus, Postgres postgres) throws Exception {
+  void clientConnectionsFarAboveTheBudgetServerConnectionsWithinIt(
+      KubernetesClient client,
+      TestNamespace ns,
+      TestBed bed,
+      Prometheus prometheus,
+      Postgres postgres)
+      throws Exception {
     // The budget counts PostgreSQL's connections from PgBouncer: its pods are the consumer.
     client.resource(Fixtures.budget("pg-server", SERVER_MAX, SERVER_RESERVED)).create();
     Deployment pgbouncer = Fixtures.web("pgbouncer", 1, 5);
-    EnvVar pool = pgbouncer.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().get(0);
+    EnvVar pool =
+        pgbouncer.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().get(0);
     pool.setName("PGBOUNCER_POOL_SIZE");
     client.resource(pgbouncer).create();
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "pgbouncer"), 100);
@@ -86,26 +94,44 @@ class PgBouncerIT {
     client.resource(policy).create();
 
     // Demand (3 + 1 surge) × 20 = 80 server connections; the budget grants what fits in 28.
-    await("PgBouncer's Deployment settled within the budget").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-        .until(() -> SharedBudgetIT.settled(client, "pgbouncer") && grant(client) == SERVER_AVAILABLE);
+    await("PgBouncer's Deployment settled within the budget")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> SharedBudgetIT.settled(client, "pgbouncer") && grant(client) == SERVER_AVAILABLE);
     Deployment settled = client.apps().deployments().withName("pgbouncer").get();
     int replicas = settled.getSpec().getReplicas();
-    int perPod = Integer.parseInt(settled.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-        .filter(e -> e.getName().equals("PGBOUNCER_POOL_SIZE")).findFirst().orElseThrow().getValue());
-    assertThat((replicas + 1) * perPod).as("(replicas + surge) × pool within the budget").isLessThanOrEqualTo(SERVER_AVAILABLE);
+    int perPod =
+        Integer.parseInt(
+            settled.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("PGBOUNCER_POOL_SIZE"))
+                .findFirst()
+                .orElseThrow()
+                .getValue());
+    assertThat((replicas + 1) * perPod)
+        .as("(replicas + surge) × pool within the budget")
+        .isLessThanOrEqualTo(SERVER_AVAILABLE);
 
     // The test bed's one PgBouncer stands in for the Deployment's pods: the server connections
     // they may open together.
     PgBouncer bouncer = bed.pgbouncer(replicas * perPod);
     Deployment orders = Fixtures.web("orders", APP_REPLICAS, APP_POOL);
-    orders.getSpec().getTemplate().getMetadata().getLabels().put("headroom.dev/connections", "real");
+    orders
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getLabels()
+        .put("headroom.dev/connections", "real");
     var env = orders.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
     env.add(new EnvVar("DB_URL", bouncer.jdbcUrl(), null));
     env.add(new EnvVar("DB_USER", "app", null));
     client.resource(orders).create();
 
-    try (DatabaseSampler server = DatabaseSampler.ofRole(postgres, bouncer.serverRole(), SERVER_AVAILABLE, 150)) {
-      await("the app pods' pools open on PgBouncer").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+    try (DatabaseSampler server =
+        DatabaseSampler.ofRole(postgres, bouncer.serverRole(), SERVER_AVAILABLE, 150)) {
+      await("the app pods' pools open on PgBouncer")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> clients(bouncer) >= APP_REPLICAS * APP_POOL);
 
       long maxClients = 0;
@@ -115,15 +141,18 @@ class PgBouncerIT {
         List<Future<?>> running = new ArrayList<>();
         long until = System.currentTimeMillis() + 6_000;
         for (int i = 0; i < BUSY_CLIENTS; i++) {
-          running.add(busy.submit(() -> {
-            try (Connection c = client(bouncer); Statement s = c.createStatement()) {
-              while (System.currentTimeMillis() < until) {
-                s.execute("select pg_sleep(0.05)");
-                queries.incrementAndGet();
-              }
-            }
-            return null;
-          }));
+          running.add(
+              busy.submit(
+                  () -> {
+                    try (Connection c = client(bouncer);
+                        Statement s = c.createStatement()) {
+                      while (System.currentTimeMillis() < until) {
+                        s.execute("select pg_sleep(0.05)");
+                        queries.incrementAndGet();
+                      }
+                    }
+                    return null;
+                  }));
         }
         while (System.currentTimeMillis() < until) {
           maxClients = Math.max(maxClients, clients(bouncer));
@@ -136,12 +165,24 @@ class PgBouncerIT {
         busy.shutdownNow();
       }
 
-      System.out.printf("pgbouncer: %d clients at most on PgBouncer, %d server connections at most on PostgreSQL"
-          + " (pool %d = %d replicas × %d; budget %d available), %d queries, %d samples%n",
-          maxClients, server.max(), replicas * perPod, replicas, perPod, SERVER_AVAILABLE, queries.get(), server.samples());
+      System.out.printf(
+          "pgbouncer: %d clients at most on PgBouncer, %d server connections at most on PostgreSQL"
+              + " (pool %d = %d replicas × %d; budget %d available), %d queries, %d samples%n",
+          maxClients,
+          server.max(),
+          replicas * perPod,
+          replicas,
+          perPod,
+          SERVER_AVAILABLE,
+          queries.get(),
+          server.samples());
       assertThat(server.failure()).isNull();
-      assertThat(maxClients).as("client connections").isGreaterThanOrEqualTo(APP_REPLICAS * APP_POOL + BUSY_CLIENTS);
-      assertThat(server.aboveLimit()).as("samples above the budget's %d", SERVER_AVAILABLE).isZero();
+      assertThat(maxClients)
+          .as("client connections")
+          .isGreaterThanOrEqualTo(APP_REPLICAS * APP_POOL + BUSY_CLIENTS);
+      assertThat(server.aboveLimit())
+          .as("samples above the budget's %d", SERVER_AVAILABLE)
+          .isZero();
       // 40 clients kept busy want more than the pool: PgBouncer opens all of it, and no more.
       assertThat(server.max()).as("server connections at most").isEqualTo((long) replicas * perPod);
       assertThat(server.samples()).isGreaterThan(20);
@@ -150,7 +191,9 @@ class PgBouncerIT {
 
   private static int grant(KubernetesClient client) {
     ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg-server").get();
-    if (b.getStatus() == null || b.getStatus().getConsumers() == null || b.getStatus().getConsumers().isEmpty()) {
+    if (b.getStatus() == null
+        || b.getStatus().getConsumers() == null
+        || b.getStatus().getConsumers().isEmpty()) {
       return -1;
     }
     Integer grant = b.getStatus().getConsumers().get(0).getGrant();
@@ -158,9 +201,9 @@ class PgBouncerIT {
   }
 
   /**
-   * Client connections PgBouncer holds: established TCP connections whose local end is its
-   * port, from the kernel's table (its admin console would do too, but the JDBC driver cannot
-   * log in to it).
+   * Client connections PgBouncer holds: established TCP connections whose local end is its port,
+   * from the kernel's table (its admin console would do too, but the JDBC driver cannot log in to
+   * it).
    */
   private static long clients(PgBouncer bouncer) throws java.io.IOException {
     String port = String.format(":%04X ", bouncer.port());

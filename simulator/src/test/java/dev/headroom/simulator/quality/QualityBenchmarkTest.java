@@ -22,8 +22,11 @@ class QualityBenchmarkTest {
   @Test
   void theTableHoldsHourlyAndPerMinuteTraces() {
     assertThat(QualityTrace.ALL).hasSizeGreaterThanOrEqualTo(10);
-    assertThat(QualityTrace.ALL.stream().map(QualityTrace::read)
-        .filter(t -> t.intervalSeconds() == 60)).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(
+            QualityTrace.ALL.stream()
+                .map(QualityTrace::read)
+                .filter(t -> t.intervalSeconds() == 60))
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -50,11 +53,15 @@ class QualityBenchmarkTest {
   void headroomKeepsItsBudgetOnTheShortPerMinuteTrace() {
     QualityTrace azure = new QualityTrace("Azure", "azure-functions-8h-minute.csv");
 
-    QualityBenchmark.Result r = new QualityBenchmark().run(azure, azure.read(),
-        dev.headroom.simulator.sim.ProgressListener.NONE);
+    QualityBenchmark.Result r =
+        new QualityBenchmark()
+            .run(azure, azure.read(), dev.headroom.simulator.sim.ProgressListener.NONE);
 
     assertThat(r.breaches()).containsKeys(QualityBenchmark.Variant.values());
-    assertThat(r.notes()).singleElement().asString().contains("forecast never ready")
+    assertThat(r.notes())
+        .singleElement()
+        .asString()
+        .contains("forecast never ready")
         .contains("history covers 8h, needs one weekly season plus the horizon (7d2h)");
     for (QualityBenchmark.Variant v : QualityBenchmark.Variant.values()) {
       if (v != QualityBenchmark.Variant.HPA) {
@@ -67,8 +74,9 @@ class QualityBenchmarkTest {
   @Test
   void scalingKeepsTheShapeAndPutsTheCapacityAtTenRequestsPerSecond() {
     // Median of the non-zero hours 36 an hour: capacity 0.001 req/s before scaling.
-    Trace low = new Trace("t", Instant.parse("2024-01-01T00:00:00Z"), 3600,
-        new double[] {0, 36, 36, 72, 18});
+    Trace low =
+        new Trace(
+            "t", Instant.parse("2024-01-01T00:00:00Z"), 3600, new double[] {0, 36, 36, 72, 18});
 
     Trace scaled = QualityBenchmark.scaled(low);
 

@@ -15,11 +15,11 @@ import java.util.function.Consumer;
 
 /**
  * One HikariCP pool per Running pod, sized to the pod's pool and kept full ({@code minimumIdle =
- * maximumPoolSize}), as the pod's role, to the pod's server: the pod's connections are really
- * open on PostgreSQL (or on PgBouncer, which serves them on server connections of its own). A pod that terminates
- * (or stops running) keeps them for the exit delay, then its pool is closed. A pool that changes
- * on a live pod (annotation delivery) is closed before the new one opens, so a pod never holds more
- * than the larger of the two.
+ * maximumPoolSize}), as the pod's role, to the pod's server: the pod's connections are really open
+ * on PostgreSQL (or on PgBouncer, which serves them on server connections of its own). A pod that
+ * terminates (or stops running) keeps them for the exit delay, then its pool is closed. A pool that
+ * changes on a live pod (annotation delivery) is closed before the new one opens, so a pod never
+ * holds more than the larger of the two.
  */
 public final class PodConnections implements ResourceEventHandler<Pod>, AutoCloseable {
 
@@ -28,18 +28,22 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
   private final PodEnvReader roles;
   private final PodEnvReader urls;
   private final Consumer<String> log;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "exit-delay");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "exit-delay");
+            t.setDaemon(true);
+            return t;
+          });
   // Closing a Hikari pool waits for a connection attempt in flight: closes run in parallel and
   // outside the lock, so that one slow close neither delays the others nor the pod events.
-  private final ExecutorService closer = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "pool-closer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService closer =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "pool-closer");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, Held> pools = new HashMap<>(); // pod uid -> its pool
 
   private record Held(String pod, int size, HikariDataSource pool, boolean closing) {}
@@ -83,8 +87,17 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
       log.accept("pod " + held.pod() + " pool " + held.size() + " → " + size.getAsInt());
     }
     String name = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-    pools.put(uid, new Held(name, size.getAsInt(), open(name, urls.value(pod).orElse(options.jdbcUrl()),
-        roles.value(pod).orElse(options.user()), size.getAsInt()), false));
+    pools.put(
+        uid,
+        new Held(
+            name,
+            size.getAsInt(),
+            open(
+                name,
+                urls.value(pod).orElse(options.jdbcUrl()),
+                roles.value(pod).orElse(options.user()),
+                size.getAsInt()),
+            false));
     if (held == null) {
       log.accept("pod " + name + " opens " + size.getAsInt() + " connections");
     }
@@ -105,10 +118,11 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
       held = pools.remove(uid);
     }
     if (held != null) {
-      closer.execute(() -> {
-        held.pool().close();
-        log.accept("pod " + held.pod() + " closed its " + held.size() + " connections");
-      });
+      closer.execute(
+          () -> {
+            held.pool().close();
+            log.accept("pod " + held.pod() + " closed its " + held.size() + " connections");
+          });
     }
   }
 
@@ -119,7 +133,7 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
     config.setPoolName(pod);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
-    config.setMaxLifetime(0);          // never retire a connection: the pod holds it
+    config.setMaxLifetime(0); // never retire a connection: the pod holds it
     config.setKeepaliveTime(0);
     config.setInitializationFailTimeout(-1); // a refusing server ("too many clients") is retried
     config.addDataSourceProperty("ApplicationName", "headroom-pod " + pod);
@@ -131,7 +145,10 @@ public final class PodConnections implements ResourceEventHandler<Pod>, AutoClos
     int open = 0;
     int wanted = 0;
     for (Held h : pools.values()) {
-      open += h.pool().getHikariPoolMXBean() == null ? 0 : h.pool().getHikariPoolMXBean().getTotalConnections();
+      open +=
+          h.pool().getHikariPoolMXBean() == null
+              ? 0
+              : h.pool().getHikariPoolMXBean().getTotalConnections();
       wanted += h.size();
     }
     return pools.size() + " pods, " + open + " of " + wanted + " connections open";

@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Optional;
 
 /**
- * One connection setting a pod names for itself in the environment variable {@code envName} of
- * any container that sets it: the role it logs in as ({@code DB_USER}), so that a test can give
- * each budget its own role and count it apart in {@code pg_stat_activity}, or the server it
- * connects to ({@code DB_URL}, e.g. PgBouncer instead of PostgreSQL). A blank value is none.
+ * One connection setting a pod names for itself in the environment variable {@code envName} of any
+ * container that sets it: the role it logs in as ({@code DB_USER}), so that a test can give each
+ * budget its own role and count it apart in {@code pg_stat_activity}, or the server it connects to
+ * ({@code DB_URL}, e.g. PgBouncer instead of PostgreSQL). A blank value is none.
  */
 public record PodEnvReader(String envName) {
 
@@ -20,7 +20,9 @@ public record PodEnvReader(String envName) {
           continue;
         }
         for (EnvVar var : c.getEnv()) {
-          if (envName.equals(var.getName()) && var.getValue() != null && !var.getValue().isBlank()) {
+          if (envName.equals(var.getName())
+              && var.getValue() != null
+              && !var.getValue().isBlank()) {
             return Optional.of(var.getValue().trim());
           }
         }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Watches every pod, Deployment and ConnectionBudget labelled for the fault run (informers on
- * the admin connection, which bypasses the fault proxy) and every {@code periodMillis} hands each
+ * Watches every pod, Deployment and ConnectionBudget labelled for the fault run (informers on the
+ * admin connection, which bypasses the fault proxy) and every {@code periodMillis} hands each
  * running scenario the live state of its namespace. Pods count until they are gone: terminating
  * ones included, only Succeeded/Failed ones not.
  */
@@ -36,7 +36,8 @@ final class ClusterSampler implements AutoCloseable {
     this.periodMillis = periodMillis;
     this.pods = admin.pods().inAnyNamespace().withLabel(LABEL).inform();
     this.deployments = admin.apps().deployments().inAnyNamespace().withLabel(LABEL).inform();
-    this.budgets = admin.resources(ConnectionBudget.class).inAnyNamespace().withLabel(LABEL).inform();
+    this.budgets =
+        admin.resources(ConnectionBudget.class).inAnyNamespace().withLabel(LABEL).inform();
     this.thread = new Thread(this::loop, "cluster-sampler");
     thread.setDaemon(true);
     thread.start();
@@ -61,9 +62,12 @@ final class ClusterSampler implements AutoCloseable {
         long now = System.currentTimeMillis();
         for (ScenarioRun run : runs) {
           String ns = run.namespace();
-          run.sample(now,
+          run.sample(
+              now,
               allPods.stream().filter(p -> ns.equals(p.getMetadata().getNamespace())).toList(),
-              allDeployments.stream().filter(d -> ns.equals(d.getMetadata().getNamespace())).toList(),
+              allDeployments.stream()
+                  .filter(d -> ns.equals(d.getMetadata().getNamespace()))
+                  .toList(),
               allBudgets.stream().filter(b -> ns.equals(b.getMetadata().getNamespace())).toList());
         }
         long end = System.nanoTime();

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts, every {@code periodMillis}, the connections PostgreSQL has open for each role of the
- * fault run ({@code pg_stat_activity} rows grouped by {@code usename}, roles named
- * {@code fr_...}, one per budget), on one connection of its own as the superuser, and hands each
- * running scenario the counts. The connection emulator opens the pods' pools as the role their
- * {@code DB_USER} names, so a budget's count is its consumers' connections and nothing else.
+ * fault run ({@code pg_stat_activity} rows grouped by {@code usename}, roles named {@code fr_...},
+ * one per budget), on one connection of its own as the superuser, and hands each running scenario
+ * the counts. The connection emulator opens the pods' pools as the role their {@code DB_USER}
+ * names, so a budget's count is its consumers' connections and nothing else.
  */
 final class DatabaseRoleSampler implements AutoCloseable {
 
@@ -35,8 +35,9 @@ final class DatabaseRoleSampler implements AutoCloseable {
 
   DatabaseRoleSampler(Postgres postgres, long periodMillis) throws SQLException {
     this.connection = postgres.connect();
-    this.query = connection.prepareStatement(
-        "select usename, count(*) from pg_stat_activity where usename like ? group by usename");
+    this.query =
+        connection.prepareStatement(
+            "select usename, count(*) from pg_stat_activity where usename like ? group by usename");
     query.setString(1, ROLE_PREFIX.replace("_", "\\_") + "%");
     this.periodMillis = periodMillis;
     this.thread = new Thread(this::loop, "database-role-sampler");
@@ -51,7 +52,10 @@ final class DatabaseRoleSampler implements AutoCloseable {
     }
     synchronized (query) {
       try (var statement = connection.createStatement()) {
-        statement.execute("do $$ begin create role " + role + " login; exception when duplicate_object then null; end $$");
+        statement.execute(
+            "do $$ begin create role "
+                + role
+                + " login; exception when duplicate_object then null; end $$");
       }
     }
   }
@@ -83,7 +87,8 @@ final class DatabaseRoleSampler implements AutoCloseable {
       try {
         Map<String, Long> counts = counts();
         long now = System.currentTimeMillis();
-        maxTotal.accumulateAndGet(counts.values().stream().mapToLong(Long::longValue).sum(), Math::max);
+        maxTotal.accumulateAndGet(
+            counts.values().stream().mapToLong(Long::longValue).sum(), Math::max);
         for (ScenarioRun run : runs) {
           run.sampleDatabase(now, counts);
         }
