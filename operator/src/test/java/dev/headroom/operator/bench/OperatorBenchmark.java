@@ -550,32 +550,30 @@ public final class OperatorBenchmark {
             .sum("jvm_memory_used_bytes", Map.of("area", "heap"));
   }
 
-  /** A GET that is asked again up to twice when the connection fails (not on an HTTP error). */
+  /** A GET whose exchange is asked again up to twice when the connection drops mid-way. */
   private String get(URI uri) throws IOException, InterruptedException {
+    HttpResponse<String> r = send(uri);
+    if (r.statusCode() != 200) {
+      throw new IOException(uri + " answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  private HttpResponse<String> send(URI uri) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build();
     for (int attempt = 1; ; attempt++) {
       try {
-        return getOnce(uri);
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
       } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
         throw e;
       } catch (IOException e) {
-        if (attempt == 3 || e.getMessage() != null && e.getMessage().contains(" answered ")) {
+        if (attempt == 3) {
           throw e;
         }
         log("GET " + uri + " failed (" + e.getMessage() + "), asking again");
         Thread.sleep(500);
       }
     }
-  }
-
-  private String getOnce(URI uri) throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IOException(uri + " answered " + r.statusCode());
-    }
-    return r.body();
   }
 
   /** User + system CPU time of a process, from /proc/PID/stat (clock ticks of 1/100 s). */

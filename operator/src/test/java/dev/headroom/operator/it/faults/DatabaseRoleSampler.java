@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts, every {@code periodMillis}, the connections PostgreSQL has open for each role of the
@@ -25,13 +23,8 @@ final class DatabaseRoleSampler implements AutoCloseable {
 
   private final Connection connection;
   private final PreparedStatement query;
-  private final Set<ScenarioRun> runs = new CopyOnWriteArraySet<>();
-  private final long periodMillis;
-  private final AtomicLong maxGapMillis = new AtomicLong();
   private final AtomicLong maxTotal = new AtomicLong();
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final SamplingLoop loop;
 
   DatabaseRoleSampler(Postgres postgres, long periodMillis) throws SQLException {
     this.connection = postgres.connect();
@@ -39,10 +32,8 @@ final class DatabaseRoleSampler implements AutoCloseable {
         connection.prepareStatement(
             "select usename, count(*) from pg_stat_activity where usename like ? group by usename");
     query.setString(1, ROLE_PREFIX.replace("_", "\\_") + "%");
-    this.periodMillis = periodMillis;
-    this.thread = new Thread(this::loop, "database-role-sampler");
-    thread.setDaemon(true);
-    thread.start();
+    this.loop = new SamplingLoop("database-role-sampler", periodMillis, true, this::sample);
+    loop.start();
   }
 
   /** Creates a login role for a budget's pods; one that exists already is kept. */
@@ -61,11 +52,11 @@ final class DatabaseRoleSampler implements AutoCloseable {
   }
 
   void register(ScenarioRun run) {
-    runs.add(run);
+    loop.register(run);
   }
 
   void unregister(ScenarioRun run) {
-    runs.remove(run);
+    loop.unregister(run);
   }
 
   private Map<String, Long> counts() throws SQLException {
@@ -80,41 +71,18 @@ final class DatabaseRoleSampler implements AutoCloseable {
     return out;
   }
 
-  private void loop() {
-    long last = 0;
-    while (running) {
-      long started = System.nanoTime();
-      try {
-        Map<String, Long> counts = counts();
-        long now = System.currentTimeMillis();
-        maxTotal.accumulateAndGet(
-            counts.values().stream().mapToLong(Long::longValue).sum(), Math::max);
-        for (ScenarioRun run : runs) {
-          run.sampleDatabase(now, counts);
-        }
-        long end = System.nanoTime();
-        if (last != 0 && !runs.isEmpty()) {
-          maxGapMillis.accumulateAndGet((end - last) / 1_000_000, Math::max);
-        }
-        last = runs.isEmpty() ? 0 : end;
-      } catch (SQLException | RuntimeException e) {
-        failure.compareAndSet(null, e);
-        return;
-      }
-      long sleep = periodMillis - (System.nanoTime() - started) / 1_000_000;
-      if (sleep > 0) {
-        try {
-          Thread.sleep(sleep);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
+  private void sample(Set<ScenarioRun> runs) throws SQLException {
+    Map<String, Long> counts = counts();
+    long now = System.currentTimeMillis();
+    maxTotal.accumulateAndGet(counts.values().stream().mapToLong(Long::longValue).sum(), Math::max);
+    for (ScenarioRun run : runs) {
+      run.sampleDatabase(now, counts);
     }
   }
 
   /** Longest time between two sampling rounds while a scenario was registered. */
   long maxGapMillis() {
-    return maxGapMillis.get();
+    return loop.maxGapMillis();
   }
 
   /** The most connections the run's roles held at once, all scenarios together. */
@@ -123,20 +91,18 @@ final class DatabaseRoleSampler implements AutoCloseable {
   }
 
   Throwable failure() {
-    return failure.get();
+    return loop.failure();
   }
 
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
     try {
-      thread.join(2000);
+      loop.stop(2000);
       connection.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {
-      failure.compareAndSet(null, e);
+      loop.recordFailure(e);
     }
   }
 }

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.readiness.Readiness;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -301,7 +302,7 @@ final class ScenarioRun {
           .append('=')
           .append(pool)
           .append(pod.getMetadata().getDeletionTimestamp() == null ? "" : "(terminating)")
-          .append(isReady(pod) ? " " : "(not ready) ");
+          .append(Readiness.isPodReady(pod) ? " " : "(not ready) ");
     }
     Map<String, Map<String, int[]>> shapes = new HashMap<>();
     for (Deployment d : deployments) {
@@ -939,12 +940,5 @@ final class ScenarioRun {
                 POOL_ENV,
                 schedule),
         ScalingPolicy.class);
-  }
-
-  private static boolean isReady(Pod pod) {
-    return pod.getStatus() != null
-        && pod.getStatus().getConditions() != null
-        && pod.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }
