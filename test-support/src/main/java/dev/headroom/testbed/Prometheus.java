@@ -2,6 +2,8 @@ package dev.headroom.testbed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.testbed.load.LoadDirectory;
+import dev.headroom.testbed.load.Series;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,15 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,14 +71,14 @@ public final class Prometheus {
 
   private final TestBed bed;
   private final URI url;
-  private final Path loadDir;
+  private final LoadDirectory loads;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   Prometheus(TestBed bed, String url, Path loadDir) {
     this.bed = bed;
     this.url = URI.create(url);
-    this.loadDir = loadDir;
+    this.loads = new LoadDirectory(loadDir);
   }
 
   /** Base URL, e.g. {@code http://127.0.0.1:29174}. */
@@ -91,25 +88,12 @@ public final class Prometheus {
 
   /** Sets the live value of {@code metric{labels}}; Prometheus sees it at its next 1 s scrape. */
   public void setLoad(String metric, Map<String, String> labels, double value) {
-    String series = series(metric, labels);
-    Path target = loadDir.resolve(seriesFileName(series) + ".prom");
-    Path tmp = loadDir.resolve(seriesFileName(series) + ".tmp");
-    try {
-      Files.createDirectories(loadDir);
-      Files.writeString(tmp, series + " " + formatValue(value) + "\n");
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    loads.set(Series.of(metric, labels), value);
   }
 
   /** Stops exposing {@code metric{labels}}; Prometheus marks it stale at the next scrape. */
   public void clearLoad(String metric, Map<String, String> labels) {
-    try {
-      Files.deleteIfExists(loadDir.resolve(seriesFileName(series(metric, labels)) + ".prom"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    loads.clear(Series.of(metric, labels));
   }
 
   /**
@@ -255,44 +239,5 @@ public final class Prometheus {
       Thread.currentThread().interrupt();
       throw new TestBedException("interrupted while querying prometheus", e);
     }
-  }
-
-  /**
-   * {@code metric{k="v",...}} with labels sorted by name; the same text as {@code testbed load}.
-   */
-  static String series(String metric, Map<String, String> labels) {
-    String inner =
-        new TreeMap<>(labels)
-            .entrySet().stream()
-                .map(e -> e.getKey() + "=\"" + escape(e.getValue()) + "\"")
-                .collect(Collectors.joining(","));
-    return metric + "{" + inner + "}";
-  }
-
-  /**
-   * First 16 hex digits of SHA-256 of the series text, as {@code scripts/testbed load} names files.
-   */
-  static String seriesFileName(String series) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(series.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-  }
-
-  private static String formatValue(double value) {
-    if (Double.isNaN(value)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "+Inf" : "-Inf";
-    }
-    return Double.toString(value);
   }
 }

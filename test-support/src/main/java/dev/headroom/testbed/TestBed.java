@@ -1,5 +1,6 @@
 package dev.headroom.testbed;
 
+import dev.headroom.testbed.connections.EmulatorClassPath;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -216,18 +217,7 @@ public final class TestBed implements AutoCloseable {
    * restarting PostgreSQL stops the emulator.
    */
   public synchronized void connections(java.time.Duration exitDelay) {
-    String output =
-        run(
-                repoRoot,
-                script,
-                List.of("connections", "--exit-delay-ms=" + exitDelay.toMillis()),
-                true,
-                Map.of(
-                    "HEADROOM_CONNECTIONS_CLASSPATH",
-                    dev.headroom.testbed.connections.EmulatorClassPath.of(
-                        System.getProperty("java.class.path"))))
-            .orThrow("connections");
-    refreshEnv();
+    script("connections", "--exit-delay-ms=" + exitDelay.toMillis());
   }
 
   /**
@@ -390,6 +380,13 @@ public final class TestBed implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    // The script runs test-support's programs (load exporter, backfill writer, connection
+    // emulator) on this JVM's class path instead of compiling test-support with Maven.
+    builder
+        .environment()
+        .put(
+            "HEADROOM_TESTBED_CLASSPATH",
+            EmulatorClassPath.of(System.getProperty("java.class.path")));
     builder.environment().putAll(env);
     try {
       Process process = builder.start();

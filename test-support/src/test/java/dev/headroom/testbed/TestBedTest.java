@@ -54,14 +54,6 @@ class TestBedTest {
   }
 
   @Test
-  void seriesTextAndFileNameMatchTheScript() {
-    String series = Prometheus.series("load", Map.of("b", "2", "a", "x\"y"));
-    assertThat(series).isEqualTo("load{a=\"x\\\"y\",b=\"2\"}");
-    // printf '%s' 'load{app="web"}' | sha256sum | cut -c1-16
-    assertThat(Prometheus.seriesFileName("load{app=\"web\"}")).isEqualTo("e68d686e6d5151b9");
-  }
-
-  @Test
   void parsesTheBackfillSummaryLine() {
     Prometheus.Backfill backfill =
         Prometheus.parseBackfill(

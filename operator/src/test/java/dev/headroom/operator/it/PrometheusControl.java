@@ -1,6 +1,7 @@
 package dev.headroom.operator.it;
 
 import dev.headroom.testbed.TestBed;
+import dev.headroom.testbed.connections.EmulatorClassPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +47,11 @@ public final class PrometheusControl {
       pb.environment().putAll(bed.env());
       pb.environment().put("HEADROOM_TESTBED_PROMETHEUS_PORT", promPort);
       pb.environment().put("HEADROOM_TESTBED_LOAD_EXPORTER_PORT", exporterPort);
+      // The load exporter, should it need a restart too, runs on this JVM's class path.
+      pb.environment()
+          .put(
+              "HEADROOM_TESTBED_CLASSPATH",
+              EmulatorClassPath.of(System.getProperty("java.class.path")));
       int rc = pb.start().waitFor();
       if (rc != 0) {
         throw new IllegalStateException("scripts/testbed prometheus failed with " + rc);
