@@ -1,5 +1,6 @@
 package dev.headroom.simulator.input;
 
+import dev.headroom.engine.model.ApiDefaults;
 import dev.headroom.engine.model.Behavior;
 import dev.headroom.engine.model.Capacity;
 import dev.headroom.engine.model.ConcurrencySignal;
@@ -33,9 +34,6 @@ import java.util.stream.Collectors;
  * would but are not simulated are listed in {@link PolicyManifest#notes()}.
  */
 final class PolicyMapper {
-
-  /** The API's default share of the scarcest resource ({@code spec.capacity.targetUtilization}). */
-  static final double DEFAULT_TARGET_UTILIZATION = 0.8;
 
   private final PolicyValidator validator = new PolicyValidator();
 
@@ -101,9 +99,9 @@ final class PolicyMapper {
       b.schedule(new ScheduleSpec(
           s.string("name"),
           s.string("cron"),
-          s.optionalString("timeZone").orElse("UTC"),
+          s.optionalString("timeZone").orElse(ApiDefaults.TIME_ZONE),
           s.duration("duration"),
-          s.optionalDuration("leadTime").orElse(Duration.ZERO),
+          s.optionalDuration("leadTime").orElse(ApiDefaults.SCHEDULE_LEAD_TIME),
           s.integer("minReplicas")));
     }
     if (spec.has("forecast")) {
@@ -114,13 +112,13 @@ final class PolicyMapper {
             + " follows the signal the trace feeds, '" + fed.get().name() + "'");
         signal = Optional.empty();
       }
-      Seasonality seasonality = f.optionalEnum("seasonality", "Daily", "Weekly").orElse("Weekly")
+      Seasonality seasonality = f.optionalEnum("seasonality", "Daily", "Weekly").orElse(ApiDefaults.FORECAST_SEASONALITY)
           .equals("Daily") ? Seasonality.DAILY : Seasonality.WEEKLY;
       b.forecast(new ForecastSpec(
-          f.optionalBoolean("enabled").orElse(true),
-          f.optionalDuration("lookback").orElse(Duration.ofDays(14)),
-          f.optionalDuration("horizon").orElse(Duration.ofHours(1)),
-          f.optionalDuration("leadTime").orElse(Duration.ofMinutes(10)),
+          f.optionalBoolean("enabled").orElse(ApiDefaults.FORECAST_ENABLED),
+          f.optionalDuration("lookback").orElse(ApiDefaults.forecastLookback()),
+          f.optionalDuration("horizon").orElse(ApiDefaults.forecastHorizon()),
+          f.optionalDuration("leadTime").orElse(ApiDefaults.forecastLeadTime()),
           seasonality,
           signal.orElse(null)));
     }
@@ -162,7 +160,7 @@ final class PolicyMapper {
     }
     OptionalDouble perRequest = c.optionalNumber("perRequest");
     return new Capacity(kind, resource, c.number("perReplica"), perRequest,
-        c.optionalNumber("targetUtilization").orElse(DEFAULT_TARGET_UTILIZATION));
+        c.optionalNumber("targetUtilization").orElse(ApiDefaults.TARGET_UTILIZATION));
   }
 
   private static Behavior behavior(Optional<Fields> spec) {
