@@ -1,6 +1,5 @@
 package dev.headroom.engine.budget;
 
-
 /**
  * The budget invariant: {@code sum over consumers of (replicas + maxSurge) x max(pool_old,
  * pool_new) <= maxConnections - reserved}, at every moment, rollouts included.

@@ -3,26 +3,33 @@ package dev.headroom.engine.model;
 import java.time.Duration;
 
 /**
- * The defaults of the {@code headroom.dev/v1alpha1} API, in one place: the operator's CRD
- * classes name them in their schema defaults, and both hosts' spec mappers fall back to them
- * when a field is absent. Durations are kept as the API writes them.
+ * The defaults of the {@code headroom.dev/v1alpha1} API, in one place: the operator's CRD classes
+ * name them in their schema defaults, and both hosts' spec mappers fall back to them when a field
+ * is absent. Durations are kept as the API writes them.
  */
 public final class ApiDefaults {
 
   /** {@code spec.capacity.targetUtilization}: share of the scarcest resource planned for. */
   public static final double TARGET_UTILIZATION = 0.8;
+
   /** {@code spec.schedules[].timeZone}. */
   public static final String TIME_ZONE = "UTC";
+
   /** {@code spec.schedules[].leadTime}. */
   public static final Duration SCHEDULE_LEAD_TIME = Duration.ZERO;
+
   /** {@code spec.forecast.enabled}. */
   public static final boolean FORECAST_ENABLED = true;
+
   /** {@code spec.forecast.lookback}. */
   public static final String FORECAST_LOOKBACK = "14d";
+
   /** {@code spec.forecast.horizon}. */
   public static final String FORECAST_HORIZON = "1h";
+
   /** {@code spec.forecast.leadTime}. */
   public static final String FORECAST_LEAD_TIME = "10m";
+
   /** {@code spec.forecast.seasonality}, as the API spells it. */
   public static final String FORECAST_SEASONALITY = "Weekly";
 

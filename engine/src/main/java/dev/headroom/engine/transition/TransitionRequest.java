@@ -29,9 +29,13 @@ public record TransitionRequest(
     if (desiredReplicas < 0) {
       throw new IllegalArgumentException("desired replicas below zero: " + desiredReplicas);
     }
-    if (delivery == null || desiredPool == null || templatePool == null || grant == null
+    if (delivery == null
+        || desiredPool == null
+        || templatePool == null
+        || grant == null
         || growHold == null) {
-      throw new IllegalArgumentException("a transition request needs every field (empty, not null)");
+      throw new IllegalArgumentException(
+          "a transition request needs every field (empty, not null)");
     }
   }
 }

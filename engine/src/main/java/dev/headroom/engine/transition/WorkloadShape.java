@@ -20,17 +20,29 @@ public record WorkloadShape(
     boolean rolloutInProgress) {
 
   public WorkloadShape {
-    if (specReplicas < 0 || livePods < 0 || terminatingPods < 0 || maxSurge < 0 || largestPool < 0) {
-      throw new IllegalArgumentException("a workload shape counts nothing below zero: " + specReplicas
-          + " replicas, " + livePods + " live, " + terminatingPods + " terminating, surge " + maxSurge
-          + ", pool " + largestPool);
+    if (specReplicas < 0
+        || livePods < 0
+        || terminatingPods < 0
+        || maxSurge < 0
+        || largestPool < 0) {
+      throw new IllegalArgumentException(
+          "a workload shape counts nothing below zero: "
+              + specReplicas
+              + " replicas, "
+              + livePods
+              + " live, "
+              + terminatingPods
+              + " terminating, surge "
+              + maxSurge
+              + ", pool "
+              + largestPool);
     }
   }
 
   /**
-   * Upper bound of the connections the workload can hold now: every pod the controller may keep
-   * or create (replicas + surge, or more while scaling in) plus pods still terminating, each at
-   * the largest pool in play. The left side of the budget invariant for one consumer.
+   * Upper bound of the connections the workload can hold now: every pod the controller may keep or
+   * create (replicas + surge, or more while scaling in) plus pods still terminating, each at the
+   * largest pool in play. The left side of the budget invariant for one consumer.
    */
   public long bound() {
     return boundAfter(specReplicas, largestPool);

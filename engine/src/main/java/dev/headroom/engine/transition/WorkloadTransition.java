@@ -7,15 +7,15 @@ import java.util.OptionalInt;
 
 /**
  * Moves one workload towards a decision without ever letting its connections exceed its grant,
- * counting a pool change that rolls pods as old and new pools side by side: shrink, confirm,
- * grow. The operator and the simulator both plan every round of a workload here.
+ * counting a pool change that rolls pods as old and new pools side by side: shrink, confirm, grow.
+ * The operator and the simulator both plan every round of a workload here.
  *
  * <p>One round plans either the shrinking half of the change (fewer replicas, smaller pool) or,
  * once nothing is shrinking, rolling or terminating any more, the growing half, and only if the
  * workload's bound after it, {@code (max(live pods, replicas + surge) + terminating pods) ×
  * max(largest pool in play, new pool)}, still fits the grant. A larger pool goes first and more
- * replicas only once its rollout is over. Between rounds the host observes the workload again,
- * so a grow never starts before the shrink it depends on is visible.
+ * replicas only once its rollout is over. Between rounds the host observes the workload again, so a
+ * grow never starts before the shrink it depends on is visible.
  */
 public final class WorkloadTransition {
 
@@ -62,13 +62,29 @@ public final class WorkloadTransition {
       return done(shape, writes, replicas, pool, request.growHold(), poolMax);
     }
     if (rolling || shape.terminatingPods() > 0) {
-      return done(shape, writes, replicas, pool,
-          Optional.of("waiting for the rollout to finish before growing"), poolMax);
+      return done(
+          shape,
+          writes,
+          replicas,
+          pool,
+          Optional.of("waiting for the rollout to finish before growing"),
+          poolMax);
     }
     if (shape.boundAfter(desired, Math.max(targetPool, pool.orElse(0))) > limit) {
-      return done(shape, writes, replicas, pool,
-          Optional.of("waiting: " + desired + " replicas × pool " + targetPool
-              + " do not fit the grant of " + limit + " yet"), poolMax);
+      return done(
+          shape,
+          writes,
+          replicas,
+          pool,
+          Optional.of(
+              "waiting: "
+                  + desired
+                  + " replicas × pool "
+                  + targetPool
+                  + " do not fit the grant of "
+                  + limit
+                  + " yet"),
+          poolMax);
     }
     // A larger pool first, and more replicas only once its rollout is over. Scaling first would
     // add pods with the old pool that the rollout then replaces, and the Deployment controller
@@ -88,8 +104,13 @@ public final class WorkloadTransition {
     return done(shape, writes, replicas, pool, Optional.empty(), poolMax);
   }
 
-  private static WorkloadPlan done(WorkloadShape shape, List<Write> writes, int replicas,
-      OptionalInt pool, Optional<String> waiting, int poolMax) {
+  private static WorkloadPlan done(
+      WorkloadShape shape,
+      List<Write> writes,
+      int replicas,
+      OptionalInt pool,
+      Optional<String> waiting,
+      int poolMax) {
     long bound = Math.max(shape.bound(), shape.boundAfter(replicas, pool.orElse(poolMax)));
     return new WorkloadPlan(writes, replicas, pool, waiting, bound);
   }

@@ -17,16 +17,16 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties of allocation, pool sizing and transition plans over random budgets, consumers,
- * loads and current states. Seeds are fixed so that every run checks the same cases.
+ * Properties of allocation, pool sizing and transition plans over random budgets, consumers, loads
+ * and current states. Seeds are fixed so that every run checks the same cases.
  */
 class BudgetProperties {
 
@@ -34,38 +34,52 @@ class BudgetProperties {
   private final PoolSizer sizer = new PoolSizer();
 
   /** A budget with its consumers and two rounds of load: yesterday's and today's. */
-  record Scenario(BudgetSpec budget, List<ConsumerDemand> before, List<ConsumerDemand> after,
+  record Scenario(
+      BudgetSpec budget,
+      List<ConsumerDemand> before,
+      List<ConsumerDemand> after,
       List<Integer> rolloutFrom) {}
 
   @Provide
   Arbitrary<Scenario> scenarios() {
-    Arbitrary<BudgetSpec> budgets = Combinators.combine(
-            Arbitraries.integers().between(1, 3000),
-            Arbitraries.integers().between(0, 100),
-            Arbitraries.of(AllocationStrategy.class))
-        .as((max, reservedPercent, strategy) ->
-            new BudgetSpec("db/pg", max, (int) ((long) (max - 1) * reservedPercent / 100),
-                strategy));
-    Arbitrary<List<ConsumerDemand>> consumers = consumer().list().ofMinSize(1).ofMaxSize(6)
-        .uniqueElements(ConsumerDemand::id);
-    return Combinators.combine(budgets, consumers,
+    Arbitrary<BudgetSpec> budgets =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 3000),
+                Arbitraries.integers().between(0, 100),
+                Arbitraries.of(AllocationStrategy.class))
+            .as(
+                (max, reservedPercent, strategy) ->
+                    new BudgetSpec(
+                        "db/pg", max, (int) ((long) (max - 1) * reservedPercent / 100), strategy));
+    Arbitrary<List<ConsumerDemand>> consumers =
+        consumer().list().ofMinSize(1).ofMaxSize(6).uniqueElements(ConsumerDemand::id);
+    return Combinators.combine(
+            budgets,
+            consumers,
             Arbitraries.integers().between(0, 60).list().ofSize(6),
             Arbitraries.integers().between(0, 60).list().ofSize(6))
-        .as((budget, cs, loadBefore, loadAfter) -> {
-          List<ConsumerDemand> before = new ArrayList<>();
-          List<ConsumerDemand> after = new ArrayList<>();
-          for (int i = 0; i < cs.size(); i++) {
-            ConsumerDemand c = cs.get(i);
-            before.add(withDesired(c, loadBefore.get(i)));
-            after.add(withDesired(c, loadAfter.get(i)));
-          }
-          return new Scenario(budget, before, after, loadAfter);
-        });
+        .as(
+            (budget, cs, loadBefore, loadAfter) -> {
+              List<ConsumerDemand> before = new ArrayList<>();
+              List<ConsumerDemand> after = new ArrayList<>();
+              for (int i = 0; i < cs.size(); i++) {
+                ConsumerDemand c = cs.get(i);
+                before.add(withDesired(c, loadBefore.get(i)));
+                after.add(withDesired(c, loadAfter.get(i)));
+              }
+              return new Scenario(budget, before, after, loadAfter);
+            });
   }
 
   private static ConsumerDemand withDesired(ConsumerDemand c, int desired) {
-    return new ConsumerDemand(c.id(), c.priority(), c.minReplicas(),
-        Math.max(c.minReplicas(), desired), c.poolMin(), c.poolMax(), c.maxSurge());
+    return new ConsumerDemand(
+        c.id(),
+        c.priority(),
+        c.minReplicas(),
+        Math.max(c.minReplicas(), desired),
+        c.poolMin(),
+        c.poolMax(),
+        c.maxSurge());
   }
 
   private static Arbitrary<ConsumerDemand> consumer() {
@@ -76,9 +90,10 @@ class BudgetProperties {
             Arbitraries.integers().between(1, 20),
             Arbitraries.integers().between(0, 30),
             Arbitraries.integers().between(0, 3))
-        .as((id, priority, min, poolMin, poolExtra, surge) ->
-            new ConsumerDemand("ns/" + id, priority, min, min, poolMin, poolMin + poolExtra,
-                surge));
+        .as(
+            (id, priority, min, poolMin, poolExtra, surge) ->
+                new ConsumerDemand(
+                    "ns/" + id, priority, min, min, poolMin, poolMin + poolExtra, surge));
   }
 
   /** A consumer's workload and its line in the ledger, between rounds. */
@@ -119,7 +134,8 @@ class BudgetProperties {
     List<Consumer> consumers = new ArrayList<>();
     for (ConsumerDemand c : s.before()) {
       long grant = yesterday.grantFor(c.id()).orElseThrow().connections();
-      PoolSize size = sizer.size(grant, c.desiredReplicas(), c.poolMin(), c.poolMax(), c.maxSurge());
+      PoolSize size =
+          sizer.size(grant, c.desiredReplicas(), c.poolMin(), c.poolMax(), c.maxSurge());
       consumers.add(new Consumer(c, size.replicas(), size.pool(), grant));
     }
     // The sizing counts no surge at zero replicas, the workload's bound does: start within it.
@@ -131,23 +147,39 @@ class BudgetProperties {
     for (int round = 0; round < 8; round++) {
       List<LedgerEntry> entries = new ArrayList<>();
       for (Consumer c : consumers) {
-        entries.add(new LedgerEntry(c.demand.id(), byPriority ? -c.demand.priority() : 0,
-            today.grantFor(c.demand.id()).orElseThrow().connections(), c.issued, c.seq, c.held,
-            OptionalLong.of(c.seq), OptionalLong.of(c.bound)));
+        entries.add(
+            new LedgerEntry(
+                c.demand.id(),
+                byPriority ? -c.demand.priority() : 0,
+                today.grantFor(c.demand.id()).orElseThrow().connections(),
+                c.issued,
+                c.seq,
+                c.held,
+                OptionalLong.of(c.seq),
+                OptionalLong.of(c.bound)));
       }
       List<LedgerStep> steps = GrantLedger.step(available, entries);
       for (int i = 0; i < consumers.size(); i++) {
         Consumer c = consumers.get(i);
         ConsumerDemand want = s.after().get(i);
         LedgerStep step = steps.get(i);
-        PoolSize fit = sizer.size(step.issued(), want.desiredReplicas(), want.poolMin(),
-            want.poolMax(), want.maxSurge());
+        PoolSize fit =
+            sizer.size(
+                step.issued(),
+                want.desiredReplicas(),
+                want.poolMin(),
+                want.poolMax(),
+                want.maxSurge());
         boolean greedy = s.rolloutFrom().get(i) % 3 == 0;
-        TransitionRequest request = new TransitionRequest(
-            greedy ? want.desiredReplicas() + 2 : fit.replicas(),
-            OptionalInt.of(greedy ? want.poolMax() : fit.pool()), OptionalInt.of(c.pool),
-            OptionalLong.of(step.issued()), want.poolMax(), PoolDeliveryMode.IN_PLACE,
-            Optional.empty());
+        TransitionRequest request =
+            new TransitionRequest(
+                greedy ? want.desiredReplicas() + 2 : fit.replicas(),
+                OptionalInt.of(greedy ? want.poolMax() : fit.pool()),
+                OptionalInt.of(c.pool),
+                OptionalLong.of(step.issued()),
+                want.poolMax(),
+                PoolDeliveryMode.IN_PLACE,
+                Optional.empty());
         WorkloadPlan plan = transition.plan(c.shape(), request);
         for (Write write : plan.writes()) {
           if (write instanceof Write.Scale scale) {
@@ -155,7 +187,8 @@ class BudgetProperties {
           } else if (write instanceof Write.Pool pool) {
             c.pool = pool.to();
           }
-          assertThat(total(consumers)).as("round %d after %s", round, write)
+          assertThat(total(consumers))
+              .as("round %d after %s", round, write)
               .isLessThanOrEqualTo(available);
         }
         c.issued = step.issued();
@@ -181,11 +214,11 @@ class BudgetProperties {
 
     assertThat(allocation.totalGranted()).isLessThanOrEqualTo(s.budget().available());
     if (!allocation.overcommitted()) {
-      assertThat(allocation.grants()).allSatisfy(
-          g -> assertThat(g.connections()).isGreaterThanOrEqualTo(g.guaranteed()));
+      assertThat(allocation.grants())
+          .allSatisfy(g -> assertThat(g.connections()).isGreaterThanOrEqualTo(g.guaranteed()));
     } else {
-      assertThat(allocation.grants()).allSatisfy(
-          g -> assertThat(g.connections()).isLessThanOrEqualTo(g.guaranteed()));
+      assertThat(allocation.grants())
+          .allSatisfy(g -> assertThat(g.connections()).isLessThanOrEqualTo(g.guaranteed()));
     }
   }
 
@@ -193,17 +226,17 @@ class BudgetProperties {
   void grantsNeverExceedDemandAndMeetItWhenNotScarce(@ForAll("scenarios") Scenario s) {
     BudgetAllocation allocation = allocator.allocate(s.budget(), s.after());
 
-    assertThat(allocation.grants()).allSatisfy(
-        g -> assertThat(g.connections()).isLessThanOrEqualTo(g.demand()));
+    assertThat(allocation.grants())
+        .allSatisfy(g -> assertThat(g.connections()).isLessThanOrEqualTo(g.demand()));
     if (!allocation.scarce()) {
-      assertThat(allocation.grants()).allSatisfy(
-          g -> assertThat(g.connections()).isEqualTo(g.demand()));
+      assertThat(allocation.grants())
+          .allSatisfy(g -> assertThat(g.connections()).isEqualTo(g.demand()));
     }
     // Sizing a grant never holds more than the grant.
     for (ConsumerDemand c : s.after()) {
       long grant = allocation.grantFor(c.id()).orElseThrow().connections();
-      PoolSize size = sizer.size(grant, c.desiredReplicas(), c.poolMin(), c.poolMax(),
-          c.maxSurge());
+      PoolSize size =
+          sizer.size(grant, c.desiredReplicas(), c.poolMin(), c.poolMax(), c.maxSurge());
       assertThat(size.footprint(c.maxSurge())).isLessThanOrEqualTo(grant);
       assertThat(size.pool()).isBetween(c.poolMin(), c.poolMax());
     }

@@ -27,23 +27,37 @@ class WorkloadTransitionProperties {
       @ForAll @IntRange(min = 0, max = 40) int templatePool,
       @ForAll @IntRange(min = 0, max = 2000) int grant,
       @ForAll boolean restarts) {
-    WorkloadShape shape = new WorkloadShape(specReplicas, livePods, terminating, surge,
-        Math.max(largestPool, templatePool), rolling);
-    TransitionRequest request = new TransitionRequest(desired, OptionalInt.of(desiredPool),
-        templatePool == 0 ? OptionalInt.empty() : OptionalInt.of(templatePool),
-        OptionalLong.of(grant), 40,
-        restarts ? PoolDeliveryMode.RESTARTS_PODS : PoolDeliveryMode.IN_PLACE, Optional.empty());
+    WorkloadShape shape =
+        new WorkloadShape(
+            specReplicas,
+            livePods,
+            terminating,
+            surge,
+            Math.max(largestPool, templatePool),
+            rolling);
+    TransitionRequest request =
+        new TransitionRequest(
+            desired,
+            OptionalInt.of(desiredPool),
+            templatePool == 0 ? OptionalInt.empty() : OptionalInt.of(templatePool),
+            OptionalLong.of(grant),
+            40,
+            restarts ? PoolDeliveryMode.RESTARTS_PODS : PoolDeliveryMode.IN_PLACE,
+            Optional.empty());
 
     WorkloadPlan plan = transition.plan(shape, request);
 
     if (plan.grows()) {
-      assertThat(shape.boundAfter(plan.replicas(), plan.pool().orElse(40))).isLessThanOrEqualTo(grant);
+      assertThat(shape.boundAfter(plan.replicas(), plan.pool().orElse(40)))
+          .isLessThanOrEqualTo(grant);
       assertThat(plan.inUseBound()).isLessThanOrEqualTo(grant);
       assertThat(plan.writes()).noneMatch(w -> !w.grows());
       assertThat(terminating).isZero();
     }
     // A round shrinks or grows, never both.
-    assertThat(plan.writes().stream().filter(Write::grows).count() == 0
-        || plan.writes().stream().allMatch(Write::grows)).isTrue();
+    assertThat(
+            plan.writes().stream().filter(Write::grows).count() == 0
+                || plan.writes().stream().allMatch(Write::grows))
+        .isTrue();
   }
 }

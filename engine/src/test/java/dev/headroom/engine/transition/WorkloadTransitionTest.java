@@ -11,10 +11,16 @@ class WorkloadTransitionTest {
 
   private final WorkloadTransition transition = new WorkloadTransition();
 
-  private static TransitionRequest request(int replicas, int pool, OptionalInt templatePool,
-      long grant, PoolDeliveryMode mode) {
-    return new TransitionRequest(replicas, OptionalInt.of(pool), templatePool,
-        OptionalLong.of(grant), 12, mode, Optional.empty());
+  private static TransitionRequest request(
+      int replicas, int pool, OptionalInt templatePool, long grant, PoolDeliveryMode mode) {
+    return new TransitionRequest(
+        replicas,
+        OptionalInt.of(pool),
+        templatePool,
+        OptionalLong.of(grant),
+        12,
+        mode,
+        Optional.empty());
   }
 
   /**
@@ -27,8 +33,9 @@ class WorkloadTransitionTest {
   void aLargerPoolRollsOutBeforeMoreReplicasAreAdded() {
     WorkloadShape shape = new WorkloadShape(1, 1, 0, 1, 5, false);
 
-    WorkloadPlan first = transition.plan(shape,
-        request(2, 12, OptionalInt.of(5), 36, PoolDeliveryMode.RESTARTS_PODS));
+    WorkloadPlan first =
+        transition.plan(
+            shape, request(2, 12, OptionalInt.of(5), 36, PoolDeliveryMode.RESTARTS_PODS));
 
     assertThat(first.writes()).containsExactly(new Write.Pool(OptionalInt.of(5), 12));
     assertThat(first.replicas()).isEqualTo(1);
@@ -39,8 +46,9 @@ class WorkloadTransitionTest {
   void whileThePoolRollsOutTheReplicasWait() {
     WorkloadShape rolling = new WorkloadShape(1, 2, 0, 1, 12, true);
 
-    WorkloadPlan next = transition.plan(rolling,
-        request(2, 12, OptionalInt.of(12), 36, PoolDeliveryMode.RESTARTS_PODS));
+    WorkloadPlan next =
+        transition.plan(
+            rolling, request(2, 12, OptionalInt.of(12), 36, PoolDeliveryMode.RESTARTS_PODS));
 
     assertThat(next.changes()).isFalse();
     assertThat(next.waiting()).hasValue("waiting for the rollout to finish before growing");
@@ -50,11 +58,12 @@ class WorkloadTransitionTest {
   void shrinksApplyEvenAboveTheGrant() {
     WorkloadShape above = new WorkloadShape(6, 6, 0, 1, 10, false);
 
-    WorkloadPlan plan = transition.plan(above,
-        request(4, 8, OptionalInt.of(10), 20, PoolDeliveryMode.RESTARTS_PODS));
+    WorkloadPlan plan =
+        transition.plan(
+            above, request(4, 8, OptionalInt.of(10), 20, PoolDeliveryMode.RESTARTS_PODS));
 
-    assertThat(plan.writes()).containsExactly(new Write.Scale(6, 4),
-        new Write.Pool(OptionalInt.of(10), 8));
+    assertThat(plan.writes())
+        .containsExactly(new Write.Scale(6, 4), new Write.Pool(OptionalInt.of(10), 8));
     assertThat(plan.grows()).isFalse();
   }
 
@@ -62,8 +71,8 @@ class WorkloadTransitionTest {
   void aShrinkAndAGrowTakeTwoRounds() {
     WorkloadShape shape = new WorkloadShape(2, 2, 0, 1, 10, false);
 
-    WorkloadPlan plan = transition.plan(shape,
-        request(4, 6, OptionalInt.of(10), 100, PoolDeliveryMode.IN_PLACE));
+    WorkloadPlan plan =
+        transition.plan(shape, request(4, 6, OptionalInt.of(10), 100, PoolDeliveryMode.IN_PLACE));
 
     assertThat(plan.writes()).containsExactly(new Write.Pool(OptionalInt.of(10), 6));
     assertThat(plan.replicas()).isEqualTo(2);
@@ -73,8 +82,8 @@ class WorkloadTransitionTest {
   void terminatingPodsHoldGrows() {
     WorkloadShape shape = new WorkloadShape(2, 2, 1, 1, 10, false);
 
-    WorkloadPlan plan = transition.plan(shape,
-        request(3, 10, OptionalInt.of(10), 100, PoolDeliveryMode.IN_PLACE));
+    WorkloadPlan plan =
+        transition.plan(shape, request(3, 10, OptionalInt.of(10), 100, PoolDeliveryMode.IN_PLACE));
 
     assertThat(plan.changes()).isFalse();
     assertThat(plan.waiting()).hasValue("waiting for the rollout to finish before growing");
@@ -84,11 +93,12 @@ class WorkloadTransitionTest {
   void aGrowThatDoesNotFitTheGrantWaits() {
     WorkloadShape shape = new WorkloadShape(2, 2, 0, 1, 10, false);
 
-    WorkloadPlan plan = transition.plan(shape,
-        request(4, 10, OptionalInt.of(10), 49, PoolDeliveryMode.IN_PLACE));
+    WorkloadPlan plan =
+        transition.plan(shape, request(4, 10, OptionalInt.of(10), 49, PoolDeliveryMode.IN_PLACE));
 
     assertThat(plan.changes()).isFalse();
-    assertThat(plan.waiting()).hasValue("waiting: 4 replicas × pool 10 do not fit the grant of 49 yet");
+    assertThat(plan.waiting())
+        .hasValue("waiting: 4 replicas × pool 10 do not fit the grant of 49 yet");
     assertThat(plan.inUseBound()).isEqualTo(30);
   }
 
@@ -96,19 +106,26 @@ class WorkloadTransitionTest {
   void aPoolDeliveredInPlaceGrowsTogetherWithTheReplicas() {
     WorkloadShape shape = new WorkloadShape(2, 2, 0, 1, 5, false);
 
-    WorkloadPlan plan = transition.plan(shape,
-        request(4, 10, OptionalInt.of(5), 50, PoolDeliveryMode.IN_PLACE));
+    WorkloadPlan plan =
+        transition.plan(shape, request(4, 10, OptionalInt.of(5), 50, PoolDeliveryMode.IN_PLACE));
 
-    assertThat(plan.writes()).containsExactly(new Write.Pool(OptionalInt.of(5), 10),
-        new Write.Scale(2, 4));
+    assertThat(plan.writes())
+        .containsExactly(new Write.Pool(OptionalInt.of(5), 10), new Write.Scale(2, 4));
     assertThat(plan.inUseBound()).isEqualTo(50);
   }
 
   @Test
   void aHeldBudgetStopsGrowsButNotShrinks() {
     WorkloadShape shape = new WorkloadShape(2, 2, 0, 1, 5, false);
-    TransitionRequest held = new TransitionRequest(4, OptionalInt.of(5), OptionalInt.of(5),
-        OptionalLong.of(100), 12, PoolDeliveryMode.IN_PLACE, Optional.of("budget over its limit"));
+    TransitionRequest held =
+        new TransitionRequest(
+            4,
+            OptionalInt.of(5),
+            OptionalInt.of(5),
+            OptionalLong.of(100),
+            12,
+            PoolDeliveryMode.IN_PLACE,
+            Optional.of("budget over its limit"));
 
     assertThat(transition.plan(shape, held).waiting()).hasValue("budget over its limit");
     assertThat(transition.plan(shape, held).changes()).isFalse();
@@ -118,8 +135,9 @@ class WorkloadTransitionTest {
   void anUnsetPoolIsSetAsAShrink() {
     WorkloadShape shape = new WorkloadShape(2, 2, 0, 1, 12, false);
 
-    WorkloadPlan plan = transition.plan(shape,
-        request(2, 8, OptionalInt.empty(), 1, PoolDeliveryMode.RESTARTS_PODS));
+    WorkloadPlan plan =
+        transition.plan(
+            shape, request(2, 8, OptionalInt.empty(), 1, PoolDeliveryMode.RESTARTS_PODS));
 
     assertThat(plan.writes()).containsExactly(new Write.Pool(OptionalInt.empty(), 8));
     assertThat(plan.grows()).isFalse();
@@ -128,15 +146,23 @@ class WorkloadTransitionTest {
   @Test
   void withoutABudgetOnlyTheReplicasMove() {
     WorkloadShape shape = new WorkloadShape(2, 2, 0, 1, 5, false);
-    TransitionRequest unbudgeted = new TransitionRequest(7, OptionalInt.of(10), OptionalInt.of(5),
-        OptionalLong.empty(), 12, PoolDeliveryMode.RESTARTS_PODS, Optional.empty());
+    TransitionRequest unbudgeted =
+        new TransitionRequest(
+            7,
+            OptionalInt.of(10),
+            OptionalInt.of(5),
+            OptionalLong.empty(),
+            12,
+            PoolDeliveryMode.RESTARTS_PODS,
+            Optional.empty());
 
     assertThat(transition.plan(shape, unbudgeted).writes()).containsExactly(new Write.Scale(2, 7));
   }
 
   @Test
   void aNegativeCountIsRejected() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WorkloadShape(-1, 0, 0, 0, 0, false))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new WorkloadShape(-1, 0, 0, 0, 0, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("below zero");
   }

@@ -16,8 +16,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Writes what the engine's {@link WorkloadTransition} plans for one workload this round: the
- * scale through the scale subresource, the pool through the policy's {@link PoolDelivery}. The
+ * Writes what the engine's {@link WorkloadTransition} plans for one workload this round: the scale
+ * through the scale subresource, the pool through the policy's {@link PoolDelivery}. The
  * shrink-confirm-grow logic itself lives in the engine, where the simulator plans with it too.
  */
 public final class PolicyActuator {
@@ -42,12 +42,13 @@ public final class PolicyActuator {
       OptionalInt desiredPool,
       OptionalLong grant,
       int poolMax) {
-    return apply(snap, target, delivery, desiredReplicas, desiredPool, grant, poolMax, Optional.empty());
+    return apply(
+        snap, target, delivery, desiredReplicas, desiredPool, grant, poolMax, Optional.empty());
   }
 
   /**
-   * @param growHold why nothing may grow this round even within the grant (its budget is over
-   *     its limit, {@link BudgetOverLimit}); shrinks still apply
+   * @param growHold why nothing may grow this round even within the grant (its budget is over its
+   *     limit, {@link BudgetOverLimit}); shrinks still apply
    */
   public Actuation apply(
       WorkloadSnapshot snap,
@@ -58,10 +59,15 @@ public final class PolicyActuator {
       OptionalLong grant,
       int poolMax,
       Optional<String> growHold) {
-    PoolDeliveryMode mode = delivery == null ? PoolDeliveryMode.NONE
-        : delivery.restartsPods() ? PoolDeliveryMode.RESTARTS_PODS : PoolDeliveryMode.IN_PLACE;
-    WorkloadPlan plan = transition.plan(snap.shape(poolMax), new TransitionRequest(
-        desiredReplicas, desiredPool, snap.templatePool(), grant, poolMax, mode, growHold));
+    PoolDeliveryMode mode =
+        delivery == null
+            ? PoolDeliveryMode.NONE
+            : delivery.restartsPods() ? PoolDeliveryMode.RESTARTS_PODS : PoolDeliveryMode.IN_PLACE;
+    WorkloadPlan plan =
+        transition.plan(
+            snap.shape(poolMax),
+            new TransitionRequest(
+                desiredReplicas, desiredPool, snap.templatePool(), grant, poolMax, mode, growHold));
     List<String> actions = new ArrayList<>();
     for (Write write : plan.writes()) {
       if (write instanceof Write.Scale scale) {
@@ -69,7 +75,8 @@ public final class PolicyActuator {
         actions.add("replicas " + scale.from() + " → " + scale.to());
       } else if (write instanceof Write.Pool pool) {
         delivery.apply(target, pool.to());
-        actions.add("pool " + text(pool.from()) + " → " + pool.to() + " (" + delivery.describe() + ")");
+        actions.add(
+            "pool " + text(pool.from()) + " → " + pool.to() + " (" + delivery.describe() + ")");
       }
     }
     return new Actuation(plan.replicas(), plan.pool(), actions, plan.waiting(), plan.inUseBound());

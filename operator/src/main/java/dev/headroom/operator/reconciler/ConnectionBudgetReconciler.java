@@ -19,15 +19,15 @@ import dev.headroom.operator.config.HeadroomConfig;
 import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.policy.PolicySpecMapper;
+import dev.headroom.operator.prometheus.PrometheusClient;
+import dev.headroom.operator.status.ApiNames;
 import dev.headroom.operator.status.ConditionTypes;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.operator.status.EventPublisher;
-import dev.headroom.operator.prometheus.PrometheusClient;
-import dev.headroom.operator.status.ApiNames;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.status.StatusWriter;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.headroom.operator.workload.SlimItemStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -50,11 +50,12 @@ import java.util.stream.Collectors;
 
 /**
  * The single authority for a budget's grants. From one view of every policy that references the
- * budget it computes the allocation and publishes grants two-phase. The status is written with
- * its resourceVersion, so a reconcile that started from a stale view fails and is retried rather
- * than handing out the same connections twice.
+ * budget it computes the allocation and publishes grants two-phase. The status is written with its
+ * resourceVersion, so a reconcile that started from a stale view fails and is retried rather than
+ * handing out the same connections twice.
  */
-@ControllerConfiguration(name = ConnectionBudgetReconciler.NAME,
+@ControllerConfiguration(
+    name = ConnectionBudgetReconciler.NAME,
     informer = @Informer(itemStore = SlimItemStore.class))
 public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> {
 
@@ -72,8 +73,13 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private final ObservedConnections observed;
   private InformerEventSource<ScalingPolicy, ConnectionBudget> policies;
 
-  public ConnectionBudgetReconciler(KubernetesClient client, HeadroomConfig config, Clock clock,
-      EventPublisher events, HeadroomMetrics metrics, PrometheusClient prometheus) {
+  public ConnectionBudgetReconciler(
+      KubernetesClient client,
+      HeadroomConfig config,
+      Clock clock,
+      EventPublisher events,
+      HeadroomMetrics metrics,
+      PrometheusClient prometheus) {
     this.client = client;
     this.config = config;
     this.clock = clock;
@@ -90,15 +96,21 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
         InformerEventSourceConfiguration.from(ScalingPolicy.class, ConnectionBudget.class)
             .withItemStore(new SlimItemStore<>())
             .withSecondaryToPrimaryMapper((ScalingPolicy p) -> budgetOf(p))
-            .withOnUpdateFilter((ScalingPolicy now, ScalingPolicy before) -> budgetRelevantChange(now, before))
+            .withOnUpdateFilter(
+                (ScalingPolicy now, ScalingPolicy before) -> budgetRelevantChange(now, before))
             // The consumers the budgets' controller may see: every namespace it watches (all, or
             // the chart's watchNamespaces, whose Roles allow no more) and only its own shard.
             .withLabelSelector(Sharding.of(config).labelSelector())
             .build();
     policies = new InformerEventSource<>(cfg, context);
     // A budget reads its own consumers from an index, not by filtering every policy each round.
-    policies.addIndexers(Map.of(BY_BUDGET, p -> budgetOf(p).stream()
-        .map(r -> r.getNamespace().orElse("") + "/" + r.getName()).toList()));
+    policies.addIndexers(
+        Map.of(
+            BY_BUDGET,
+            p ->
+                budgetOf(p).stream()
+                    .map(r -> r.getNamespace().orElse("") + "/" + r.getName())
+                    .toList()));
     return List.of(policies);
   }
 
@@ -127,7 +139,8 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   }
 
   @Override
-  public UpdateControl<ConnectionBudget> reconcile(ConnectionBudget cached, Context<ConnectionBudget> context) {
+  public UpdateControl<ConnectionBudget> reconcile(
+      ConnectionBudget cached, Context<ConnectionBudget> context) {
     var timer = metrics.startReconcile();
     try {
       UpdateControl<ConnectionBudget> result = evaluate(cached);
@@ -149,97 +162,170 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     ObservedConnections.Limit limit = null;
     if (spec == null) {
       // The schema cannot require spec itself; an object without one must not fail every round.
-      violations.add(new Violation("spec", "Required value: a ConnectionBudget needs a spec with maxConnections"));
+      violations.add(
+          new Violation(
+              "spec", "Required value: a ConnectionBudget needs a spec with maxConnections"));
     } else {
       limit = observed.limit(spec.getObserved(), spec.getMaxConnections(), now);
-      engineSpec = new BudgetSpec(id, limit.maxConnections(), spec.getReserved(),
-          spec.getAllocation() == AllocationStrategy.PRIORITY
-              ? dev.headroom.engine.budget.AllocationStrategy.PRIORITY
-              : dev.headroom.engine.budget.AllocationStrategy.PROPORTIONAL);
+      engineSpec =
+          new BudgetSpec(
+              id,
+              limit.maxConnections(),
+              spec.getReserved(),
+              spec.getAllocation() == AllocationStrategy.PRIORITY
+                  ? dev.headroom.engine.budget.AllocationStrategy.PRIORITY
+                  : dev.headroom.engine.budget.AllocationStrategy.PROPORTIONAL);
       violations.addAll(new BudgetValidator().validate(engineSpec));
-      violations.addAll(BudgetAccess.violations(spec.getAllowedNamespaces(), spec.getNamespaceSelector()));
+      violations.addAll(
+          BudgetAccess.violations(spec.getAllowedNamespaces(), spec.getNamespaceSelector()));
     }
-    ConnectionBudgetStatus previous = budget.getStatus() == null ? new ConnectionBudgetStatus() : budget.getStatus();
+    ConnectionBudgetStatus previous =
+        budget.getStatus() == null ? new ConnectionBudgetStatus() : budget.getStatus();
     if (!violations.isEmpty()) {
-      String message = violations.stream().map(v -> v.field() + ": " + v.message())
-          .collect(Collectors.joining("; "));
+      String message =
+          violations.stream()
+              .map(v -> v.field() + ": " + v.message())
+              .collect(Collectors.joining("; "));
       ConnectionBudgetStatus status = client.getKubernetesSerialization().clone(budget).getStatus();
-      Conditions.set(status.getConditions(), ConditionTypes.READY, false, EventReasons.INVALID_SPEC,
-          "invalid spec, grants are left as they are: " + message, budget.getMetadata().getGeneration(), now);
+      Conditions.set(
+          status.getConditions(),
+          ConditionTypes.READY,
+          false,
+          EventReasons.INVALID_SPEC,
+          "invalid spec, grants are left as they are: " + message,
+          budget.getMetadata().getGeneration(),
+          now);
       events.warning(budget, EventReasons.INVALID_SPEC, message);
       return write(budget, status, false);
     }
 
-    Map<String, Map<String, String>> labels = spec.getNamespaceSelector() == null ? Map.of() : namespaceLabels();
+    Map<String, Map<String, String>> labels =
+        spec.getNamespaceSelector() == null ? Map.of() : namespaceLabels();
     List<BudgetConsumers> consumers = new ArrayList<>();
     List<String> forbidden = new ArrayList<>();
-    for (ScalingPolicy p : policies.byIndex(BY_BUDGET, id).stream()
-        .filter(p -> BudgetConsumers.refersTo(p, budget))
-        .sorted(java.util.Comparator.comparing(PolicySpecMapper::policyId)).toList()) {
+    for (ScalingPolicy p :
+        policies.byIndex(BY_BUDGET, id).stream()
+            .filter(p -> BudgetConsumers.refersTo(p, budget))
+            .sorted(java.util.Comparator.comparing(PolicySpecMapper::policyId))
+            .toList()) {
       if (BudgetConsumers.allowed(p, budget, labels)) {
         consumers.add(BudgetConsumers.of(p));
       } else {
         forbidden.add(PolicySpecMapper.policyId(p));
       }
     }
-    BudgetAllocation allocation = new BudgetAllocator().allocate(engineSpec,
-        consumers.stream().map(BudgetConsumers::demand).toList());
+    BudgetAllocation allocation =
+        new BudgetAllocator()
+            .allocate(engineSpec, consumers.stream().map(BudgetConsumers::demand).toList());
     ObservedConnections.Reading reading = observed.read(budget.getSpec().getObserved(), now);
-    ConnectionBudgetStatus status = BudgetStatusBuilder.next(budget, allocation, consumers, reading.measurement());
+    ConnectionBudgetStatus status =
+        BudgetStatusBuilder.next(budget, allocation, consumers, reading.measurement());
     status.setMaxConnections(limit.maxConnections());
     String observedFailure = reading.failure();
-    conditions(budget, status, allocation, consumers, forbidden, observedFailure, limit.failure(), now);
+    conditions(
+        budget, status, allocation, consumers, forbidden, observedFailure, limit.failure(), now);
     if (observedFailure != null) {
-      events.warning(budget, EventReasons.METRICS_UNAVAILABLE, observedFailure + "; no grant grows until it answers");
+      events.warning(
+          budget,
+          EventReasons.METRICS_UNAVAILABLE,
+          observedFailure + "; no grant grows until it answers");
     }
     if (limit.failure() != null) {
-      events.warning(budget, EventReasons.METRICS_UNAVAILABLE, limit.failure() + "; spec.maxConnections is used");
+      events.warning(
+          budget,
+          EventReasons.METRICS_UNAVAILABLE,
+          limit.failure() + "; spec.maxConnections is used");
     }
     announce(budget, previous, status, allocation);
-    metrics.budget(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
-        allocation.available(), status.getAllocated(), allocation.available() - status.getHeadroom(),
-        status.getHeadroom(), allocation.overcommitted());
+    metrics.budget(
+        budget.getMetadata().getNamespace(),
+        budget.getMetadata().getName(),
+        allocation.available(),
+        status.getAllocated(),
+        allocation.available() - status.getHeadroom(),
+        status.getHeadroom(),
+        allocation.overcommitted());
     for (ConsumerGrant g : status.getConsumers()) {
-      metrics.consumerGrant(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
-          g.getPolicy(), g.getGrant());
+      metrics.consumerGrant(
+          budget.getMetadata().getNamespace(),
+          budget.getMetadata().getName(),
+          g.getPolicy(),
+          g.getGrant());
     }
-    metrics.budgetConsumers(budget.getMetadata().getNamespace(), budget.getMetadata().getName(),
+    metrics.budgetConsumers(
+        budget.getMetadata().getNamespace(),
+        budget.getMetadata().getName(),
         status.getConsumers().stream().map(ConsumerGrant::getPolicy).collect(Collectors.toSet()));
-    boolean moving = status.getConsumers().stream().anyMatch(g -> g.getPhase() != ConsumerPhase.STABLE);
+    boolean moving =
+        status.getConsumers().stream().anyMatch(g -> g.getPhase() != ConsumerPhase.STABLE);
     return write(budget, status, moving);
   }
 
-  private void conditions(ConnectionBudget budget, ConnectionBudgetStatus status,
-      BudgetAllocation allocation, List<BudgetConsumers> consumers, List<String> forbidden,
-      String observedFailure, String limitFailure, Instant now) {
+  private void conditions(
+      ConnectionBudget budget,
+      ConnectionBudgetStatus status,
+      BudgetAllocation allocation,
+      List<BudgetConsumers> consumers,
+      List<String> forbidden,
+      String observedFailure,
+      String limitFailure,
+      Instant now) {
     Long gen = budget.getMetadata().getGeneration();
     long guaranteed = allocation.grants().stream().mapToLong(g -> g.guaranteed()).sum();
-    Conditions.set(status.getConditions(), ConditionTypes.OVERCOMMITTED, allocation.overcommitted(),
+    Conditions.set(
+        status.getConditions(),
+        ConditionTypes.OVERCOMMITTED,
+        allocation.overcommitted(),
         allocation.overcommitted() ? EventReasons.OVERCOMMITTED : EventReasons.WITHIN_BUDGET,
         allocation.overcommitted()
-            ? "the guaranteed minimums (replicas.min + maxSurge) × poolSize.min add up to " + guaranteed
-                + " connections, more than the " + allocation.available() + " available; minimums are scaled down"
-            : "the guaranteed minimums (" + guaranteed + ") fit the " + allocation.available() + " available",
-        gen, now);
+            ? "the guaranteed minimums (replicas.min + maxSurge) × poolSize.min add up to "
+                + guaranteed
+                + " connections, more than the "
+                + allocation.available()
+                + " available; minimums are scaled down"
+            : "the guaranteed minimums ("
+                + guaranteed
+                + ") fit the "
+                + allocation.available()
+                + " available",
+        gen,
+        now);
     boolean boundBreached = status.getInUseBound() > allocation.available();
     Integer observed = status.getObservedConnections();
     boolean observedBreached = observed != null && observed > allocation.available();
     boolean breached = boundBreached || observedBreached;
-    String breach = "consumers may hold up to " + status.getInUseBound() + " of "
-        + allocation.available() + " connections"
-        + (observed == null ? "" : "; " + observed + " measured in use by spec.observed")
-        + (boundBreached ? "; consumers above their grants are told to come down (DryRun or"
-            + " conflicting ones are not changed by Headroom)" : "")
-        + (observedBreached ? "; the measured connections exceed what is available" : "");
-    Conditions.set(status.getConditions(), ConditionTypes.BREACHED, breached,
-        breached ? EventReasons.BREACH_OBSERVED : EventReasons.WITHIN_BUDGET, breach, gen, now);
+    String breach =
+        "consumers may hold up to "
+            + status.getInUseBound()
+            + " of "
+            + allocation.available()
+            + " connections"
+            + (observed == null ? "" : "; " + observed + " measured in use by spec.observed")
+            + (boundBreached
+                ? "; consumers above their grants are told to come down (DryRun or"
+                    + " conflicting ones are not changed by Headroom)"
+                : "")
+            + (observedBreached ? "; the measured connections exceed what is available" : "");
+    Conditions.set(
+        status.getConditions(),
+        ConditionTypes.BREACHED,
+        breached,
+        breached ? EventReasons.BREACH_OBSERVED : EventReasons.WITHIN_BUDGET,
+        breach,
+        gen,
+        now);
     if (breached) {
       events.warning(budget, EventReasons.BREACH_OBSERVED, breach);
     }
-    List<String> silent = consumers.stream().filter(c -> c.inUseBound().isEmpty())
-        .map(c -> c.demand().id()).toList();
-    String message = consumers.size() + " consumers, " + status.getAllocated() + " of "
-        + allocation.available() + " connections granted";
+    List<String> silent =
+        consumers.stream().filter(c -> c.inUseBound().isEmpty()).map(c -> c.demand().id()).toList();
+    String message =
+        consumers.size()
+            + " consumers, "
+            + status.getAllocated()
+            + " of "
+            + allocation.available()
+            + " connections granted";
     if (!silent.isEmpty()) {
       message += "; no grant grows until these report their usage: " + String.join(", ", silent);
     }
@@ -254,19 +340,38 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     }
     Integer unattributed = status.getUnattributedConnections();
     if (unattributed != null && unattributed > 0) {
-      message += "; no grant grows while " + status.getObservedConnections()
-          + " connections are measured, " + unattributed + " more than the grants account for";
+      message +=
+          "; no grant grows while "
+              + status.getObservedConnections()
+              + " connections are measured, "
+              + unattributed
+              + " more than the grants account for";
     }
-    Conditions.set(status.getConditions(), ConditionTypes.READY, true, EventReasons.RECONCILED,
-        message, gen, now);
+    Conditions.set(
+        status.getConditions(),
+        ConditionTypes.READY,
+        true,
+        EventReasons.RECONCILED,
+        message,
+        gen,
+        now);
     if (allocation.overcommitted()) {
-      events.warning(budget, EventReasons.OVERCOMMITTED, status.getConditions().stream()
-          .filter(c -> ConditionTypes.OVERCOMMITTED.equals(c.getType())).findFirst().get().getMessage());
+      events.warning(
+          budget,
+          EventReasons.OVERCOMMITTED,
+          status.getConditions().stream()
+              .filter(c -> ConditionTypes.OVERCOMMITTED.equals(c.getType()))
+              .findFirst()
+              .get()
+              .getMessage());
     }
   }
 
-  private void announce(ConnectionBudget budget, ConnectionBudgetStatus before,
-      ConnectionBudgetStatus after, BudgetAllocation allocation) {
+  private void announce(
+      ConnectionBudget budget,
+      ConnectionBudgetStatus before,
+      ConnectionBudgetStatus after,
+      BudgetAllocation allocation) {
     Map<String, Integer> old = new HashMap<>();
     for (ConsumerGrant g : before.getConsumers()) {
       old.put(g.getPolicy(), g.getGrant());
@@ -275,18 +380,32 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     for (ConsumerGrant g : after.getConsumers()) {
       Integer was = old.get(g.getPolicy());
       if (!Objects.equals(was, g.getGrant())) {
-        changes.add(g.getPolicy() + " " + (was == null ? "-" : was) + " → " + g.getGrant()
-            + " (" + ApiNames.of(g.getPhase()) + ")");
+        changes.add(
+            g.getPolicy()
+                + " "
+                + (was == null ? "-" : was)
+                + " → "
+                + g.getGrant()
+                + " ("
+                + ApiNames.of(g.getPhase())
+                + ")");
       }
     }
     if (!changes.isEmpty()) {
-      events.normal(budget, EventReasons.GRANTS_UPDATED, String.join(", ", changes) + "; "
-          + after.getAllocated() + "/" + allocation.available() + " granted");
+      events.normal(
+          budget,
+          EventReasons.GRANTS_UPDATED,
+          String.join(", ", changes)
+              + "; "
+              + after.getAllocated()
+              + "/"
+              + allocation.available()
+              + " granted");
     }
   }
 
-  private UpdateControl<ConnectionBudget> write(ConnectionBudget budget, ConnectionBudgetStatus status,
-      boolean moving) {
+  private UpdateControl<ConnectionBudget> write(
+      ConnectionBudget budget, ConnectionBudgetStatus status, boolean moving) {
     ConnectionBudgetStatus before = budget.getStatus();
     ConnectionBudget updated = client.getKubernetesSerialization().clone(budget);
     updated.setStatus(status);
@@ -294,21 +413,33 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     StatusWriter.Outcome written = statusWriter.write(budget, updated, before, status);
     boolean stale = written == StatusWriter.Outcome.STALE;
     if (LOG.isDebugEnabled()) {
-      LOG.debugf("budget %s/%s: write %s, moving %s", budget.getMetadata().getNamespace(),
-          budget.getMetadata().getName(), written, moving);
+      LOG.debugf(
+          "budget %s/%s: write %s, moving %s",
+          budget.getMetadata().getNamespace(), budget.getMetadata().getName(), written, moving);
     }
     if (stale) {
       metrics.staleWrite(NAME);
     }
-    return UpdateControl.<ConnectionBudget>noUpdate().rescheduleAfter(stale
-        ? StatusWriter.STALE_RETRY
-        : moving ? config.transitionPollPeriod() : config.budgetSyncPeriod());
+    return UpdateControl.<ConnectionBudget>noUpdate()
+        .rescheduleAfter(
+            stale
+                ? StatusWriter.STALE_RETRY
+                : moving ? config.transitionPollPeriod() : config.budgetSyncPeriod());
   }
 
   private Map<String, Map<String, String>> namespaceLabels() {
     Map<String, Map<String, String>> out = new HashMap<>();
-    client.namespaces().list().getItems().forEach(ns -> out.put(ns.getMetadata().getName(),
-        ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels()));
+    client
+        .namespaces()
+        .list()
+        .getItems()
+        .forEach(
+            ns ->
+                out.put(
+                    ns.getMetadata().getName(),
+                    ns.getMetadata().getLabels() == null
+                        ? Map.of()
+                        : ns.getMetadata().getLabels()));
     return out;
   }
 }

@@ -10,8 +10,8 @@ import dev.headroom.operator.workload.WorkloadSnapshot;
 import java.util.Optional;
 
 /**
- * What one policy round found, kept for what comes after it: which signals may wake the policy
- * and when its next round is due ({@link NextRound}). Filled as the round goes; a round that stops
+ * What one policy round found, kept for what comes after it: which signals may wake the policy and
+ * when its next round is due ({@link NextRound}). Filled as the round goes; a round that stops
  * early (invalid spec, missing target, a conflict) leaves the later parts empty.
  */
 final class RoundFacts {
@@ -50,7 +50,10 @@ final class RoundFacts {
     if (dryRun) {
       return true;
     }
-    return actuation != null && !actuation.changed() && actuation.waiting().isEmpty()
-        && !decision.budgetLimited() && decision.desiredReplicas() == snapshot.specReplicas();
+    return actuation != null
+        && !actuation.changed()
+        && actuation.waiting().isEmpty()
+        && !decision.budgetLimited()
+        && decision.desiredReplicas() == snapshot.specReplicas();
   }
 }

@@ -36,8 +36,17 @@ public record WorkloadSnapshot(
 
   /** The same snapshot, counting {@code surge} surge pods. */
   public WorkloadSnapshot withMaxSurge(int surge) {
-    return new WorkloadSnapshot(ref, specReplicas, readyReplicas, selector, surge, templatePool,
-        pods, rolloutInProgress, maxSurgeSpec, uid);
+    return new WorkloadSnapshot(
+        ref,
+        specReplicas,
+        readyReplicas,
+        selector,
+        surge,
+        templatePool,
+        pods,
+        rolloutInProgress,
+        maxSurgeSpec,
+        uid);
   }
 
   public long terminatingPods() {
@@ -60,10 +69,17 @@ public record WorkloadSnapshot(
     return largest;
   }
 
-  /** The engine's view of this workload, a pool that is not known counted as {@code unknownPool}. */
+  /**
+   * The engine's view of this workload, a pool that is not known counted as {@code unknownPool}.
+   */
   public WorkloadShape shape(int unknownPool) {
-    return new WorkloadShape(specReplicas, livePods(), terminatingPods(), maxSurge,
-        largestPool(unknownPool), rolloutInProgress);
+    return new WorkloadShape(
+        specReplicas,
+        livePods(),
+        terminatingPods(),
+        maxSurge,
+        largestPool(unknownPool),
+        rolloutInProgress);
   }
 
   /**

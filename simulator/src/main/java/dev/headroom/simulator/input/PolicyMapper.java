@@ -19,7 +19,6 @@ import dev.headroom.engine.model.SelectPolicy;
 import dev.headroom.engine.model.SignalKind;
 import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.engine.validation.Violation;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +27,10 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * ScalingPolicy YAML to the engine's {@link PolicySpec}, with the API's defaults (the same
- * mapping the operator makes, written against plain YAML so that the simulator does not depend on
- * the operator). Fields that do not change what the simulator computes are skipped; fields that
- * would but are not simulated are listed in {@link PolicyManifest#notes()}.
+ * ScalingPolicy YAML to the engine's {@link PolicySpec}, with the API's defaults (the same mapping
+ * the operator makes, written against plain YAML so that the simulator does not depend on the
+ * operator). Fields that do not change what the simulator computes are skipped; fields that would
+ * but are not simulated are listed in {@link PolicyManifest#notes()}.
  */
 final class PolicyMapper {
 
@@ -58,8 +57,12 @@ final class PolicyMapper {
       if (fed.isEmpty() && type.equals("AverageValue")) {
         fed = Optional.of(new LoadSignal(signalName, SignalKind.AVERAGE_VALUE, target));
       } else {
-        notes.add(s.path() + " '" + signalName + "' not simulated: the trace's request rate feeds"
-            + " only the first AverageValue signal");
+        notes.add(
+            s.path()
+                + " '"
+                + signalName
+                + "' not simulated: the trace's request rate feeds"
+                + " only the first AverageValue signal");
       }
     }
     fed.ifPresent(b::load);
@@ -84,48 +87,67 @@ final class PolicyMapper {
         maxSurge = OptionalInt.of(surge.get());
       }
       priority = c.optionalInteger("priority").orElse(0);
-      b.connections(new Connections(budgetNamespace + "/" + ref.string("name"),
-          pool.integer("min"), pool.integer("max"), 0));
+      b.connections(
+          new Connections(
+              budgetNamespace + "/" + ref.string("name"),
+              pool.integer("min"),
+              pool.integer("max"),
+              0));
       if (c.has("delivery")) {
         String type = c.object("delivery").optionalString("type").orElse("?");
         if (!type.equals("ConfigMap")) {
-          notes.add("spec.connections.delivery " + type + " rolls out pods on a pool change; the"
-              + " simulator applies pool changes at once");
+          notes.add(
+              "spec.connections.delivery "
+                  + type
+                  + " rolls out pods on a pool change; the"
+                  + " simulator applies pool changes at once");
         }
       }
     }
 
     for (Fields s : spec.objects("schedules")) {
-      b.schedule(new ScheduleSpec(
-          s.string("name"),
-          s.string("cron"),
-          s.optionalString("timeZone").orElse(ApiDefaults.TIME_ZONE),
-          s.duration("duration"),
-          s.optionalDuration("leadTime").orElse(ApiDefaults.SCHEDULE_LEAD_TIME),
-          s.integer("minReplicas")));
+      b.schedule(
+          new ScheduleSpec(
+              s.string("name"),
+              s.string("cron"),
+              s.optionalString("timeZone").orElse(ApiDefaults.TIME_ZONE),
+              s.duration("duration"),
+              s.optionalDuration("leadTime").orElse(ApiDefaults.SCHEDULE_LEAD_TIME),
+              s.integer("minReplicas")));
     }
     if (spec.has("forecast")) {
       Fields f = spec.object("forecast");
       Optional<String> signal = f.optionalString("signal");
       if (signal.isPresent() && fed.isPresent() && !signal.get().equals(fed.get().name())) {
-        notes.add("spec.forecast.signal '" + signal.get() + "' not simulated: the forecast"
-            + " follows the signal the trace feeds, '" + fed.get().name() + "'");
+        notes.add(
+            "spec.forecast.signal '"
+                + signal.get()
+                + "' not simulated: the forecast"
+                + " follows the signal the trace feeds, '"
+                + fed.get().name()
+                + "'");
         signal = Optional.empty();
       }
-      Seasonality seasonality = f.optionalEnum("seasonality", "Daily", "Weekly").orElse(ApiDefaults.FORECAST_SEASONALITY)
-          .equals("Daily") ? Seasonality.DAILY : Seasonality.WEEKLY;
-      b.forecast(new ForecastSpec(
-          f.optionalBoolean("enabled").orElse(ApiDefaults.FORECAST_ENABLED),
-          f.optionalDuration("lookback").orElse(ApiDefaults.forecastLookback()),
-          f.optionalDuration("horizon").orElse(ApiDefaults.forecastHorizon()),
-          f.optionalDuration("leadTime").orElse(ApiDefaults.forecastLeadTime()),
-          seasonality,
-          signal.orElse(null)));
+      Seasonality seasonality =
+          f.optionalEnum("seasonality", "Daily", "Weekly")
+                  .orElse(ApiDefaults.FORECAST_SEASONALITY)
+                  .equals("Daily")
+              ? Seasonality.DAILY
+              : Seasonality.WEEKLY;
+      b.forecast(
+          new ForecastSpec(
+              f.optionalBoolean("enabled").orElse(ApiDefaults.FORECAST_ENABLED),
+              f.optionalDuration("lookback").orElse(ApiDefaults.forecastLookback()),
+              f.optionalDuration("horizon").orElse(ApiDefaults.forecastHorizon()),
+              f.optionalDuration("leadTime").orElse(ApiDefaults.forecastLeadTime()),
+              seasonality,
+              signal.orElse(null)));
     }
     b.behavior(behavior(spec.optionalObject("behavior")));
     String mode = spec.optionalEnum("mode", "Enforce", "DryRun").orElse("Enforce");
     if (mode.equals("DryRun")) {
-      notes.add("spec.mode DryRun simulated as Enforce: the simulation shows what Headroom would do");
+      notes.add(
+          "spec.mode DryRun simulated as Enforce: the simulation shows what Headroom would do");
     }
     b.mode(Mode.ENFORCE);
     if (spec.optionalEnum("ownership", "Replicas", "CapHpa").orElse("Replicas").equals("CapHpa")) {
@@ -134,14 +156,18 @@ final class PolicyMapper {
 
     PolicySpec built = b.build();
     if (fed.isEmpty() && built.concurrency().isEmpty()) {
-      throw new ManifestException(where + ": spec.load: a request-rate trace needs an"
-          + " AverageValue signal (requests per second, target per replica) or a concurrency"
-          + " signal with spec.capacity to feed; this policy has neither");
+      throw new ManifestException(
+          where
+              + ": spec.load: a request-rate trace needs an"
+              + " AverageValue signal (requests per second, target per replica) or a concurrency"
+              + " signal with spec.capacity to feed; this policy has neither");
     }
     List<Violation> violations = validator.validate(built);
     if (!violations.isEmpty()) {
-      throw new ManifestException(where + ": " + violations.stream().map(Violation::toString)
-          .collect(Collectors.joining("; ")));
+      throw new ManifestException(
+          where
+              + ": "
+              + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
     return new PolicyManifest(id, name, where, built, fed, maxSurge, priority, notes);
   }
@@ -159,7 +185,11 @@ final class PolicyMapper {
       }
     }
     OptionalDouble perRequest = c.optionalNumber("perRequest");
-    return new Capacity(kind, resource, c.number("perReplica"), perRequest,
+    return new Capacity(
+        kind,
+        resource,
+        c.number("perReplica"),
+        perRequest,
         c.optionalNumber("targetUtilization").orElse(ApiDefaults.TARGET_UTILIZATION));
   }
 
@@ -178,21 +208,25 @@ final class PolicyMapper {
       return defaults;
     }
     Fields r = spec.get();
-    SelectPolicy select = r.optionalEnum("selectPolicy", "Max", "Min", "Disabled")
-        .map(s -> SelectPolicy.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
-        .orElse(null);
+    SelectPolicy select =
+        r.optionalEnum("selectPolicy", "Max", "Min", "Disabled")
+            .map(s -> SelectPolicy.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
+            .orElse(null);
     List<ScalingPolicyRule> policies = null;
     List<Fields> items = r.objects("policies");
     if (!items.isEmpty()) {
       policies = new ArrayList<>();
       for (Fields p : items) {
-        String type = p.optionalEnum("type", "Pods", "Percent")
-            .orElseThrow(() -> p.fail("type", "required"));
-        policies.add(new ScalingPolicyRule(type.equals("Pods") ? PolicyType.PODS
-            : PolicyType.PERCENT, p.integer("value"), p.integer("periodSeconds")));
+        String type =
+            p.optionalEnum("type", "Pods", "Percent").orElseThrow(() -> p.fail("type", "required"));
+        policies.add(
+            new ScalingPolicyRule(
+                type.equals("Pods") ? PolicyType.PODS : PolicyType.PERCENT,
+                p.integer("value"),
+                p.integer("periodSeconds")));
       }
     }
-    return ScalingRules.merge(r.optionalInteger("stabilizationWindowSeconds").orElse(null),
-        select, policies, defaults);
+    return ScalingRules.merge(
+        r.optionalInteger("stabilizationWindowSeconds").orElse(null), select, policies, defaults);
   }
 }

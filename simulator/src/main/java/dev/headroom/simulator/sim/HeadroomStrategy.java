@@ -2,25 +2,19 @@ package dev.headroom.simulator.sim;
 
 import dev.headroom.engine.DecisionEngine;
 import dev.headroom.engine.EngineConfig;
+import dev.headroom.engine.budget.AllocationStrategy;
 import dev.headroom.engine.budget.BudgetAllocation;
-import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.budget.BudgetAllocator;
+import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.engine.budget.ConsumerDemand;
-import dev.headroom.engine.budget.AllocationStrategy;
 import dev.headroom.engine.budget.PoolSize;
 import dev.headroom.engine.budget.PoolSizer;
+import dev.headroom.engine.forecast.ForecastSettings;
+import dev.headroom.engine.forecast.SeasonalForecaster;
 import dev.headroom.engine.grant.GrantLedger;
 import dev.headroom.engine.grant.LedgerEntry;
 import dev.headroom.engine.grant.LedgerStep;
-import dev.headroom.engine.transition.PoolDeliveryMode;
-import dev.headroom.engine.transition.TransitionRequest;
-import dev.headroom.engine.transition.WorkloadPlan;
-import dev.headroom.engine.transition.WorkloadShape;
-import dev.headroom.engine.transition.WorkloadTransition;
-import dev.headroom.engine.transition.Write;
-import dev.headroom.engine.forecast.ForecastSettings;
-import dev.headroom.engine.forecast.SeasonalForecaster;
 import dev.headroom.engine.model.ConcurrencySample;
 import dev.headroom.engine.model.Connections;
 import dev.headroom.engine.model.Decision;
@@ -28,6 +22,12 @@ import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.engine.model.ScalingHistory;
 import dev.headroom.engine.model.SignalSample;
+import dev.headroom.engine.transition.PoolDeliveryMode;
+import dev.headroom.engine.transition.TransitionRequest;
+import dev.headroom.engine.transition.WorkloadPlan;
+import dev.headroom.engine.transition.WorkloadShape;
+import dev.headroom.engine.transition.WorkloadTransition;
+import dev.headroom.engine.transition.Write;
 import dev.headroom.simulator.input.BudgetManifest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +44,12 @@ import java.util.OptionalLong;
  * from the trace's past ({@link ForecastFeed}).
  *
  * <p>Each round, per budget, as the operator's two reconcilers do: each consumer's request (its
- * decision without the budget) goes to the {@link BudgetAllocator}; the {@link GrantLedger}
- * steps the published grants towards the allocation (shrinks at once, grows only from what no
- * consumer holds); each consumer then decides with its published grant, which caps replicas and
- * sizes the pool, and moves by the plan of the engine's {@link WorkloadTransition} (shrink,
- * confirm, grow), reporting back its grant sequence and its bound. Pools reach the simulated pods
- * in place (nothing rolls). Policies without a budget just decide.
+ * decision without the budget) goes to the {@link BudgetAllocator}; the {@link GrantLedger} steps
+ * the published grants towards the allocation (shrinks at once, grows only from what no consumer
+ * holds); each consumer then decides with its published grant, which caps replicas and sizes the
+ * pool, and moves by the plan of the engine's {@link WorkloadTransition} (shrink, confirm, grow),
+ * reporting back its grant sequence and its bound. Pools reach the simulated pods in place (nothing
+ * rolls). Policies without a budget just decide.
  */
 public final class HeadroomStrategy implements Strategy {
 
@@ -65,8 +65,10 @@ public final class HeadroomStrategy implements Strategy {
   private final List<List<Integer>> consumers = new ArrayList<>();
   private final List<Integer> alone = new ArrayList<>();
   private final ForecastFeed[] forecasts;
+
   /** What each policy asked its budget for in the last round (the operator's requestedReplicas). */
   private final OptionalInt[] asks;
+
   /** Each budgeted policy's line in its budget's ledger, as the budget's status keeps it. */
   private final Ledger[] ledger;
 
@@ -81,8 +83,8 @@ public final class HeadroomStrategy implements Strategy {
     this(ctx, forecastSettings, EngineConfig.defaults());
   }
 
-  public HeadroomStrategy(SimContext ctx, ForecastSettings forecastSettings,
-      EngineConfig engineConfig) {
+  public HeadroomStrategy(
+      SimContext ctx, ForecastSettings forecastSettings, EngineConfig engineConfig) {
     this.ctx = ctx;
     this.engine = new DecisionEngine(engineConfig);
     int n = ctx.size();
@@ -95,8 +97,12 @@ public final class HeadroomStrategy implements Strategy {
     Arrays.fill(asks, OptionalInt.empty());
     for (int i = 0; i < n; i++) {
       if (ForecastFeed.applies(spec(i))) {
-        forecasts[i] = new ForecastFeed(spec(i), ctx.policy(i).trace(),
-            ctx.settings().metricDelay(), new SeasonalForecaster(forecastSettings));
+        forecasts[i] =
+            new ForecastFeed(
+                spec(i),
+                ctx.policy(i).trace(),
+                ctx.settings().metricDelay(),
+                new SeasonalForecaster(forecastSettings));
       }
       workloads[i] = new Workload(ctx.initialReplicas(i), 0);
       histories[i] = ScalingHistory.empty();
@@ -111,6 +117,11 @@ public final class HeadroomStrategy implements Strategy {
       consumers.add(group);
       initialPools(b.spec(), group);
     }
+  }
+
+  /** When and why policy {@code index}'s forecast was not ready; empty if it has none. */
+  public Optional<ForecastReadiness> forecastReadiness(int index) {
+    return Optional.ofNullable(forecasts[index]).map(ForecastFeed::readiness);
   }
 
   @Override
@@ -153,27 +164,45 @@ public final class HeadroomStrategy implements Strategy {
     for (int k = 0; k < group.size(); k++) {
       int i = group.get(k);
       Ledger l = ledger[i];
-      entries.add(new LedgerEntry(spec(i).id(),
-          budget.allocation() == AllocationStrategy.PRIORITY ? -ctx.policy(i).manifest().priority() : 0,
-          allocation.grantFor(spec(i).id()).orElseThrow().connections(),
-          l.issued(), l.seq(), l.held(), OptionalLong.of(l.acknowledged()), OptionalLong.of(l.bound())));
+      entries.add(
+          new LedgerEntry(
+              spec(i).id(),
+              budget.allocation() == AllocationStrategy.PRIORITY
+                  ? -ctx.policy(i).manifest().priority()
+                  : 0,
+              allocation.grantFor(spec(i).id()).orElseThrow().connections(),
+              l.issued(),
+              l.seq(),
+              l.held(),
+              OptionalLong.of(l.acknowledged()),
+              OptionalLong.of(l.bound())));
     }
     List<LedgerStep> steps = GrantLedger.step(budget.available(), entries);
     for (int k = 0; k < group.size(); k++) {
       int i = group.get(k);
       LedgerStep step = steps.get(k);
       long grant = step.issued();
-      Decision d = engine.decide(Specs.withSurge(spec(i), surges[k]),
-          observations[k].withGrant((int) Math.min(Integer.MAX_VALUE, grant)), histories[i]);
+      Decision d =
+          engine.decide(
+              Specs.withSurge(spec(i), surges[k]),
+              observations[k].withGrant((int) Math.min(Integer.MAX_VALUE, grant)),
+              histories[i]);
       histories[i] = d.history();
       workloads[i].setBudgetLimited(d.budgetLimited());
       Workload w = workloads[i];
-      WorkloadShape shape = new WorkloadShape(w.replicas(), w.pods().total(), 0, surges[k],
-          w.pool(), false);
-      WorkloadPlan plan = transition.plan(shape, new TransitionRequest(d.desiredReplicas(),
-          d.poolSize(), OptionalInt.of(w.pool()), OptionalLong.of(grant),
-          spec(i).connections().orElseThrow().poolMax(), PoolDeliveryMode.IN_PLACE,
-          Optional.empty()));
+      WorkloadShape shape =
+          new WorkloadShape(w.replicas(), w.pods().total(), 0, surges[k], w.pool(), false);
+      WorkloadPlan plan =
+          transition.plan(
+              shape,
+              new TransitionRequest(
+                  d.desiredReplicas(),
+                  d.poolSize(),
+                  OptionalInt.of(w.pool()),
+                  OptionalLong.of(grant),
+                  spec(i).connections().orElseThrow().poolMax(),
+                  PoolDeliveryMode.IN_PLACE,
+                  Optional.empty()));
       for (Write write : plan.writes()) {
         if (write instanceof Write.Scale scale) {
           apply(i, scale.to(), w.pool());
@@ -181,16 +210,15 @@ public final class HeadroomStrategy implements Strategy {
           apply(i, w.replicas(), pool.to());
         }
       }
-      ledger[i] = new Ledger(grant, step.issuedSeq(), step.held(), step.issuedSeq(),
-          plan.inUseBound());
+      ledger[i] =
+          new Ledger(grant, step.issuedSeq(), step.held(), step.issuedSeq(), plan.inUseBound());
     }
   }
 
   private void initialPools(BudgetSpec budget, List<Integer> group) {
     List<ConsumerDemand> demands = new ArrayList<>();
     for (int i : group) {
-      demands.add(demand(i, workloads[i].replicas(),
-          ctx.policy(i).surge(workloads[i].replicas())));
+      demands.add(demand(i, workloads[i].replicas(), ctx.policy(i).surge(workloads[i].replicas())));
     }
     BudgetAllocation allocation = allocator.allocate(budget, demands);
     PoolSizer sizer = new PoolSizer();
@@ -198,11 +226,19 @@ public final class HeadroomStrategy implements Strategy {
       int i = group.get(k);
       Connections c = spec(i).connections().orElseThrow();
       long grant = allocation.grantFor(spec(i).id()).orElseThrow().connections();
-      PoolSize size = sizer.size(grant, workloads[i].replicas(), c.poolMin(), c.poolMax(),
-          demands.get(k).maxSurge());
+      PoolSize size =
+          sizer.size(
+              grant, workloads[i].replicas(), c.poolMin(), c.poolMax(), demands.get(k).maxSurge());
       workloads[i] = new Workload(size.replicas(), size.pool());
-      long bound = new WorkloadShape(size.replicas(), size.replicas(), 0, demands.get(k).maxSurge(),
-          size.pool(), false).bound();
+      long bound =
+          new WorkloadShape(
+                  size.replicas(),
+                  size.replicas(),
+                  0,
+                  demands.get(k).maxSurge(),
+                  size.pool(),
+                  false)
+              .bound();
       ledger[i] = new Ledger(grant, 1, Math.max(grant, bound), 1, bound);
     }
   }
@@ -210,8 +246,14 @@ public final class HeadroomStrategy implements Strategy {
   private ConsumerDemand demand(int i, int requested, int surge) {
     PolicySpec spec = spec(i);
     Connections c = spec.connections().orElseThrow();
-    return new ConsumerDemand(spec.id(), ctx.policy(i).manifest().priority(),
-        spec.replicas().min(), requested, c.poolMin(), c.poolMax(), surge);
+    return new ConsumerDemand(
+        spec.id(),
+        ctx.policy(i).manifest().priority(),
+        spec.replicas().min(),
+        requested,
+        c.poolMin(),
+        c.poolMax(),
+        surge);
   }
 
   private Observation observe(int i) {

@@ -1,8 +1,8 @@
 package dev.headroom.operator.api.v1alpha1;
 
-import dev.headroom.engine.model.ApiDefaults;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.headroom.engine.model.ApiDefaults;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 
