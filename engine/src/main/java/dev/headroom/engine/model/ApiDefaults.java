@@ -9,6 +9,24 @@ import java.time.Duration;
  */
 public final class ApiDefaults {
 
+  /** ScalingPolicy {@code spec.mode}, as the API spells it. */
+  public static final String MODE = "Enforce";
+
+  /** ScalingPolicy {@code spec.ownership}, as the API spells it. */
+  public static final String OWNERSHIP = "Replicas";
+
+  /** {@code spec.load.signals[].type}, as the API spells it. */
+  public static final String SIGNAL_TYPE = "AverageValue";
+
+  /** {@code spec.connections.priority}. */
+  public static final int CONNECTIONS_PRIORITY = 0;
+
+  /** ConnectionBudget {@code spec.reserved}. */
+  public static final int BUDGET_RESERVED = 0;
+
+  /** ConnectionBudget {@code spec.allocation}, as the API spells it. */
+  public static final String BUDGET_ALLOCATION = "Proportional";
+
   /** {@code spec.capacity.targetUtilization}: share of the scarcest resource planned for. */
   public static final double TARGET_UTILIZATION = 0.8;
 
