@@ -48,6 +48,19 @@ public record WorkloadShape(
     return boundAfter(specReplicas, largestPool);
   }
 
+  /** Pods the budget accounts for the workload: its replicas plus the surge a rollout may add. */
+  public long accountedPods() {
+    return (long) specReplicas + maxSurge;
+  }
+
+  /**
+   * Live pods beyond {@link #accountedPods()}: the controllers have not caught up with the last
+   * change yet (a ReplicaSet still scaling in during a rollout). Nothing grows while there are any.
+   */
+  public long podsAboveAccounted() {
+    return Math.max(0, livePods - accountedPods());
+  }
+
   /** The bound with {@code replicas} and a new pool {@code newPool} next to the pools in play. */
   public long boundAfter(int replicas, int newPool) {
     long pods = Math.max(livePods, (long) replicas + maxSurge) + terminatingPods;

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * The operator and the simulator both plan every round of a workload here.
  *
  * <p>One round plans either the shrinking half of the change (fewer replicas, smaller pool) or,
- * once nothing is shrinking, rolling or terminating any more, the growing half, and only if the
+ * once nothing is shrinking, rolling or terminating any more and the workload runs no more pods
+ * than its replicas plus surge (the controller has caught up), the growing half, and only if the
  * workload's bound after it, {@code (max(live pods, replicas + surge) + terminating pods) ×
  * max(largest pool in play, new pool)}, still fits the grant. A larger pool goes first and more
  * replicas only once its rollout is over. Between rounds the host observes the workload again, so a
@@ -68,6 +69,20 @@ public final class WorkloadTransition {
           replicas,
           pool,
           Optional.of("waiting for the rollout to finish before growing"),
+          poolMax);
+    }
+    if (shape.podsAboveAccounted() > 0) {
+      return done(
+          shape,
+          writes,
+          replicas,
+          pool,
+          Optional.of(
+              "waiting for "
+                  + shape.podsAboveAccounted()
+                  + " pods above replicas + surge ("
+                  + shape.accountedPods()
+                  + ") to go before growing"),
           poolMax);
     }
     if (shape.boundAfter(desired, Math.max(targetPool, pool.orElse(0))) > limit) {

@@ -89,6 +89,46 @@ class WorkloadTransitionTest {
     assertThat(plan.waiting()).hasValue("waiting for the rollout to finish before growing");
   }
 
+  /**
+   * The controller lags behind a change: 4 replicas with a surge of 1 account for 5 pods, but 7 run
+   * (an old ReplicaSet not scaled in yet). A grow to 6 × pool 10 would fit the grant of 100 on
+   * paper, yet the pods beyond the account could outlive the read; the round waits instead.
+   */
+  @Test
+  void podsAboveReplicasPlusSurgeHoldGrows() {
+    WorkloadShape lagging = new WorkloadShape(4, 7, 0, 1, 10, false);
+
+    WorkloadPlan plan =
+        transition.plan(
+            lagging, request(6, 10, OptionalInt.of(10), 100, PoolDeliveryMode.IN_PLACE));
+
+    assertThat(plan.changes()).isFalse();
+    assertThat(plan.waiting())
+        .hasValue("waiting for 2 pods above replicas + surge (5) to go before growing");
+  }
+
+  @Test
+  void podsAboveReplicasPlusSurgeDoNotHoldShrinks() {
+    WorkloadShape lagging = new WorkloadShape(4, 7, 0, 1, 10, false);
+
+    WorkloadPlan plan =
+        transition.plan(
+            lagging, request(3, 10, OptionalInt.of(10), 100, PoolDeliveryMode.IN_PLACE));
+
+    assertThat(plan.writes()).containsExactly(new Write.Scale(4, 3));
+  }
+
+  @Test
+  void onceTheControllerCaughtUpTheGrowGoesAhead() {
+    WorkloadShape settled = new WorkloadShape(4, 5, 0, 1, 10, false);
+
+    WorkloadPlan plan =
+        transition.plan(
+            settled, request(6, 10, OptionalInt.of(10), 100, PoolDeliveryMode.IN_PLACE));
+
+    assertThat(plan.writes()).containsExactly(new Write.Scale(4, 6));
+  }
+
   @Test
   void aGrowThatDoesNotFitTheGrantWaits() {
     WorkloadShape shape = new WorkloadShape(2, 2, 0, 1, 10, false);
