@@ -51,22 +51,4 @@ class ArchitectureTest {
         .because("decisions must be a pure function of their inputs")
         .check(ENGINE);
   }
-
-  @Test
-  void theCorePackagesDoNotDependOnThePorts() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "dev.headroom.engine.model..",
-            "dev.headroom.engine.hpa..",
-            "dev.headroom.engine.budget..",
-            "dev.headroom.engine.schedule..",
-            "dev.headroom.engine.capacity..",
-            "dev.headroom.engine.validation..",
-            "dev.headroom.engine.forecast..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("dev.headroom.engine.port..")
-        .check(ENGINE);
-  }
 }

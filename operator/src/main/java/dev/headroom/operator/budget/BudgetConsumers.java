@@ -1,6 +1,7 @@
 package dev.headroom.operator.budget;
 
 import dev.headroom.engine.budget.ConsumerDemand;
+import dev.headroom.engine.model.ApiDefaults;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
@@ -41,7 +42,9 @@ public record BudgetConsumers(
             ? spec.getConnections().getMaxSurge()
             : status == null || status.getMaxSurge() == null ? 0 : status.getMaxSurge();
     int priority =
-        spec.getConnections().getPriority() == null ? 0 : spec.getConnections().getPriority();
+        spec.getConnections().getPriority() == null
+            ? ApiDefaults.CONNECTIONS_PRIORITY
+            : spec.getConnections().getPriority();
     ConsumerDemand demand =
         new ConsumerDemand(
             PolicySpecMapper.policyId(p),

@@ -1,5 +1,6 @@
 package dev.headroom.operator.policy;
 
+import dev.headroom.engine.model.ApiDefaults;
 import dev.headroom.engine.model.ApiDurations;
 import dev.headroom.engine.model.Behavior;
 import dev.headroom.engine.model.Capacity;
@@ -26,15 +27,11 @@ import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicySpec;
 import dev.headroom.operator.api.v1alpha1.Seasonality;
 import dev.headroom.operator.api.v1alpha1.SignalType;
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /** Turns a ScalingPolicy resource into the engine's Kubernetes-free {@link PolicySpec}. */
 public final class PolicySpecMapper {
-
-  /** Share of the scarcest resource planned for when the policy does not say. */
-  public static final double DEFAULT_TARGET_UTILIZATION = 0.8;
 
   private PolicySpecMapper() {}
 
@@ -86,9 +83,9 @@ public final class PolicySpecMapper {
             new ScheduleSpec(
                 s.getName(),
                 s.getCron(),
-                s.getTimeZone() == null ? "UTC" : s.getTimeZone(),
+                s.getTimeZone() == null ? ApiDefaults.TIME_ZONE : s.getTimeZone(),
                 ApiDurations.parse(s.getDuration()),
-                ApiDurations.parseOr(s.getLeadTime(), Duration.ZERO),
+                ApiDurations.parseOr(s.getLeadTime(), ApiDefaults.SCHEDULE_LEAD_TIME),
                 s.getMinReplicas()));
       }
     }
@@ -97,9 +94,9 @@ public final class PolicySpecMapper {
       b.forecast(
           new ForecastSpec(
               f.isEnabled(),
-              ApiDurations.parseOr(f.getLookback(), Duration.ofDays(14)),
-              ApiDurations.parseOr(f.getHorizon(), Duration.ofHours(1)),
-              ApiDurations.parseOr(f.getLeadTime(), Duration.ofMinutes(10)),
+              ApiDurations.parseOr(f.getLookback(), ApiDefaults.forecastLookback()),
+              ApiDurations.parseOr(f.getHorizon(), ApiDefaults.forecastHorizon()),
+              ApiDurations.parseOr(f.getLeadTime(), ApiDefaults.forecastLeadTime()),
               f.getSeasonality() == Seasonality.DAILY
                   ? dev.headroom.engine.model.Seasonality.DAILY
                   : dev.headroom.engine.model.Seasonality.WEEKLY,
@@ -122,7 +119,9 @@ public final class PolicySpecMapper {
         c.getResource(),
         c.getPerReplica(),
         c.getPerRequest() == null ? OptionalDouble.empty() : OptionalDouble.of(c.getPerRequest()),
-        c.getTargetUtilization() == null ? DEFAULT_TARGET_UTILIZATION : c.getTargetUtilization());
+        c.getTargetUtilization() == null
+            ? ApiDefaults.TARGET_UTILIZATION
+            : c.getTargetUtilization());
   }
 
   static Behavior behavior(BehaviorSpec spec) {

@@ -5,7 +5,6 @@ import dev.headroom.engine.budget.BudgetAllocator;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.engine.validation.BudgetValidator;
 import dev.headroom.engine.validation.Violation;
-import dev.headroom.operator.api.v1alpha1.AllocationStrategy;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus;
 import dev.headroom.operator.api.v1alpha1.ConsumerGrant;
@@ -13,6 +12,7 @@ import dev.headroom.operator.api.v1alpha1.ConsumerPhase;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.budget.BudgetAccess;
 import dev.headroom.operator.budget.BudgetConsumers;
+import dev.headroom.operator.budget.BudgetSpecMapper;
 import dev.headroom.operator.budget.BudgetStatusBuilder;
 import dev.headroom.operator.budget.ObservedConnections;
 import dev.headroom.operator.config.HeadroomConfig;
@@ -155,7 +155,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private UpdateControl<ConnectionBudget> evaluate(ConnectionBudget cached) {
     Instant now = clock.instant();
     ConnectionBudget budget = client.getKubernetesSerialization().clone(cached);
-    String id = budget.getMetadata().getNamespace() + "/" + budget.getMetadata().getName();
+    String id = BudgetSpecMapper.budgetId(budget);
     var spec = budget.getSpec();
     BudgetSpec engineSpec = null;
     List<Violation> violations = new ArrayList<>();
@@ -167,14 +167,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
               "spec", "Required value: a ConnectionBudget needs a spec with maxConnections"));
     } else {
       limit = observed.limit(spec.getObserved(), spec.getMaxConnections(), now);
-      engineSpec =
-          new BudgetSpec(
-              id,
-              limit.maxConnections(),
-              spec.getReserved(),
-              spec.getAllocation() == AllocationStrategy.PRIORITY
-                  ? dev.headroom.engine.budget.AllocationStrategy.PRIORITY
-                  : dev.headroom.engine.budget.AllocationStrategy.PROPORTIONAL);
+      engineSpec = BudgetSpecMapper.toEngine(budget, limit.maxConnections());
       violations.addAll(new BudgetValidator().validate(engineSpec));
       violations.addAll(
           BudgetAccess.violations(spec.getAllowedNamespaces(), spec.getNamespaceSelector()));

@@ -1,5 +1,6 @@
 package dev.headroom.operator.workload;
 
+import dev.headroom.engine.transition.WorkloadShape;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -69,13 +70,24 @@ public record WorkloadSnapshot(
   }
 
   /**
-   * Upper bound of the connections this workload can hold right now: every pod the controller may
-   * keep or create (replicas + surge, or more while scaling in) plus pods still terminating, each
-   * at the largest pool in play. This is the left side of the budget invariant for one consumer.
+   * The engine's view of this workload, a pool that is not known counted as {@code unknownPool}.
+   */
+  public WorkloadShape shape(int unknownPool) {
+    return new WorkloadShape(
+        specReplicas,
+        livePods(),
+        terminatingPods(),
+        maxSurge,
+        largestPool(unknownPool),
+        rolloutInProgress);
+  }
+
+  /**
+   * Upper bound of the connections this workload can hold right now ({@link WorkloadShape#bound}):
+   * the left side of the budget invariant for one consumer.
    */
   public long connectionsBound(int fallbackPool) {
-    long pods = Math.max(livePods(), (long) specReplicas + maxSurge) + terminatingPods();
-    return pods * largestPool(fallbackPool);
+    return shape(fallbackPool).bound();
   }
 
   /** Connections the pods hold at most at this instant: the sum of their pools. */

@@ -111,13 +111,31 @@ final class SchemaValidator {
    */
   static List<String> validate(JsonNode object, JsonNode openApiSchema) {
     SchemaValidator v = new SchemaValidator();
+    v.checked(object, openApiSchema);
+    return List.copyOf(v.errors);
+  }
+
+  /**
+   * {@code object} as the API server stores it: a copy with the schema defaults applied. Fails when
+   * it does not match the schema, since the API server would reject it.
+   */
+  static ObjectNode withDefaults(JsonNode object, JsonNode openApiSchema) {
+    SchemaValidator v = new SchemaValidator();
+    ObjectNode copy = v.checked(object, openApiSchema);
+    if (!v.errors.isEmpty()) {
+      throw new IllegalArgumentException("not valid against the schema: " + v.errors);
+    }
+    return copy;
+  }
+
+  private ObjectNode checked(JsonNode object, JsonNode openApiSchema) {
     ObjectNode copy = object.deepCopy();
     for (Map.Entry<String, JsonNode> e : openApiSchema.path("properties").properties()) {
       if (CrdSchema.SKIPPED_TOP_LEVEL.contains(e.getKey())) {
         continue;
       }
       if (copy.has(e.getKey())) {
-        copy.set(e.getKey(), v.check(copy.get(e.getKey()), e.getValue(), e.getKey()));
+        copy.set(e.getKey(), check(copy.get(e.getKey()), e.getValue(), e.getKey()));
       }
     }
     copy.properties()
@@ -125,11 +143,11 @@ final class SchemaValidator {
             e -> {
               if (!CrdSchema.SKIPPED_TOP_LEVEL.contains(e.getKey())
                   && !openApiSchema.path("properties").has(e.getKey())) {
-                v.errors.add(e.getKey() + ": unknown field");
+                errors.add(e.getKey() + ": unknown field");
               }
             });
-    v.checkRules(copy, openApiSchema, "");
-    return List.copyOf(v.errors);
+    checkRules(copy, openApiSchema, "");
+    return copy;
   }
 
   /** Checks {@code value} and returns it with the schema defaults applied. */

@@ -145,18 +145,7 @@ public final class ForecastBenchmark {
               java.util.Optional.ofNullable(spec),
               s.behavior(),
               s.mode());
-      policies.add(
-          new ScenarioPolicy(
-              new PolicyManifest(
-                  m.id(),
-                  m.name(),
-                  m.source(),
-                  changed,
-                  m.fedSignal(),
-                  m.maxSurge(),
-                  m.priority(),
-                  m.notes()),
-              p.trace()));
+      policies.add(new ScenarioPolicy(m.withSpec(changed), p.trace()));
     }
     return new Scenario(scenario.title(), policies, scenario.budgets(), scenario.notes());
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.headroom.engine.budget.AllocationStrategy;
 import dev.headroom.engine.budget.BudgetSpec;
+import dev.headroom.engine.model.ApiDefaults;
 import dev.headroom.engine.validation.BudgetValidator;
 import dev.headroom.engine.validation.Violation;
 import java.io.IOException;
@@ -58,6 +59,19 @@ public final class ManifestReader {
 
   /** Reads the documents of one YAML text; {@code source} names it in messages. */
   public Manifests read(String source, String text) {
+    return read(source, text, true);
+  }
+
+  /**
+   * Reads the documents of one YAML text as the API declares them, also a policy that has no signal
+   * a trace could feed (which {@link #read(String, String)} refuses, since it cannot be simulated):
+   * for comparing the simulator's mapping with the operator's.
+   */
+  public Manifests readDeclared(String source, String text) {
+    return read(source, text, false);
+  }
+
+  private Manifests read(String source, String text, boolean simulable) {
     List<PolicyManifest> policyList = new ArrayList<>();
     List<BudgetManifest> budgetList = new ArrayList<>();
     int document = 0;
@@ -95,7 +109,7 @@ public final class ManifestReader {
         }
         Fields root = new Fields(where, "", doc);
         if (kind.equals("ScalingPolicy")) {
-          policyList.add(policies.map(where, root));
+          policyList.add(policies.map(where, root, simulable));
         } else {
           budgetList.add(budget(where, root));
         }
@@ -117,12 +131,13 @@ public final class ManifestReader {
     String id = PolicyMapper.namespace(metadata) + "/" + metadata.string("name");
     Fields spec = root.object("spec");
     String allocation =
-        spec.optionalEnum("allocation", "Proportional", "Priority").orElse("Proportional");
+        spec.optionalEnum("allocation", "Proportional", "Priority")
+            .orElse(ApiDefaults.BUDGET_ALLOCATION);
     BudgetSpec budget =
         new BudgetSpec(
             id,
             spec.integer("maxConnections"),
-            spec.optionalInteger("reserved").orElse(0),
+            spec.optionalInteger("reserved").orElse(ApiDefaults.BUDGET_RESERVED),
             allocation.equals("Priority")
                 ? AllocationStrategy.PRIORITY
                 : AllocationStrategy.PROPORTIONAL);

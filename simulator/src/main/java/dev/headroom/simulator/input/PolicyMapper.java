@@ -1,5 +1,6 @@
 package dev.headroom.simulator.input;
 
+import dev.headroom.engine.model.ApiDefaults;
 import dev.headroom.engine.model.Behavior;
 import dev.headroom.engine.model.Capacity;
 import dev.headroom.engine.model.ConcurrencySignal;
@@ -18,7 +19,6 @@ import dev.headroom.engine.model.SelectPolicy;
 import dev.headroom.engine.model.SignalKind;
 import dev.headroom.engine.validation.PolicyValidator;
 import dev.headroom.engine.validation.Violation;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +34,12 @@ import java.util.stream.Collectors;
  */
 final class PolicyMapper {
 
-  /** The API's default share of the scarcest resource ({@code spec.capacity.targetUtilization}). */
-  static final double DEFAULT_TARGET_UTILIZATION = 0.8;
-
   private final PolicyValidator validator = new PolicyValidator();
 
-  PolicyManifest map(String where, Fields root) {
+  /**
+   * @param simulable refuse a policy without a signal a request-rate trace can feed
+   */
+  PolicyManifest map(String where, Fields root, boolean simulable) {
     Fields metadata = root.object("metadata");
     String name = metadata.string("name");
     String namespace = namespace(metadata);
@@ -55,10 +55,12 @@ final class PolicyMapper {
     List<Fields> signals = load.objects("signals");
     for (Fields s : signals) {
       String signalName = s.string("name");
-      String type = s.optionalEnum("type", "AverageValue", "Value").orElse("AverageValue");
-      double target = s.number("target");
-      if (fed.isEmpty() && type.equals("AverageValue")) {
-        fed = Optional.of(new LoadSignal(signalName, SignalKind.AVERAGE_VALUE, target));
+      String type = s.optionalEnum("type", "AverageValue", "Value").orElse(ApiDefaults.SIGNAL_TYPE);
+      SignalKind kind = type.equals("Value") ? SignalKind.VALUE : SignalKind.AVERAGE_VALUE;
+      LoadSignal signal = new LoadSignal(signalName, kind, s.number("target"));
+      b.load(signal);
+      if (fed.isEmpty() && kind == SignalKind.AVERAGE_VALUE) {
+        fed = Optional.of(signal);
       } else {
         notes.add(
             s.path()
@@ -68,7 +70,6 @@ final class PolicyMapper {
                 + " only the first AverageValue signal");
       }
     }
-    fed.ifPresent(b::load);
     if (load.has("concurrency")) {
       b.concurrency(ConcurrencySignal.of("concurrency"));
     }
@@ -89,13 +90,13 @@ final class PolicyMapper {
         }
         maxSurge = OptionalInt.of(surge.get());
       }
-      priority = c.optionalInteger("priority").orElse(0);
+      priority = c.optionalInteger("priority").orElse(ApiDefaults.CONNECTIONS_PRIORITY);
       b.connections(
           new Connections(
               budgetNamespace + "/" + ref.string("name"),
               pool.integer("min"),
               pool.integer("max"),
-              0));
+              maxSurge.orElse(0)));
       if (c.has("delivery")) {
         String type = c.object("delivery").optionalString("type").orElse("?");
         if (!type.equals("ConfigMap")) {
@@ -113,11 +114,12 @@ final class PolicyMapper {
           new ScheduleSpec(
               s.string("name"),
               s.string("cron"),
-              s.optionalString("timeZone").orElse("UTC"),
+              s.optionalString("timeZone").orElse(ApiDefaults.TIME_ZONE),
               s.duration("duration"),
-              s.optionalDuration("leadTime").orElse(Duration.ZERO),
+              s.optionalDuration("leadTime").orElse(ApiDefaults.SCHEDULE_LEAD_TIME),
               s.integer("minReplicas")));
     }
+    boolean forecastSignalFed = true;
     if (spec.has("forecast")) {
       Fields f = spec.object("forecast");
       Optional<String> signal = f.optionalString("signal");
@@ -129,48 +131,84 @@ final class PolicyMapper {
                 + " follows the signal the trace feeds, '"
                 + fed.get().name()
                 + "'");
-        signal = Optional.empty();
+        forecastSignalFed = false;
       }
       Seasonality seasonality =
-          f.optionalEnum("seasonality", "Daily", "Weekly").orElse("Weekly").equals("Daily")
+          f.optionalEnum("seasonality", "Daily", "Weekly")
+                  .orElse(ApiDefaults.FORECAST_SEASONALITY)
+                  .equals("Daily")
               ? Seasonality.DAILY
               : Seasonality.WEEKLY;
       b.forecast(
           new ForecastSpec(
-              f.optionalBoolean("enabled").orElse(true),
-              f.optionalDuration("lookback").orElse(Duration.ofDays(14)),
-              f.optionalDuration("horizon").orElse(Duration.ofHours(1)),
-              f.optionalDuration("leadTime").orElse(Duration.ofMinutes(10)),
+              f.optionalBoolean("enabled").orElse(ApiDefaults.FORECAST_ENABLED),
+              f.optionalDuration("lookback").orElse(ApiDefaults.forecastLookback()),
+              f.optionalDuration("horizon").orElse(ApiDefaults.forecastHorizon()),
+              f.optionalDuration("leadTime").orElse(ApiDefaults.forecastLeadTime()),
               seasonality,
               signal.orElse(null)));
     }
     b.behavior(behavior(spec.optionalObject("behavior")));
-    String mode = spec.optionalEnum("mode", "Enforce", "DryRun").orElse("Enforce");
+    String mode = spec.optionalEnum("mode", "Enforce", "DryRun").orElse(ApiDefaults.MODE);
     if (mode.equals("DryRun")) {
       notes.add(
           "spec.mode DryRun simulated as Enforce: the simulation shows what Headroom would do");
     }
-    b.mode(Mode.ENFORCE);
-    if (spec.optionalEnum("ownership", "Replicas", "CapHpa").orElse("Replicas").equals("CapHpa")) {
+    b.mode(mode.equals("DryRun") ? Mode.DRY_RUN : Mode.ENFORCE);
+    if (spec.optionalEnum("ownership", "Replicas", "CapHpa")
+        .orElse(ApiDefaults.OWNERSHIP)
+        .equals("CapHpa")) {
       notes.add("spec.ownership CapHpa simulated as Replicas: Headroom sets the replicas itself");
     }
 
-    PolicySpec built = b.build();
-    if (fed.isEmpty() && built.concurrency().isEmpty()) {
+    PolicySpec declared = b.build();
+    PolicySpec built = simulated(declared, fed, forecastSignalFed);
+    if (simulable && fed.isEmpty() && built.concurrency().isEmpty()) {
       throw new ManifestException(
           where
               + ": spec.load: a request-rate trace needs an"
               + " AverageValue signal (requests per second, target per replica) or a concurrency"
               + " signal with spec.capacity to feed; this policy has neither");
     }
-    List<Violation> violations = validator.validate(built);
+    List<Violation> violations = validator.validate(declared);
     if (!violations.isEmpty()) {
       throw new ManifestException(
           where
               + ": "
               + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
-    return new PolicyManifest(id, name, where, built, fed, maxSurge, priority, notes);
+    return new PolicyManifest(id, name, where, declared, built, fed, maxSurge, priority, notes);
+  }
+
+  /**
+   * What the simulator runs of {@code declared}: the load only the trace feeds, a forecast on that
+   * signal, {@code Enforce}, and connections whose surge is resolved per replica count at run time.
+   */
+  private static PolicySpec simulated(
+      PolicySpec declared, Optional<LoadSignal> fed, boolean forecastSignalFed) {
+    return new PolicySpec(
+        declared.id(),
+        declared.replicas(),
+        fed.stream().toList(),
+        declared.concurrency(),
+        declared.capacities(),
+        declared.connections().map(c -> new Connections(c.budgetId(), c.poolMin(), c.poolMax(), 0)),
+        declared.schedules(),
+        declared
+            .forecast()
+            .map(
+                f ->
+                    forecastSignalFed
+                        ? f
+                        : new ForecastSpec(
+                            f.enabled(),
+                            f.lookback(),
+                            f.horizon(),
+                            f.leadTime(),
+                            f.seasonality(),
+                            null)),
+        declared.behavior(),
+        Mode.ENFORCE);
   }
 
   static String namespace(Fields metadata) {
@@ -191,7 +229,7 @@ final class PolicyMapper {
         resource,
         c.number("perReplica"),
         perRequest,
-        c.optionalNumber("targetUtilization").orElse(DEFAULT_TARGET_UTILIZATION));
+        c.optionalNumber("targetUtilization").orElse(ApiDefaults.TARGET_UTILIZATION));
   }
 
   private static Behavior behavior(Optional<Fields> spec) {

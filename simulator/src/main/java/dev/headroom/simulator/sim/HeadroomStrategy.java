@@ -2,20 +2,19 @@ package dev.headroom.simulator.sim;
 
 import dev.headroom.engine.DecisionEngine;
 import dev.headroom.engine.EngineConfig;
+import dev.headroom.engine.budget.AllocationStrategy;
 import dev.headroom.engine.budget.BudgetAllocation;
 import dev.headroom.engine.budget.BudgetAllocator;
 import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.engine.budget.ConsumerDemand;
-import dev.headroom.engine.budget.ConsumerState;
 import dev.headroom.engine.budget.PoolSize;
 import dev.headroom.engine.budget.PoolSizer;
-import dev.headroom.engine.budget.TargetState;
-import dev.headroom.engine.budget.TransitionPlan;
-import dev.headroom.engine.budget.TransitionPlanner;
-import dev.headroom.engine.budget.TransitionStep;
 import dev.headroom.engine.forecast.ForecastSettings;
 import dev.headroom.engine.forecast.SeasonalForecaster;
+import dev.headroom.engine.grant.GrantLedger;
+import dev.headroom.engine.grant.LedgerEntry;
+import dev.headroom.engine.grant.LedgerStep;
 import dev.headroom.engine.model.ConcurrencySample;
 import dev.headroom.engine.model.Connections;
 import dev.headroom.engine.model.Decision;
@@ -23,15 +22,20 @@ import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.engine.model.ScalingHistory;
 import dev.headroom.engine.model.SignalSample;
+import dev.headroom.engine.transition.PoolDeliveryMode;
+import dev.headroom.engine.transition.TransitionRequest;
+import dev.headroom.engine.transition.WorkloadPlan;
+import dev.headroom.engine.transition.WorkloadShape;
+import dev.headroom.engine.transition.WorkloadTransition;
+import dev.headroom.engine.transition.Write;
 import dev.headroom.simulator.input.BudgetManifest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Headroom: every policy through the {@link DecisionEngine} as written (load signal, capacity
@@ -39,17 +43,20 @@ import java.util.OptionalInt;
  * shares it. A policy with {@code forecast.enabled} gets the forecast the operator would compute
  * from the trace's past ({@link ForecastFeed}).
  *
- * <p>Each round, per budget: each consumer's request (its decision without the budget) goes to the
- * {@link BudgetAllocator}; each consumer then decides with its grant, which caps replicas and sizes
- * the pool; the {@link TransitionPlanner} orders the changes shrink-first and trims or defers grows
- * that would not fit, and the resulting states are applied. Policies without a budget just decide.
+ * <p>Each round, per budget, as the operator's two reconcilers do: each consumer's request (its
+ * decision without the budget) goes to the {@link BudgetAllocator}; the {@link GrantLedger} steps
+ * the published grants towards the allocation (shrinks at once, grows only from what no consumer
+ * holds); each consumer then decides with its published grant, which caps replicas and sizes the
+ * pool, and moves by the plan of the engine's {@link WorkloadTransition} (shrink, confirm, grow),
+ * reporting back its grant sequence and its bound. Pools reach the simulated pods in place (nothing
+ * rolls). Policies without a budget just decide.
  */
 public final class HeadroomStrategy implements Strategy {
 
   private final SimContext ctx;
   private final DecisionEngine engine;
   private final BudgetAllocator allocator = new BudgetAllocator();
-  private final TransitionPlanner planner = new TransitionPlanner();
+  private final WorkloadTransition transition = new WorkloadTransition();
   private final BudgetAsk ask = new BudgetAsk(EngineConfig.defaults().tolerance());
   private final Workload[] workloads;
   private final ScalingHistory[] histories;
@@ -57,11 +64,16 @@ public final class HeadroomStrategy implements Strategy {
   private final List<BudgetManifest> budgets;
   private final List<List<Integer>> consumers = new ArrayList<>();
   private final List<Integer> alone = new ArrayList<>();
-  private final Map<String, Integer> indexById = new HashMap<>();
   private final ForecastFeed[] forecasts;
 
   /** What each policy asked its budget for in the last round (the operator's requestedReplicas). */
   private final OptionalInt[] asks;
+
+  /** Each budgeted policy's line in its budget's ledger, as the budget's status keeps it. */
+  private final Ledger[] ledger;
+
+  /** A consumer's published grant, what the budget holds for it, and what it reported back. */
+  private record Ledger(long issued, long seq, long held, long acknowledged, long bound) {}
 
   public HeadroomStrategy(SimContext ctx) {
     this(ctx, ForecastSettings.defaults());
@@ -81,6 +93,7 @@ public final class HeadroomStrategy implements Strategy {
     unbudgeted = new PolicySpec[n];
     forecasts = new ForecastFeed[n];
     asks = new OptionalInt[n];
+    ledger = new Ledger[n];
     Arrays.fill(asks, OptionalInt.empty());
     for (int i = 0; i < n; i++) {
       if (ForecastFeed.applies(spec(i))) {
@@ -93,7 +106,6 @@ public final class HeadroomStrategy implements Strategy {
       }
       workloads[i] = new Workload(ctx.initialReplicas(i), 0);
       histories[i] = ScalingHistory.empty();
-      indexById.put(spec(i).id(), i);
       unbudgeted[i] = Specs.withConnections(spec(i), Optional.empty());
       if (spec(i).connections().isEmpty()) {
         alone.add(i);
@@ -148,12 +160,28 @@ public final class HeadroomStrategy implements Strategy {
       demands.add(demand(i, requested, surges[k]));
     }
     BudgetAllocation allocation = allocator.allocate(budget, demands);
-    List<ConsumerState> states = new ArrayList<>();
-    List<TargetState> targets = new ArrayList<>();
+    List<LedgerEntry> entries = new ArrayList<>();
     for (int k = 0; k < group.size(); k++) {
       int i = group.get(k);
-      String id = spec(i).id();
-      long grant = allocation.grantFor(id).orElseThrow().connections();
+      Ledger l = ledger[i];
+      entries.add(
+          new LedgerEntry(
+              spec(i).id(),
+              budget.allocation() == AllocationStrategy.PRIORITY
+                  ? -ctx.policy(i).manifest().priority()
+                  : 0,
+              allocation.grantFor(spec(i).id()).orElseThrow().connections(),
+              l.issued(),
+              l.seq(),
+              l.held(),
+              OptionalLong.of(l.acknowledged()),
+              OptionalLong.of(l.bound())));
+    }
+    List<LedgerStep> steps = GrantLedger.step(budget.available(), entries);
+    for (int k = 0; k < group.size(); k++) {
+      int i = group.get(k);
+      LedgerStep step = steps.get(k);
+      long grant = step.issued();
       Decision d =
           engine.decide(
               Specs.withSurge(spec(i), surges[k]),
@@ -162,13 +190,28 @@ public final class HeadroomStrategy implements Strategy {
       histories[i] = d.history();
       workloads[i].setBudgetLimited(d.budgetLimited());
       Workload w = workloads[i];
-      states.add(ConsumerState.steady(id, w.replicas(), surges[k], w.pool()));
-      targets.add(new TargetState(id, d.desiredReplicas(), d.poolSize().orElse(w.pool())));
-    }
-    TransitionPlan plan = planner.plan(budget.available(), states, targets);
-    for (TransitionStep step : plan.steps()) {
-      int i = indexOf(step.consumerId());
-      apply(i, step.toReplicas(), step.toPool());
+      WorkloadShape shape =
+          new WorkloadShape(w.replicas(), w.pods().total(), 0, surges[k], w.pool(), false);
+      WorkloadPlan plan =
+          transition.plan(
+              shape,
+              new TransitionRequest(
+                  d.desiredReplicas(),
+                  d.poolSize(),
+                  OptionalInt.of(w.pool()),
+                  OptionalLong.of(grant),
+                  spec(i).connections().orElseThrow().poolMax(),
+                  PoolDeliveryMode.IN_PLACE,
+                  Optional.empty()));
+      for (Write write : plan.writes()) {
+        if (write instanceof Write.Scale scale) {
+          apply(i, scale.to(), w.pool());
+        } else if (write instanceof Write.Pool pool) {
+          apply(i, w.replicas(), pool.to());
+        }
+      }
+      ledger[i] =
+          new Ledger(grant, step.issuedSeq(), step.held(), step.issuedSeq(), plan.inUseBound());
     }
   }
 
@@ -187,6 +230,16 @@ public final class HeadroomStrategy implements Strategy {
           sizer.size(
               grant, workloads[i].replicas(), c.poolMin(), c.poolMax(), demands.get(k).maxSurge());
       workloads[i] = new Workload(size.replicas(), size.pool());
+      long bound =
+          new WorkloadShape(
+                  size.replicas(),
+                  size.replicas(),
+                  0,
+                  demands.get(k).maxSurge(),
+                  size.pool(),
+                  false)
+              .bound();
+      ledger[i] = new Ledger(grant, 1, Math.max(grant, bound), 1, bound);
     }
   }
 
@@ -235,9 +288,5 @@ public final class HeadroomStrategy implements Strategy {
 
   private PolicySpec spec(int i) {
     return ctx.policy(i).manifest().spec();
-  }
-
-  private int indexOf(String id) {
-    return indexById.get(id);
   }
 }

@@ -73,16 +73,7 @@ public record Scenario(
                 + " draws on ConnectionBudget '"
                 + p.budgetId().get()
                 + "', which is not among the inputs: simulated without a budget");
-        manifest =
-            new PolicyManifest(
-                p.id(),
-                p.name(),
-                p.source(),
-                Specs.withConnections(p.spec(), Optional.empty()),
-                p.fedSignal(),
-                p.maxSurge(),
-                p.priority(),
-                p.notes());
+        manifest = p.withSpec(Specs.withConnections(p.spec(), Optional.empty()));
       }
       manifest.budgetId().ifPresent(used::add);
       for (String note : manifest.notes()) {

@@ -2,6 +2,7 @@ package dev.headroom.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.headroom.engine.model.ApiDefaults;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -28,12 +29,12 @@ public class ConnectionBudgetSpec {
   @JsonPropertyDescription(
       "Connections kept out of the budget (superuser, migrations, replication, humans).")
   @Min(0)
-  @Default("0")
+  @Default("" + ApiDefaults.BUDGET_RESERVED)
   private int reserved;
 
   @JsonPropertyDescription(
       "Proportional (to demand) or Priority (then proportional inside a priority).")
-  @Default("Proportional")
+  @Default(ApiDefaults.BUDGET_ALLOCATION)
   private AllocationStrategy allocation = AllocationStrategy.PROPORTIONAL;
 
   @JsonPropertyDescription(

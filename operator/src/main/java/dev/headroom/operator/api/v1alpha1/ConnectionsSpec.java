@@ -2,6 +2,7 @@ package dev.headroom.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.headroom.engine.model.ApiDefaults;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -20,7 +21,7 @@ public class ConnectionsSpec {
   private PoolSizeRange poolSize;
 
   @JsonPropertyDescription("Priority under Priority allocation: higher is served first.")
-  @Default("0")
+  @Default("" + ApiDefaults.CONNECTIONS_PRIORITY)
   @Min(0)
   @Max(1000)
   private Integer priority;

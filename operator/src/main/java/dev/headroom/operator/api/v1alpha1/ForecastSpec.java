@@ -2,6 +2,7 @@ package dev.headroom.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.headroom.engine.model.ApiDefaults;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 
@@ -10,29 +11,29 @@ import io.fabric8.generator.annotation.Pattern;
 public class ForecastSpec {
 
   @JsonPropertyDescription("Turn the forecast on.")
-  @Default("true")
-  private boolean enabled = true;
+  @Default("" + ApiDefaults.FORECAST_ENABLED)
+  private boolean enabled = ApiDefaults.FORECAST_ENABLED;
 
   @JsonPropertyDescription("Which load signal to forecast; default the first.")
   private String signal;
 
   @JsonPropertyDescription("History to learn from, e.g. 14d.")
   @Pattern("^([0-9]+(ms|s|m|h|d))+$")
-  @Default("14d")
+  @Default(ApiDefaults.FORECAST_LOOKBACK)
   private String lookback;
 
   @JsonPropertyDescription("How far ahead to forecast, e.g. 1h.")
   @Pattern("^([0-9]+(ms|s|m|h|d))+$")
-  @Default("1h")
+  @Default(ApiDefaults.FORECAST_HORIZON)
   private String horizon;
 
   @JsonPropertyDescription("How far ahead of predicted load to scale, e.g. 10m.")
   @Pattern("^([0-9]+(ms|s|m|h|d))+$")
-  @Default("10m")
+  @Default(ApiDefaults.FORECAST_LEAD_TIME)
   private String leadTime;
 
   @JsonPropertyDescription("Daily or Weekly season.")
-  @Default("Weekly")
+  @Default(ApiDefaults.FORECAST_SEASONALITY)
   private Seasonality seasonality = Seasonality.WEEKLY;
 
   public boolean isEnabled() {

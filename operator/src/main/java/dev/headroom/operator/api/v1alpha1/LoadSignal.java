@@ -2,6 +2,7 @@ package dev.headroom.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.headroom.engine.model.ApiDefaults;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -39,7 +40,7 @@ public class LoadSignal {
 
   @JsonPropertyDescription(
       "AverageValue: target is per replica and the query returns the total. Value: target is for the query value as a whole.")
-  @Default("AverageValue")
+  @Default(ApiDefaults.SIGNAL_TYPE)
   private SignalType type = SignalType.AVERAGE_VALUE;
 
   @JsonPropertyDescription("Target per replica (AverageValue) or for the whole value (Value).")

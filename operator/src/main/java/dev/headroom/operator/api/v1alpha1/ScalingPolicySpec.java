@@ -2,6 +2,7 @@ package dev.headroom.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.headroom.engine.model.ApiDefaults;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -38,12 +39,12 @@ public class ScalingPolicySpec {
 
   @JsonPropertyDescription(
       "Enforce writes the target; DryRun computes, records and explains but never writes it.")
-  @Default("Enforce")
+  @Default(ApiDefaults.MODE)
   private PolicyMode mode = PolicyMode.ENFORCE;
 
   @JsonPropertyDescription(
       "Replicas: Headroom owns the replica count. CapHpa: an existing HorizontalPodAutoscaler keeps replicas and Headroom only caps its maxReplicas by the budget.")
-  @Default("Replicas")
+  @Default(ApiDefaults.OWNERSHIP)
   private Ownership ownership = Ownership.REPLICAS;
 
   @JsonPropertyDescription("Replica bounds.")
