@@ -54,6 +54,12 @@ public final class GrantLedger {
       if (e.target() < issued) {
         issued = e.target();
         seq++;
+      } else if (seq == 0 && e.target() == 0 && e.inUseBound().isPresent()) {
+        // A consumer that has reported and asks for nothing (scaled to zero, load zero) gets an
+        // explicit grant of 0. Without it its grant stays the unissued placeholder and it waits
+        // for a grant for ever. Before the consumer has reported, 0 is not published: it may be a
+        // running workload whose demand is not known yet.
+        seq = 1;
       }
       next.put(e.id(), new long[] {issued, seq, held(e, issued, seq)});
       allReported &= e.inUseBound().isPresent();

@@ -41,8 +41,9 @@ public record WorkloadShape(
 
   /**
    * Upper bound of the connections the workload can hold now: every pod the controller may keep or
-   * create (replicas + surge, or more while scaling in) plus pods still terminating, each at the
-   * largest pool in play. The left side of the budget invariant for one consumer.
+   * create (replicas + surge, no surge at zero replicas, or more while scaling in) plus pods still
+   * terminating, each at the largest pool in play. The left side of the budget invariant for one
+   * consumer.
    */
   public long bound() {
     return boundAfter(specReplicas, largestPool);
@@ -63,7 +64,12 @@ public record WorkloadShape(
 
   /** The bound with {@code replicas} and a new pool {@code newPool} next to the pools in play. */
   public long boundAfter(int replicas, int newPool) {
-    long pods = Math.max(livePods, (long) replicas + maxSurge) + terminatingPods;
+    // A workload at zero replicas never surges: the Deployment controller keeps a new ReplicaSet
+    // at or below spec.replicas and scales the old ones down, so at zero no pod is created. The
+    // budget's own footprint counts it the same way (BudgetInvariant.footprint); counting surge
+    // here left every consumer scaled to zero above its grant of 0, SHRINKING for ever.
+    long planned = replicas > 0 ? (long) replicas + maxSurge : 0;
+    long pods = Math.max(livePods, planned) + terminatingPods;
     return pods * Math.max(largestPool, newPool);
   }
 }

@@ -24,6 +24,31 @@ class GrantLedgerTest {
   }
 
   @Nested
+  class FirstGrant {
+
+    @Test
+    void aReportedConsumerThatAsksForNothingIsToldZero() {
+      var steps = GrantLedger.step(100, List.of(entry("idle", 0, 0, 0, 0, null, 0L)));
+
+      assertThat(steps.get(0)).isEqualTo(new LedgerStep("idle", 0, 1, 0, Phase.STABLE));
+    }
+
+    @Test
+    void zeroIsNotPublishedBeforeTheConsumerHasReported() {
+      var steps = GrantLedger.step(100, List.of(entry("new", 0, 0, 0, 0, null, null)));
+
+      assertThat(steps.get(0).issuedSeq()).isZero();
+    }
+
+    @Test
+    void aGrantOfZeroOnceIssuedIsNotReissued() {
+      var steps = GrantLedger.step(100, List.of(entry("idle", 0, 0, 1, 0, 1L, 0L)));
+
+      assertThat(steps.get(0)).isEqualTo(new LedgerStep("idle", 0, 1, 0, Phase.STABLE));
+    }
+  }
+
+  @Nested
   class TwoPhase {
 
     @Test
