@@ -49,9 +49,12 @@ public record WorkloadShape(
     return boundAfter(specReplicas, largestPool);
   }
 
-  /** Pods the budget accounts for the workload: its replicas plus the surge a rollout may add. */
+  /**
+   * Pods the budget accounts for the workload: its replicas plus the surge a rollout may add, none
+   * at zero replicas (see {@link #boundAfter}).
+   */
   public long accountedPods() {
-    return (long) specReplicas + maxSurge;
+    return planned(specReplicas);
   }
 
   /**
@@ -68,8 +71,11 @@ public record WorkloadShape(
     // at or below spec.replicas and scales the old ones down, so at zero no pod is created. The
     // budget's own footprint counts it the same way (BudgetInvariant.footprint); counting surge
     // here left every consumer scaled to zero above its grant of 0, SHRINKING for ever.
-    long planned = replicas > 0 ? (long) replicas + maxSurge : 0;
-    long pods = Math.max(livePods, planned) + terminatingPods;
+    long pods = Math.max(livePods, planned(replicas)) + terminatingPods;
     return pods * Math.max(largestPool, newPool);
+  }
+
+  private long planned(int replicas) {
+    return replicas > 0 ? (long) replicas + maxSurge : 0;
   }
 }
