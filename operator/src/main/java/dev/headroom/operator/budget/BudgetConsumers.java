@@ -4,7 +4,8 @@ import dev.headroom.engine.budget.ConsumerDemand;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
-import dev.headroom.operator.policy.PolicySpecMapper;
+import dev.headroom.operator.ids.BudgetId;
+import dev.headroom.operator.ids.PolicyId;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -14,9 +15,7 @@ public record BudgetConsumers(
     OptionalLong inUseBound) {
 
   public static boolean refersTo(ScalingPolicy p, ConnectionBudget budget) {
-    return p.getSpec() != null && p.getSpec().getConnections() != null
-        && PolicySpecMapper.budgetId(p).equals(
-            budget.getMetadata().getNamespace() + "/" + budget.getMetadata().getName());
+    return BudgetId.referencedBy(p).filter(BudgetId.of(budget)::equals).isPresent();
   }
 
   public static boolean allowed(ScalingPolicy p, ConnectionBudget budget,
@@ -34,7 +33,7 @@ public record BudgetConsumers(
     int surge = spec.getConnections().getMaxSurge() != null ? spec.getConnections().getMaxSurge()
         : status == null || status.getMaxSurge() == null ? 0 : status.getMaxSurge();
     int priority = spec.getConnections().getPriority() == null ? 0 : spec.getConnections().getPriority();
-    ConsumerDemand demand = new ConsumerDemand(PolicySpecMapper.policyId(p), priority, min,
+    ConsumerDemand demand = new ConsumerDemand(PolicyId.of(p).toString(), priority, min,
         Math.min(requested, spec.getReplicas().getMax()),
         spec.getConnections().getPoolSize().getMin(), spec.getConnections().getPoolSize().getMax(),
         surge);

@@ -18,7 +18,6 @@ import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.workload.WorkloadSnapshot;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * Everything one reconcile tells about a policy: status, conditions, history, Events and
- * metrics. Each terminal method returns the control that writes the status.
+ * metrics. Each terminal method returns when the next round is due at the latest.
  */
 public final class PolicyOutcome {
 
@@ -133,17 +132,17 @@ public final class PolicyOutcome {
     forecast.ifPresent(f -> metrics.policyForecast(ns, name, f));
   }
 
-  public UpdateControl<ScalingPolicy> invalid(List<Violation> violations) {
+  public Duration invalid(List<Violation> violations, Duration sync) {
     String message = violations.stream().map(v -> v.field() + ": " + v.message())
         .collect(Collectors.joining("; "));
     PolicyConditions.ready(policy, false, EventReasons.INVALID_SPEC,
         "invalid spec, nothing is changed: " + message, now);
     events.warning(policy, EventReasons.INVALID_SPEC, message);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
-    return UpdateControl.patchStatus(policy);
+    return sync;
   }
 
-  public UpdateControl<ScalingPolicy> blocked(String reason, String message, Duration retry) {
+  public Duration blocked(String reason, String message, Duration retry) {
     PolicyConditions.ready(policy, false, reason, message, now);
     events.warning(policy, reason, message);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
@@ -151,10 +150,10 @@ public final class PolicyOutcome {
       metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()), "held");
       report("held", List.of());
     }
-    return UpdateControl.patchStatus(policy).rescheduleAfter(retry);
+    return retry;
   }
 
-  public UpdateControl<ScalingPolicy> dryRun(Optional<GrantView> grant, Duration sync) {
+  public Duration dryRun(Optional<GrantView> grant, Duration sync) {
     int current = snapshot.specReplicas();
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
     // Boxed on both sides: "cond ? int : Integer" would unbox a null pool (no connections).
@@ -184,7 +183,7 @@ public final class PolicyOutcome {
         differs ? "dry_run" : "none");
     report(differs ? "dry_run" : "none", wouldDo);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
-    return UpdateControl.patchStatus(policy).rescheduleAfter(sync);
+    return sync;
   }
 
   /** True while the history holds no entry that says what the target ran (dry runs do not). */
@@ -198,7 +197,7 @@ public final class PolicyOutcome {
    * change is still found against this entry ({@link #recordUnexplainedChange}); without it, a
    * change made by the very first round would be missing from history for good.
    */
-  public UpdateControl<ScalingPolicy> firstObserved(Duration poll) {
+  public Duration firstObserved(Duration poll) {
     int replicas = snapshot.specReplicas();
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
     String message = "first observed: the target runs " + replicas + " replicas"
@@ -207,10 +206,10 @@ public final class PolicyOutcome {
     status.setCurrentReplicas(replicas);
     PolicyConditions.ready(policy, true, EventReasons.FIRST_OBSERVED, message, now);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
-    return UpdateControl.patchStatus(policy).rescheduleAfter(poll);
+    return poll;
   }
 
-  public UpdateControl<ScalingPolicy> applied(Actuation a, Optional<GrantView> grant,
+  public Duration applied(Actuation a, Optional<GrantView> grant,
       String extraAction, Duration sync, Duration poll) {
     int fromReplicas = snapshot.specReplicas();
     Integer fromPool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
@@ -264,7 +263,7 @@ public final class PolicyOutcome {
     report(outcome, done);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
     boolean busy = changed || a.waiting().isPresent() || snapshot.rolloutInProgress();
-    return UpdateControl.patchStatus(policy).rescheduleAfter(busy ? poll : sync);
+    return busy ? poll : sync;
   }
 
   public void failed(Exception e) {
