@@ -5,6 +5,8 @@ import dev.headroom.engine.EngineConfig;
 import dev.headroom.engine.band.ProposalBand;
 import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.hpa.ReplicaCalculator;
+import dev.headroom.operator.budget.BudgetObserver;
+import dev.headroom.operator.budget.ObservedConnections;
 import dev.headroom.operator.config.HeadroomConfig;
 import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.forecast.PolicyForecaster;
@@ -98,5 +100,11 @@ public class ReconcilerBeans {
         () -> ThreadLocalRandom.current().nextDouble(),
         new ProposalBand(new ReplicaCalculator(EngineConfig.defaults().tolerance())));
     return new RoundWakeups(hub, nextRound, metrics, config);
+  }
+
+  @Produces
+  @Singleton
+  public BudgetObserver budgetObserver(KubernetesClient client, PrometheusClient prometheus) {
+    return new BudgetObserver(client, new ObservedConnections(prometheus));
   }
 }
