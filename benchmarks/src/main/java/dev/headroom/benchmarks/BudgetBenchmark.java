@@ -33,8 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * One ConnectionBudget shared by 1,000 consumers: {@link BudgetAllocator#allocate} under each
  * strategy, and one {@link GrantLedger#step} moving the published grants toward the allocator's
  * targets. The budget is scarce (full demand is about three times what it has) but not
- * overcommitted, which is the case where the allocator does all of its work. Average time per
- * call, single-threaded; fixed seed.
+ * overcommitted, which is the case where the allocator does all of its work. Average time per call,
+ * single-threaded; fixed seed.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -84,8 +84,9 @@ public class BudgetBenchmark {
     public void setUp() {
       Random random = new Random(SEED);
       List<ConsumerDemand> demands = demands(random, consumers);
-      BudgetAllocation allocation = new BudgetAllocator()
-          .allocate(scarceBudget(demands, AllocationStrategy.PROPORTIONAL), demands);
+      BudgetAllocation allocation =
+          new BudgetAllocator()
+              .allocate(scarceBudget(demands, AllocationStrategy.PROPORTIONAL), demands);
       available = allocation.available();
       entries = ledgerEntries(random, available, allocation.grants());
     }
@@ -108,9 +109,15 @@ public class BudgetBenchmark {
       int desired = min + random.nextInt(18);
       int poolMin = 2 + random.nextInt(4);
       int poolMax = poolMin + 5 + random.nextInt(15);
-      demands.add(new ConsumerDemand(
-          String.format("team-%03d/service-%04d", i % 97, i), random.nextInt(5), min, desired,
-          poolMin, poolMax, 1));
+      demands.add(
+          new ConsumerDemand(
+              String.format("team-%03d/service-%04d", i % 97, i),
+              random.nextInt(5),
+              min,
+              desired,
+              poolMin,
+              poolMax,
+              1));
     }
     // Hosts pass consumers in whatever order their cache yields; the allocator sorts.
     Collections.shuffle(demands, random);
@@ -143,8 +150,16 @@ public class BudgetBenchmark {
       long held = acked ? issued : Math.min(budgetLeft, issued + random.nextInt(5));
       long inUse = Math.max(0, held - random.nextInt(3));
       budgetLeft -= held;
-      result.add(new LedgerEntry(g.consumerId(), -random.nextInt(5), target, issued, seq, held,
-          OptionalLong.of(acked ? seq : seq - 1), OptionalLong.of(inUse)));
+      result.add(
+          new LedgerEntry(
+              g.consumerId(),
+              -random.nextInt(5),
+              target,
+              issued,
+              seq,
+              held,
+              OptionalLong.of(acked ? seq : seq - 1),
+              OptionalLong.of(inUse)));
     }
     Collections.shuffle(result, random);
     return result;

@@ -13,8 +13,8 @@ import dev.headroom.engine.model.Observation;
 import dev.headroom.engine.model.PodSample;
 import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.engine.model.ResourceKind;
-import dev.headroom.engine.model.ScalingHistory;
 import dev.headroom.engine.model.ScaleEvent;
+import dev.headroom.engine.model.ScalingHistory;
 import dev.headroom.engine.model.ScheduleSpec;
 import dev.headroom.engine.model.SignalSample;
 import dev.headroom.engine.model.TimestampedRecommendation;
@@ -41,13 +41,12 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * One {@link DecisionEngine#decide} call for a typical policy: two load signals (an external
  * request rate and per-pod CPU), a concurrency signal with two capacities, a budget grant, two
- * schedules in Europe/Berlin and the default behavior, with a history of 20 recent
- * recommendations and a few scale events. Single-threaded, so the score is decisions per second
- * on one core.
+ * schedules in Europe/Berlin and the default behavior, with a history of 20 recent recommendations
+ * and a few scale events. Single-threaded, so the score is decisions per second on one core.
  *
- * <p>The inputs cycle through {@link #CASES} pre-built observations (different instants, loads
- * and histories, fixed seed) so that neither the JIT nor the branch predictor sees one constant
- * input; building them is not measured.
+ * <p>The inputs cycle through {@link #CASES} pre-built observations (different instants, loads and
+ * histories, fixed seed) so that neither the JIT nor the branch predictor sees one constant input;
+ * building them is not measured.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -111,10 +110,22 @@ public class DecisionBenchmark {
         .capacity(Capacity.of(ResourceKind.THREADS, 200, 0.8))
         .capacity(Capacity.perRequest(ResourceKind.MEMORY, 2048, 16, 0.75))
         .connections(new Connections("db/pg-main", 5, 20, 1))
-        .schedule(new ScheduleSpec("business-hours", "0 8 * * 1-5", "Europe/Berlin",
-            Duration.ofHours(10), Duration.ofMinutes(15), 8))
-        .schedule(new ScheduleSpec("nightly-batch", "30 1 * * *", "Europe/Berlin",
-            Duration.ofHours(2), Duration.ofMinutes(10), 5))
+        .schedule(
+            new ScheduleSpec(
+                "business-hours",
+                "0 8 * * 1-5",
+                "Europe/Berlin",
+                Duration.ofHours(10),
+                Duration.ofMinutes(15),
+                8))
+        .schedule(
+            new ScheduleSpec(
+                "nightly-batch",
+                "30 1 * * *",
+                "Europe/Berlin",
+                Duration.ofHours(2),
+                Duration.ofMinutes(10),
+                5))
         .behavior(Behavior.defaults())
         .build();
   }
@@ -147,8 +158,8 @@ public class DecisionBenchmark {
       int replicas = Math.max(3, current - 3 + random.nextInt(7));
       recommendations.add(new TimestampedRecommendation(replicas, now.minusSeconds(15L * r)));
     }
-    List<ScaleEvent> ups = List.of(
-        new ScaleEvent(2, now.minusSeconds(45)), new ScaleEvent(1, now.minusSeconds(240)));
+    List<ScaleEvent> ups =
+        List.of(new ScaleEvent(2, now.minusSeconds(45)), new ScaleEvent(1, now.minusSeconds(240)));
     List<ScaleEvent> downs = List.of(new ScaleEvent(1, now.minusSeconds(600)));
     return new ScalingHistory(recommendations, ups, downs);
   }

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@link DecisionBenchmark}'s decisions timed by the CPU time of the deciding thread rather than
- * by the wall clock: on a machine shared with other work, JMH's throughput says how much of a
- * core the thread got, this says how many decisions one core makes per second of its time. Runs
- * {@value #ROUNDS} rounds of {@value #PER_ROUND} decisions after a warm-up and prints one line
- * per round and the median; {@code benchmarks/run} puts the median in docs/benchmarks.md.
+ * {@link DecisionBenchmark}'s decisions timed by the CPU time of the deciding thread rather than by
+ * the wall clock: on a machine shared with other work, JMH's throughput says how much of a core the
+ * thread got, this says how many decisions one core makes per second of its time. Runs {@value
+ * #ROUNDS} rounds of {@value #PER_ROUND} decisions after a warm-up and prints one line per round
+ * and the median; {@code benchmarks/run} puts the median in docs/benchmarks.md.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.headroom.benchmarks.DecisionCpuTime</pre>
  */
@@ -40,15 +40,21 @@ public final class DecisionCpuTime {
       cpu = threads.getCurrentThreadCpuTime() - cpu;
       wall = System.nanoTime() - wall;
       nanosPerDecision[round] = (double) cpu / PER_ROUND;
-      System.out.printf(Locale.ROOT, "round %d: %.0f ns CPU per decision (%.0f ns wall)%n",
-          round + 1, nanosPerDecision[round], (double) wall / PER_ROUND);
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: %.0f ns CPU per decision (%.0f ns wall)%n",
+          round + 1,
+          nanosPerDecision[round],
+          (double) wall / PER_ROUND);
     }
     Arrays.sort(nanosPerDecision);
     double median = nanosPerDecision[ROUNDS / 2];
     System.out.printf(Locale.ROOT, "checksum of the desired replicas: %d%n", sink);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "median: %.0f ns CPU per decision = %,.0f decisions per CPU-second%n",
-        median, 1e9 / median);
+        median,
+        1e9 / median);
   }
 
   private static long run(DecisionBenchmark benchmark, int decisions) {

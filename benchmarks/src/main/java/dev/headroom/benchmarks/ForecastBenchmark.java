@@ -54,15 +54,21 @@ public class ForecastBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    spec = new ForecastSpec(true, Duration.ofDays(14), Duration.ofHours(1),
-        Duration.ofMinutes(10), seasonality, null);
+    spec =
+        new ForecastSpec(
+            true,
+            Duration.ofDays(14),
+            Duration.ofHours(1),
+            Duration.ofMinutes(10),
+            seasonality,
+            null);
     now = Instant.parse("2026-11-30T08:45:00Z");
     Random random = new Random(SEED);
     history = new ArrayList<>();
     for (Instant t = now.minus(Duration.ofDays(14)); t.isBefore(now); t = t.plusSeconds(60)) {
       ZonedDateTime z = t.atZone(ZoneOffset.UTC);
-      boolean weekday = z.getDayOfWeek() != DayOfWeek.SATURDAY
-          && z.getDayOfWeek() != DayOfWeek.SUNDAY;
+      boolean weekday =
+          z.getDayOfWeek() != DayOfWeek.SATURDAY && z.getDayOfWeek() != DayOfWeek.SUNDAY;
       double base = weekday && z.getHour() >= 9 && z.getHour() < 17 ? 1000 : 100;
       history.add(new LoadSample(t, base * (1 + 0.05 * random.nextGaussian())));
     }

@@ -31,13 +31,13 @@ import java.util.OptionalInt;
  * The decision engine: a pure function of (policy, observation, history) to a {@link Decision}.
  *
  * <ol>
- *   <li>An invalid policy changes nothing: the decision keeps the current replicas and lists
- *       the violations.
+ *   <li>An invalid policy changes nothing: the decision keeps the current replicas and lists the
+ *       violations.
  *   <li>Load: HPA v2 over the load signals and the capacity model over concurrency; the larger
  *       wins. Missing data never scales in (fail static).
  *   <li>Raw recommendation = max(load, schedule floor, forecast): a forecast can only raise.
- *   <li>Current replicas outside the bounds are brought to the bound (as the HPA does);
- *       otherwise HPA {@code behavior} applies: stabilization windows, rate policies, bounds.
+ *   <li>Current replicas outside the bounds are brought to the bound (as the HPA does); otherwise
+ *       HPA {@code behavior} applies: stabilization windows, rate policies, bounds.
  *   <li>The budget grant caps replicas and sizes the pool.
  * </ol>
  *
@@ -69,9 +69,8 @@ public final class DecisionEngine {
   }
 
   /**
-   * Decides for a spec. Equal to {@code decide(prepare(spec), obs, history)}; the preparation
-   * is memoised per spec (by identity, then by value), so a spec is validated once, not every
-   * call.
+   * Decides for a spec. Equal to {@code decide(prepare(spec), obs, history)}; the preparation is
+   * memoised per spec (by identity, then by value), so a spec is validated once, not every call.
    */
   public Decision decide(PolicySpec spec, Observation obs, ScalingHistory history) {
     return decide(prepared.of(spec), obs, history);
@@ -85,9 +84,25 @@ public final class DecisionEngine {
       List<String> reasons = new ArrayList<>();
       reasons.add("invalid policy, keeping " + current + " replicas");
       policy.violations().forEach(v -> reasons.add(v.toString()));
-      return new Decision(spec.id(), obs.now(), current, current, OptionalInt.empty(), List.of(),
-          Source.FAIL_STATIC, Limit.NONE, reasons, history, false, false, false,
-          Optional.empty(), false, spec.mode(), false, ScheduleStatus.NONE);
+      return new Decision(
+          spec.id(),
+          obs.now(),
+          current,
+          current,
+          OptionalInt.empty(),
+          List.of(),
+          Source.FAIL_STATIC,
+          Limit.NONE,
+          reasons,
+          history,
+          false,
+          false,
+          false,
+          Optional.empty(),
+          false,
+          spec.mode(),
+          false,
+          ScheduleStatus.NONE);
     }
     int min = spec.replicas().min();
     int max = spec.replicas().max();
@@ -107,23 +122,29 @@ public final class DecisionEngine {
       winner = larger(winner, r);
     }
 
-    if (spec.forecast().isPresent() && spec.forecast().get().enabled()
+    if (spec.forecast().isPresent()
+        && spec.forecast().get().enabled()
         && obs.forecastReplicas().isPresent()) {
       int f = obs.forecastReplicas().getAsInt();
-      Recommendation r = new Recommendation(Source.FORECAST, f,
-          () -> "forecast -> " + f + " (can only raise replicas)");
+      Recommendation r =
+          new Recommendation(
+              Source.FORECAST, f, () -> "forecast -> " + f + " (can only raise replicas)");
       recs.add(r);
       reasons.add(r.why());
       winner = larger(winner, r);
     }
 
     if (winner == null) {
-      winner = new Recommendation(Source.BOUNDS, min,
-          () -> "no load signal, schedule or forecast applies: replicas.min " + min);
+      winner =
+          new Recommendation(
+              Source.BOUNDS,
+              min,
+              () -> "no load signal, schedule or forecast applies: replicas.min " + min);
     }
     int raw = winner.replicas();
-    recs.add(new Recommendation(Source.BOUNDS, spec.replicas().clamp(raw),
-        () -> "bounds: " + min + ".." + max));
+    recs.add(
+        new Recommendation(
+            Source.BOUNDS, spec.replicas().clamp(raw), () -> "bounds: " + min + ".." + max));
 
     int desired;
     Limit limit;
@@ -137,14 +158,18 @@ public final class DecisionEngine {
       limit = Limit.MIN;
       reasons.add(() -> "current " + current + " below replicas.min " + min + " -> " + min);
     } else {
-      Normalization n = normalizer.normalize(
-          spec.behavior(), min, max, current, raw, history, obs.now());
+      Normalization n =
+          normalizer.normalize(spec.behavior(), min, max, current, raw, history, obs.now());
       desired = n.desiredReplicas();
       updated = n.history();
       limit = limitOf(n, raw, desired, current, loadOutcome, winner);
       if (n.stabilized()) {
-        reasons.add(() -> "stabilization: recent recommendations hold " + n.stabilizedReplicas()
-            + " instead of " + raw);
+        reasons.add(
+            () ->
+                "stabilization: recent recommendations hold "
+                    + n.stabilizedReplicas()
+                    + " instead of "
+                    + raw);
       }
       if (n.limit() != Limit.NONE) {
         int normalized = desired;
@@ -173,8 +198,13 @@ public final class DecisionEngine {
           limit = Limit.BUDGET;
         }
       } else if (desired > current) {
-        Reason why = () -> "budget '" + c.budgetId() + "' has granted nothing yet: holding "
-            + current + " replicas";
+        Reason why =
+            () ->
+                "budget '"
+                    + c.budgetId()
+                    + "' has granted nothing yet: holding "
+                    + current
+                    + " replicas";
         recs.add(new Recommendation(Source.BUDGET, current, why));
         reasons.add(why);
         desired = current;
@@ -189,14 +219,29 @@ public final class DecisionEngine {
 
     Recommendation[] bySource = recs.toArray(new Recommendation[0]);
     Arrays.sort(bySource, BY_SOURCE);
-    return new Decision(spec.id(), obs.now(), current, desired, pool, FrozenList.own(bySource),
+    return new Decision(
+        spec.id(),
+        obs.now(),
+        current,
+        desired,
+        pool,
+        FrozenList.own(bySource),
         winner.source(),
-        limit, new RenderedReasons(reasons), updated, budgetLimited,
-        loadOutcome.metricsAvailable(), scheduleStatus.active(),
+        limit,
+        new RenderedReasons(reasons),
+        updated,
+        budgetLimited,
+        loadOutcome.metricsAvailable(),
+        scheduleStatus.active(),
         scheduleStatus.winner().isPresent()
-            ? Optional.of(scheduleStatus.winner().get().name()) : Optional.empty(),
-        true, spec.mode(), winner.source() == Source.REACTIVE && loadOutcome.withinTolerance()
-            && winner.replicas() == current, scheduleStatus);
+            ? Optional.of(scheduleStatus.winner().get().name())
+            : Optional.empty(),
+        true,
+        spec.mode(),
+        winner.source() == Source.REACTIVE
+            && loadOutcome.withinTolerance()
+            && winner.replicas() == current,
+        scheduleStatus);
   }
 
   private static final Comparator<Recommendation> BY_SOURCE =
@@ -223,15 +268,19 @@ public final class DecisionEngine {
 
     @Override
     public String render() {
-      return (desired == current ? "keep " : "scale " + current + " -> ") + desired
-          + " replicas (" + winner.name().toLowerCase() + " won"
-          + (limit == Limit.NONE ? "" : ", limited by " + limit.name().toLowerCase()) + ")"
+      return (desired == current ? "keep " : "scale " + current + " -> ")
+          + desired
+          + " replicas ("
+          + winner.name().toLowerCase()
+          + " won"
+          + (limit == Limit.NONE ? "" : ", limited by " + limit.name().toLowerCase())
+          + ")"
           + (mode == Mode.DRY_RUN ? " [dry run]" : "");
     }
   }
 
-  private static Limit limitOf(Normalization n, int raw, int desired, int current,
-      LoadOutcome load, Recommendation winner) {
+  private static Limit limitOf(
+      Normalization n, int raw, int desired, int current, LoadOutcome load, Recommendation winner) {
     if (n.limit() != Limit.NONE) {
       return n.limit();
     }
@@ -247,10 +296,20 @@ public final class DecisionEngine {
 
   private static Reason scheduleReason(WindowState w) {
     if (w.phase() == WindowPhase.PRE_SCALE) {
-      return () -> "schedule '" + w.name() + "' opens at " + w.windowStart().orElseThrow()
-          + ", pre-scaling -> " + w.minReplicas();
+      return () ->
+          "schedule '"
+              + w.name()
+              + "' opens at "
+              + w.windowStart().orElseThrow()
+              + ", pre-scaling -> "
+              + w.minReplicas();
     }
-    return () -> "schedule '" + w.name() + "' active until " + w.windowEnd().orElseThrow()
-        + " -> " + w.minReplicas();
+    return () ->
+        "schedule '"
+            + w.name()
+            + "' active until "
+            + w.windowEnd().orElseThrow()
+            + " -> "
+            + w.minReplicas();
   }
 }

@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Load signals (HPA algorithm) and concurrency (capacity model) to one load-based
- * recommendation, with the HPA's rule for missing metrics extended to fail static: when no
- * signal has data, or some have none and the others would scale in, the current replica count
- * is kept.
+ * Load signals (HPA algorithm) and concurrency (capacity model) to one load-based recommendation,
+ * with the HPA's rule for missing metrics extended to fail static: when no signal has data, or some
+ * have none and the others would scale in, the current replica count is kept.
  */
 final class LoadEvaluator {
 
@@ -64,8 +63,15 @@ final class LoadEvaluator {
         reasons.add(() -> "reactive: '" + signal.name() + "' " + p.explanation());
         continue;
       }
-      Reason why = () -> "reactive: " + signal.name() + " " + p.explanation() + " -> "
-          + p.replicas() + suffix(p.outcome());
+      Reason why =
+          () ->
+              "reactive: "
+                  + signal.name()
+                  + " "
+                  + p.explanation()
+                  + " -> "
+                  + p.replicas()
+                  + suffix(p.outcome());
       reasons.add(why);
       allWithinTolerance &= p.outcome() != MetricProposal.Outcome.SCALED;
       if (reactive == null || p.replicas() > reactive.replicas()) {
@@ -80,8 +86,9 @@ final class LoadEvaluator {
     if (spec.concurrency().isPresent()) {
       Optional<ConcurrencySample> sample = obs.concurrency();
       Optional<CapacityRecommendation> cap =
-          sample.isEmpty() || sample.get().timestamp() == null
-              || fresh(sample.get().timestamp(), oldest)
+          sample.isEmpty()
+                  || sample.get().timestamp() == null
+                  || fresh(sample.get().timestamp(), oldest)
               ? capacityModel.recommend(spec.concurrency().get(), spec.capacities(), sample)
               : Optional.empty();
       if (cap.isEmpty()) {
@@ -105,9 +112,14 @@ final class LoadEvaluator {
     if (configured > 0 && (best == null || (!available && best.replicas() < current))) {
       List<String> none = missing == null ? List.of() : missing;
       Recommendation scaleIn = best;
-      Reason why = () -> "fail static: no fresh data for " + String.join(", ", none)
-          + (scaleIn == null ? "" : " and the rest would scale in to " + scaleIn.replicas())
-          + "; keeping " + current + " replicas";
+      Reason why =
+          () ->
+              "fail static: no fresh data for "
+                  + String.join(", ", none)
+                  + (scaleIn == null ? "" : " and the rest would scale in to " + scaleIn.replicas())
+                  + "; keeping "
+                  + current
+                  + " replicas";
       Recommendation hold = new Recommendation(Source.FAIL_STATIC, current, why);
       recs.add(hold);
       reasons.add(why);
@@ -134,7 +146,8 @@ final class LoadEvaluator {
       if (sample.value().isEmpty() || !Double.isFinite(sample.value().getAsDouble())) {
         return "has no usable value";
       }
-      if (signal.kind() == SignalKind.VALUE && obs.readyReplicas() == 0
+      if (signal.kind() == SignalKind.VALUE
+          && obs.readyReplicas() == 0
           && obs.currentReplicas() > 0) {
         return "cannot be spread: no ready replicas";
       }

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.OptionalInt;
 
 /**
- * One decision round through the ports: observe, decide, record, apply (unless dry-run), keep
- * the history. Hosts that need more control call {@link DecisionEngine} directly.
+ * One decision round through the ports: observe, decide, record, apply (unless dry-run), keep the
+ * history. Hosts that need more control call {@link DecisionEngine} directly.
  */
 public final class PolicyLoop {
 
@@ -25,8 +25,13 @@ public final class PolicyLoop {
   private final HistoryStore histories;
   private final Clock clock;
 
-  public PolicyLoop(DecisionEngine engine, MetricsSource metrics, ScalingRealizer realizer,
-      DecisionRecorder recorder, HistoryStore histories, Clock clock) {
+  public PolicyLoop(
+      DecisionEngine engine,
+      MetricsSource metrics,
+      ScalingRealizer realizer,
+      DecisionRecorder recorder,
+      HistoryStore histories,
+      Clock clock) {
     this.engine = engine;
     this.metrics = metrics;
     this.realizer = realizer;
@@ -36,15 +41,25 @@ public final class PolicyLoop {
   }
 
   /**
-   * Runs one round for a policy whose workload has {@code currentReplicas} ({@code
-   * readyReplicas} ready), with its budget grant and forecast if it has them.
+   * Runs one round for a policy whose workload has {@code currentReplicas} ({@code readyReplicas}
+   * ready), with its budget grant and forecast if it has them.
    */
-  public Decision run(PolicySpec spec, int currentReplicas, int readyReplicas,
-      OptionalInt grantedConnections, OptionalInt forecastReplicas) {
+  public Decision run(
+      PolicySpec spec,
+      int currentReplicas,
+      int readyReplicas,
+      OptionalInt grantedConnections,
+      OptionalInt forecastReplicas) {
     Instant now = clock.instant();
-    Observation obs = new Observation(now, currentReplicas, readyReplicas,
-        metrics.signals(spec, now), metrics.concurrency(spec, now), forecastReplicas,
-        grantedConnections);
+    Observation obs =
+        new Observation(
+            now,
+            currentReplicas,
+            readyReplicas,
+            metrics.signals(spec, now),
+            metrics.concurrency(spec, now),
+            forecastReplicas,
+            grantedConnections);
     Decision decision = engine.decide(spec, obs, histories.load(spec.id()));
     recorder.record(decision);
     if (decision.valid() && spec.mode() == Mode.ENFORCE) {

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * dev.headroom.engine.model.Observation, dev.headroom.engine.model.ScalingHistory)} validates a
  * spec once rather than every call. The last spec is recognised by identity (no hashing); other
  * specs by value ({@link PolicySpec} is a record), so a host that maps its API object to a new,
- * equal spec every round still hits. Bounded: at {@value #MAX_CACHED} specs the memo starts
- * over. Thread-safe.
+ * equal spec every round still hits. Bounded: at {@value #MAX_CACHED} specs the memo starts over.
+ * Thread-safe.
  */
 final class PreparedPolicies {
 

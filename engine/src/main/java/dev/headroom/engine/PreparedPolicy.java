@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * A policy made ready for many decisions: validated once, its schedules parsed once and their
- * window states cached ({@link PolicySchedules}). What {@link DecisionEngine#prepare} returns
- * and {@link DecisionEngine#decide(PreparedPolicy, dev.headroom.engine.model.Observation,
- * dev.headroom.engine.model.ScalingHistory)} takes; a host keeps one per policy version (for
- * the operator, per uid and generation) and decides with it every round.
+ * window states cached ({@link PolicySchedules}). What {@link DecisionEngine#prepare} returns and
+ * {@link DecisionEngine#decide(PreparedPolicy, dev.headroom.engine.model.Observation,
+ * dev.headroom.engine.model.ScalingHistory)} takes; a host keeps one per policy version (for the
+ * operator, per uid and generation) and decides with it every round.
  */
 public final class PreparedPolicy {
 

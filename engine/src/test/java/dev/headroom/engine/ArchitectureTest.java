@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static final JavaClasses ENGINE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.headroom.engine");
+  private static final JavaClasses ENGINE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.headroom.engine");
 
   @Test
   void noKubernetesQuarkusFabric8OrOperatorSdk() {
@@ -24,8 +25,14 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.fabric8..", "io.quarkus..", "io.quarkiverse..", "io.javaoperatorsdk..",
-            "io.kubernetes..", "k8s.io..", "jakarta.enterprise..", "jakarta.inject..")
+            "io.fabric8..",
+            "io.quarkus..",
+            "io.quarkiverse..",
+            "io.javaoperatorsdk..",
+            "io.kubernetes..",
+            "k8s.io..",
+            "jakarta.enterprise..",
+            "jakarta.inject..")
         .because("the engine is shared by the operator, the simulator and the tests")
         .check(ENGINE);
   }
@@ -49,9 +56,13 @@ class ArchitectureTest {
   void theCorePackagesDoNotDependOnThePorts() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.headroom.engine.model..", "dev.headroom.engine.hpa..",
-            "dev.headroom.engine.budget..", "dev.headroom.engine.schedule..",
-            "dev.headroom.engine.capacity..", "dev.headroom.engine.validation..",
+        .resideInAnyPackage(
+            "dev.headroom.engine.model..",
+            "dev.headroom.engine.hpa..",
+            "dev.headroom.engine.budget..",
+            "dev.headroom.engine.schedule..",
+            "dev.headroom.engine.capacity..",
+            "dev.headroom.engine.validation..",
             "dev.headroom.engine.forecast..")
         .should()
         .dependOnClassesThat()

@@ -78,8 +78,11 @@ class DecisionEngineTest {
 
     @Test
     void scaleDownIsStabilizedByRecentHigherRecommendations() {
-      ScalingHistory history = new ScalingHistory(
-          List.of(new TimestampedRecommendation(10, NOW.minusSeconds(120))), List.of(), List.of());
+      ScalingHistory history =
+          new ScalingHistory(
+              List.of(new TimestampedRecommendation(10, NOW.minusSeconds(120))),
+              List.of(),
+              List.of());
 
       Decision d = engine.decide(rpsPolicy(2, 30).build(), rps(10, 200), history);
 
@@ -90,9 +93,17 @@ class DecisionEngineTest {
     @Test
     void theLargestSignalWins() {
       PolicySpec spec = rpsPolicy(1, 50).load(LoadSignal.pods("queue", 10)).build();
-      Observation obs = rps(4, 160).withSignal("queue", SignalSample.pods(NOW, List.of(
-          PodSample.ready("a", 20), PodSample.ready("b", 20), PodSample.ready("c", 20),
-          PodSample.ready("d", 20))));
+      Observation obs =
+          rps(4, 160)
+              .withSignal(
+                  "queue",
+                  SignalSample.pods(
+                      NOW,
+                      List.of(
+                          PodSample.ready("a", 20),
+                          PodSample.ready("b", 20),
+                          PodSample.ready("c", 20),
+                          PodSample.ready("d", 20))));
 
       Decision d = engine.decide(spec, obs, ScalingHistory.empty());
 
@@ -149,20 +160,23 @@ class DecisionEngineTest {
     @Test
     void TestNoScaleDownOneMetricEmpty() {
       // upstream: one metric fails, the other would scale 5 -> 3: no scale-down on partial data.
-      Decision d = engine.decide(twoSignals(500), podsAt(5, 100, 300, 500, 250, 250),
-          ScalingHistory.empty());
+      Decision d =
+          engine.decide(
+              twoSignals(500), podsAt(5, 100, 300, 500, 250, 250), ScalingHistory.empty());
 
       assertThat(d.desiredReplicas()).isEqualTo(5);
       assertThat(d.winner()).isEqualTo(Source.FAIL_STATIC);
-      assertThat(d.reasons()).contains(
-          "fail static: no fresh data for qps and the rest would scale in to 3; keeping 5"
-              + " replicas");
+      assertThat(d.reasons())
+          .contains(
+              "fail static: no fresh data for qps and the rest would scale in to 3; keeping 5"
+                  + " replicas");
     }
 
     @Test
     void noDataAtAllKeepsTheCurrentReplicas() {
-      Decision d = engine.decide(rpsPolicy(1, 30).build(), Observation.of(NOW, 9, 9),
-          ScalingHistory.empty());
+      Decision d =
+          engine.decide(
+              rpsPolicy(1, 30).build(), Observation.of(NOW, 9, 9), ScalingHistory.empty());
 
       assertThat(d.desiredReplicas()).isEqualTo(9);
       assertThat(d.metricsAvailable()).isFalse();
@@ -171,21 +185,32 @@ class DecisionEngineTest {
 
     @Test
     void staleOrNonFiniteDataCountsAsMissing() {
-      Observation stale = Observation.of(NOW, 9, 9)
-          .withSignal("rps", SignalSample.value(NOW.minus(Duration.ofMinutes(10)), 10));
-      Observation nan = Observation.of(NOW, 9, 9)
-          .withSignal("rps", SignalSample.value(NOW, Double.NaN));
+      Observation stale =
+          Observation.of(NOW, 9, 9)
+              .withSignal("rps", SignalSample.value(NOW.minus(Duration.ofMinutes(10)), 10));
+      Observation nan =
+          Observation.of(NOW, 9, 9).withSignal("rps", SignalSample.value(NOW, Double.NaN));
 
-      assertThat(engine.decide(rpsPolicy(1, 30).build(), stale, ScalingHistory.empty())
-          .desiredReplicas()).isEqualTo(9);
-      assertThat(engine.decide(rpsPolicy(1, 30).build(), nan, ScalingHistory.empty())
-          .desiredReplicas()).isEqualTo(9);
+      assertThat(
+              engine
+                  .decide(rpsPolicy(1, 30).build(), stale, ScalingHistory.empty())
+                  .desiredReplicas())
+          .isEqualTo(9);
+      assertThat(
+              engine
+                  .decide(rpsPolicy(1, 30).build(), nan, ScalingHistory.empty())
+                  .desiredReplicas())
+          .isEqualTo(9);
     }
 
     @Test
     void missingMetricsStillLetASchedulePreScale() {
-      PolicySpec spec = rpsPolicy(1, 30).schedule(new ScheduleSpec("morning", "0 10 * * *",
-          "UTC", Duration.ofHours(1), Duration.ZERO, 15)).build();
+      PolicySpec spec =
+          rpsPolicy(1, 30)
+              .schedule(
+                  new ScheduleSpec(
+                      "morning", "0 10 * * *", "UTC", Duration.ofHours(1), Duration.ZERO, 15))
+              .build();
 
       Decision d = engine.decide(spec, Observation.of(NOW, 9, 9), ScalingHistory.empty());
 
@@ -200,9 +225,17 @@ class DecisionEngineTest {
 
     @Test
     void anActiveWindowRaisesTheFloor() {
-      PolicySpec spec = rpsPolicy(2, 30).schedule(new ScheduleSpec("weekday-morning",
-          "0 9 * * 1-5", "Europe/Berlin", Duration.ofHours(3), Duration.ofMinutes(15), 10))
-          .build();
+      PolicySpec spec =
+          rpsPolicy(2, 30)
+              .schedule(
+                  new ScheduleSpec(
+                      "weekday-morning",
+                      "0 9 * * 1-5",
+                      "Europe/Berlin",
+                      Duration.ofHours(3),
+                      Duration.ofMinutes(15),
+                      10))
+              .build();
 
       Decision d = engine.decide(spec, rps(10, 80), ScalingHistory.empty());
 
@@ -214,8 +247,12 @@ class DecisionEngineTest {
 
     @Test
     void aForecastRaisesButNeverLowers() {
-      PolicySpec spec = rpsPolicy(2, 30).forecast(new ForecastSpec(true, Duration.ofDays(14),
-          Duration.ofHours(1), Duration.ofMinutes(10))).build();
+      PolicySpec spec =
+          rpsPolicy(2, 30)
+              .forecast(
+                  new ForecastSpec(
+                      true, Duration.ofDays(14), Duration.ofHours(1), Duration.ofMinutes(10)))
+              .build();
 
       Decision up = engine.decide(spec, rps(10, 400).withForecast(16), ScalingHistory.empty());
       Decision down = engine.decide(spec, rps(10, 600).withForecast(3), ScalingHistory.empty());
@@ -228,8 +265,12 @@ class DecisionEngineTest {
 
     @Test
     void aDisabledForecastIsIgnored() {
-      PolicySpec spec = rpsPolicy(2, 30).forecast(new ForecastSpec(false, Duration.ofDays(14),
-          Duration.ofHours(1), Duration.ofMinutes(10))).build();
+      PolicySpec spec =
+          rpsPolicy(2, 30)
+              .forecast(
+                  new ForecastSpec(
+                      false, Duration.ofDays(14), Duration.ofHours(1), Duration.ofMinutes(10)))
+              .build();
 
       Decision d = engine.decide(spec, rps(10, 400).withForecast(16), ScalingHistory.empty());
 
@@ -252,8 +293,9 @@ class DecisionEngineTest {
       assertThat(d.desiredReplicas()).isEqualTo(9);
       assertThat(d.poolSize()).hasValue(20);
       assertThat(d.budgetLimited()).isFalse();
-      assertThat(d.reasons()).contains(
-          "budget 'db/pg-main' grants 200 connections -> 9 replicas x pool 20 (+1 surge)");
+      assertThat(d.reasons())
+          .contains(
+              "budget 'db/pg-main' grants 200 connections -> 9 replicas x pool 20 (+1 surge)");
     }
 
     @Test
@@ -304,10 +346,11 @@ class DecisionEngineTest {
 
     @Test
     void theCapacityModelCanWin() {
-      PolicySpec spec = rpsPolicy(1, 40)
-          .concurrency(ConcurrencySignal.of("inflight"))
-          .capacity(Capacity.of(ResourceKind.THREADS, 50, 0.8))
-          .build();
+      PolicySpec spec =
+          rpsPolicy(1, 40)
+              .concurrency(ConcurrencySignal.of("inflight"))
+              .capacity(Capacity.of(ResourceKind.THREADS, 50, 0.8))
+              .build();
       Observation obs = rps(4, 160).withConcurrency(new ConcurrencySample(NOW, 400, 0.5));
 
       Decision d = engine.decide(spec, obs, ScalingHistory.empty());
@@ -322,21 +365,21 @@ class DecisionEngineTest {
 
     @Test
     void anInvalidPolicyChangesNothing() {
-      PolicySpec spec = PolicySpec.builder("shop/api", 5, 3)
-          .load(LoadSignal.averageValue("rps", 40)).build();
+      PolicySpec spec =
+          PolicySpec.builder("shop/api", 5, 3).load(LoadSignal.averageValue("rps", 40)).build();
 
       Decision d = engine.decide(spec, rps(4, 1000), ScalingHistory.empty());
 
       assertThat(d.valid()).isFalse();
       assertThat(d.desiredReplicas()).isEqualTo(4);
-      assertThat(d.reasons()).contains(
-          "spec.replicas.min: must be <= spec.replicas.max (5 > 3)");
+      assertThat(d.reasons()).contains("spec.replicas.min: must be <= spec.replicas.max (5 > 3)");
     }
 
     @Test
     void dryRunComputesButRecordsNoScaleEvent() {
-      Decision d = engine.decide(rpsPolicy(2, 30).mode(Mode.DRY_RUN).build(), rps(12, 930),
-          ScalingHistory.empty());
+      Decision d =
+          engine.decide(
+              rpsPolicy(2, 30).mode(Mode.DRY_RUN).build(), rps(12, 930), ScalingHistory.empty());
 
       assertThat(d.desiredReplicas()).isEqualTo(24);
       assertThat(d.mode()).isEqualTo(Mode.DRY_RUN);

@@ -37,9 +37,9 @@ class EngineProperties {
   record Case(PolicySpec spec, Observation obs, ScalingHistory history, int forecast) {}
 
   /**
-   * Cases are built from one random seed: jqwik's combinators over a dozen nested parameters
-   * cost milliseconds per try, a plain {@link Random} microseconds. A failing case is reported
-   * in full by its record's {@code toString}.
+   * Cases are built from one random seed: jqwik's combinators over a dozen nested parameters cost
+   * milliseconds per try, a plain {@link Random} microseconds. A failing case is reported in full
+   * by its record's {@code toString}.
    */
   @Provide
   Arbitrary<Case> cases() {
@@ -51,14 +51,21 @@ class EngineProperties {
     int min = r.nextInt(6);
     int max = min + 1 + r.nextInt(60);
     int target = 1 + r.nextInt(100);
-    PolicySpec.Builder b = PolicySpec.builder("ns/p", min, max)
-        .load(LoadSignal.averageValue("rps", target))
-        .load(LoadSignal.pods("queue", target / 2.0 + 1))
-        .forecast(FORECAST)
-        .mode(r.nextBoolean() ? Mode.ENFORCE : Mode.DRY_RUN);
+    PolicySpec.Builder b =
+        PolicySpec.builder("ns/p", min, max)
+            .load(LoadSignal.averageValue("rps", target))
+            .load(LoadSignal.pods("queue", target / 2.0 + 1))
+            .forecast(FORECAST)
+            .mode(r.nextBoolean() ? Mode.ENFORCE : Mode.DRY_RUN);
     if (r.nextBoolean()) {
-      b.schedule(new ScheduleSpec("peak", "0 9 * * 1-5", "Europe/Berlin", Duration.ofHours(8),
-          Duration.ofMinutes(30), Math.min(max, min + 3)));
+      b.schedule(
+          new ScheduleSpec(
+              "peak",
+              "0 9 * * 1-5",
+              "Europe/Berlin",
+              Duration.ofHours(8),
+              Duration.ofMinutes(30),
+              Math.min(max, min + 3)));
     }
     if (r.nextBoolean()) {
       b.connections(new Connections("db/pg", 2, 20, 1));
@@ -74,8 +81,10 @@ class EngineProperties {
       List<PodSample> samples = new ArrayList<>();
       int pods = r.nextInt(9);
       for (int i = 0; i < pods; i++) {
-        samples.add(i == 0 && missing == 3 ? PodSample.missing("p0")
-            : PodSample.ready("p" + i, r.nextInt(2000) / 10.0));
+        samples.add(
+            i == 0 && missing == 3
+                ? PodSample.missing("p0")
+                : PodSample.ready("p" + i, r.nextInt(2000) / 10.0));
       }
       o = o.withSignal("queue", SignalSample.pods(now, samples));
     }
@@ -114,8 +123,10 @@ class EngineProperties {
     assertThat(with.desiredReplicas()).isGreaterThanOrEqualTo(without.desiredReplicas());
     // Unless a limit applies, the result is at least the reactive recommendation.
     if (with.limitedBy() == dev.headroom.engine.model.Limit.NONE) {
-      with.recommendation(Source.REACTIVE).ifPresent(reactive ->
-          assertThat(with.desiredReplicas()).isGreaterThanOrEqualTo(reactive.replicas()));
+      with.recommendation(Source.REACTIVE)
+          .ifPresent(
+              reactive ->
+                  assertThat(with.desiredReplicas()).isGreaterThanOrEqualTo(reactive.replicas()));
     }
   }
 
@@ -123,12 +134,13 @@ class EngineProperties {
   void missingDataNeverScalesIn(@ForAll("cases") Case c) {
     Decision d = new DecisionEngine().decide(c.spec(), c.obs(), c.history());
 
-    boolean withinBounds = c.obs().currentReplicas() >= c.spec().replicas().min()
-        && c.obs().currentReplicas() <= c.spec().replicas().max();
+    boolean withinBounds =
+        c.obs().currentReplicas() >= c.spec().replicas().min()
+            && c.obs().currentReplicas() <= c.spec().replicas().max();
     if (!d.metricsAvailable() && withinBounds && !d.budgetLimited()) {
       assertThat(d.desiredReplicas()).isGreaterThanOrEqualTo(c.obs().currentReplicas());
     }
-    assertThat(d.desiredReplicas()).isBetween(0, Math.max(c.spec().replicas().max(),
-        c.obs().currentReplicas()));
+    assertThat(d.desiredReplicas())
+        .isBetween(0, Math.max(c.spec().replicas().max(), c.obs().currentReplicas()));
   }
 }

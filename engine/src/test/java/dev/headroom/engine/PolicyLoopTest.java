@@ -25,28 +25,37 @@ class PolicyLoopTest {
   final InMemoryScalingRealizer realizer = new InMemoryScalingRealizer();
   final InMemoryDecisionRecorder recorder = new InMemoryDecisionRecorder(10);
   final InMemoryHistoryStore histories = new InMemoryHistoryStore();
-  final PolicyLoop loop = new PolicyLoop(new DecisionEngine(), metrics, realizer, recorder,
-      histories, Clock.fixed(NOW, ZoneOffset.UTC));
+  final PolicyLoop loop =
+      new PolicyLoop(
+          new DecisionEngine(),
+          metrics,
+          realizer,
+          recorder,
+          histories,
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void enforcedDecisionsAreAppliedRecordedAndRemembered() {
-    PolicySpec spec = PolicySpec.builder("shop/api", 1, 30)
-        .load(LoadSignal.averageValue("rps", 40)).build();
+    PolicySpec spec =
+        PolicySpec.builder("shop/api", 1, 30).load(LoadSignal.averageValue("rps", 40)).build();
     metrics.put("shop/api", "rps", SignalSample.value(NOW, 400));
 
     Decision d = loop.run(spec, 5, 5, OptionalInt.empty(), OptionalInt.empty());
 
     assertThat(d.desiredReplicas()).isEqualTo(10);
-    assertThat(realizer.calls()).containsExactly(
-        new InMemoryScalingRealizer.Call("shop/api", "replicas", 10));
+    assertThat(realizer.calls())
+        .containsExactly(new InMemoryScalingRealizer.Call("shop/api", "replicas", 10));
     assertThat(recorder.decisions("shop/api")).containsExactly(d);
     assertThat(histories.load("shop/api")).isEqualTo(d.history());
   }
 
   @Test
   void dryRunIsRecordedButNeverApplied() {
-    PolicySpec spec = PolicySpec.builder("shop/api", 1, 30)
-        .load(LoadSignal.averageValue("rps", 40)).mode(Mode.DRY_RUN).build();
+    PolicySpec spec =
+        PolicySpec.builder("shop/api", 1, 30)
+            .load(LoadSignal.averageValue("rps", 40))
+            .mode(Mode.DRY_RUN)
+            .build();
     metrics.put("shop/api", "rps", SignalSample.value(NOW, 400));
 
     Decision d = loop.run(spec, 5, 5, OptionalInt.empty(), OptionalInt.empty());
@@ -59,10 +68,16 @@ class PolicyLoopTest {
   @Test
   void recorderKeepsOnlyTheLastDecisions() {
     InMemoryDecisionRecorder small = new InMemoryDecisionRecorder(2);
-    PolicySpec spec = PolicySpec.builder("shop/api", 1, 30)
-        .load(LoadSignal.averageValue("rps", 40)).build();
-    PolicyLoop l = new PolicyLoop(new DecisionEngine(), metrics, realizer, small, histories,
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    PolicySpec spec =
+        PolicySpec.builder("shop/api", 1, 30).load(LoadSignal.averageValue("rps", 40)).build();
+    PolicyLoop l =
+        new PolicyLoop(
+            new DecisionEngine(),
+            metrics,
+            realizer,
+            small,
+            histories,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     for (int i = 0; i < 3; i++) {
       l.run(spec, 5, 5, OptionalInt.empty(), OptionalInt.empty());

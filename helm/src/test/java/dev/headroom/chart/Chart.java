@@ -78,8 +78,8 @@ final class Chart {
   static String templateError(String valuesYaml) {
     try {
       String out = templateRaw(valuesYaml);
-      throw new AssertionError("helm template accepted the values:\n" + valuesYaml
-          + "\nand rendered:\n" + out);
+      throw new AssertionError(
+          "helm template accepted the values:\n" + valuesYaml + "\nand rendered:\n" + out);
     } catch (IllegalStateException e) {
       return e.getMessage();
     }
@@ -132,7 +132,8 @@ final class Chart {
   static List<Map<String, Object>> fileRules() {
     try {
       return new ObjectMapper(new YAMLFactory())
-          .readValue(DIR.resolve("files/clusterrole-rules.yaml").toFile(),
+          .readValue(
+              DIR.resolve("files/clusterrole-rules.yaml").toFile(),
               new TypeReference<List<Map<String, Object>>>() {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);

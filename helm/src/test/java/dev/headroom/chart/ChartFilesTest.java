@@ -122,8 +122,10 @@ class ChartFilesTest {
       Map.Entry<String, JsonNode> prop = props.next();
       String child = path.isEmpty() ? prop.getKey() : path + "." + prop.getKey();
       JsonNode sub = prop.getValue();
-      if (sub.has("properties") && sub.path("additionalProperties").isBoolean()
-          && !sub.path("additionalProperties").asBoolean() && !PASS_THROUGH.contains(child)) {
+      if (sub.has("properties")
+          && sub.path("additionalProperties").isBoolean()
+          && !sub.path("additionalProperties").asBoolean()
+          && !PASS_THROUGH.contains(child)) {
         out.addAll(schemaPaths(sub, child));
       } else {
         out.add(child);
@@ -145,9 +147,11 @@ class ChartFilesTest {
       assertThat(sub.has("type") || sub.has("anyOf")).as("type of %s", child).isTrue();
       if (sub.has("properties")) {
         if (!PASS_THROUGH.contains(child)) {
-          assertThat(sub.path("additionalProperties").isBoolean()
-              && !sub.path("additionalProperties").asBoolean())
-              .as("%s allows no unknown keys", child).isTrue();
+          assertThat(
+                  sub.path("additionalProperties").isBoolean()
+                      && !sub.path("additionalProperties").asBoolean())
+              .as("%s allows no unknown keys", child)
+              .isTrue();
         }
         assertStrict(sub, child);
       }
@@ -156,7 +160,8 @@ class ChartFilesTest {
 
   private static Set<String> fileNames(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .collect(Collectors.toCollection(TreeSet::new));
     }
   }

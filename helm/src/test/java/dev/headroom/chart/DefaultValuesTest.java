@@ -21,19 +21,21 @@ class DefaultValuesTest {
 
   @Test
   void rendersTheOperatorAndItsClusterWideRbacOnly() {
-    assertThat(manifest.kindsAndNames()).containsExactlyInAnyOrder(
-        "ServiceAccount/headroom-system/headroom",
-        "ClusterRole/headroom-headroom-system",
-        "ClusterRoleBinding/headroom-headroom-system",
-        "Deployment/headroom-system/headroom",
-        "Service/headroom-system/headroom-metrics",
-        "PodDisruptionBudget/headroom-system/headroom");
+    assertThat(manifest.kindsAndNames())
+        .containsExactlyInAnyOrder(
+            "ServiceAccount/headroom-system/headroom",
+            "ClusterRole/headroom-headroom-system",
+            "ClusterRoleBinding/headroom-headroom-system",
+            "Deployment/headroom-system/headroom",
+            "Service/headroom-system/headroom-metrics",
+            "PodDisruptionBudget/headroom-system/headroom");
   }
 
   @Test
   void clusterRoleRulesAreExactlyTheRulesFile() {
-    List<Map<String, Object>> rendered = Chart.YAML.convertValue(
-        manifest.one("ClusterRole").path("rules"), new TypeReference<>() {});
+    List<Map<String, Object>> rendered =
+        Chart.YAML.convertValue(
+            manifest.one("ClusterRole").path("rules"), new TypeReference<>() {});
 
     assertThat(rendered).isEqualTo(Chart.fileRules());
   }
@@ -57,16 +59,18 @@ class DefaultValuesTest {
     assertThat(manifest.operatorEnv())
         .containsEntry("HEADROOM_LEADER_ELECTION_ENABLED", "true")
         .doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
-    assertThat(manifest.one("PodDisruptionBudget").at("/spec/maxUnavailable").asInt())
-        .isEqualTo(1);
+    assertThat(manifest.one("PodDisruptionBudget").at("/spec/maxUnavailable").asInt()).isEqualTo(1);
   }
 
   @Test
   void leaseLivesInTheReleaseNamespace() {
-    assertThat(manifest.operatorContainer().path("env")).anySatisfy(e -> {
-      assertThat(e.path("name").asText()).isEqualTo("HEADROOM_LEADER_ELECTION_NAMESPACE");
-      assertThat(e.at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.namespace");
-    });
+    assertThat(manifest.operatorContainer().path("env"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("name").asText()).isEqualTo("HEADROOM_LEADER_ELECTION_NAMESPACE");
+              assertThat(e.at("/valueFrom/fieldRef/fieldPath").asText())
+                  .isEqualTo("metadata.namespace");
+            });
   }
 
   @Test
@@ -93,7 +97,9 @@ class DefaultValuesTest {
         .containsEntry("HEADROOM_PROMETHEUS_URL", "http://prometheus-operated.monitoring.svc:9090")
         .containsEntry("HEADROOM_PROMETHEUS_TIMEOUT", "5s")
         .containsEntry("HEADROOM_SYNC_PERIOD", "15s")
-        .doesNotContainKeys("HEADROOM_PROMETHEUS_BEARER_TOKEN_FILE", "HEADROOM_PROMETHEUS_CA_FILE",
+        .doesNotContainKeys(
+            "HEADROOM_PROMETHEUS_BEARER_TOKEN_FILE",
+            "HEADROOM_PROMETHEUS_CA_FILE",
             "HEADROOM_PROMETHEUS_INSECURE_SKIP_TLS_VERIFY");
   }
 
@@ -117,7 +123,8 @@ class DefaultValuesTest {
     assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
     assertThat(security.path("allowPrivilegeEscalation").asBoolean()).isFalse();
     assertThat(security.has("allowPrivilegeEscalation")).isTrue();
-    assertThat(security.at("/capabilities/drop")).extracting(JsonNode::asText)
+    assertThat(security.at("/capabilities/drop"))
+        .extracting(JsonNode::asText)
         .containsExactly("ALL");
     assertThat(security.at("/capabilities/add").isMissingNode()).isTrue();
     assertThat(security.at("/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
@@ -127,15 +134,19 @@ class DefaultValuesTest {
   void tmpIsAWritableEmptyDirBecauseTheRootFilesystemIsNot() {
     JsonNode pod = manifest.one("Deployment").at("/spec/template/spec");
 
-    assertThat(manifest.operatorContainer().path("volumeMounts")).anySatisfy(m -> {
-      assertThat(m.path("name").asText()).isEqualTo("tmp");
-      assertThat(m.path("mountPath").asText()).isEqualTo("/tmp");
-      assertThat(m.path("readOnly").asBoolean(false)).isFalse();
-    });
-    assertThat(pod.path("volumes")).anySatisfy(v -> {
-      assertThat(v.path("name").asText()).isEqualTo("tmp");
-      assertThat(v.has("emptyDir")).isTrue();
-    });
+    assertThat(manifest.operatorContainer().path("volumeMounts"))
+        .anySatisfy(
+            m -> {
+              assertThat(m.path("name").asText()).isEqualTo("tmp");
+              assertThat(m.path("mountPath").asText()).isEqualTo("/tmp");
+              assertThat(m.path("readOnly").asBoolean(false)).isFalse();
+            });
+    assertThat(pod.path("volumes"))
+        .anySatisfy(
+            v -> {
+              assertThat(v.path("name").asText()).isEqualTo("tmp");
+              assertThat(v.has("emptyDir")).isTrue();
+            });
   }
 
   @Test
@@ -152,18 +163,23 @@ class DefaultValuesTest {
   void probesUseTheQuarkusHealthEndpointsOnPort8080() {
     JsonNode container = manifest.operatorContainer();
 
-    assertThat(container.path("ports")).singleElement().satisfies(p -> {
-      assertThat(p.path("name").asText()).isEqualTo("http");
-      assertThat(p.path("containerPort").asInt()).isEqualTo(8080);
-    });
+    assertThat(container.path("ports"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path("name").asText()).isEqualTo("http");
+              assertThat(p.path("containerPort").asInt()).isEqualTo(8080);
+            });
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
     assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
     assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
     assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
-    assertThat(container.at("/startupProbe/failureThreshold").asInt()
-        * container.at("/startupProbe/periodSeconds").asInt())
-        .as("seconds the JVM has to start").isGreaterThanOrEqualTo(60);
+    assertThat(
+            container.at("/startupProbe/failureThreshold").asInt()
+                * container.at("/startupProbe/periodSeconds").asInt())
+        .as("seconds the JVM has to start")
+        .isGreaterThanOrEqualTo(60);
   }
 
   @Test
@@ -174,8 +190,11 @@ class DefaultValuesTest {
     assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(8080);
     assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
     assertThat(service.at("/spec/ports/0/name").asText()).isEqualTo("http");
-    service.at("/spec/selector").fields().forEachRemaining(
-        e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+    service
+        .at("/spec/selector")
+        .fields()
+        .forEachRemaining(
+            e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
     assertThat(service.at("/spec/selector").size()).isGreaterThanOrEqualTo(2);
   }
 
@@ -184,8 +203,11 @@ class DefaultValuesTest {
     JsonNode deployment = manifest.one("Deployment");
     JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
 
-    deployment.at("/spec/selector/matchLabels").fields().forEachRemaining(
-        e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+    deployment
+        .at("/spec/selector/matchLabels")
+        .fields()
+        .forEachRemaining(
+            e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
   }
 
   @Test
@@ -193,7 +215,8 @@ class DefaultValuesTest {
     for (JsonNode o : manifest.objects()) {
       String kind = o.path("kind").asText();
       if (!kind.startsWith("Cluster")) {
-        assertThat(o.at("/metadata/namespace").asText()).as(Manifest.id(o))
+        assertThat(o.at("/metadata/namespace").asText())
+            .as(Manifest.id(o))
             .isEqualTo(Chart.NAMESPACE);
       }
     }

@@ -18,23 +18,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/operations.md and docs/helm.md, the operator's metrics and the release workflow agree with
- * the chart. (The image's user and port are checked against the chart by the image module's
- * {@code OperatorImageIT}, which reads the built image.)
+ * the chart. (The image's user and port are checked against the chart by the image module's {@code
+ * OperatorImageIT}, which reads the built image.)
  */
 class DocsAndReleaseTest {
 
   private static final Path OPERATIONS = Chart.REPO.resolve("docs/operations.md");
   private static final Path HELM_DOC = Chart.REPO.resolve("docs/helm.md");
-  private static final Path METRICS = Chart.REPO.resolve(
-      "operator/src/main/java/dev/headroom/operator/metrics/HeadroomMetrics.java");
+  private static final Path METRICS =
+      Chart.REPO.resolve(
+          "operator/src/main/java/dev/headroom/operator/metrics/HeadroomMetrics.java");
   private static final Path RELEASE = Chart.REPO.resolve(".github/workflows/release.yml");
   private static final Pattern METRIC = Pattern.compile("headroom_[a-z_]+");
 
   @Test
   void operationsDocListsEveryPermissionOfTheRulesFile() throws IOException {
-    List<String> rows = section(read(OPERATIONS), "## Permissions").lines()
-        .filter(l -> l.startsWith("| `") || l.startsWith("| core"))
-        .toList();
+    List<String> rows =
+        section(read(OPERATIONS), "## Permissions")
+            .lines()
+            .filter(l -> l.startsWith("| `") || l.startsWith("| core"))
+            .toList();
     List<Map<String, Object>> rules = Chart.fileRules();
 
     assertThat(rows).as("one table row per rule").hasSize(rules.size());
@@ -48,7 +51,8 @@ class DocsAndReleaseTest {
   void operationsDocListsEveryMetricTheOperatorExports() throws IOException {
     String metricsSection = section(read(OPERATIONS), "## Metrics");
 
-    assertThat(operatorMetrics()).isNotEmpty()
+    assertThat(operatorMetrics())
+        .isNotEmpty()
         .allSatisfy(m -> assertThat(metricsSection).contains("| `" + m + "` |"));
   }
 
@@ -62,9 +66,13 @@ class DocsAndReleaseTest {
     used.addAll(metricsIn(read(Chart.DIR.resolve("files/grafana-dashboard.json"))));
     Set<String> exported = operatorMetrics();
 
-    assertThat(used).isNotEmpty().allSatisfy(name -> assertThat(exported)
-        .as("%s is exported by HeadroomMetrics", name)
-        .contains(name.replaceAll("_(sum|count|max|bucket)$", "")));
+    assertThat(used)
+        .isNotEmpty()
+        .allSatisfy(
+            name ->
+                assertThat(exported)
+                    .as("%s is exported by HeadroomMetrics", name)
+                    .contains(name.replaceAll("_(sum|count|max|bucket)$", "")));
   }
 
   @Test
@@ -75,10 +83,16 @@ class DocsAndReleaseTest {
         Chart.readYaml(Chart.DIR.resolve("values.yaml")).at("/image/repository").asText();
 
     assertThat(workflow.at("/env/IMAGE").asText()).isEqualTo(repository);
-    assertThat(text).contains("./mvnw -B package", "-Dheadroom.image.version=",
-        "-Dheadroom.image.revision=", "-Dheadroom.image.source=",
-        "oci-archive:image/target/headroom-operator-image.tar",
-        "helm lint --strict helm/headroom", "helm package helm/headroom", "helm push");
+    assertThat(text)
+        .contains(
+            "./mvnw -B package",
+            "-Dheadroom.image.version=",
+            "-Dheadroom.image.revision=",
+            "-Dheadroom.image.source=",
+            "oci-archive:image/target/headroom-operator-image.tar",
+            "helm lint --strict helm/headroom",
+            "helm package helm/headroom",
+            "helm push");
   }
 
   @Test
@@ -91,10 +105,12 @@ class DocsAndReleaseTest {
     }
     Set<String> tests;
     try (Stream<Path> files = Files.list(Path.of("src/test/java/dev/headroom/chart"))) {
-      tests = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith("Test.java"))
-          .map(n -> n.substring(0, n.length() - ".java".length()))
-          .collect(Collectors.toCollection(TreeSet::new));
+      tests =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith("Test.java"))
+              .map(n -> n.substring(0, n.length() - ".java".length()))
+              .collect(Collectors.toCollection(TreeSet::new));
     }
 
     assertThat(documented).isEqualTo(tests);
@@ -110,7 +126,8 @@ class DocsAndReleaseTest {
     @SuppressWarnings("unchecked")
     List<String> verbs = (List<String>) rule.get("verbs");
     String group = groups.get(0).isEmpty() ? "core" : "`" + groups.get(0) + "`";
-    return cells.length > 4 && cells[1].trim().equals(group)
+    return cells.length > 4
+        && cells[1].trim().equals(group)
         && ticked(cells[2]).equals(Set.copyOf(resources))
         && ticked(cells[3]).equals(Set.copyOf(verbs));
   }

@@ -28,7 +28,8 @@ class EdgeValuesTest {
   void severalReplicasWithoutLeaderElectionAreRefused() {
     String error = Chart.templateError("replicas: 3\nleaderElection: {enabled: false}\n");
 
-    assertThat(error).contains("replicas is 3 but leaderElection.enabled is false")
+    assertThat(error)
+        .contains("replicas is 3 but leaderElection.enabled is false")
         .contains("fight over every workload");
   }
 
@@ -42,7 +43,9 @@ class EdgeValuesTest {
 
   @Test
   void customImageRepositoryTagAndPullPolicy() {
-    Manifest m = Chart.template("""
+    Manifest m =
+        Chart.template(
+            """
         image:
           repository: registry.example:5000/platform/headroom
           tag: 0.2.0-rc.1
@@ -61,16 +64,25 @@ class EdgeValuesTest {
   void imagePinnedByDigest() {
     String digest = "sha256:" + "ab".repeat(32);
 
-    assertThat(Chart.template("image: {digest: \"" + digest + "\"}\n").operatorContainer()
-        .path("image").asText()).isEqualTo("ghcr.io/headroom-dev/headroom-operator@" + digest);
-    assertThat(Chart.template("image: {tag: \"0.1.0\", digest: \"" + digest + "\"}\n")
-        .operatorContainer().path("image").asText())
+    assertThat(
+            Chart.template("image: {digest: \"" + digest + "\"}\n")
+                .operatorContainer()
+                .path("image")
+                .asText())
+        .isEqualTo("ghcr.io/headroom-dev/headroom-operator@" + digest);
+    assertThat(
+            Chart.template("image: {tag: \"0.1.0\", digest: \"" + digest + "\"}\n")
+                .operatorContainer()
+                .path("image")
+                .asText())
         .isEqualTo("ghcr.io/headroom-dev/headroom-operator:0.1.0@" + digest);
   }
 
   @Test
   void prometheusTokenAndCaFromASecretAndAConfigMap() {
-    Manifest m = Chart.template("""
+    Manifest m =
+        Chart.template(
+            """
         prometheus:
           url: https://thanos-querier.openshift-monitoring.svc:9091/prometheus
           timeout: 10s
@@ -81,19 +93,24 @@ class EdgeValuesTest {
     JsonNode pod = m.one("Deployment").at("/spec/template/spec");
 
     assertThat(m.operatorEnv())
-        .containsEntry("HEADROOM_PROMETHEUS_URL",
+        .containsEntry(
+            "HEADROOM_PROMETHEUS_URL",
             "https://thanos-querier.openshift-monitoring.svc:9091/prometheus")
         .containsEntry("HEADROOM_PROMETHEUS_TIMEOUT", "10s")
-        .containsEntry("HEADROOM_PROMETHEUS_BEARER_TOKEN_FILE",
-            "/etc/headroom/prometheus-token/token")
+        .containsEntry(
+            "HEADROOM_PROMETHEUS_BEARER_TOKEN_FILE", "/etc/headroom/prometheus-token/token")
         .containsEntry("HEADROOM_PROMETHEUS_CA_FILE", "/etc/headroom/prometheus-ca/service-ca.crt")
         .containsEntry("HEADROOM_SYNC_PERIOD", "30s");
-    assertThat(pod.path("volumes")).anySatisfy(v -> {
-      assertThat(v.at("/secret/secretName").asText()).isEqualTo("prometheus-reader");
-    });
-    assertThat(pod.path("volumes")).anySatisfy(v -> {
-      assertThat(v.at("/configMap/name").asText()).isEqualTo("serving-ca");
-    });
+    assertThat(pod.path("volumes"))
+        .anySatisfy(
+            v -> {
+              assertThat(v.at("/secret/secretName").asText()).isEqualTo("prometheus-reader");
+            });
+    assertThat(pod.path("volumes"))
+        .anySatisfy(
+            v -> {
+              assertThat(v.at("/configMap/name").asText()).isEqualTo("serving-ca");
+            });
     assertThat(m.operatorContainer().path("volumeMounts"))
         .filteredOn(v -> v.path("mountPath").asText().startsWith("/etc/headroom/"))
         .hasSize(2)
@@ -102,7 +119,9 @@ class EdgeValuesTest {
 
   @Test
   void prometheusFilesGivenAsPaths() {
-    Manifest m = Chart.template("""
+    Manifest m =
+        Chart.template(
+            """
         prometheus:
           bearerTokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token
           caFile: /var/run/secrets/kubernetes.io/serviceaccount/service-ca.crt
@@ -110,26 +129,32 @@ class EdgeValuesTest {
         """);
 
     assertThat(m.operatorEnv())
-        .containsEntry("HEADROOM_PROMETHEUS_BEARER_TOKEN_FILE",
+        .containsEntry(
+            "HEADROOM_PROMETHEUS_BEARER_TOKEN_FILE",
             "/var/run/secrets/kubernetes.io/serviceaccount/token")
-        .containsEntry("HEADROOM_PROMETHEUS_CA_FILE",
+        .containsEntry(
+            "HEADROOM_PROMETHEUS_CA_FILE",
             "/var/run/secrets/kubernetes.io/serviceaccount/service-ca.crt")
         .containsEntry("HEADROOM_PROMETHEUS_INSECURE_SKIP_TLS_VERIFY", "true");
   }
 
   @Test
   void aTokenFileAndATokenSecretTogetherAreRefused() {
-    assertThat(Chart.templateError("""
+    assertThat(
+            Chart.templateError(
+                """
         prometheus:
           bearerTokenFile: /token
           bearerTokenSecret: {name: prometheus-reader}
-        """)).contains(
-            "set prometheus.bearerTokenFile or prometheus.bearerTokenSecret.name, not both");
+        """))
+        .contains("set prometheus.bearerTokenFile or prometheus.bearerTokenSecret.name, not both");
   }
 
   @Test
   void extraEnvVolumesAndPodLabelsAreAddedButCannotBreakTheSelector() {
-    Manifest m = Chart.template("""
+    Manifest m =
+        Chart.template(
+            """
         extraEnv:
           - {name: HEADROOM_BUDGET_SYNC_PERIOD, value: 1m}
         extraVolumes:
@@ -144,7 +169,8 @@ class EdgeValuesTest {
         """);
     JsonNode template = m.one("Deployment").at("/spec/template");
 
-    assertThat(m.operatorEnv()).containsEntry("HEADROOM_BUDGET_SYNC_PERIOD", "1m")
+    assertThat(m.operatorEnv())
+        .containsEntry("HEADROOM_BUDGET_SYNC_PERIOD", "1m")
         .containsEntry("QUARKUS_LOG_CATEGORY__DEV_HEADROOM__LEVEL", "DEBUG");
     assertThat(m.operatorContainer().path("volumeMounts"))
         .anySatisfy(v -> assertThat(v.path("mountPath").asText()).isEqualTo("/extra"));
@@ -158,17 +184,25 @@ class EdgeValuesTest {
   @Test
   void antiAffinityPresetsAndAnExplicitAffinity() {
     JsonNode soft = Chart.templateDefaults().one("Deployment").at("/spec/template/spec/affinity");
-    JsonNode hard = Chart.template("podAntiAffinity: hard\n").one("Deployment")
-        .at("/spec/template/spec/affinity");
-    JsonNode none = Chart.template("podAntiAffinity: none\n").one("Deployment")
-        .at("/spec/template/spec/affinity");
-    JsonNode own = Chart.template("""
+    JsonNode hard =
+        Chart.template("podAntiAffinity: hard\n")
+            .one("Deployment")
+            .at("/spec/template/spec/affinity");
+    JsonNode none =
+        Chart.template("podAntiAffinity: none\n")
+            .one("Deployment")
+            .at("/spec/template/spec/affinity");
+    JsonNode own =
+        Chart.template(
+                """
         affinity:
           nodeAffinity:
             requiredDuringSchedulingIgnoredDuringExecution:
               nodeSelectorTerms:
                 - matchExpressions: [{key: pool, operator: In, values: [system]}]
-        """).one("Deployment").at("/spec/template/spec/affinity");
+        """)
+            .one("Deployment")
+            .at("/spec/template/spec/affinity");
 
     assertThat(soft.at("/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution"))
         .hasSize(1);
@@ -189,7 +223,9 @@ class EdgeValuesTest {
 
   @Test
   void existingServiceAccountAndNameOverrides() {
-    Manifest m = Chart.template("""
+    Manifest m =
+        Chart.template(
+            """
         fullnameOverride: autoscaler
         serviceAccount: {create: false, name: platform-autoscaler}
         """);
@@ -210,7 +246,9 @@ class EdgeValuesTest {
 
   @Test
   void everyEdgeCombinationAtOnce() {
-    Manifest m = Chart.template("""
+    Manifest m =
+        Chart.template(
+            """
         replicas: 1
         watchNamespaces: [shop]
         image: {repository: registry.example/headroom, tag: dev}
@@ -219,19 +257,20 @@ class EdgeValuesTest {
         grafanaDashboard: {enabled: true, namespace: monitoring}
         """);
 
-    assertThat(m.kindsAndNames()).containsExactlyInAnyOrder(
-        "ServiceAccount/headroom-system/headroom",
-        "Role/shop/headroom",
-        "RoleBinding/shop/headroom",
-        "Role/headroom-system/headroom-leader-election",
-        "RoleBinding/headroom-system/headroom-leader-election",
-        "ClusterRole/headroom-headroom-system-namespace-reader",
-        "ClusterRoleBinding/headroom-headroom-system-namespace-reader",
-        "Deployment/headroom-system/headroom",
-        "Service/headroom-system/headroom-metrics",
-        "ServiceMonitor/headroom-system/headroom",
-        "PrometheusRule/headroom-system/headroom",
-        "ConfigMap/monitoring/headroom-dashboard");
+    assertThat(m.kindsAndNames())
+        .containsExactlyInAnyOrder(
+            "ServiceAccount/headroom-system/headroom",
+            "Role/shop/headroom",
+            "RoleBinding/shop/headroom",
+            "Role/headroom-system/headroom-leader-election",
+            "RoleBinding/headroom-system/headroom-leader-election",
+            "ClusterRole/headroom-headroom-system-namespace-reader",
+            "ClusterRoleBinding/headroom-headroom-system-namespace-reader",
+            "Deployment/headroom-system/headroom",
+            "Service/headroom-system/headroom-metrics",
+            "ServiceMonitor/headroom-system/headroom",
+            "PrometheusRule/headroom-system/headroom",
+            "ConfigMap/monitoring/headroom-dashboard");
     assertThat(m.operatorContainer().path("image").asText())
         .isEqualTo("registry.example/headroom:dev");
   }

@@ -25,14 +25,17 @@ class LintTest {
     return Stream.of(
         Arguments.of("namespace-scoped", "watchNamespaces: [team-a, team-b]"),
         Arguments.of("one replica", "replicas: 1"),
-        Arguments.of("one replica without leader election",
-            "replicas: 1\nleaderElection: {enabled: false}"),
-        Arguments.of("monitoring on",
+        Arguments.of(
+            "one replica without leader election", "replicas: 1\nleaderElection: {enabled: false}"),
+        Arguments.of(
+            "monitoring on",
             "serviceMonitor: {enabled: true}\nprometheusRule: {enabled: true}\n"
                 + "grafanaDashboard: {enabled: true}"),
-        Arguments.of("custom image",
+        Arguments.of(
+            "custom image",
             "image: {repository: registry.example/headroom, tag: dev, pullPolicy: Always}"),
-        Arguments.of("everything at once",
+        Arguments.of(
+            "everything at once",
             "replicas: 1\nwatchNamespaces: [shop]\nserviceMonitor: {enabled: true}\n"
                 + "prometheusRule: {enabled: true}\ngrafanaDashboard: {enabled: true}\n"
                 + "prometheus: {bearerTokenSecret: {name: token}, caConfigMap: {name: ca}}"));

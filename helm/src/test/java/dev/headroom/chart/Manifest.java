@@ -39,8 +39,8 @@ record Manifest(List<JsonNode> objects) {
   JsonNode one(String kind) {
     List<JsonNode> all = ofKind(kind);
     if (all.size() != 1) {
-      throw new AssertionError("expected one " + kind + " but found " + all.size() + " in "
-          + kindsAndNames());
+      throw new AssertionError(
+          "expected one " + kind + " but found " + all.size() + " in " + kindsAndNames());
     }
     return all.get(0);
   }
@@ -52,8 +52,9 @@ record Manifest(List<JsonNode> objects) {
   }
 
   JsonNode get(String kind, String name) {
-    return find(kind, name).orElseThrow(
-        () -> new NoSuchElementException(kind + " " + name + " not in " + kindsAndNames()));
+    return find(kind, name)
+        .orElseThrow(
+            () -> new NoSuchElementException(kind + " " + name + " not in " + kindsAndNames()));
   }
 
   /** "Kind/name" (or "Kind/namespace/name") of every object, in order. */
@@ -64,14 +65,16 @@ record Manifest(List<JsonNode> objects) {
   static String id(JsonNode o) {
     JsonNode meta = o.path("metadata");
     String ns = meta.path("namespace").asText("");
-    return o.path("kind").asText() + "/" + (ns.isEmpty() ? "" : ns + "/")
+    return o.path("kind").asText()
+        + "/"
+        + (ns.isEmpty() ? "" : ns + "/")
         + meta.path("name").asText();
   }
 
   /** The operator container of the Deployment. */
   JsonNode operatorContainer() {
-    JsonNode containers = one("Deployment").path("spec").path("template").path("spec")
-        .path("containers");
+    JsonNode containers =
+        one("Deployment").path("spec").path("template").path("spec").path("containers");
     for (JsonNode c : containers) {
       if ("operator".equals(c.path("name").asText())) {
         return c;

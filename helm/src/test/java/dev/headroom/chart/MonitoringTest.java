@@ -18,7 +18,9 @@ class MonitoringTest {
 
   @BeforeAll
   static void render() {
-    manifest = Chart.template("""
+    manifest =
+        Chart.template(
+            """
         serviceMonitor:
           enabled: true
           labels: {release: kube-prometheus-stack}
@@ -52,21 +54,27 @@ class MonitoringTest {
         .isEqualTo(service.at("/spec/ports/0/name").asText());
     assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
     assertThat(monitor.at("/spec/endpoints/0/honorLabels").asBoolean())
-        .as("the metrics' own namespace label must survive the scrape").isTrue();
+        .as("the metrics' own namespace label must survive the scrape")
+        .isTrue();
     assertThat(monitor.at("/spec/namespaceSelector/matchNames/0").asText())
         .isEqualTo(Chart.NAMESPACE);
-    monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
-        assertThat(service.at("/metadata/labels").path(e.getKey()).asText())
-            .isEqualTo(e.getValue().asText()));
+    monitor
+        .at("/spec/selector/matchLabels")
+        .fields()
+        .forEachRemaining(
+            e ->
+                assertThat(service.at("/metadata/labels").path(e.getKey()).asText())
+                    .isEqualTo(e.getValue().asText()));
   }
 
   @Test
   void prometheusRuleHasTheFourAlerts() {
     Map<String, JsonNode> alerts = alerts(manifest);
 
-    assertThat(alerts.keySet()).containsExactlyInAnyOrder(
-        "HeadroomBudgetOvercommitted", "HeadroomBudgetBreached",
-        "HeadroomPolicyBudgetLimited", "HeadroomPolicyMetricsUnavailable");
+    assertThat(alerts.keySet())
+        .containsExactlyInAnyOrder(
+            "HeadroomBudgetOvercommitted", "HeadroomBudgetBreached",
+            "HeadroomPolicyBudgetLimited", "HeadroomPolicyMetricsUnavailable");
     assertThat(expr(alerts, "HeadroomBudgetOvercommitted"))
         .isEqualTo("max by (namespace, budget) (headroom_budget_overcommitted) == 1");
     assertThat(expr(alerts, "HeadroomPolicyBudgetLimited"))
@@ -76,9 +84,10 @@ class MonitoringTest {
         .isEqualTo("max by (namespace, policy) (headroom_policy_metrics_available) == 0");
     assertThat(alerts.get("HeadroomPolicyMetricsUnavailable").path("for").asText())
         .isEqualTo("10m");
-    assertThat(expr(alerts, "HeadroomBudgetBreached")).isEqualTo(
-        "max by (namespace, budget) (headroom_budget_held_connections)"
-            + " > max by (namespace, budget) (headroom_budget_available_connections)");
+    assertThat(expr(alerts, "HeadroomBudgetBreached"))
+        .isEqualTo(
+            "max by (namespace, budget) (headroom_budget_held_connections)"
+                + " > max by (namespace, budget) (headroom_budget_available_connections)");
     assertThat(alerts.get("HeadroomBudgetBreached").at("/labels/severity").asText())
         .isEqualTo("critical");
   }
@@ -96,7 +105,9 @@ class MonitoringTest {
 
   @Test
   void alertsCanBeTunedAndSwitchedOffOneByOne() {
-    Manifest tuned = Chart.template("""
+    Manifest tuned =
+        Chart.template(
+            """
         prometheusRule:
           enabled: true
           alerts:
@@ -113,7 +124,9 @@ class MonitoringTest {
 
   @Test
   void noPrometheusRuleWhenEveryAlertIsOff() {
-    Manifest none = Chart.template("""
+    Manifest none =
+        Chart.template(
+            """
         prometheusRule:
           enabled: true
           alerts:
@@ -141,27 +154,31 @@ class MonitoringTest {
   /** Each decision that changed replicas or a pool is marked on every panel. */
   @Test
   void dashboardAnnotatesDecisions() throws JsonProcessingException {
-    JsonNode dashboard = Chart.JSON.readTree(
-        manifest.one("ConfigMap").at("/data/headroom.json").asText());
+    JsonNode dashboard =
+        Chart.JSON.readTree(manifest.one("ConfigMap").at("/data/headroom.json").asText());
     Map<String, String> annotations = new LinkedHashMap<>();
-    dashboard.at("/annotations/list").forEach(a -> annotations.put(a.path("name").asText(),
-        a.path("expr").asText()));
+    dashboard
+        .at("/annotations/list")
+        .forEach(a -> annotations.put(a.path("name").asText(), a.path("expr").asText()));
 
     assertThat(annotations).containsOnlyKeys("Replica decisions", "Pool decisions");
     assertThat(annotations.get("Replica decisions"))
         .contains("changes(headroom_policy_replicas{kind=\"desired\"");
     assertThat(annotations.get("Pool decisions")).contains("changes(headroom_policy_pool_size{");
-    dashboard.at("/annotations/list").forEach(a -> {
-      assertThat(a.path("enable").asBoolean()).isTrue();
-      assertThat(a.at("/datasource/uid").asText()).isEqualTo("${datasource}");
-      assertThat(a.path("tagKeys").asText()).isEqualTo("namespace,policy");
-    });
+    dashboard
+        .at("/annotations/list")
+        .forEach(
+            a -> {
+              assertThat(a.path("enable").asBoolean()).isTrue();
+              assertThat(a.at("/datasource/uid").asText()).isEqualTo("${datasource}");
+              assertThat(a.path("tagKeys").asText()).isEqualTo("namespace,policy");
+            });
   }
 
   @Test
   void dashboardHasTheRequiredPanels() throws JsonProcessingException {
-    JsonNode dashboard = Chart.JSON.readTree(
-        manifest.one("ConfigMap").at("/data/headroom.json").asText());
+    JsonNode dashboard =
+        Chart.JSON.readTree(manifest.one("ConfigMap").at("/data/headroom.json").asText());
     Map<String, List<String>> panels = new LinkedHashMap<>();
     for (JsonNode panel : dashboard.path("panels")) {
       List<String> exprs = new ArrayList<>();
@@ -184,7 +201,8 @@ class MonitoringTest {
         .containsExactly("sum by (winner) (rate(headroom_decisions_total[5m]))");
     for (JsonNode panel : dashboard.path("panels")) {
       if (!"row".equals(panel.path("type").asText())) {
-        assertThat(panel.at("/datasource/uid").asText()).as(panel.path("title").asText())
+        assertThat(panel.at("/datasource/uid").asText())
+            .as(panel.path("title").asText())
             .isEqualTo("${datasource}");
       }
     }

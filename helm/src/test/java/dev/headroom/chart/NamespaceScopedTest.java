@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** {@code watchNamespaces: [team-a, team-b]}: Roles per namespace instead of a ClusterRole. */
 class NamespaceScopedTest {
 
-  private static final String VALUES = """
+  private static final String VALUES =
+      """
       watchNamespaces: [team-a, team-b]
       """;
 
@@ -33,10 +34,16 @@ class NamespaceScopedTest {
   @Test
   void aRoleAndARoleBindingInEachWatchedNamespace() {
     for (String ns : List.of("team-a", "team-b")) {
-      JsonNode role = manifest.ofKind("Role").stream()
-          .filter(r -> ns.equals(r.at("/metadata/namespace").asText())).findFirst().orElseThrow();
-      JsonNode binding = manifest.ofKind("RoleBinding").stream()
-          .filter(r -> ns.equals(r.at("/metadata/namespace").asText())).findFirst().orElseThrow();
+      JsonNode role =
+          manifest.ofKind("Role").stream()
+              .filter(r -> ns.equals(r.at("/metadata/namespace").asText()))
+              .findFirst()
+              .orElseThrow();
+      JsonNode binding =
+          manifest.ofKind("RoleBinding").stream()
+              .filter(r -> ns.equals(r.at("/metadata/namespace").asText()))
+              .findFirst()
+              .orElseThrow();
 
       assertThat(binding.at("/roleRef/kind").asText()).isEqualTo("Role");
       assertThat(binding.at("/roleRef/name").asText())
@@ -50,12 +57,18 @@ class NamespaceScopedTest {
   void noClusterWideGrantExceptReadingNamespaces() {
     List<JsonNode> clusterRoles = manifest.ofKind("ClusterRole");
 
-    assertThat(clusterRoles).singleElement().satisfies(role -> assertThat(
-        RbacTriples.of(role.path("rules")))
-        .containsExactlyInAnyOrder("/namespaces/get", "/namespaces/list"));
-    assertThat(manifest.ofKind("ClusterRoleBinding")).singleElement().satisfies(b ->
-        assertThat(b.at("/roleRef/name").asText())
-            .isEqualTo(clusterRoles.get(0).at("/metadata/name").asText()));
+    assertThat(clusterRoles)
+        .singleElement()
+        .satisfies(
+            role ->
+                assertThat(RbacTriples.of(role.path("rules")))
+                    .containsExactlyInAnyOrder("/namespaces/get", "/namespaces/list"));
+    assertThat(manifest.ofKind("ClusterRoleBinding"))
+        .singleElement()
+        .satisfies(
+            b ->
+                assertThat(b.at("/roleRef/name").asText())
+                    .isEqualTo(clusterRoles.get(0).at("/metadata/name").asText()));
   }
 
   @Test
@@ -109,7 +122,8 @@ class NamespaceScopedTest {
   private static JsonNode roleIn(String namespace) {
     return manifest.ofKind("Role").stream()
         .filter(r -> namespace.equals(r.at("/metadata/namespace").asText()))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   /** RBAC rules flattened to "group/resource/verb" strings, so grants compare as sets. */

@@ -34,16 +34,22 @@ class RestrictedPodSecurityIT {
   static final Set<String> APPLIED = Set.of("ServiceAccount", "Deployment");
 
   @Test
-  void theChartsPodsAreAdmittedUnderTheRestrictedStandard(KubernetesClient client, TestNamespace ns) {
+  void theChartsPodsAreAdmittedUnderTheRestrictedStandard(
+      KubernetesClient client, TestNamespace ns) {
     String namespace = restrictedNamespace(client, ns, "ok");
     try {
       apply(client, namespace, "");
 
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-        List<Pod> pods = client.pods().inNamespace(namespace).list().getItems();
-        assertThat(pods).as("pods the ReplicaSet created").hasSize(2);
-        assertThat(pods).allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
-      });
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                List<Pod> pods = client.pods().inNamespace(namespace).list().getItems();
+                assertThat(pods).as("pods the ReplicaSet created").hasSize(2);
+                assertThat(pods)
+                    .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
+              });
       assertThat(podSecurityRefusals(client, namespace)).isEmpty();
     } finally {
       delete(client, namespace);
@@ -54,8 +60,18 @@ class RestrictedPodSecurityIT {
   void aPodWithoutTheRestrictedSettingsIsRefusedThere(KubernetesClient client, TestNamespace ns) {
     String namespace = restrictedNamespace(client, ns, "bad");
     try {
-      Pod plain = new PodBuilder().withNewMetadata().withName("plain").endMetadata().withNewSpec()
-          .addNewContainer().withName("c").withImage("nginx").endContainer().endSpec().build();
+      Pod plain =
+          new PodBuilder()
+              .withNewMetadata()
+              .withName("plain")
+              .endMetadata()
+              .withNewSpec()
+              .addNewContainer()
+              .withName("c")
+              .withImage("nginx")
+              .endContainer()
+              .endSpec()
+              .build();
       assertThatThrownBy(() -> client.pods().inNamespace(namespace).resource(plain).create())
           .isInstanceOf(KubernetesClientException.class)
           .hasMessageContaining("violates PodSecurity \"restricted:latest\"")
@@ -67,32 +83,44 @@ class RestrictedPodSecurityIT {
       // ReplicaSet's pods are refused, and the check above (pods created, no refusal Events)
       // would see it.
       apply(client, namespace, "securityContext:\n  allowPrivilegeEscalation: true\n");
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-          assertThat(podSecurityRefusals(client, namespace)).isNotEmpty());
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(() -> assertThat(podSecurityRefusals(client, namespace)).isNotEmpty());
       assertThat(client.pods().inNamespace(namespace).list().getItems()).isEmpty();
     } finally {
       delete(client, namespace);
     }
   }
 
-  private static String restrictedNamespace(KubernetesClient client, TestNamespace ns, String suffix) {
+  private static String restrictedNamespace(
+      KubernetesClient client, TestNamespace ns, String suffix) {
     String name = ns.name() + "-" + suffix;
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
-        .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
-        .addToLabels("pod-security.kubernetes.io/enforce-version", "latest")
-        .endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels("pod-security.kubernetes.io/enforce", "restricted")
+                .addToLabels("pod-security.kubernetes.io/enforce-version", "latest")
+                .endMetadata()
+                .build())
+        .create();
     return name;
   }
 
-  /** The chart's ServiceAccount and Deployment, rendered for {@code namespace} with {@code values}. */
+  /**
+   * The chart's ServiceAccount and Deployment, rendered for {@code namespace} with {@code values}.
+   */
   private static void apply(KubernetesClient client, String namespace, String values) {
     Manifest manifest = Manifest.parse(Chart.templateRaw(values, namespace));
     for (JsonNode object : manifest.objects()) {
       if (!APPLIED.contains(object.path("kind").asText())) {
         continue;
       }
-      HasMetadata resource = client.getKubernetesSerialization()
-          .unmarshal(object.toString(), HasMetadata.class);
+      HasMetadata resource =
+          client.getKubernetesSerialization().unmarshal(object.toString(), HasMetadata.class);
       assertThat(resource.getMetadata().getNamespace()).isEqualTo(namespace);
       client.resource(resource).inNamespace(namespace).create();
     }

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 /** {@code shard.selector}: one release per shard, each with its own Lease, side by side. */
 class ShardedReleasesTest {
 
-  private static final String SHARD_A = """
+  private static final String SHARD_A =
+      """
       shard: {selector: "headroom.dev/shard=a"}
       """;
-  private static final String SHARD_B = """
+  private static final String SHARD_B =
+      """
       shard: {selector: "headroom.dev/shard=b"}
       """;
 
@@ -54,11 +56,14 @@ class ShardedReleasesTest {
 
   @Test
   void aShardOnTheUnshardedLeaseIsRefused() {
-    String error = Chart.templateError(
-        SHARD_A + "leaderElection: {enabled: true, leaseName: headroom-operator}\n");
+    String error =
+        Chart.templateError(
+            SHARD_A + "leaderElection: {enabled: true, leaseName: headroom-operator}\n");
 
-    assertThat(error).contains("shard.selector is set but leaderElection.leaseName is "
-        + "headroom-operator, the Lease of an unsharded operator");
+    assertThat(error)
+        .contains(
+            "shard.selector is set but leaderElection.leaseName is "
+                + "headroom-operator, the Lease of an unsharded operator");
   }
 
   @Test

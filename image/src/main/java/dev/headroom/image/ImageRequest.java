@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to build: the Quarkus fast-jar to put in, where to work and write, and the names and
- * labels the image carries.
+ * What to build: the Quarkus fast-jar to put in, where to work and write, and the names and labels
+ * the image carries.
  *
  * @param quarkusApp {@code operator/target/quarkus-app}
  * @param workDir scratch space for the linked Java runtime and generated files; emptied first
@@ -18,8 +18,15 @@ import java.util.Map;
  * @param source {@code org.opencontainers.image.source}, the repository's address
  * @param jdkHome the JDK whose {@code jlink} and {@code jmods} make the image's Java runtime
  */
-record ImageRequest(Path quarkusApp, Path workDir, Path tar, String image, String version,
-    String revision, String source, Path jdkHome) {
+record ImageRequest(
+    Path quarkusApp,
+    Path workDir,
+    Path tar,
+    String image,
+    String version,
+    String revision,
+    String source,
+    Path jdkHome) {
 
   private static final List<String> REQUIRED =
       List.of("quarkus-app", "work-dir", "tar", "image", "version", "revision", "source");
@@ -34,8 +41,8 @@ record ImageRequest(Path quarkusApp, Path workDir, Path tar, String image, Strin
       }
       String name = arg.substring(2, eq);
       if (!REQUIRED.contains(name) && !name.equals("jdk")) {
-        throw new IllegalArgumentException("unknown option --" + name + "; the options are "
-            + REQUIRED + " and jdk");
+        throw new IllegalArgumentException(
+            "unknown option --" + name + "; the options are " + REQUIRED + " and jdk");
       }
       values.put(name, arg.substring(eq + 1));
     }
@@ -44,9 +51,14 @@ record ImageRequest(Path quarkusApp, Path workDir, Path tar, String image, Strin
         throw new IllegalArgumentException("missing --" + name + "=...");
       }
     }
-    return new ImageRequest(Path.of(values.get("quarkus-app")), Path.of(values.get("work-dir")),
-        Path.of(values.get("tar")), values.get("image"), values.get("version"),
-        values.get("revision"), values.get("source"),
+    return new ImageRequest(
+        Path.of(values.get("quarkus-app")),
+        Path.of(values.get("work-dir")),
+        Path.of(values.get("tar")),
+        values.get("image"),
+        values.get("version"),
+        values.get("revision"),
+        values.get("source"),
         Path.of(values.getOrDefault("jdk", System.getProperty("java.home"))));
   }
 }

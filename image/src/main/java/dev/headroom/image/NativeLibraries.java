@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * The system libraries a linked Java runtime loads: the C library, the dynamic loader, zlib,
  * libstdc++ and libgcc_s as {@code ldd} resolves them on the build machine, where the JDK that
- * linked the runtime runs with exactly these. {@code libgcc_s} is added even when no file names
- * it, because the C library loads it when a thread is cancelled.
+ * linked the runtime runs with exactly these. {@code libgcc_s} is added even when no file names it,
+ * because the C library loads it when a thread is cancelled.
  */
 final class NativeLibraries {
 
@@ -45,8 +45,8 @@ final class NativeLibraries {
           String target = l.substring(arrow + 2).strip();
           if (target.startsWith("not found")) {
             if (!inRuntime.contains(name)) {
-              throw new IllegalStateException(binary + " needs " + name + ", which the build"
-                  + " machine does not have");
+              throw new IllegalStateException(
+                  binary + " needs " + name + ", which the build" + " machine does not have");
             }
           } else {
             Path library = Path.of(target.split("\\s+")[0]).normalize();
@@ -59,9 +59,11 @@ final class NativeLibraries {
         }
       }
     }
-    Path libc = needed.stream().filter(p -> p.getFileName().toString().equals("libc.so.6"))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("ldd found no libc.so.6 for " + runtime));
+    Path libc =
+        needed.stream()
+            .filter(p -> p.getFileName().toString().equals("libc.so.6"))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("ldd found no libc.so.6 for " + runtime));
     for (String extra : ALWAYS) {
       Path p = libc.resolveSibling(extra);
       if (Files.exists(p)) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a command inside an unpacked image the way a container runtime would, without one: in a
- * new mount and PID namespace with {@code /proc} mounted (the dynamic loader needs it to resolve
- * the Java launcher's {@code $ORIGIN}), changed root, as the image's user, with exactly the
- * given environment. The network is the host's, so the test bed's API server is reachable on
- * loopback. Needs root, as CI has.
+ * Runs a command inside an unpacked image the way a container runtime would, without one: in a new
+ * mount and PID namespace with {@code /proc} mounted (the dynamic loader needs it to resolve the
+ * Java launcher's {@code $ORIGIN}), changed root, as the image's user, with exactly the given
+ * environment. The network is the host's, so the test bed's API server is reachable on loopback.
+ * Needs root, as CI has.
  */
 final class Chroot {
 
@@ -28,9 +28,19 @@ final class Chroot {
   }
 
   ProcessBuilder command(List<String> command, Map<String, String> env) {
-    List<String> full = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "sh", "-c",
-        "mount -t proc proc \"$0/proc\" && exec \"$@\"", root.toString(),
-        host("env"), "-i"));
+    List<String> full =
+        new ArrayList<>(
+            List.of(
+                "unshare",
+                "--mount",
+                "--pid",
+                "--fork",
+                "sh",
+                "-c",
+                "mount -t proc proc \"$0/proc\" && exec \"$@\"",
+                root.toString(),
+                host("env"),
+                "-i"));
     env.forEach((k, v) -> full.add(k + "=" + v));
     full.addAll(List.of(host("chroot"), "--userspec=" + user, root.toString()));
     full.addAll(command);
@@ -46,8 +56,8 @@ final class Chroot {
     throw new IllegalStateException(tool + " not found in /usr/sbin, /usr/bin, /sbin or /bin");
   }
 
-  String run(List<String> command, Map<String, String> env) throws IOException,
-      InterruptedException {
+  String run(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     Process p = command(command, env).start();
     String out = new String(p.getInputStream().readAllBytes());
     int code = p.waitFor();

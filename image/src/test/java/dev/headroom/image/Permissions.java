@@ -15,7 +15,8 @@ final class Permissions {
       PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
       PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
       PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_READ};
+      PosixFilePermission.OWNER_READ
+    };
     Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
     for (int bit = 0; bit < order.length; bit++) {
       if ((mode & (1 << bit)) != 0) {

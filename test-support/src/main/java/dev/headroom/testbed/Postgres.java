@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * The test bed's PostgreSQL: loopback only, trust authentication, started with
- * {@code maxConnections} as {@code max_connections}.
+ * The test bed's PostgreSQL: loopback only, trust authentication, started with {@code
+ * maxConnections} as {@code max_connections}.
  */
 public record Postgres(String host, int port, String user, String database, int maxConnections) {
 

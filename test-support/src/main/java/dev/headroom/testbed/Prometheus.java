@@ -56,7 +56,13 @@ public final class Prometheus {
    * What a backfill did: each original timestamp {@code t} was stored at {@code t + shiftSeconds}.
    */
   public record Backfill(
-      String trace, String metric, Duration interval, long shiftSeconds, Instant first, Instant last, int samples) {
+      String trace,
+      String metric,
+      Duration interval,
+      long shiftSeconds,
+      Instant first,
+      Instant last,
+      int samples) {
 
     /** Where a timestamp of the original trace lies in Prometheus. */
     public Instant shifted(Instant original) {
@@ -69,7 +75,8 @@ public final class Prometheus {
   private final TestBed bed;
   private final URI url;
   private final Path loadDir;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   Prometheus(TestBed bed, String url, Path loadDir) {
     this.bed = bed;
@@ -105,17 +112,20 @@ public final class Prometheus {
     }
   }
 
-  /** Backfills a trace as {@value #TRACE_METRIC}{trace="FILE_NAME"}, ending one interval before now. */
+  /**
+   * Backfills a trace as {@value #TRACE_METRIC}{trace="FILE_NAME"}, ending one interval before now.
+   */
   public Backfill backfill(Path csv) {
     return backfill(csv, TRACE_METRIC, Map.of(), Alignment.INTERVAL);
   }
 
   /**
    * Backfills a {@code timestamp,requests} CSV as the gauge {@code metric} (requests per second)
-   * with label {@code trace} (the file name without {@code .csv}) and {@code labels}. Replaces
-   * an earlier backfill of the same trace; restarts Prometheus so that it loads the blocks.
+   * with label {@code trace} (the file name without {@code .csv}) and {@code labels}. Replaces an
+   * earlier backfill of the same trace; restarts Prometheus so that it loads the blocks.
    */
-  public Backfill backfill(Path csv, String metric, Map<String, String> labels, Alignment alignment) {
+  public Backfill backfill(
+      Path csv, String metric, Map<String, String> labels, Alignment alignment) {
     return backfill(csv, metric, labels, alignment, null);
   }
 
@@ -125,19 +135,25 @@ public final class Prometheus {
    * back for a replay). With {@link Alignment#INTERVAL} and a trace whose last interval ends
    * exactly at {@code end}, the trace is stored unshifted.
    */
-  public Backfill backfill(Path csv, String metric, Map<String, String> labels, Alignment alignment,
-      Instant end) {
-    List<String> args = new ArrayList<>(List.of(
-        "backfill", csv.toAbsolutePath().toString(),
-        "--metric=" + metric,
-        "--align=" + alignment.name().toLowerCase(Locale.ROOT)));
+  public Backfill backfill(
+      Path csv, String metric, Map<String, String> labels, Alignment alignment, Instant end) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "backfill",
+                csv.toAbsolutePath().toString(),
+                "--metric=" + metric,
+                "--align=" + alignment.name().toLowerCase(Locale.ROOT)));
     if (end != null) {
       args.add("--end=" + end.getEpochSecond());
     }
     if (!labels.isEmpty()) {
-      args.add("--labels=" + new TreeMap<>(labels).entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue())
-          .collect(Collectors.joining(",")));
+      args.add(
+          "--labels="
+              + new TreeMap<>(labels)
+                  .entrySet().stream()
+                      .map(e -> e.getKey() + "=" + e.getValue())
+                      .collect(Collectors.joining(",")));
     }
     String output = bed.script(args.toArray(String[]::new));
     return parseBackfill(output);
@@ -161,7 +177,8 @@ public final class Prometheus {
             Integer.parseInt(fields.get("samples")));
       }
     }
-    throw new TestBedException("scripts/testbed backfill printed no summary line: " + output.strip());
+    throw new TestBedException(
+        "scripts/testbed backfill printed no summary line: " + output.strip());
   }
 
   /** An instant query evaluated now. */
@@ -183,12 +200,16 @@ public final class Prometheus {
     List<Sample> samples = new ArrayList<>();
     for (JsonNode element : data.path("result")) {
       Map<String, String> labels = new TreeMap<>();
-      element.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      element
+          .path("metric")
+          .fields()
+          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
       JsonNode value = element.path("value");
-      samples.add(new Sample(
-          labels,
-          Instant.ofEpochMilli(Math.round(value.get(0).asDouble() * 1000)),
-          Double.parseDouble(value.get(1).asText())));
+      samples.add(
+          new Sample(
+              labels,
+              Instant.ofEpochMilli(Math.round(value.get(0).asDouble() * 1000)),
+              Double.parseDouble(value.get(1).asText())));
     }
     return samples;
   }
@@ -202,23 +223,30 @@ public final class Prometheus {
   public OptionalDouble queryValue(String promql, Instant time) {
     List<Sample> samples = query(promql, time);
     if (samples.size() > 1) {
-      throw new TestBedException("'" + promql + "' returned " + samples.size() + " series, expected at most one");
+      throw new TestBedException(
+          "'" + promql + "' returned " + samples.size() + " series, expected at most one");
     }
     return samples.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(samples.get(0).value());
   }
 
   private JsonNode post(String path, String form) {
-    HttpRequest request = HttpRequest.newBuilder(url.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode body = JSON.readTree(response.body());
       if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
-        throw new TestBedException("prometheus " + path + " answered " + response.statusCode() + ": "
-            + body.path("error").asText(response.body()));
+        throw new TestBedException(
+            "prometheus "
+                + path
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + body.path("error").asText(response.body()));
       }
       return body.path("data");
     } catch (IOException e) {
@@ -229,18 +257,25 @@ public final class Prometheus {
     }
   }
 
-  /** {@code metric{k="v",...}} with labels sorted by name; the same text as {@code testbed load}. */
+  /**
+   * {@code metric{k="v",...}} with labels sorted by name; the same text as {@code testbed load}.
+   */
   static String series(String metric, Map<String, String> labels) {
-    String inner = new TreeMap<>(labels).entrySet().stream()
-        .map(e -> e.getKey() + "=\"" + escape(e.getValue()) + "\"")
-        .collect(Collectors.joining(","));
+    String inner =
+        new TreeMap<>(labels)
+            .entrySet().stream()
+                .map(e -> e.getKey() + "=\"" + escape(e.getValue()) + "\"")
+                .collect(Collectors.joining(","));
     return metric + "{" + inner + "}";
   }
 
-  /** First 16 hex digits of SHA-256 of the series text, as {@code scripts/testbed load} names files. */
+  /**
+   * First 16 hex digits of SHA-256 of the series text, as {@code scripts/testbed load} names files.
+   */
   static String seriesFileName(String series) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(series.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(series.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

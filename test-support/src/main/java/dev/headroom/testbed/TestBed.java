@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local test bed of {@code scripts/testbed}: a real kube-apiserver with etcd,
- * kube-controller-manager, kube-scheduler and kwok fake nodes, plus Prometheus and PostgreSQL
- * on request.
+ * kube-controller-manager, kube-scheduler and kwok fake nodes, plus Prometheus and PostgreSQL on
+ * request.
  *
- * <p>One instance per JVM ({@link #shared()}). It runs {@code scripts/testbed up} on first use
- * and {@code scripts/testbed down} when the last JVM using it closes it, unless the test bed was
+ * <p>One instance per JVM ({@link #shared()}). It runs {@code scripts/testbed up} on first use and
+ * {@code scripts/testbed down} when the last JVM using it closes it, unless the test bed was
  * brought up by hand (then it is left as found) or {@code HEADROOM_TESTBED_KEEP=true} (or the
  * system property {@code headroom.testbed.keep=true}) is set. Each JVM registers itself as a user
  * in {@code <state dir>/users/<pid>}, so that JVMs sharing one state dir do not stop the test bed
@@ -34,12 +34,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestBed implements AutoCloseable {
 
-  /** Environment variable naming the repository root, if walking up from the working dir is not wanted. */
+  /**
+   * Environment variable naming the repository root, if walking up from the working dir is not
+   * wanted.
+   */
   public static final String REPO_ENV = "HEADROOM_REPO";
-  /** Environment variable naming the trace directory; default {@code examples/traces} in the repository. */
+
+  /**
+   * Environment variable naming the trace directory; default {@code examples/traces} in the
+   * repository.
+   */
   public static final String TRACES_ENV = "HEADROOM_TRACES_DIR";
 
-  private static final long SCRIPT_TIMEOUT_MINUTES = 45; // a cold build of the control plane included
+  private static final long SCRIPT_TIMEOUT_MINUTES =
+      45; // a cold build of the control plane included
   private static TestBed shared;
 
   private static final String STARTED_BY_TESTS = "started-by-tests";
@@ -96,7 +104,9 @@ public final class TestBed implements AutoCloseable {
   /** The state dir as {@code scripts/testbed} computes it. */
   static Path stateDir(Path repoRoot) {
     String fromEnv = System.getenv("HEADROOM_TESTBED_DIR");
-    return fromEnv != null && !fromEnv.isBlank() ? Paths.get(fromEnv) : repoRoot.resolve(".testbed");
+    return fromEnv != null && !fromEnv.isBlank()
+        ? Paths.get(fromEnv)
+        : repoRoot.resolve(".testbed");
   }
 
   static boolean keepRequested() {
@@ -116,7 +126,10 @@ public final class TestBed implements AutoCloseable {
     }
     Path start = Paths.get("").toAbsolutePath().normalize();
     return findRepoRoot(start)
-        .orElseThrow(() -> new TestBedException("no scripts/testbed in " + start + " or any parent directory"));
+        .orElseThrow(
+            () ->
+                new TestBedException(
+                    "no scripts/testbed in " + start + " or any parent directory"));
   }
 
   static Optional<Path> findRepoRoot(Path start) {
@@ -146,7 +159,9 @@ public final class TestBed implements AutoCloseable {
     return required("HEADROOM_KUBE_VERSION");
   }
 
-  /** Fabric8 configuration for the admin user (cluster-admin), with {@code namespace} as default. */
+  /**
+   * Fabric8 configuration for the admin user (cluster-admin), with {@code namespace} as default.
+   */
   public Config kubernetesConfig(String namespace) {
     String kubeconfig;
     try {
@@ -171,7 +186,8 @@ public final class TestBed implements AutoCloseable {
     if (!env.containsKey("PROMETHEUS_URL")) {
       script("prometheus");
     }
-    return new Prometheus(this, required("PROMETHEUS_URL"), Paths.get(required("HEADROOM_LOAD_DIR")));
+    return new Prometheus(
+        this, required("PROMETHEUS_URL"), Paths.get(required("HEADROOM_LOAD_DIR")));
   }
 
   /**
@@ -195,16 +211,40 @@ public final class TestBed implements AutoCloseable {
 
   /**
    * Starts (or restarts) the connection emulator: every Running pod labelled {@code
-   * headroom.dev/connections=real} holds its pool of real connections to PostgreSQL (as role
-   * {@code app}) and keeps them {@code exitDelay} after it terminates. Needs {@link #postgres(int)}
-   * first; restarting PostgreSQL stops the emulator.
+   * headroom.dev/connections=real} holds its pool of real connections to PostgreSQL (as role {@code
+   * app}) and keeps them {@code exitDelay} after it terminates. Needs {@link #postgres(int)} first;
+   * restarting PostgreSQL stops the emulator.
    */
   public synchronized void connections(java.time.Duration exitDelay) {
-    String output = run(repoRoot, script, List.of("connections", "--exit-delay-ms=" + exitDelay.toMillis()),
-        true, Map.of("HEADROOM_CONNECTIONS_CLASSPATH",
-            dev.headroom.testbed.connections.EmulatorClassPath.of(System.getProperty("java.class.path"))))
-        .orThrow("connections");
+    String output =
+        run(
+                repoRoot,
+                script,
+                List.of("connections", "--exit-delay-ms=" + exitDelay.toMillis()),
+                true,
+                Map.of(
+                    "HEADROOM_CONNECTIONS_CLASSPATH",
+                    dev.headroom.testbed.connections.EmulatorClassPath.of(
+                        System.getProperty("java.class.path"))))
+            .orThrow("connections");
     refreshEnv();
+  }
+
+  /**
+   * PgBouncer in front of PostgreSQL (which must run), serving at most {@code pool} server
+   * connections; started on first call, reloaded with the new pool on later ones (its clients stay
+   * connected).
+   */
+  public synchronized PgBouncer pgbouncer(int pool) {
+    if (pool < 1) {
+      throw new IllegalArgumentException("pool must be positive: " + pool);
+    }
+    script("pgbouncer", String.valueOf(pool));
+    return new PgBouncer(
+        "127.0.0.1",
+        Integer.parseInt(required("PGBOUNCER_PORT")),
+        Integer.parseInt(required("PGBOUNCER_POOL")),
+        "pgbouncer_server");
   }
 
   /** postgres_exporter's metrics URL; it runs whenever PostgreSQL does. */
@@ -213,8 +253,8 @@ public final class TestBed implements AutoCloseable {
   }
 
   /**
-   * A trace from the repository's trace directory ({@code examples/traces}, or
-   * {@code HEADROOM_TRACES_DIR}).
+   * A trace from the repository's trace directory ({@code examples/traces}, or {@code
+   * HEADROOM_TRACES_DIR}).
    */
   public Path trace(String fileName) {
     return tracesDir(repoRoot).resolve(fileName);
@@ -222,9 +262,10 @@ public final class TestBed implements AutoCloseable {
 
   static Path tracesDir(Path repoRoot) {
     String fromEnv = System.getenv(TRACES_ENV);
-    Path dir = fromEnv != null && !fromEnv.isBlank()
-        ? Paths.get(fromEnv)
-        : repoRoot.resolve("examples/traces");
+    Path dir =
+        fromEnv != null && !fromEnv.isBlank()
+            ? Paths.get(fromEnv)
+            : repoRoot.resolve("examples/traces");
     dir = dir.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new TestBedException("trace directory " + dir + " not found (set " + TRACES_ENV + ")");
@@ -232,7 +273,9 @@ public final class TestBed implements AutoCloseable {
     return dir;
   }
 
-  /** Runs {@code scripts/testbed ARGS...}, fails on a non-zero exit and returns its stdout+stderr. */
+  /**
+   * Runs {@code scripts/testbed ARGS...}, fails on a non-zero exit and returns its stdout+stderr.
+   */
   public synchronized String script(String... args) {
     String output = run(repoRoot, script, List.of(args), true).orThrow(String.join(" ", args));
     refreshEnv();
@@ -273,8 +316,8 @@ public final class TestBed implements AutoCloseable {
   }
 
   /**
-   * Unregisters this JVM and stops the test bed if tests brought it up and no other live JVM
-   * uses it (and keeping it was not asked for). Idempotent.
+   * Unregisters this JVM and stops the test bed if tests brought it up and no other live JVM uses
+   * it (and keeping it was not asked for). Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -292,17 +335,23 @@ public final class TestBed implements AutoCloseable {
 
   private boolean otherLiveUsers() {
     try (var files = Files.list(users)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(name -> name.matches("[0-9]+"))
-          .anyMatch(name -> {
-            boolean live = ProcessHandle.of(Long.parseLong(name))
-                .map(h -> h.isAlive() && h.info().command().map(c -> c.contains("java")).orElse(true))
-                .orElse(false);
-            if (!live) {
-              deleteQuietly(users.resolve(name));
-            }
-            return live;
-          });
+          .anyMatch(
+              name -> {
+                boolean live =
+                    ProcessHandle.of(Long.parseLong(name))
+                        .map(
+                            h ->
+                                h.isAlive()
+                                    && h.info().command().map(c -> c.contains("java")).orElse(true))
+                        .orElse(false);
+                if (!live) {
+                  deleteQuietly(users.resolve(name));
+                }
+                return live;
+              });
     } catch (IOException e) {
       return false;
     }
@@ -321,7 +370,8 @@ public final class TestBed implements AutoCloseable {
       if (exitCode != 0) {
         String[] lines = output.strip().split("\n");
         String cause = lines.length == 0 ? "" : lines[lines.length - 1];
-        throw new TestBedException("scripts/testbed " + what + " failed (exit " + exitCode + "): " + cause);
+        throw new TestBedException(
+            "scripts/testbed " + what + " failed (exit " + exitCode + "): " + cause);
       }
       return output;
     }
@@ -331,13 +381,14 @@ public final class TestBed implements AutoCloseable {
     return run(repoRoot, script, args, echo, Map.of());
   }
 
-  private static Result run(Path repoRoot, Path script, List<String> args, boolean echo,
-      Map<String, String> env) {
+  private static Result run(
+      Path repoRoot, Path script, List<String> args, boolean echo, Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add("bash");
     command.add(script.toString());
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().putAll(env);
     try {
@@ -345,7 +396,8 @@ public final class TestBed implements AutoCloseable {
       StringBuilder output = new StringBuilder();
       try (InputStream in = process.getInputStream()) {
         // Read line by line so that long steps (a cold build) show progress in the test log.
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = reader.readLine()) != null; ) {
           output.append(line).append('\n');
           if (echo) {

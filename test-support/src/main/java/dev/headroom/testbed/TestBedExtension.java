@@ -17,8 +17,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * JUnit 5 extension behind {@link WithTestBed}.
  *
  * <ul>
- *   <li>brings the test bed up once per JVM ({@link TestBed#shared()}), and down at the end of
- *       the run if this JVM brought it up;
+ *   <li>brings the test bed up once per JVM ({@link TestBed#shared()}), and down at the end of the
+ *       run if this JVM brought it up;
  *   <li>gives each test class a fresh namespace, labelled {@code headroom.dev/test-class}, and
  *       deletes it after the class;
  *   <li>resolves parameters of type {@link KubernetesClient} (cluster-admin, default namespace =
@@ -28,7 +28,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public class TestBedExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(TestBedExtension.class);
+  private static final ExtensionContext.Namespace STORE =
+      ExtensionContext.Namespace.create(TestBedExtension.class);
   private static final String NAMESPACE_LABEL = "headroom.dev/test-class";
 
   @Override
@@ -38,12 +39,16 @@ public class TestBedExtension implements BeforeAllCallback, AfterAllCallback, Pa
     String namespace = namespaceName(context.getRequiredTestClass());
     KubernetesClient client = bed.newClient(namespace);
     store.put(KubernetesClient.class, client);
-    client.namespaces().resource(new NamespaceBuilder()
-            .withNewMetadata()
-            .withName(namespace)
-            .addToLabels(NAMESPACE_LABEL, labelValue(context.getRequiredTestClass().getSimpleName()))
-            .endMetadata()
-            .build())
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(namespace)
+                .addToLabels(
+                    NAMESPACE_LABEL, labelValue(context.getRequiredTestClass().getSimpleName()))
+                .endMetadata()
+                .build())
         .create();
     store.put(TestNamespace.class, new TestNamespace(namespace));
 
@@ -99,19 +104,25 @@ public class TestBedExtension implements BeforeAllCallback, AfterAllCallback, Pa
     Object value = classStore(context).get(type, type);
     if (value == null) {
       throw new ParameterResolutionException(
-          type.getSimpleName() + " is only available in a class extended with " + TestBedExtension.class.getSimpleName());
+          type.getSimpleName()
+              + " is only available in a class extended with "
+              + TestBedExtension.class.getSimpleName());
     }
     return value;
   }
 
   /** The JVM-wide test bed, closed (brought down if we brought it up) when the whole run ends. */
   private static TestBed bed(ExtensionContext context) {
-    return context.getRoot().getStore(STORE)
+    return context
+        .getRoot()
+        .getStore(STORE)
         .getOrComputeIfAbsent(Closer.class, key -> new Closer(TestBed.shared()), Closer.class)
         .bed;
   }
 
-  /** The store of the test class around {@code context} (parameters of methods and constructors). */
+  /**
+   * The store of the test class around {@code context} (parameters of methods and constructors).
+   */
   private static ExtensionContext.Store classStore(ExtensionContext context) {
     ExtensionContext current = context;
     while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
@@ -121,12 +132,18 @@ public class TestBedExtension implements BeforeAllCallback, AfterAllCallback, Pa
   }
 
   private static Optional<WithTestBed> options(ExtensionContext context) {
-    return context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, WithTestBed.class));
+    return context
+        .getTestClass()
+        .flatMap(c -> AnnotationSupport.findAnnotation(c, WithTestBed.class));
   }
 
   /** A DNS-1123 label: {@code t-<class>-<6 hex>}, at most 63 characters. */
   static String namespaceName(Class<?> testClass) {
-    String base = labelValue(testClass.getSimpleName()).toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+    String base =
+        labelValue(testClass.getSimpleName())
+            .toLowerCase(Locale.ROOT)
+            .replace('_', '-')
+            .replace('.', '-');
     base = base.replaceAll("^-+|-+$", "");
     if (base.length() > 48) {
       base = base.substring(0, 48).replaceAll("-+$", "");
@@ -135,7 +152,10 @@ public class TestBedExtension implements BeforeAllCallback, AfterAllCallback, Pa
     return "t-" + (base.isEmpty() ? "" : base + "-") + suffix;
   }
 
-  /** A label value: letters, digits, '-', '_', '.', at most 63 characters, alphanumeric at both ends. */
+  /**
+   * A label value: letters, digits, '-', '_', '.', at most 63 characters, alphanumeric at both
+   * ends.
+   */
   static String labelValue(String text) {
     String value = text.replaceAll("[^A-Za-z0-9_.-]", "-");
     if (value.length() > 63) {

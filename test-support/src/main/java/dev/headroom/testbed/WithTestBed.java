@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test class against the local test bed (see {@link TestBedExtension}): the control
- * plane is brought up once per JVM, the class gets a fresh namespace, and test or constructor
- * parameters of type {@code KubernetesClient}, {@link TestNamespace}, {@link TestBed},
- * {@link Prometheus} and {@link Postgres} are resolved.
+ * Runs the test class against the local test bed (see {@link TestBedExtension}): the control plane
+ * is brought up once per JVM, the class gets a fresh namespace, and test or constructor parameters
+ * of type {@code KubernetesClient}, {@link TestNamespace}, {@link TestBed}, {@link Prometheus} and
+ * {@link Postgres} are resolved.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestBedExtension.class)
 public @interface WithTestBed {
 
-  /** Start Prometheus before the class (it is also started on first use of a {@link Prometheus}). */
+  /**
+   * Start Prometheus before the class (it is also started on first use of a {@link Prometheus}).
+   */
   boolean prometheus() default false;
 
   /** Start PostgreSQL before the class (it is also started on first use of a {@link Postgres}). */

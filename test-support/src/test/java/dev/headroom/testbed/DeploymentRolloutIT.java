@@ -36,19 +36,30 @@ class DeploymentRolloutIT {
     assertThat(client.getKubernetesVersion().getGitVersion()).isEqualTo(bed.kubernetesVersion());
     List<Node> nodes = client.nodes().list().getItems();
     assertThat(nodes).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(nodes).allSatisfy(node -> {
-      assertThat(node.getMetadata().getAnnotations()).containsEntry(KWOK_ANNOTATION, "fake");
-      assertThat(node.getStatus().getConditions())
-          .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
-      // kwok renews a lease per node: the heartbeat that keeps the node lifecycle controller
-      // from marking nodes (and their pods) NotReady between status updates
-      assertThat(client.leases().inNamespace("kube-node-lease").withName(node.getMetadata().getName()).get())
-          .isNotNull();
-    });
+    assertThat(nodes)
+        .allSatisfy(
+            node -> {
+              assertThat(node.getMetadata().getAnnotations())
+                  .containsEntry(KWOK_ANNOTATION, "fake");
+              assertThat(node.getStatus().getConditions())
+                  .anySatisfy(
+                      c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
+              // kwok renews a lease per node: the heartbeat that keeps the node lifecycle
+              // controller
+              // from marking nodes (and their pods) NotReady between status updates
+              assertThat(
+                      client
+                          .leases()
+                          .inNamespace("kube-node-lease")
+                          .withName(node.getMetadata().getName())
+                          .get())
+                  .isNotNull();
+            });
   }
 
   @Test
-  void deploymentGetsReadyPodsOnKwokNodesScalesAndRollsOutWithSurge(KubernetesClient client, TestNamespace namespace) {
+  void deploymentGetsReadyPodsOnKwokNodesScalesAndRollsOutWithSurge(
+      KubernetesClient client, TestNamespace namespace) {
     client.apps().deployments().resource(web(3, "1")).create();
     awaitReadyPods(client, 3);
 
@@ -61,13 +72,21 @@ class DeploymentRolloutIT {
       await().atMost(WAIT).until(() -> live.live.size() == 5);
 
       // a patch without resourceVersion: the controller updates the status meanwhile
-      client.apps().deployments().withName("web").patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
-          "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"headroom.dev/revision\":\"2\"}}}}}");
+      client
+          .apps()
+          .deployments()
+          .withName("web")
+          .patch(
+              PatchContext.of(PatchType.STRATEGIC_MERGE),
+              "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"headroom.dev/revision\":\"2\"}}}}}");
 
       await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> rolledOut(client, 5));
       awaitReadyPods(client, 5);
       assertThat(readyPods(client))
-          .allSatisfy(pod -> assertThat(pod.getMetadata().getAnnotations()).containsEntry("headroom.dev/revision", "2"));
+          .allSatisfy(
+              pod ->
+                  assertThat(pod.getMetadata().getAnnotations())
+                      .containsEntry("headroom.dev/revision", "2"));
     }
     // maxUnavailable=0: new pods must exist before any old one goes, so more than 5 at once.
     assertThat(live.max.get())
@@ -78,10 +97,14 @@ class DeploymentRolloutIT {
 
   private static Deployment web(int replicas, String revision) {
     return new DeploymentBuilder()
-        .withNewMetadata().withName("web").endMetadata()
+        .withNewMetadata()
+        .withName("web")
+        .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)
-        .withNewSelector().addToMatchLabels("app", "web").endSelector()
+        .withNewSelector()
+        .addToMatchLabels("app", "web")
+        .endSelector()
         .withNewStrategy()
         .withType("RollingUpdate")
         .withNewRollingUpdate()
@@ -95,7 +118,10 @@ class DeploymentRolloutIT {
         .addToAnnotations("headroom.dev/revision", revision)
         .endMetadata()
         .withNewSpec()
-        .addNewContainer().withName("nginx").withImage("nginx").endContainer()
+        .addNewContainer()
+        .withName("nginx")
+        .withImage("nginx")
+        .endContainer()
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -103,26 +129,35 @@ class DeploymentRolloutIT {
   }
 
   private static void awaitReadyPods(KubernetesClient client, int expected) {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      List<Pod> pods = client.pods().withLabel("app", "web").list().getItems().stream()
-          .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-          .toList();
-      assertThat(pods).hasSize(expected);
-      assertThat(readyPods(client)).hasSize(expected);
-    });
-    Set<String> kwokNodes = client.nodes().list().getItems().stream()
-        .filter(n -> "fake".equals(n.getMetadata().getAnnotations().get(KWOK_ANNOTATION)))
-        .map(n -> n.getMetadata().getName())
-        .collect(Collectors.toSet());
-    assertThat(readyPods(client)).allSatisfy(pod -> assertThat(kwokNodes).contains(pod.getSpec().getNodeName()));
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              List<Pod> pods =
+                  client.pods().withLabel("app", "web").list().getItems().stream()
+                      .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                      .toList();
+              assertThat(pods).hasSize(expected);
+              assertThat(readyPods(client)).hasSize(expected);
+            });
+    Set<String> kwokNodes =
+        client.nodes().list().getItems().stream()
+            .filter(n -> "fake".equals(n.getMetadata().getAnnotations().get(KWOK_ANNOTATION)))
+            .map(n -> n.getMetadata().getName())
+            .collect(Collectors.toSet());
+    assertThat(readyPods(client))
+        .allSatisfy(pod -> assertThat(kwokNodes).contains(pod.getSpec().getNodeName()));
   }
 
   private static List<Pod> readyPods(KubernetesClient client) {
     return client.pods().withLabel("app", "web").list().getItems().stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
         .filter(p -> "Running".equals(p.getStatus().getPhase()))
-        .filter(p -> p.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .filter(
+            p ->
+                p.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
         .toList();
   }
 
@@ -136,7 +171,9 @@ class DeploymentRolloutIT {
         && Objects.equals(s.getAvailableReplicas(), replicas);
   }
 
-  /** Pods that exist and are not terminating, as seen in watch order; remembers the most at once. */
+  /**
+   * Pods that exist and are not terminating, as seen in watch order; remembers the most at once.
+   */
   private static final class LiveWebPods implements ResourceEventHandler<Pod> {
     final Map<String, Boolean> live = new ConcurrentHashMap<>();
     final AtomicInteger max = new AtomicInteger();

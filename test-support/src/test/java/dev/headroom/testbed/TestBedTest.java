@@ -16,16 +16,18 @@ class TestBedTest {
 
   @Test
   void parsesTheExportLinesOfTestbedEnv() {
-    String output = """
+    String output =
+        """
         testbed: some log line
         export KUBECONFIG='/work/main/.testbed/kubeconfig'
         export ODD='it'\\''s'
         export PGPORT='5432'
         """;
-    assertThat(TestBed.parseEnv(output)).containsExactly(
-        Map.entry("KUBECONFIG", "/work/main/.testbed/kubeconfig"),
-        Map.entry("ODD", "it's"),
-        Map.entry("PGPORT", "5432"));
+    assertThat(TestBed.parseEnv(output))
+        .containsExactly(
+            Map.entry("KUBECONFIG", "/work/main/.testbed/kubeconfig"),
+            Map.entry("ODD", "it's"),
+            Map.entry("PGPORT", "5432"));
   }
 
   @Test
@@ -40,10 +42,15 @@ class TestBedTest {
   @Test
   void namespaceNamesAreDnsLabelsNamedAfterTheClass() {
     class A_Very_Long_Test_Class_Name_That_Goes_On_And_On_Beyond_Sixty_Three_Characters {}
-    String name = TestBedExtension.namespaceName(
-        A_Very_Long_Test_Class_Name_That_Goes_On_And_On_Beyond_Sixty_Three_Characters.class);
-    assertThat(name).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?").hasSizeLessThanOrEqualTo(63).startsWith("t-a-very-long");
-    assertThat(TestBedExtension.namespaceName(TestBedTest.class)).matches("t-testbedtest-[0-9a-f]{6}");
+    String name =
+        TestBedExtension.namespaceName(
+            A_Very_Long_Test_Class_Name_That_Goes_On_And_On_Beyond_Sixty_Three_Characters.class);
+    assertThat(name)
+        .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+        .hasSizeLessThanOrEqualTo(63)
+        .startsWith("t-a-very-long");
+    assertThat(TestBedExtension.namespaceName(TestBedTest.class))
+        .matches("t-testbedtest-[0-9a-f]{6}");
   }
 
   @Test
@@ -56,7 +63,9 @@ class TestBedTest {
 
   @Test
   void parsesTheBackfillSummaryLine() {
-    Prometheus.Backfill backfill = Prometheus.parseBackfill("""
+    Prometheus.Backfill backfill =
+        Prometheus.parseBackfill(
+            """
         testbed: backfilled 480 samples
         trace=azure metric=m interval=60 shift=1000 first=1060 last=2000 samples=480
         """);

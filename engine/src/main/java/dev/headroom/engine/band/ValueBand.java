@@ -1,9 +1,9 @@
 package dev.headroom.engine.band;
 
 /**
- * The values of one load signal for which its replica proposal stays what it is: a round that
- * sees a value inside the band would decide what the last round decided, as far as this signal
- * goes. Both ends are inclusive; an open end is an infinity.
+ * The values of one load signal for which its replica proposal stays what it is: a round that sees
+ * a value inside the band would decide what the last round decided, as far as this signal goes.
+ * Both ends are inclusive; an open end is an infinity.
  */
 public record ValueBand(double low, double high) {
 

@@ -12,11 +12,11 @@ import java.util.TreeMap;
  * <ol>
  *   <li>Every consumer is first guaranteed {@code (minReplicas + maxSurge) x poolMin}.
  *   <li>If those guarantees alone exceed {@code available} the budget is <em>overcommitted</em>:
- *       nobody gets more than its guarantee, and {@code available} is split over the
- *       guarantees — proportionally, or by priority tiers (higher first, proportional inside the
- *       tier that no longer fits, nothing below it).
- *   <li>Otherwise the rest is shared by unmet demand ({@code (desired + maxSurge) x poolMax}
- *       minus the guarantee): proportionally, or tier by tier.
+ *       nobody gets more than its guarantee, and {@code available} is split over the guarantees —
+ *       proportionally, or by priority tiers (higher first, proportional inside the tier that no
+ *       longer fits, nothing below it).
+ *   <li>Otherwise the rest is shared by unmet demand ({@code (desired + maxSurge) x poolMax} minus
+ *       the guarantee): proportionally, or tier by tier.
  * </ol>
  *
  * Grants never exceed a consumer's demand, their total never exceeds {@code available}, and ties
@@ -45,8 +45,12 @@ public final class BudgetAllocator {
         granted.put(c.id(), c.guaranteed());
       }
       Map<String, Long> extra = new TreeMap<>();
-      share(budget.allocation(), available - guaranteedTotal, sorted,
-          c -> c.demand() - c.guaranteed(), extra);
+      share(
+          budget.allocation(),
+          available - guaranteedTotal,
+          sorted,
+          c -> c.demand() - c.guaranteed(),
+          extra);
       extra.forEach((id, more) -> granted.merge(id, more, Long::sum));
     }
 

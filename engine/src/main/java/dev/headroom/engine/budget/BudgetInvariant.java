@@ -38,11 +38,10 @@ public final class BudgetInvariant {
   }
 
   /**
-   * Every state the plan passes through: the start, then for each phase the state while its
-   * steps are in flight and the state once they are done.
+   * Every state the plan passes through: the start, then for each phase the state while its steps
+   * are in flight and the state once they are done.
    */
-  public static List<List<ConsumerState>> states(
-      List<ConsumerState> current, TransitionPlan plan) {
+  public static List<List<ConsumerState>> states(List<ConsumerState> current, TransitionPlan plan) {
     Map<String, ConsumerState> now = new LinkedHashMap<>();
     for (ConsumerState state : current) {
       now.put(state.id(), state);
@@ -55,14 +54,18 @@ public final class BudgetInvariant {
       for (TransitionStep step : plan.phase(phase)) {
         ConsumerState before = now.get(step.consumerId());
         int oldPool = Math.max(before.poolOnPods(), before.poolInRollout());
-        during.put(step.consumerId(), new ConsumerState(
+        during.put(
             step.consumerId(),
-            Math.max(step.fromReplicas(), step.toReplicas()),
-            before.maxSurge(),
-            oldPool,
-            step.toPool()));
-        after.put(step.consumerId(), ConsumerState.steady(
-            step.consumerId(), step.toReplicas(), before.maxSurge(), step.toPool()));
+            new ConsumerState(
+                step.consumerId(),
+                Math.max(step.fromReplicas(), step.toReplicas()),
+                before.maxSurge(),
+                oldPool,
+                step.toPool()));
+        after.put(
+            step.consumerId(),
+            ConsumerState.steady(
+                step.consumerId(), step.toReplicas(), before.maxSurge(), step.toPool()));
       }
       states.add(List.copyOf(during.values()));
       states.add(List.copyOf(after.values()));

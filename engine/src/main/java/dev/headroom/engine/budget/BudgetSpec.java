@@ -8,7 +8,8 @@ package dev.headroom.engine.budget;
  * @param reserved connections kept for superusers, migrations, replication, humans
  * @param allocation how the rest is shared
  */
-public record BudgetSpec(String id, int maxConnections, int reserved, AllocationStrategy allocation) {
+public record BudgetSpec(
+    String id, int maxConnections, int reserved, AllocationStrategy allocation) {
 
   /** What consumers may hold together: {@code maxConnections - reserved}, never negative. */
   public int available() {

@@ -22,8 +22,8 @@ public record ConsumerDemand(
 
   /**
    * Connections guaranteed before anything else is shared: {@code (minReplicas + maxSurge) x
-   * poolMin}. Surge pods are included: without them a rollout at the minimum could break the
-   * budget invariant.
+   * poolMin}. Surge pods are included: without them a rollout at the minimum could break the budget
+   * invariant.
    */
   public long guaranteed() {
     return BudgetInvariant.footprint(minReplicas, maxSurge, poolMin);

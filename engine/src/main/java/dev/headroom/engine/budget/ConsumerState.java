@@ -7,8 +7,8 @@ package dev.headroom.engine.budget;
  * @param replicas replicas now
  * @param maxSurge extra pods during a rollout
  * @param poolOnPods pool size the running pods use
- * @param poolInRollout pool size being rolled out (equal to {@code poolOnPods} when no rollout
- *     is in flight); while both exist, the larger one is counted for every pod
+ * @param poolInRollout pool size being rolled out (equal to {@code poolOnPods} when no rollout is
+ *     in flight); while both exist, the larger one is counted for every pod
  */
 public record ConsumerState(
     String id, int replicas, int maxSurge, int poolOnPods, int poolInRollout) {

@@ -6,10 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Integer proportional shares by the largest-remainder method: each item gets
- * {@code floor(amount x weight / totalWeight)}, then the units left over go one each to the
- * largest remainders, ties to the smaller id. When {@code amount <= totalWeight} no item gets
- * more than its weight.
+ * Integer proportional shares by the largest-remainder method: each item gets {@code floor(amount x
+ * weight / totalWeight)}, then the units left over go one each to the largest remainders, ties to
+ * the smaller id. When {@code amount <= totalWeight} no item gets more than its weight.
  */
 final class Shares {
 
@@ -35,9 +34,10 @@ final class Shares {
     long[] remainders = new long[items.size()];
     long given = 0;
     for (int i = 0; i < items.size(); i++) {
-      BigInteger[] qr = BigInteger.valueOf(amount)
-          .multiply(BigInteger.valueOf(items.get(i).weight()))
-          .divideAndRemainder(BigInteger.valueOf(total));
+      BigInteger[] qr =
+          BigInteger.valueOf(amount)
+              .multiply(BigInteger.valueOf(items.get(i).weight()))
+              .divideAndRemainder(BigInteger.valueOf(total));
       shares[i] = qr[0].longValueExact();
       remainders[i] = qr[1].longValueExact();
       given += shares[i];

@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * Ordered steps from the current states to the targets such that the budget invariant holds in
- * every intermediate state, counting each stepping consumer at {@code (max(replicas) + maxSurge)
- * x max(pools)} while its step is in flight.
+ * every intermediate state, counting each stepping consumer at {@code (max(replicas) + maxSurge) x
+ * max(pools)} while its step is in flight.
  *
  * @param available {@code maxConnections - reserved}
  * @param steps all steps, ordered by phase then consumer id
  * @param deferred grows that did not fit, or fit only in part
- * @param startsWithinBudget whether the current states already satisfied the invariant; when
- *     they did not, the plan still only shrinks before it grows and never grows past the budget
+ * @param startsWithinBudget whether the current states already satisfied the invariant; when they
+ *     did not, the plan still only shrinks before it grows and never grows past the budget
  */
 public record TransitionPlan(
     long available,

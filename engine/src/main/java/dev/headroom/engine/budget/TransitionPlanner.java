@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Plans the way from the current consumer states to their targets without ever breaking the
- * budget invariant (see {@link BudgetInvariant}).
+ * Plans the way from the current consumer states to their targets without ever breaking the budget
+ * invariant (see {@link BudgetInvariant}).
  *
- * <p>Each consumer's change is split into a shrinking part (to {@code min} of old and new
- * replicas and {@code min} of old and new pool) and a growing part (from there to the target).
- * Phase 1 holds every shrink: a shrink never holds more than the consumer holds now, so the
- * phase is safe whatever runs beside it. The host waits until it has observed phase 1 done.
- * Phase 2 holds the grows, admitted one by one in consumer-id order while they fit; a grow that
- * does not fit entirely is trimmed (fewer replicas at the target pool, or the old replicas with
- * a smaller pool increase) or deferred — never applied past the budget.
+ * <p>Each consumer's change is split into a shrinking part (to {@code min} of old and new replicas
+ * and {@code min} of old and new pool) and a growing part (from there to the target). Phase 1 holds
+ * every shrink: a shrink never holds more than the consumer holds now, so the phase is safe
+ * whatever runs beside it. The host waits until it has observed phase 1 done. Phase 2 holds the
+ * grows, admitted one by one in consumer-id order while they fit; a grow that does not fit entirely
+ * is trimmed (fewer replicas at the target pool, or the old replicas with a smaller pool increase)
+ * or deferred — never applied past the budget.
  */
 public final class TransitionPlanner {
 
@@ -42,10 +42,18 @@ public final class TransitionPlanner {
       int shrunkReplicas = Math.min(now.replicas(), target.replicas());
       int shrunkPool = Math.min(heading, target.pool());
       if (shrunkReplicas < now.replicas() || shrunkPool < heading) {
-        steps.add(new TransitionStep(1, StepKind.SHRINK, now.id(), now.replicas(),
-            shrunkReplicas, heading, shrunkPool, false));
-        afterShrink.put(now.id(),
-            ConsumerState.steady(now.id(), shrunkReplicas, now.maxSurge(), shrunkPool));
+        steps.add(
+            new TransitionStep(
+                1,
+                StepKind.SHRINK,
+                now.id(),
+                now.replicas(),
+                shrunkReplicas,
+                heading,
+                shrunkPool,
+                false));
+        afterShrink.put(
+            now.id(), ConsumerState.steady(now.id(), shrunkReplicas, now.maxSurge(), shrunkPool));
       }
     }
 
@@ -61,25 +69,48 @@ public final class TransitionPlanner {
       long room = available - (usage - from.footprint());
       Grow grow = fit(from, target, room);
       if (grow == null) {
-        deferred.add(new DeferredChange(target.id(), target.replicas(), target.pool(),
-            "does not fit the budget until other consumers have come down"));
+        deferred.add(
+            new DeferredChange(
+                target.id(),
+                target.replicas(),
+                target.pool(),
+                "does not fit the budget until other consumers have come down"));
         continue;
       }
       boolean trimmed = grow.replicas() != target.replicas() || grow.pool() != target.pool();
       if (trimmed) {
-        deferred.add(new DeferredChange(target.id(), target.replicas(), target.pool(),
-            "trimmed to " + grow.replicas() + " replicas x pool " + grow.pool()
-                + " to fit the budget"));
+        deferred.add(
+            new DeferredChange(
+                target.id(),
+                target.replicas(),
+                target.pool(),
+                "trimmed to "
+                    + grow.replicas()
+                    + " replicas x pool "
+                    + grow.pool()
+                    + " to fit the budget"));
       }
-      steps.add(new TransitionStep(growPhase, StepKind.GROW, target.id(), from.replicas(),
-          grow.replicas(), fromPool, grow.pool(), trimmed));
-      ConsumerState grown = new ConsumerState(target.id(),
-          Math.max(from.replicas(), grow.replicas()), from.maxSurge(), from.poolOnPods(),
-          grow.pool());
+      steps.add(
+          new TransitionStep(
+              growPhase,
+              StepKind.GROW,
+              target.id(),
+              from.replicas(),
+              grow.replicas(),
+              fromPool,
+              grow.pool(),
+              trimmed));
+      ConsumerState grown =
+          new ConsumerState(
+              target.id(),
+              Math.max(from.replicas(), grow.replicas()),
+              from.maxSurge(),
+              from.poolOnPods(),
+              grow.pool());
       usage += grown.footprint() - from.footprint();
     }
-    steps.sort(Comparator.comparingInt(TransitionStep::phase)
-        .thenComparing(TransitionStep::consumerId));
+    steps.sort(
+        Comparator.comparingInt(TransitionStep::phase).thenComparing(TransitionStep::consumerId));
     return new TransitionPlan(available, steps, deferred, startsWithinBudget);
   }
 
@@ -97,7 +128,8 @@ public final class TransitionPlanner {
     // Fewer replicas at the target pool.
     long byPool = toPool > 0 ? room / toPool - surge : toReplicas;
     int replicas = (int) Math.min(toReplicas, byPool);
-    if (replicas >= from.replicas() && replicas > 0
+    if (replicas >= from.replicas()
+        && replicas > 0
         && (replicas > from.replicas() || toPool > fromPool)
         && inFlight(from, replicas, toPool) <= room) {
       return new Grow(replicas, toPool);
@@ -114,7 +146,8 @@ public final class TransitionPlanner {
 
   private static long inFlight(ConsumerState from, int replicas, int pool) {
     return BudgetInvariant.footprint(
-        Math.max(from.replicas(), replicas), from.maxSurge(),
+        Math.max(from.replicas(), replicas),
+        from.maxSurge(),
         Math.max(Math.max(from.poolOnPods(), from.poolInRollout()), pool));
   }
 }

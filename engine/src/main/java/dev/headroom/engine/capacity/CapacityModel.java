@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Load to replicas through the scarcest resource.
  *
- * <p>In-flight requests follow Little's law ({@code rate x latency}); each declared capacity
- * gives how many in-flight requests one replica sustains ({@code limit / perRequestCost x
+ * <p>In-flight requests follow Little's law ({@code rate x latency}); each declared capacity gives
+ * how many in-flight requests one replica sustains ({@code limit / perRequestCost x
  * targetUtilization}); the smallest of those is the scarcest resource and decides. The inputs are
  * expected to be worst-case figures (a p95/p99 latency, a burst rate), so the result covers peak
  * concurrency, not the average.
@@ -45,15 +45,17 @@ public final class CapacityModel {
     double inFlight = s.inFlight();
     double perReplica = scarcest.perReplica();
     int replicas = replicasFor(inFlight, perReplica);
-    Reason reason = () -> String.format(
-        Locale.ROOT,
-        "capacity: %s req/s x %s s = %s in flight / %s per replica (%s) -> %d",
-        fmt(s.ratePerSecond()),
-        fmt(s.latencySeconds()),
-        fmt(inFlight),
-        fmt(perReplica),
-        scarcest.explanation(),
-        replicas);
+    Reason reason =
+        () ->
+            String.format(
+                Locale.ROOT,
+                "capacity: %s req/s x %s s = %s in flight / %s per replica (%s) -> %d",
+                fmt(s.ratePerSecond()),
+                fmt(s.latencySeconds()),
+                fmt(inFlight),
+                fmt(perReplica),
+                scarcest.explanation(),
+                replicas);
     return Optional.of(
         new CapacityRecommendation(replicas, inFlight, perReplica, scarcest.name(), reason));
   }

@@ -40,9 +40,9 @@ public final class ForecastRecommender {
   }
 
   /**
-   * The load signal a policy's forecast follows: the one named by {@code forecast.signal}, else
-   * the first load signal. Empty when the policy has no forecast, no load signal, or names one it
-   * does not have.
+   * The load signal a policy's forecast follows: the one named by {@code forecast.signal}, else the
+   * first load signal. Empty when the policy has no forecast, no load signal, or names one it does
+   * not have.
    */
   public static Optional<LoadSignal> signal(PolicySpec spec) {
     if (spec.forecast().isEmpty() || spec.load().isEmpty()) {
@@ -56,11 +56,13 @@ public final class ForecastRecommender {
   }
 
   /**
-   * Replicas that carry the forecast's predicted load, or empty when the forecast is not ready,
-   * the policy's forecast is disabled or the signal is unknown.
+   * Replicas that carry the forecast's predicted load, or empty when the forecast is not ready, the
+   * policy's forecast is disabled or the signal is unknown.
    */
   public OptionalInt replicas(PolicySpec spec, Forecast forecast, int currentReplicas) {
-    if (forecast == null || !forecast.ready() || forecast.predictedLoad().isEmpty()
+    if (forecast == null
+        || !forecast.ready()
+        || forecast.predictedLoad().isEmpty()
         || spec.forecast().map(f -> !f.enabled()).orElse(true)) {
       return OptionalInt.empty();
     }
@@ -68,8 +70,9 @@ public final class ForecastRecommender {
     if (signal.isEmpty() || !(signal.get().target() > 0)) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(replicasFor(signal.get(), forecast.predictedLoad().getAsDouble(),
-        Math.max(0, currentReplicas)));
+    return OptionalInt.of(
+        replicasFor(
+            signal.get(), forecast.predictedLoad().getAsDouble(), Math.max(0, currentReplicas)));
   }
 
   /** Replicas for {@code load} on {@code signal}, with the reactive path's arithmetic. */
@@ -77,11 +80,12 @@ public final class ForecastRecommender {
     if (!Double.isFinite(load) || load < 0) {
       return currentReplicas;
     }
-    MetricProposal p = switch (signal.kind()) {
-      case VALUE -> calculator.value(currentReplicas, currentReplicas, load, signal.target());
-      case AVERAGE_VALUE, PODS ->
-          calculator.averageValue(currentReplicas, load, signal.target());
-    };
+    MetricProposal p =
+        switch (signal.kind()) {
+          case VALUE -> calculator.value(currentReplicas, currentReplicas, load, signal.target());
+          case AVERAGE_VALUE, PODS ->
+              calculator.averageValue(currentReplicas, load, signal.target());
+        };
     return p.replicas();
   }
 }

@@ -9,10 +9,10 @@ import java.util.Objects;
  * @param method how the seasonal reference is formed
  * @param minStep the finest forecast step; the step is this or the history's sample interval if
  *     coarser, rounded up to a length that divides a day
- * @param maxMissingFraction the largest share of steps without a sample that still counts as
- *     ready (the rest are filled by linear interpolation)
- * @param levelWindow how much recent history the level factor (the median ratio of actual load
- *     to the seasonal reference) is measured over, at least 3 steps
+ * @param maxMissingFraction the largest share of steps without a sample that still counts as ready
+ *     (the rest are filled by linear interpolation)
+ * @param levelWindow how much recent history the level factor (the median ratio of actual load to
+ *     the seasonal reference) is measured over, at least 3 steps
  * @param maxSeasons how many past seasons {@link ForecastMethod#SEASONAL_MEDIAN_LEVEL} takes the
  *     median of
  * @param minLevel lower clamp of the level factor
@@ -21,15 +21,15 @@ import java.util.Objects;
  *     scales the load the recommendation covers ({@link Forecast#predictedLoad()}); the point
  *     forecast ({@link Forecast#path()}, the peak and the backtest) uses their median. 50 covers
  *     the point forecast; higher values trade replica-hours for peaks met in time
- * @param coverWindow how much recent history the cover noise is measured over, at least 12
- *     steps (so that on an hourly series the spread is not taken from three residuals)
+ * @param coverWindow how much recent history the cover noise is measured over, at least 12 steps
+ *     (so that on an hourly series the spread is not taken from three residuals)
  * @param coverFollowingStep whether the recommendation also covers the step after the one that
- *     holds {@code now + leadTime}, from the step that holds {@code now} on (the default, for
- *     hosts that decide once per step); false covers only the step that holds {@code now +
- *     leadTime}, and only once it is later than the current step (which the reactive path sees),
- *     for hosts that recompute at {@link Forecast#refreshAt}: on an hourly series a rising hour
- *     is then provisioned from {@code leadTime} before it instead of up to an hour and {@code
- *     leadTime} before it, and the forecast's errors on the current hour cost nothing
+ *     holds {@code now + leadTime}, from the step that holds {@code now} on (the default, for hosts
+ *     that decide once per step); false covers only the step that holds {@code now + leadTime}, and
+ *     only once it is later than the current step (which the reactive path sees), for hosts that
+ *     recompute at {@link Forecast#refreshAt}: on an hourly series a rising hour is then
+ *     provisioned from {@code leadTime} before it instead of up to an hour and {@code leadTime}
+ *     before it, and the forecast's errors on the current hour cost nothing
  */
 public record ForecastSettings(
     ForecastMethod method,
@@ -44,11 +44,27 @@ public record ForecastSettings(
     boolean coverFollowingStep) {
 
   /** Settings that cover the step after the lead-time step too. */
-  public ForecastSettings(ForecastMethod method, Duration minStep, double maxMissingFraction,
-      Duration levelWindow, int maxSeasons, double minLevel, double maxLevel,
-      double coverPercentile, Duration coverWindow) {
-    this(method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
-        coverPercentile, coverWindow, true);
+  public ForecastSettings(
+      ForecastMethod method,
+      Duration minStep,
+      double maxMissingFraction,
+      Duration levelWindow,
+      int maxSeasons,
+      double minLevel,
+      double maxLevel,
+      double coverPercentile,
+      Duration coverWindow) {
+    this(
+        method,
+        minStep,
+        maxMissingFraction,
+        levelWindow,
+        maxSeasons,
+        minLevel,
+        maxLevel,
+        coverPercentile,
+        coverWindow,
+        true);
   }
 
   public ForecastSettings {
@@ -68,7 +84,9 @@ public record ForecastSettings(
     }
     if (!(minLevel > 0 && minLevel <= 1 && maxLevel >= 1 && Double.isFinite(maxLevel))) {
       throw new IllegalArgumentException(
-          "level clamp must satisfy 0 < minLevel <= 1 <= maxLevel, got " + minLevel + ".."
+          "level clamp must satisfy 0 < minLevel <= 1 <= maxLevel, got "
+              + minLevel
+              + ".."
               + maxLevel);
     }
     if (!(coverPercentile > 0 && coverPercentile <= 100)) {
@@ -83,42 +101,89 @@ public record ForecastSettings(
   /** The defaults documented in docs/forecasting.md. */
   public static ForecastSettings defaults() {
     return new ForecastSettings(
-        ForecastMethod.SEASONAL_NAIVE_LEVEL, Duration.ofMinutes(5), 0.2, Duration.ofHours(3), 4,
-        0.2, 5.0, 90, Duration.ofHours(3));
+        ForecastMethod.SEASONAL_NAIVE_LEVEL,
+        Duration.ofMinutes(5),
+        0.2,
+        Duration.ofHours(3),
+        4,
+        0.2,
+        5.0,
+        90,
+        Duration.ofHours(3));
   }
 
   /** A copy with another method. */
   public ForecastSettings withMethod(ForecastMethod other) {
     return new ForecastSettings(
-        other, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
-        coverPercentile, coverWindow, coverFollowingStep);
+        other,
+        minStep,
+        maxMissingFraction,
+        levelWindow,
+        maxSeasons,
+        minLevel,
+        maxLevel,
+        coverPercentile,
+        coverWindow,
+        coverFollowingStep);
   }
 
   /** A copy with another level window. */
   public ForecastSettings withLevelWindow(Duration other) {
     return new ForecastSettings(
-        method, minStep, maxMissingFraction, other, maxSeasons, minLevel, maxLevel,
-        coverPercentile, coverWindow, coverFollowingStep);
+        method,
+        minStep,
+        maxMissingFraction,
+        other,
+        maxSeasons,
+        minLevel,
+        maxLevel,
+        coverPercentile,
+        coverWindow,
+        coverFollowingStep);
   }
 
   /** A copy with another cover percentile. */
   public ForecastSettings withCoverPercentile(double other) {
     return new ForecastSettings(
-        method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel, other,
-        coverWindow, coverFollowingStep);
+        method,
+        minStep,
+        maxMissingFraction,
+        levelWindow,
+        maxSeasons,
+        minLevel,
+        maxLevel,
+        other,
+        coverWindow,
+        coverFollowingStep);
   }
 
   /** A copy with another cover window. */
   public ForecastSettings withCoverWindow(Duration other) {
     return new ForecastSettings(
-        method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
-        coverPercentile, other, coverFollowingStep);
+        method,
+        minStep,
+        maxMissingFraction,
+        levelWindow,
+        maxSeasons,
+        minLevel,
+        maxLevel,
+        coverPercentile,
+        other,
+        coverFollowingStep);
   }
 
   /** A copy that does or does not cover the step after the lead-time step. */
   public ForecastSettings withCoverFollowingStep(boolean other) {
     return new ForecastSettings(
-        method, minStep, maxMissingFraction, levelWindow, maxSeasons, minLevel, maxLevel,
-        coverPercentile, coverWindow, other);
+        method,
+        minStep,
+        maxMissingFraction,
+        levelWindow,
+        maxSeasons,
+        minLevel,
+        maxLevel,
+        coverPercentile,
+        coverWindow,
+        other);
   }
 }

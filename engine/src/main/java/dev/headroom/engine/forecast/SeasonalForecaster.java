@@ -16,16 +16,16 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Seasonal forecast of one load signal from its recent history: the shape of the last seasons
- * (daily or weekly, UTC, epoch-aligned slots), scaled by a robust level factor (the median ratio
- * of recent actual load to what the seasonal reference predicted for it). See {@link
- * ForecastMethod} for the variants and docs/forecasting.md for why the default was chosen.
+ * (daily or weekly, UTC, epoch-aligned slots), scaled by a robust level factor (the median ratio of
+ * recent actual load to what the seasonal reference predicted for it). See {@link ForecastMethod}
+ * for the variants and docs/forecasting.md for why the default was chosen.
  *
- * <p>Pure and stateless: the same inputs give the same forecast; the only time read is the
- * {@code now} argument. Bad samples (NaN, infinite, negative, outside the lookback window,
- * unsorted, duplicated) never throw: they are dropped or averaged, and a history that is empty,
- * too short or too gappy gives a {@link Forecast} that is not ready, with the reason. An invalid
- * {@link ForecastSpec} (null or non-positive durations) is a programming error of the host and
- * throws {@link IllegalArgumentException}; hosts validate policies first.
+ * <p>Pure and stateless: the same inputs give the same forecast; the only time read is the {@code
+ * now} argument. Bad samples (NaN, infinite, negative, outside the lookback window, unsorted,
+ * duplicated) never throw: they are dropped or averaged, and a history that is empty, too short or
+ * too gappy gives a {@link Forecast} that is not ready, with the reason. An invalid {@link
+ * ForecastSpec} (null or non-positive durations) is a programming error of the host and throws
+ * {@link IllegalArgumentException}; hosts validate policies first.
  *
  * <p>Readiness thresholds: the history (first usable sample to {@code now}) and the lookback must
  * both cover at least one season plus the horizon; at most {@link
@@ -40,12 +40,15 @@ public final class SeasonalForecaster {
 
   /** The covered load is at most this multiple of the last season's peak. */
   static final double CAP_MULTIPLE = 1.5;
+
   /** The prior that shrinks the level towards 1, in requests (the values read as rates/s). */
   static final double PRIOR_COUNT = 10;
+
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   /** The level factor is measured over at least this many steps. */
   static final int MIN_LEVEL_STEPS = 3;
+
   /** The cover percentile is taken over at least this many steps (12 h of an hourly series). */
   static final int MIN_COVER_STEPS = 12;
 
@@ -73,19 +76,26 @@ public final class SeasonalForecaster {
   public Forecast forecast(ForecastSpec spec, List<LoadSample> history, Instant now) {
     check(spec, now);
     Forecast asked = seasonal(spec, history, now);
-    if (asked.ready() || spec.seasonality() != Seasonality.WEEKLY
+    if (asked.ready()
+        || spec.seasonality() != Seasonality.WEEKLY
         || asked.state() != ForecastState.HISTORY_TOO_SHORT
         || spec.lookback().compareTo(spec.seasonality().period().plus(spec.horizon())) < 0) {
       return asked;
     }
-    ForecastSpec dailySpec = new ForecastSpec(spec.enabled(), spec.lookback(), spec.horizon(),
-        spec.leadTime(), Seasonality.DAILY, spec.signal());
+    ForecastSpec dailySpec =
+        new ForecastSpec(
+            spec.enabled(),
+            spec.lookback(),
+            spec.horizon(),
+            spec.leadTime(),
+            Seasonality.DAILY,
+            spec.signal());
     Forecast daily = seasonal(dailySpec, history, now);
     if (!daily.ready()) {
       return asked;
     }
-    return daily.withMessage("daily season until the weekly one is ready (" + asked.message()
-        + "): " + daily.message());
+    return daily.withMessage(
+        "daily season until the weekly one is ready (" + asked.message() + "): " + daily.message());
   }
 
   /** The forecast with the spec's season only. */
@@ -108,55 +118,102 @@ public final class SeasonalForecaster {
     }
     long stepSec = step(usable);
     Duration step = Duration.ofSeconds(stepSec);
-    Instant coveredUntil = coveredUntil(nowSec, stepSec, spec.leadTime(),
-        settings.coverFollowingStep());
+    Instant coveredUntil =
+        coveredUntil(nowSec, stepSec, spec.leadTime(), settings.coverFollowingStep());
     String droppedText = dropped == 0 ? "" : " (" + dropped + " invalid samples dropped)";
     if (usable.isEmpty()) {
-      return Forecast.notReady(ForecastState.NO_HISTORY,
-          "no usable samples in the last " + human(spec.lookback()) + droppedText, now, step,
-          coveredUntil, 0, 0);
+      return Forecast.notReady(
+          ForecastState.NO_HISTORY,
+          "no usable samples in the last " + human(spec.lookback()) + droppedText,
+          now,
+          step,
+          coveredUntil,
+          0,
+          0);
     }
     if (spec.lookback().getSeconds() < needed) {
-      return Forecast.notReady(ForecastState.HISTORY_TOO_SHORT,
-          "lookback " + human(spec.lookback()) + " is shorter than one "
-              + spec.seasonality().name().toLowerCase(Locale.ROOT) + " season plus the horizon ("
-              + human(Duration.ofSeconds(needed)) + ")", now, step, coveredUntil,
-          usable.size(), 0);
+      return Forecast.notReady(
+          ForecastState.HISTORY_TOO_SHORT,
+          "lookback "
+              + human(spec.lookback())
+              + " is shorter than one "
+              + spec.seasonality().name().toLowerCase(Locale.ROOT)
+              + " season plus the horizon ("
+              + human(Duration.ofSeconds(needed))
+              + ")",
+          now,
+          step,
+          coveredUntil,
+          usable.size(),
+          0);
     }
     StepSeries series = StepSeries.of(usable, stepSec, fromSec, nowSec);
     if (series.firstPresent < 0) {
-      return Forecast.notReady(ForecastState.NO_HISTORY,
-          "no complete step of history before now" + droppedText, now, step, coveredUntil,
-          usable.size(), 0);
+      return Forecast.notReady(
+          ForecastState.NO_HISTORY,
+          "no complete step of history before now" + droppedText,
+          now,
+          step,
+          coveredUntil,
+          usable.size(),
+          0);
     }
     int spanSteps = series.length() - series.firstPresent;
     double coverage = (double) series.presentCount / spanSteps;
     long span = (long) spanSteps * stepSec;
     if (span < needed) {
-      return Forecast.notReady(ForecastState.HISTORY_TOO_SHORT,
-          "history covers " + human(Duration.ofSeconds(span)) + ", needs one "
-              + spec.seasonality().name().toLowerCase(Locale.ROOT) + " season plus the horizon ("
-              + human(Duration.ofSeconds(needed)) + ")" + droppedText, now, step,
-          coveredUntil, usable.size(), coverage);
+      return Forecast.notReady(
+          ForecastState.HISTORY_TOO_SHORT,
+          "history covers "
+              + human(Duration.ofSeconds(span))
+              + ", needs one "
+              + spec.seasonality().name().toLowerCase(Locale.ROOT)
+              + " season plus the horizon ("
+              + human(Duration.ofSeconds(needed))
+              + ")"
+              + droppedText,
+          now,
+          step,
+          coveredUntil,
+          usable.size(),
+          coverage);
     }
     if (1 - coverage > settings.maxMissingFraction()) {
-      return Forecast.notReady(ForecastState.HISTORY_TOO_GAPPY,
-          String.format(Locale.ROOT, "%.0f%% of the %s steps since the first sample are empty"
-              + " (at most %.0f%% allowed)%s", (1 - coverage) * 100, human(step),
-              settings.maxMissingFraction() * 100, droppedText),
-          now, step, coveredUntil, usable.size(), coverage);
+      return Forecast.notReady(
+          ForecastState.HISTORY_TOO_GAPPY,
+          String.format(
+              Locale.ROOT,
+              "%.0f%% of the %s steps since the first sample are empty"
+                  + " (at most %.0f%% allowed)%s",
+              (1 - coverage) * 100,
+              human(step),
+              settings.maxMissingFraction() * 100,
+              droppedText),
+          now,
+          step,
+          coveredUntil,
+          usable.size(),
+          coverage);
     }
     return predict(spec, series, now, step, coveredUntil, usable.size(), coverage, droppedText);
   }
 
-  private Forecast predict(ForecastSpec spec, StepSeries series, Instant now, Duration step,
-      Instant coveredUntil, int samples, double coverage, String droppedText) {
+  private Forecast predict(
+      ForecastSpec spec,
+      StepSeries series,
+      Instant now,
+      Duration step,
+      Instant coveredUntil,
+      int samples,
+      double coverage,
+      String droppedText) {
     long stepSec = series.stepSeconds;
     int period = (int) (spec.seasonality().period().getSeconds() / stepSec);
     int nowIdx = series.length();
     long nowStep = series.firstStep + nowIdx;
-    int horizonEnd = (int) (Math.floorDiv(now.plus(spec.horizon()).getEpochSecond(), stepSec)
-        - series.firstStep);
+    int horizonEnd =
+        (int)
+            (Math.floorDiv(now.plus(spec.horizon()).getEpochSecond(), stepSec) - series.firstStep);
     int windowEnd = (int) (coveredUntil.getEpochSecond() / stepSec - series.firstStep) - 1;
     int last = Math.max(horizonEnd, windowEnd);
     // Without the following step the forecast covers only a lead-time step later than now's:
@@ -193,25 +250,46 @@ public final class SeasonalForecaster {
     }
     double[] errors = backtest(series, nowIdx, period);
     Instant peakAt = Instant.ofEpochSecond((series.firstStep + peakIdx) * stepSec);
-    String message = String.format(Locale.ROOT,
-        "covering %s until %s (lead time %s)%s, peak %s at %s over the next %s; %s season,"
-            + " level x%.2f, noise %s (p%s), backtest sMAPE %s%s",
-        num(predicted), coveredUntil, human(spec.leadTime()),
-        capped ? " (capped at " + num(CAP_MULTIPLE) + " x the last season's peak)" : "",
-        num(peak), peakAt, human(spec.horizon()),
-        spec.seasonality().name().toLowerCase(Locale.ROOT), level, num(sigma),
-        num(settings.coverPercentile()),
-        Double.isNaN(errors[0]) ? "n/a (needs two seasons)"
-            : String.format(Locale.ROOT, "%.1f%%", errors[0]), droppedText);
-    return new Forecast(ForecastState.READY, message, now, step, OptionalDouble.of(predicted),
-        coveredUntil, OptionalDouble.of(peak), Optional.of(peakAt), optional(errors[0]),
-        optional(errors[1]), samples, coverage, path);
+    String message =
+        String.format(
+            Locale.ROOT,
+            "covering %s until %s (lead time %s)%s, peak %s at %s over the next %s; %s season,"
+                + " level x%.2f, noise %s (p%s), backtest sMAPE %s%s",
+            num(predicted),
+            coveredUntil,
+            human(spec.leadTime()),
+            capped ? " (capped at " + num(CAP_MULTIPLE) + " x the last season's peak)" : "",
+            num(peak),
+            peakAt,
+            human(spec.horizon()),
+            spec.seasonality().name().toLowerCase(Locale.ROOT),
+            level,
+            num(sigma),
+            num(settings.coverPercentile()),
+            Double.isNaN(errors[0])
+                ? "n/a (needs two seasons)"
+                : String.format(Locale.ROOT, "%.1f%%", errors[0]),
+            droppedText);
+    return new Forecast(
+        ForecastState.READY,
+        message,
+        now,
+        step,
+        OptionalDouble.of(predicted),
+        coveredUntil,
+        OptionalDouble.of(peak),
+        Optional.of(peakAt),
+        optional(errors[0]),
+        optional(errors[1]),
+        samples,
+        coverage,
+        path);
   }
 
   /**
-   * The seasonal reference for step {@code t} using only steps before {@code limit}: the median
-   * of the same slot in the {@code seasons} latest earlier seasons (1: the value one season
-   * earlier). NaN when no earlier season is in the history.
+   * The seasonal reference for step {@code t} using only steps before {@code limit}: the median of
+   * the same slot in the {@code seasons} latest earlier seasons (1: the value one season earlier).
+   * NaN when no earlier season is in the history.
    */
   private double reference(StepSeries series, int t, int limit, int period, int seasons) {
     double[] buf = new double[seasons];
@@ -236,9 +314,9 @@ public final class SeasonalForecaster {
   }
 
   /**
-   * How many seasons the reference takes the median of, the same for the level window before
-   * {@code limit} and the steps after it, so that the level compares like with like: 1 for the
-   * naive methods, else as many as the history before the level window holds (at most {@code
+   * How many seasons the reference takes the median of, the same for the level window before {@code
+   * limit} and the steps after it, so that the level compares like with like: 1 for the naive
+   * methods, else as many as the history before the level window holds (at most {@code
    * maxSeasons}).
    */
   private int seasons(StepSeries series, int limit, int period) {
@@ -252,28 +330,28 @@ public final class SeasonalForecaster {
 
   /** The level window in steps: {@code levelWindow}, and at least {@link #MIN_LEVEL_STEPS}. */
   private int levelSteps(StepSeries series) {
-    return (int) Math.max(MIN_LEVEL_STEPS,
-        settings.levelWindow().getSeconds() / series.stepSeconds);
+    return (int)
+        Math.max(MIN_LEVEL_STEPS, settings.levelWindow().getSeconds() / series.stepSeconds);
   }
 
   /** The cover window in steps: {@code coverWindow}, and at least {@link #MIN_COVER_STEPS}. */
   private int coverSteps(StepSeries series) {
-    return (int) Math.max(MIN_COVER_STEPS,
-        settings.coverWindow().getSeconds() / series.stepSeconds);
+    return (int)
+        Math.max(MIN_COVER_STEPS, settings.coverWindow().getSeconds() / series.stepSeconds);
   }
 
   /**
    * The level and the noise, both from the steps before {@code limit}.
    *
    * <p>The level is the ratio of sums, actual over seasonal reference, over the level window,
-   * shrunk towards 1 by a prior of {@link #PRIOR_COUNT} requests ({@code (Σ actual · step +
-   * prior) / (Σ reference · step + prior)}, values read as rates per second): on high counts it is
-   * the plain ratio, on a handful of requests one burst cannot move it far. Clamped to {@code
+   * shrunk towards 1 by a prior of {@link #PRIOR_COUNT} requests ({@code (Σ actual · step + prior)
+   * / (Σ reference · step + prior)}, values read as rates per second): on high counts it is the
+   * plain ratio, on a handful of requests one burst cannot move it far. Clamped to {@code
    * minLevel..maxLevel}; 1 for the plain seasonal-naive method or when no ratio can be formed.
    *
    * <p>The noise is the robust spread (1.4826 × the median absolute deviation) of the residuals
-   * {@code actual − level × reference} over the cover window: additive, so that a single outlier
-   * or a reference near zero cannot multiply the covered load. 0 when no residual can be formed.
+   * {@code actual − level × reference} over the cover window: additive, so that a single outlier or
+   * a reference near zero cannot multiply the covered load. 0 when no residual can be formed.
    */
   private double[] levels(StepSeries series, int limit, int period, int seasons) {
     int levelSteps = levelSteps(series);
@@ -347,8 +425,8 @@ public final class SeasonalForecaster {
   }
 
   /**
-   * sMAPE and MAPE (percent) of forecasting the last season from the history before it; NaN
-   * when the history holds less than two seasons.
+   * sMAPE and MAPE (percent) of forecasting the last season from the history before it; NaN when
+   * the history holds less than two seasons.
    */
   private double[] backtest(StepSeries series, int nowIdx, int period) {
     int origin = nowIdx - period;
@@ -387,11 +465,10 @@ public final class SeasonalForecaster {
   }
 
   /**
-   * End of the window the recommendation covers: the end of the step after the one that
-   * contains {@code now + leadTime}, or of that step itself without {@code followingStep}.
+   * End of the window the recommendation covers: the end of the step after the one that contains
+   * {@code now + leadTime}, or of that step itself without {@code followingStep}.
    */
-  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime,
-      boolean followingStep) {
+  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime, boolean followingStep) {
     long leadStep = Math.floorDiv(nowSec + leadTime.getSeconds(), stepSec);
     return Instant.ofEpochSecond((leadStep + (followingStep ? 2 : 1)) * stepSec);
   }
@@ -446,8 +523,7 @@ public final class SeasonalForecaster {
     positive("lookback", spec.lookback());
     positive("horizon", spec.horizon());
     if (spec.leadTime() == null || spec.leadTime().isNegative()) {
-      throw new IllegalArgumentException("forecast leadTime must be >= 0, got "
-          + spec.leadTime());
+      throw new IllegalArgumentException("forecast leadTime must be >= 0, got " + spec.leadTime());
     }
   }
 

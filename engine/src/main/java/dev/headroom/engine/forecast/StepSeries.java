@@ -5,25 +5,35 @@ import java.util.List;
 
 /**
  * History aggregated to epoch-aligned steps: the mean of the usable samples in each step, with
- * missing steps between the first and the last sample filled by linear interpolation.
- * Index 0 is the step that contains {@code fromSecond}; the step that contains {@code nowSecond}
- * is excluded because it is still filling.
+ * missing steps between the first and the last sample filled by linear interpolation. Index 0 is
+ * the step that contains {@code fromSecond}; the step that contains {@code nowSecond} is excluded
+ * because it is still filling.
  */
 final class StepSeries {
 
   final long stepSeconds;
+
   /** Epoch step number of index 0. */
   final long firstStep;
+
   /** Step values; NaN before the first and after the last step with a sample. */
   final double[] values;
+
   /** Whether a step held a real sample (false: interpolated or empty). */
   final boolean[] present;
+
   /** Index of the first step with a sample, or -1. */
   final int firstPresent;
+
   final int presentCount;
 
-  private StepSeries(long stepSeconds, long firstStep, double[] values, boolean[] present,
-      int firstPresent, int presentCount) {
+  private StepSeries(
+      long stepSeconds,
+      long firstStep,
+      double[] values,
+      boolean[] present,
+      int firstPresent,
+      int presentCount) {
     this.stepSeconds = stepSeconds;
     this.firstStep = firstStep;
     this.values = values;
@@ -37,11 +47,11 @@ final class StepSeries {
   }
 
   /**
-   * Aggregates {@code samples} (already filtered to finite, non-negative values inside
-   * {@code [fromSecond, nowSecond)}) into steps.
+   * Aggregates {@code samples} (already filtered to finite, non-negative values inside {@code
+   * [fromSecond, nowSecond)}) into steps.
    */
-  static StepSeries of(List<LoadSample> samples, long stepSeconds, long fromSecond,
-      long nowSecond) {
+  static StepSeries of(
+      List<LoadSample> samples, long stepSeconds, long fromSecond, long nowSecond) {
     long firstStep = Math.floorDiv(fromSecond, stepSeconds);
     long nowStep = Math.floorDiv(nowSecond, stepSeconds);
     int n = (int) Math.max(0, nowStep - firstStep);

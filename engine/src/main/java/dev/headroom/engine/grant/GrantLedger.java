@@ -13,14 +13,14 @@ import java.util.Map;
  * <p>For each consumer the ledger keeps {@code held}: the most it may be using. A consumer may be
  * acting on any grant issued since the last one it acknowledged, and its pods may still hold more
  * than its grant while they come down; so until it acknowledges the current grant, {@code held}
- * only rises (max of the previous held, the grant, and its reported bound), and once it has,
- * {@code held = max(grant, inUseBound)}. One step:
+ * only rises (max of the previous held, the grant, and its reported bound), and once it has, {@code
+ * held = max(grant, inUseBound)}. One step:
  *
  * <ol>
  *   <li>Shrinks are issued at once (the consumer must come down to them).
- *   <li>Grows are issued only from what the consumer already holds plus {@code available − Σ
- *       held}, in serving order, and only when every consumer has reported a bound (fail static:
- *       unknown usage blocks grows).
+ *   <li>Grows are issued only from what the consumer already holds plus {@code available − Σ held},
+ *       in serving order, and only when every consumer has reported a bound (fail static: unknown
+ *       usage blocks grows).
  * </ol>
  *
  * Hence {@code Σ held ≤ available} holds after every step that started with it, and real usage
@@ -42,7 +42,8 @@ public final class GrantLedger {
    * One step, checked against the connections {@code measured} in use on the server (see {@link
    * MeasuredUsage}); with {@link Measurement#none()} it is {@link #step(long, List)}.
    */
-  public static List<LedgerStep> step(long available, List<LedgerEntry> entries, Measurement measured) {
+  public static List<LedgerStep> step(
+      long available, List<LedgerEntry> entries, Measurement measured) {
     Map<String, long[]> next = new LinkedHashMap<>(); // id -> {issued, seq, held}
     List<LedgerEntry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparingLong(LedgerEntry::order).thenComparing(LedgerEntry::id));

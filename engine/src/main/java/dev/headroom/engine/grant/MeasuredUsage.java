@@ -12,12 +12,12 @@ import java.util.OptionalLong;
  * <ul>
  *   <li>while measured usage is above the model, no grant grows (the model is wrong; Headroom
  *       waits, as it waits for a consumer that has not reported);
- *   <li>unattributed connections shrink what is left to grant: {@code headroom = available − Σ
- *       held − unattributed}.
+ *   <li>unattributed connections shrink what is left to grant: {@code headroom = available − Σ held
+ *       − unattributed}.
  * </ul>
  *
- * Shrinks are never held back: they only bring usage down. When nothing is measured the model
- * alone decides; a measurement that was asked for and failed blocks grows (fail static).
+ * Shrinks are never held back: they only bring usage down. When nothing is measured the model alone
+ * decides; a measurement that was asked for and failed blocks grows (fail static).
  *
  * @param modelled what the model says consumers may hold ({@code Σ held})
  * @param measured what was measured this round

@@ -3,9 +3,9 @@ package dev.headroom.engine.grant;
 import java.util.OptionalLong;
 
 /**
- * What a budget measured of the connections in use on the server this round: nothing asked
- * ({@link #none()}), a count ({@link #of(long)}), or a measurement that was asked for and failed
- * ({@link #failed()}), which blocks grows as an unreported consumer does (fail static).
+ * What a budget measured of the connections in use on the server this round: nothing asked ({@link
+ * #none()}), a count ({@link #of(long)}), or a measurement that was asked for and failed ({@link
+ * #failed()}), which blocks grows as an unreported consumer does (fail static).
  */
 public record Measurement(boolean asked, OptionalLong connections) {
 
@@ -14,7 +14,8 @@ public record Measurement(boolean asked, OptionalLong connections) {
       throw new IllegalArgumentException("a measurement not asked for has no count");
     }
     if (connections.isPresent() && connections.getAsLong() < 0) {
-      throw new IllegalArgumentException("measured connections must not be negative: " + connections.getAsLong());
+      throw new IllegalArgumentException(
+          "measured connections must not be negative: " + connections.getAsLong());
     }
   }
 

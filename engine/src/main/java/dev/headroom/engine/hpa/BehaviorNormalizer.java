@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * HPA v2 {@code behavior}: stabilization windows over past recommendations, then Pods/Percent
- * rate policies over past scale events, then the replica bounds; the semantics of {@code
+ * HPA v2 {@code behavior}: stabilization windows over past recommendations, then Pods/Percent rate
+ * policies over past scale events, then the replica bounds; the semantics of {@code
  * normalizeDesiredReplicasWithBehaviors} and its helpers in the Kubernetes HPA controller.
  *
  * <p>Pure: history comes in as a value and goes out updated; time is the caller's {@code now}.
@@ -43,8 +43,14 @@ public final class BehaviorNormalizer {
         stabilize(behavior, currentReplicas, prenormalized, history.recommendations(), now);
     RateLimited limited =
         applyRates(
-            behavior, minReplicas, maxReplicas, currentReplicas, stabilized.replicas(),
-            history.scaleUpEvents(), history.scaleDownEvents(), now);
+            behavior,
+            minReplicas,
+            maxReplicas,
+            currentReplicas,
+            stabilized.replicas(),
+            history.scaleUpEvents(),
+            history.scaleDownEvents(),
+            now);
     Limit limit =
         switch (limited.reason()) {
           case SCALE_UP_LIMIT, SCALE_DOWN_LIMIT -> Limit.RATE_POLICY;
@@ -65,10 +71,9 @@ public final class BehaviorNormalizer {
   public record Stabilized(int replicas, List<TimestampedRecommendation> recommendations) {}
 
   /**
-   * Stabilization windows: a scale-up goes no higher than the lowest recommendation of the
-   * scale-up window, a scale-down no lower than the highest of the scale-down window. The
-   * unstabilized recommendation is recorded, reusing the slot of an entry that has left both
-   * windows.
+   * Stabilization windows: a scale-up goes no higher than the lowest recommendation of the scale-up
+   * window, a scale-down no lower than the highest of the scale-down window. The unstabilized
+   * recommendation is recorded, reusing the slot of an entry that has left both windows.
    */
   public Stabilized stabilize(
       Behavior behavior,
@@ -150,8 +155,8 @@ public final class BehaviorNormalizer {
   }
 
   /**
-   * The most replicas the scale-up policies allow now
-   * ({@code calculateScaleUpLimitWithScalingRules}).
+   * The most replicas the scale-up policies allow now ({@code
+   * calculateScaleUpLimitWithScalingRules}).
    */
   public static int scaleUpLimit(
       int currentReplicas,
@@ -180,8 +185,8 @@ public final class BehaviorNormalizer {
   }
 
   /**
-   * The fewest replicas the scale-down policies allow now
-   * ({@code calculateScaleDownLimitWithBehaviors}).
+   * The fewest replicas the scale-down policies allow now ({@code
+   * calculateScaleDownLimitWithBehaviors}).
    */
   public static int scaleDownLimit(
       int currentReplicas,
@@ -222,9 +227,9 @@ public final class BehaviorNormalizer {
   }
 
   /**
-   * Records a scale change for the rate policies ({@code storeScaleEvent}): the event goes to
-   * the list of its direction, reusing the slot of an event older than the direction's longest
-   * policy period.
+   * Records a scale change for the rate policies ({@code storeScaleEvent}): the event goes to the
+   * list of its direction, reusing the slot of an event older than the direction's longest policy
+   * period.
    */
   public ScalingHistory recordScaleEvent(
       ScalingHistory history, Behavior behavior, int previous, int next, Instant now) {
@@ -252,8 +257,8 @@ public final class BehaviorNormalizer {
   }
 
   /**
-   * An immutable copy of {@code list} with {@code entry} at {@code index}, or appended when
-   * {@code index} is negative; one array is filled and becomes the list.
+   * An immutable copy of {@code list} with {@code entry} at {@code index}, or appended when {@code
+   * index} is negative; one array is filled and becomes the list.
    */
   @SuppressWarnings("unchecked")
   private static <T> List<T> replaced(List<T> list, int index, T entry) {

@@ -27,8 +27,8 @@ public record MetricProposal(
     /** The usage ratio was within the tolerance: current replicas kept. */
     WITHIN_TOLERANCE,
     /**
-     * Filling in missing or unready pods would have reversed the scale direction (or left the
-     * ratio within tolerance): current replicas kept.
+     * Filling in missing or unready pods would have reversed the scale direction (or left the ratio
+     * within tolerance): current replicas kept.
      */
     DIRECTION_HELD,
     /** No proposal: no usable data. */

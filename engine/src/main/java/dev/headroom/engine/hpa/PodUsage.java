@@ -3,8 +3,8 @@ package dev.headroom.engine.hpa;
 import java.util.OptionalLong;
 
 /**
- * One pod's usage of a resource and its request, both in milli-units, for utilization targets
- * (HPA {@code Resource} metrics with an {@code averageUtilization} target).
+ * One pod's usage of a resource and its request, both in milli-units, for utilization targets (HPA
+ * {@code Resource} metrics with an {@code averageUtilization} target).
  *
  * @param pod pod name
  * @param ready whether the pod counts as ready (see {@link dev.headroom.engine.model.PodSample})

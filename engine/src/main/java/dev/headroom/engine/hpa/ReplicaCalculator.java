@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns (current replicas, target, observed metric) into a replica proposal with the arithmetic
- * of the Kubernetes HPA v2 ({@code pkg/controller/podautoscaler/replica_calculator.go}):
- * usage ratio, tolerance, per-pod metrics with missing pods (100% of target on scale-down, 0 on
- * scale-up) and unready pods (0 on scale-up, left out otherwise), refusal to reverse the scale
- * direction, and value / average-value targets.
+ * Turns (current replicas, target, observed metric) into a replica proposal with the arithmetic of
+ * the Kubernetes HPA v2 ({@code pkg/controller/podautoscaler/replica_calculator.go}): usage ratio,
+ * tolerance, per-pod metrics with missing pods (100% of target on scale-down, 0 on scale-up) and
+ * unready pods (0 on scale-up, left out otherwise), refusal to reverse the scale direction, and
+ * value / average-value targets.
  *
  * <p>Stateless and side-effect free. The tolerance is a constructor argument (HPA default 0.1).
  */
@@ -35,8 +35,8 @@ public final class ReplicaCalculator {
    */
   public ReplicaCalculator(double tolerance, double scaleUpTolerance) {
     if (!(tolerance >= 0) || !(scaleUpTolerance >= 0)) {
-      throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance + " and "
-          + scaleUpTolerance);
+      throw new IllegalArgumentException(
+          "tolerance must be >= 0, got " + tolerance + " and " + scaleUpTolerance);
     }
     this.tolerance = tolerance;
     this.scaleUpTolerance = scaleUpTolerance;
@@ -48,8 +48,7 @@ public final class ReplicaCalculator {
 
   /** Whether a usage ratio is close enough to 1 to leave replicas unchanged. */
   public boolean withinTolerance(double usageRatio) {
-    return usageRatio > 1.0 ? usageRatio - 1.0 <= scaleUpTolerance
-        : 1.0 - usageRatio <= tolerance;
+    return usageRatio > 1.0 ? usageRatio - 1.0 <= scaleUpTolerance : 1.0 - usageRatio <= tolerance;
   }
 
   /** Dispatches on the signal kind. */
@@ -57,17 +56,20 @@ public final class ReplicaCalculator {
       LoadSignal signal, SignalSample sample, int currentReplicas, int readyReplicas) {
     return switch (signal.kind()) {
       case PODS -> podsMetric(currentReplicas, signal.target(), sample.pods());
-      case VALUE -> sample.value().isPresent()
-          ? value(currentReplicas, readyReplicas, sample.value().getAsDouble(), signal.target())
-          : MetricProposal.unavailable("no value");
-      case AVERAGE_VALUE -> sample.value().isPresent()
-          ? averageValue(currentReplicas, sample.value().getAsDouble(), signal.target())
-          : MetricProposal.unavailable("no value");
+      case VALUE ->
+          sample.value().isPresent()
+              ? value(currentReplicas, readyReplicas, sample.value().getAsDouble(), signal.target())
+              : MetricProposal.unavailable("no value");
+      case AVERAGE_VALUE ->
+          sample.value().isPresent()
+              ? averageValue(currentReplicas, sample.value().getAsDouble(), signal.target())
+              : MetricProposal.unavailable("no value");
     };
   }
 
   /**
-   * Per-pod metric with an average target (HPA {@code Pods} metric, {@code calcPlainMetricReplicas}).
+   * Per-pod metric with an average target (HPA {@code Pods} metric, {@code
+   * calcPlainMetricReplicas}).
    */
   public MetricProposal podsMetric(int currentReplicas, double targetPerPod, List<PodSample> pods) {
     PodGroups groups = PodGroups.of(pods);
@@ -104,13 +106,13 @@ public final class ReplicaCalculator {
       counted += groups.unready();
     }
     double newUsageRatio = total / counted / targetPerPod;
-    return settle(currentReplicas, usage, usageRatio, newUsageRatio, counted,
-        ratioText(usage, targetPerPod));
+    return settle(
+        currentReplicas, usage, usageRatio, newUsageRatio, counted, ratioText(usage, targetPerPod));
   }
 
   /**
-   * Resource utilization target in percent of the request (HPA {@code Resource} metric with
-   * {@code averageUtilization}, {@code GetResourceReplicas}). Integer milli-units and an integer
+   * Resource utilization target in percent of the request (HPA {@code Resource} metric with {@code
+   * averageUtilization}, {@code GetResourceReplicas}). Integer milli-units and an integer
    * utilization percent, exactly as upstream.
    */
   public MetricProposal resourceUtilization(
@@ -146,8 +148,13 @@ public final class ReplicaCalculator {
     long utilization = readyUsage * 100 / readyRequests;
     double usageRatio = (double) utilization / targetUtilizationPercent;
     boolean scaleUpWithUnready = unready > 0 && usageRatio > 1.0;
-    Reason text = () -> String.format(
-        Locale.ROOT, "utilization %d%% / target %d%%", utilization, targetUtilizationPercent);
+    Reason text =
+        () ->
+            String.format(
+                Locale.ROOT,
+                "utilization %d%% / target %d%%",
+                utilization,
+                targetUtilizationPercent);
 
     if (!scaleUpWithUnready && missing == 0) {
       if (withinTolerance(usageRatio)) {
@@ -180,12 +187,11 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * Total value against a total target, applied to the ready pods (HPA External/Object metric
-   * with a {@code Value} target, {@code getUsageRatioReplicaCount}). With zero current replicas
-   * the ratio alone decides (scale from zero).
+   * Total value against a total target, applied to the ready pods (HPA External/Object metric with
+   * a {@code Value} target, {@code getUsageRatioReplicaCount}). With zero current replicas the
+   * ratio alone decides (scale from zero).
    */
-  public MetricProposal value(
-      int currentReplicas, int readyReplicas, double value, double target) {
+  public MetricProposal value(int currentReplicas, int readyReplicas, double value, double target) {
     double usageRatio = value / target;
     Reason text = ratioText(value, target);
     if (currentReplicas == 0) {
@@ -203,14 +209,13 @@ public final class ReplicaCalculator {
    */
   public MetricProposal averageValue(int currentReplicas, double total, double targetPerReplica) {
     double usageRatio = total / (targetPerReplica * currentReplicas);
-    Reason text = () -> String.format(
-        Locale.ROOT, "%s / %s per replica", fmt(total), fmt(targetPerReplica));
+    Reason text =
+        () -> String.format(Locale.ROOT, "%s / %s per replica", fmt(total), fmt(targetPerReplica));
     double perReplica = currentReplicas == 0 ? total : total / currentReplicas;
     if (currentReplicas > 0 && withinTolerance(usageRatio)) {
       return MetricProposal.of(currentReplicas, perReplica, Outcome.WITHIN_TOLERANCE, text);
     }
-    return MetricProposal.of(
-        ceilToInt(total / targetPerReplica), perReplica, Outcome.SCALED, text);
+    return MetricProposal.of(ceilToInt(total / targetPerReplica), perReplica, Outcome.SCALED, text);
   }
 
   private MetricProposal settle(
@@ -234,17 +239,19 @@ public final class ReplicaCalculator {
   }
 
   /**
-   * The ceiling, ignoring float noise: a value within a relative 1e-9 of an integer is that
-   * integer (32.00000000000001 is 32, not 33). Kubernetes gets the same from doing the division
-   * on integer milli-unit quantities ({@code resource.Quantity.MilliValue()}).
+   * The ceiling, ignoring float noise: a value within a relative 1e-9 of an integer is that integer
+   * (32.00000000000001 is 32, not 33). Kubernetes gets the same from doing the division on integer
+   * milli-unit quantities ({@code resource.Quantity.MilliValue()}).
    */
   static int ceilToInt(double value) {
     if (Double.isNaN(value)) {
       return 0;
     }
     double nearest = Math.rint(value);
-    double ceiled = Math.abs(value - nearest) <= 1e-9 * Math.max(1, Math.abs(value))
-        ? nearest : Math.ceil(value);
+    double ceiled =
+        Math.abs(value - nearest) <= 1e-9 * Math.max(1, Math.abs(value))
+            ? nearest
+            : Math.ceil(value);
     if (ceiled >= Integer.MAX_VALUE) {
       return Integer.MAX_VALUE;
     }

@@ -31,7 +31,11 @@ public record Capacity(
   public static Capacity perRequest(
       ResourceKind kind, double perReplicaLimit, double perRequestCost, double targetUtilization) {
     return new Capacity(
-        kind, kind.apiName(), perReplicaLimit, OptionalDouble.of(perRequestCost), targetUtilization);
+        kind,
+        kind.apiName(),
+        perReplicaLimit,
+        OptionalDouble.of(perRequestCost),
+        targetUtilization);
   }
 
   /** Concurrent requests one replica sustains at the target utilization. */

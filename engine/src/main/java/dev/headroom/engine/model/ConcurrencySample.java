@@ -3,8 +3,8 @@ package dev.headroom.engine.model;
 import java.time.Instant;
 
 /**
- * Inputs of Little's law: arrival rate (requests per second) and latency (seconds), both
- * worst-case figures.
+ * Inputs of Little's law: arrival rate (requests per second) and latency (seconds), both worst-case
+ * figures.
  */
 public record ConcurrencySample(Instant timestamp, double ratePerSecond, double latencySeconds) {
 

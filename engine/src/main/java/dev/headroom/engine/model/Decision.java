@@ -17,8 +17,8 @@ import java.util.OptionalInt;
  * @param recommendations every source's recommendation, in {@link Source} order
  * @param winner the source whose recommendation the desired count follows
  * @param limitedBy what held the desired count back from the winner's recommendation
- * @param reasons human-readable sentences, one per step that mattered; the engine passes them
- *     as {@link RenderedReasons}, rendered on first read
+ * @param reasons human-readable sentences, one per step that mattered; the engine passes them as
+ *     {@link RenderedReasons}, rendered on first read
  * @param history updated scaling history to persist and pass to the next decision
  * @param budgetLimited the budget grant capped replicas
  * @param metricsAvailable every load signal had fresh data
@@ -26,11 +26,11 @@ import java.util.OptionalInt;
  * @param activeSchedule the name of the winning schedule window, if any
  * @param valid whether the spec passed validation; an invalid spec changes nothing
  * @param mode the policy's mode; in dry-run hosts record but never apply
- * @param toleranceHeld the load won by keeping the current replicas because every signal was
- *     within the tolerance of them
+ * @param toleranceHeld the load won by keeping the current replicas because every signal was within
+ *     the tolerance of them
  * @param schedules every schedule's state at {@link #at()}, as the engine saw it: a host shows
- *     these instead of evaluating the schedules a second time ({@link ScheduleStatus#NONE} for
- *     an invalid policy or one without schedules)
+ *     these instead of evaluating the schedules a second time ({@link ScheduleStatus#NONE} for an
+ *     invalid policy or one without schedules)
  */
 public record Decision(
     String policyId,
@@ -59,14 +59,43 @@ public record Decision(
   }
 
   /** A decision without schedule states (as before {@code schedules} was a component). */
-  public Decision(String policyId, Instant at, int currentReplicas, int desiredReplicas,
-      OptionalInt poolSize, List<Recommendation> recommendations, Source winner, Limit limitedBy,
-      List<String> reasons, ScalingHistory history, boolean budgetLimited,
-      boolean metricsAvailable, boolean scheduleActive, Optional<String> activeSchedule,
-      boolean valid, Mode mode, boolean toleranceHeld) {
-    this(policyId, at, currentReplicas, desiredReplicas, poolSize, recommendations, winner,
-        limitedBy, reasons, history, budgetLimited, metricsAvailable, scheduleActive,
-        activeSchedule, valid, mode, toleranceHeld, ScheduleStatus.NONE);
+  public Decision(
+      String policyId,
+      Instant at,
+      int currentReplicas,
+      int desiredReplicas,
+      OptionalInt poolSize,
+      List<Recommendation> recommendations,
+      Source winner,
+      Limit limitedBy,
+      List<String> reasons,
+      ScalingHistory history,
+      boolean budgetLimited,
+      boolean metricsAvailable,
+      boolean scheduleActive,
+      Optional<String> activeSchedule,
+      boolean valid,
+      Mode mode,
+      boolean toleranceHeld) {
+    this(
+        policyId,
+        at,
+        currentReplicas,
+        desiredReplicas,
+        poolSize,
+        recommendations,
+        winner,
+        limitedBy,
+        reasons,
+        history,
+        budgetLimited,
+        metricsAvailable,
+        scheduleActive,
+        activeSchedule,
+        valid,
+        mode,
+        toleranceHeld,
+        ScheduleStatus.NONE);
   }
 
   /** The recommendation of one source, if it produced one. */

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * An unmodifiable list over an array that nobody else holds, so that building it costs no copy.
- * The records of this package take it as it is where they would otherwise copy a list ({@link
- * ScalingHistory}, {@link Decision}); it reads, compares and hashes like {@code List.of}.
- * Elements are never null.
+ * An unmodifiable list over an array that nobody else holds, so that building it costs no copy. The
+ * records of this package take it as it is where they would otherwise copy a list ({@link
+ * ScalingHistory}, {@link Decision}); it reads, compares and hashes like {@code List.of}. Elements
+ * are never null.
  */
 public final class FrozenList<E> extends AbstractList<E> implements RandomAccess {
 
@@ -20,8 +20,8 @@ public final class FrozenList<E> extends AbstractList<E> implements RandomAccess
   }
 
   /**
-   * The list of {@code elements}, which the caller hands over: it must not keep or change the
-   * array afterwards.
+   * The list of {@code elements}, which the caller hands over: it must not keep or change the array
+   * afterwards.
    *
    * @throws NullPointerException if an element is null
    */
@@ -44,7 +44,9 @@ public final class FrozenList<E> extends AbstractList<E> implements RandomAccess
     return elements.length;
   }
 
-  /** {@code list} itself when it is a {@link FrozenList} or an unmodifiable JDK list, else a copy. */
+  /**
+   * {@code list} itself when it is a {@link FrozenList} or an unmodifiable JDK list, else a copy.
+   */
   static <E> List<E> copyOf(List<E> list) {
     return list instanceof FrozenList ? list : List.copyOf(list);
   }

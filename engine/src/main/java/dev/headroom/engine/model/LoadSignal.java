@@ -5,9 +5,9 @@ package dev.headroom.engine.model;
  *
  * @param name unique within the policy; observations are keyed by it
  * @param kind how the value relates to replicas
- * @param target per replica for {@link SignalKind#AVERAGE_VALUE} and {@link SignalKind#PODS},
- *     total for {@link SignalKind#VALUE}; the value should be a worst-case figure (p95/p99 or a
- *     burst rate), see docs/engine.md
+ * @param target per replica for {@link SignalKind#AVERAGE_VALUE} and {@link SignalKind#PODS}, total
+ *     for {@link SignalKind#VALUE}; the value should be a worst-case figure (p95/p99 or a burst
+ *     rate), see docs/engine.md
  */
 public record LoadSignal(String name, SignalKind kind, double target) {
 

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param signals latest sample per load signal name; an absent name means "no data"
  * @param concurrency latest concurrency sample, if the policy has a concurrency signal
  * @param forecastReplicas the forecaster's recommendation, if it has one
- * @param grantedConnections the budget grant for this policy, if the policy draws on a budget
- *     and a grant has been computed
+ * @param grantedConnections the budget grant for this policy, if the policy draws on a budget and a
+ *     grant has been computed
  */
 public record Observation(
     Instant now,
@@ -51,25 +51,45 @@ public record Observation(
     Map<String, SignalSample> copy = new TreeMap<>(signals);
     copy.put(name, sample);
     return new Observation(
-        now, currentReplicas, readyReplicas, copy, concurrency, forecastReplicas,
+        now,
+        currentReplicas,
+        readyReplicas,
+        copy,
+        concurrency,
+        forecastReplicas,
         grantedConnections);
   }
 
   public Observation withConcurrency(ConcurrencySample sample) {
     return new Observation(
-        now, currentReplicas, readyReplicas, signals, Optional.of(sample), forecastReplicas,
+        now,
+        currentReplicas,
+        readyReplicas,
+        signals,
+        Optional.of(sample),
+        forecastReplicas,
         grantedConnections);
   }
 
   public Observation withForecast(int replicas) {
     return new Observation(
-        now, currentReplicas, readyReplicas, signals, concurrency, OptionalInt.of(replicas),
+        now,
+        currentReplicas,
+        readyReplicas,
+        signals,
+        concurrency,
+        OptionalInt.of(replicas),
         grantedConnections);
   }
 
   public Observation withGrant(int connections) {
     return new Observation(
-        now, currentReplicas, readyReplicas, signals, concurrency, forecastReplicas,
+        now,
+        currentReplicas,
+        readyReplicas,
+        signals,
+        concurrency,
+        forecastReplicas,
         OptionalInt.of(connections));
   }
 }

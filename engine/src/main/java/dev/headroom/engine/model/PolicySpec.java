@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the engine needs to know about one ScalingPolicy. Hosts map their API objects to
- * this record; the engine never sees Kubernetes types.
+ * Everything the engine needs to know about one ScalingPolicy. Hosts map their API objects to this
+ * record; the engine never sees Kubernetes types.
  *
  * @param id {@code namespace/name} of the policy
  * @param replicas bounds
@@ -52,19 +52,37 @@ public record PolicySpec(
   /** A copy with other bounds. */
   public PolicySpec withReplicas(Replicas newReplicas) {
     return new PolicySpec(
-        id, newReplicas, load, concurrency, capacities, connections, schedules, forecast, behavior,
+        id,
+        newReplicas,
+        load,
+        concurrency,
+        capacities,
+        connections,
+        schedules,
+        forecast,
+        behavior,
         mode);
   }
 
-  /** A copy whose connections count {@code maxSurge} surge pods; the same spec without connections. */
+  /**
+   * A copy whose connections count {@code maxSurge} surge pods; the same spec without connections.
+   */
   public PolicySpec withMaxSurge(int maxSurge) {
     if (connections.isEmpty() || connections.get().maxSurge() == maxSurge) {
       return this;
     }
     Connections c = connections.get();
-    return new PolicySpec(id, replicas, load, concurrency, capacities,
-        Optional.of(new Connections(c.budgetId(), c.poolMin(), c.poolMax(), maxSurge)), schedules,
-        forecast, behavior, mode);
+    return new PolicySpec(
+        id,
+        replicas,
+        load,
+        concurrency,
+        capacities,
+        Optional.of(new Connections(c.budgetId(), c.poolMin(), c.poolMax(), maxSurge)),
+        schedules,
+        forecast,
+        behavior,
+        mode);
   }
 
   /** Fluent construction for hosts and tests; unset parts take the API defaults. */

@@ -1,8 +1,8 @@
 package dev.headroom.engine.model;
 
 /**
- * A sentence explaining a decision step, rendered only when read. The engine captures the values
- * of a step (replica counts, loads, instants) and formats them on demand, so deciding builds no
+ * A sentence explaining a decision step, rendered only when read. The engine captures the values of
+ * a step (replica counts, loads, instants) and formats them on demand, so deciding builds no
  * strings; a host that shows or stores the reasons pays for the text then.
  */
 @FunctionalInterface

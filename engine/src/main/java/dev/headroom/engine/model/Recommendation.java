@@ -3,9 +3,9 @@ package dev.headroom.engine.model;
 import java.util.Objects;
 
 /**
- * One source's recommendation with a sentence explaining it. The sentence may be given as text
- * or as a {@link Reason} rendered on first read; equality and the string form use the text, as
- * they did when this was a record of three components.
+ * One source's recommendation with a sentence explaining it. The sentence may be given as text or
+ * as a {@link Reason} rendered on first read; equality and the string form use the text, as they
+ * did when this was a record of three components.
  */
 public final class Recommendation {
 
@@ -52,7 +52,9 @@ public final class Recommendation {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Recommendation r && r.source == source && r.replicas == replicas
+    return o instanceof Recommendation r
+        && r.source == source
+        && r.replicas == replicas
         && Objects.equals(r.reason(), reason());
   }
 
@@ -63,7 +65,12 @@ public final class Recommendation {
 
   @Override
   public String toString() {
-    return "Recommendation[source=" + source + ", replicas=" + replicas + ", reason=" + reason()
+    return "Recommendation[source="
+        + source
+        + ", replicas="
+        + replicas
+        + ", reason="
+        + reason()
         + "]";
   }
 }

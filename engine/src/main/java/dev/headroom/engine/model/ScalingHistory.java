@@ -3,9 +3,9 @@ package dev.headroom.engine.model;
 import java.util.List;
 
 /**
- * The HPA's per-target memory as an explicit immutable value: recent unstabilized
- * recommendations (for stabilization windows) and recent scale events per direction (for rate
- * policies). The engine takes one and returns the updated one; hosts persist it (e.g. in status).
+ * The HPA's per-target memory as an explicit immutable value: recent unstabilized recommendations
+ * (for stabilization windows) and recent scale events per direction (for rate policies). The engine
+ * takes one and returns the updated one; hosts persist it (e.g. in status).
  */
 public record ScalingHistory(
     List<TimestampedRecommendation> recommendations,

@@ -6,8 +6,8 @@ package dev.headroom.engine.model;
  */
 public enum SignalKind {
   /**
-   * The query returns the total for the workload; the target is per replica. The engine divides
-   * by the current replica count (HPA External/Object metric with an {@code AverageValue} target).
+   * The query returns the total for the workload; the target is per replica. The engine divides by
+   * the current replica count (HPA External/Object metric with an {@code AverageValue} target).
    */
   AVERAGE_VALUE,
   /**

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  * @param value the value for {@link SignalKind#AVERAGE_VALUE} and {@link SignalKind#VALUE}
  * @param pods the per-pod values for {@link SignalKind#PODS}
  */
-public record SignalSample(Optional<Instant> timestamp, OptionalDouble value, List<PodSample> pods) {
+public record SignalSample(
+    Optional<Instant> timestamp, OptionalDouble value, List<PodSample> pods) {
 
   public SignalSample {
     pods = List.copyOf(pods);

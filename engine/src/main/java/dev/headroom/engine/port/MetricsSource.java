@@ -10,10 +10,10 @@ import java.util.Optional;
 /**
  * Where observations come from (Prometheus in the operator, a trace in the simulator).
  *
- * <p>Contract: return the latest sample per load-signal name of {@code spec}; leave a name out
- * (or return {@link SignalSample#missing()}) when the backend has nothing, and never throw for
- * missing data: the engine fails static on it. Samples carry their own timestamps; the engine
- * treats old samples as missing.
+ * <p>Contract: return the latest sample per load-signal name of {@code spec}; leave a name out (or
+ * return {@link SignalSample#missing()}) when the backend has nothing, and never throw for missing
+ * data: the engine fails static on it. Samples carry their own timestamps; the engine treats old
+ * samples as missing.
  */
 public interface MetricsSource {
 

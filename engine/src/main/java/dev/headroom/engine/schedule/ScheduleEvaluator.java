@@ -19,15 +19,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Evaluates 5-field cron schedules in an IANA time zone: is a window open at an instant, or
- * within its lead time (pre-scaling), and when does the next one start.
+ * Evaluates 5-field cron schedules in an IANA time zone: is a window open at an instant, or within
+ * its lead time (pre-scaling), and when does the next one start.
  *
  * <p>Cron expressions are matched against local wall-clock time (cron-utils, UNIX definition:
  * minute hour day-of-month month day-of-week, with the Vixie rule that a restricted day-of-month
- * and day-of-week match when either matches). Local start times are turned into instants by
- * {@link WallClock}'s DST rule, so a window whose start falls into the spring-forward gap opens
- * when the clocks jump, and a start in the repeated fall-back hour opens once. Durations and
- * lead times are physical time. Overlapping schedules: the largest {@code minReplicas} wins.
+ * and day-of-week match when either matches). Local start times are turned into instants by {@link
+ * WallClock}'s DST rule, so a window whose start falls into the spring-forward gap opens when the
+ * clocks jump, and a start in the repeated fall-back hour opens once. Durations and lead times are
+ * physical time. Overlapping schedules: the largest {@code minReplicas} wins.
  *
  * <p>Pure: the instant is an argument; parsed expressions are memoised.
  */
@@ -94,17 +94,21 @@ public final class ScheduleEvaluator {
       return state(schedule, WindowPhase.PRE_SCALE, start, next);
     }
     return new WindowState(
-        schedule.name(), WindowPhase.INACTIVE, schedule.minReplicas(), Optional.empty(),
-        Optional.empty(), next);
+        schedule.name(),
+        WindowPhase.INACTIVE,
+        schedule.minReplicas(),
+        Optional.empty(),
+        Optional.empty(),
+        next);
   }
 
   /**
    * One schedule at {@code now} and the longest interval around it in which a fresh evaluation
    * gives the same state. The state depends on the instant only through comparisons with window
-   * starts {@code s} ({@code next}), {@code s - leadTime} (the latest start within the lead
-   * time), and the current window's start and end; the interval is bounded by the nearest of
-   * those on either side. Costs a few more cron look-ups than {@link #evaluate(ScheduleSpec,
-   * Instant)}; {@link ScheduleWindows} pays them once per interval.
+   * starts {@code s} ({@code next}), {@code s - leadTime} (the latest start within the lead time),
+   * and the current window's start and end; the interval is bounded by the nearest of those on
+   * either side. Costs a few more cron look-ups than {@link #evaluate(ScheduleSpec, Instant)};
+   * {@link ScheduleWindows} pays them once per interval.
    */
   WindowSegment segment(ScheduleSpec schedule, Instant now) {
     WindowState state = evaluate(schedule, now);

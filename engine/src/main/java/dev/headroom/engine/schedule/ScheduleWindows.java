@@ -5,17 +5,16 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * One schedule's states, computed once per interval in which they hold. Between two window
- * starts, ends or lead-time openings the state of a schedule does not change, so a host that
- * decides every few seconds needs the cron expression only a few times a day: the first
- * evaluation in an interval computes the state and the interval ({@link
- * ScheduleEvaluator#segment}), every further one in it is a binary search returning the same
- * {@link WindowState} object.
+ * One schedule's states, computed once per interval in which they hold. Between two window starts,
+ * ends or lead-time openings the state of a schedule does not change, so a host that decides every
+ * few seconds needs the cron expression only a few times a day: the first evaluation in an interval
+ * computes the state and the interval ({@link ScheduleEvaluator#segment}), every further one in it
+ * is a binary search returning the same {@link WindowState} object.
  *
  * <p>Keeps at most {@value #MAX_SEGMENTS} intervals, dropping the earliest, so that a host going
  * forward in time holds a bounded cache while one replaying a fixed span (a benchmark, a
- * simulation) never evaluates an interval twice. Thread-safe: the intervals are an immutable
- * array replaced as a whole; two threads missing at once both compute the same answer.
+ * simulation) never evaluates an interval twice. Thread-safe: the intervals are an immutable array
+ * replaced as a whole; two threads missing at once both compute the same answer.
  */
 public final class ScheduleWindows {
 
@@ -38,7 +37,9 @@ public final class ScheduleWindows {
     return schedule;
   }
 
-  /** The schedule at {@code now}; equal to {@code new ScheduleEvaluator().evaluate(schedule, now)}. */
+  /**
+   * The schedule at {@code now}; equal to {@code new ScheduleEvaluator().evaluate(schedule, now)}.
+   */
   public WindowState at(Instant now) {
     WindowSegment[] known = segments;
     int i = lastStartingAtOrBefore(known, now);

@@ -3,8 +3,8 @@ package dev.headroom.engine.schedule;
 import java.time.Instant;
 
 /**
- * A schedule's state and the interval {@code [from, until)} in which it holds: a fresh
- * evaluation at any instant of the interval gives an equal state.
+ * A schedule's state and the interval {@code [from, until)} in which it holds: a fresh evaluation
+ * at any instant of the interval gives an equal state.
  */
 record WindowSegment(Instant from, Instant until, WindowState state) {
 

@@ -15,8 +15,14 @@ public final class BudgetValidator {
     Checks.atLeast(out, "spec.maxConnections", budget.maxConnections(), 1);
     Checks.atLeast(out, "spec.reserved", budget.reserved(), 0);
     if (budget.maxConnections() >= 1 && budget.reserved() >= budget.maxConnections()) {
-      out.add(new Violation("spec.reserved", "must be less than spec.maxConnections ("
-          + budget.reserved() + " >= " + budget.maxConnections() + ")"));
+      out.add(
+          new Violation(
+              "spec.reserved",
+              "must be less than spec.maxConnections ("
+                  + budget.reserved()
+                  + " >= "
+                  + budget.maxConnections()
+                  + ")"));
     }
     if (budget.allocation() == null) {
       out.add(new Violation("spec.allocation", "must be Proportional or Priority"));
@@ -36,8 +42,10 @@ public final class BudgetValidator {
       Checks.atLeast(out, path + ".minReplicas", c.minReplicas(), 0);
       Checks.atLeast(out, path + ".poolMin", c.poolMin(), 1);
       if (c.poolMax() < c.poolMin()) {
-        out.add(new Violation(path + ".poolMax",
-            "must be >= poolMin (" + c.poolMax() + " < " + c.poolMin() + ")"));
+        out.add(
+            new Violation(
+                path + ".poolMax",
+                "must be >= poolMin (" + c.poolMax() + " < " + c.poolMin() + ")"));
       }
       Checks.atLeast(out, path + ".maxSurge", c.maxSurge(), 0);
     }

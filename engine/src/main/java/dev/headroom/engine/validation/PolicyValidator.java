@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Checks a ScalingPolicy for the rules a CRD schema may miss: cross-field bounds, cron and zone
- * parsing, lead time against the cron period, positive targets and durations, capacity
- * consistency, HPA behaviour limits. An empty list means valid.
+ * parsing, lead time against the cron period, positive targets and durations, capacity consistency,
+ * HPA behaviour limits. An empty list means valid.
  */
 public final class PolicyValidator {
 
@@ -42,15 +42,17 @@ public final class PolicyValidator {
     Checks.atLeast(out, "spec.replicas.min", min, 0);
     Checks.atLeast(out, "spec.replicas.max", max, 1);
     if (min > max) {
-      out.add(new Violation("spec.replicas.min",
-          "must be <= spec.replicas.max (" + min + " > " + max + ")"));
+      out.add(
+          new Violation(
+              "spec.replicas.min", "must be <= spec.replicas.max (" + min + " > " + max + ")"));
     }
   }
 
   private static void load(PolicySpec spec, List<Violation> out) {
     if (spec.load().isEmpty() && spec.concurrency().isEmpty() && spec.schedules().isEmpty()) {
-      out.add(new Violation("spec.load",
-          "at least one load signal, concurrency signal or schedule is required"));
+      out.add(
+          new Violation(
+              "spec.load", "at least one load signal, concurrency signal or schedule is required"));
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < spec.load().size(); i++) {
@@ -71,16 +73,22 @@ public final class PolicyValidator {
     if (spec.concurrency().isPresent()) {
       ConcurrencySignal signal = spec.concurrency().get();
       if (signal.targetInFlightPerReplica().isPresent()) {
-        Checks.positive(out, "spec.load.concurrency.targetInFlightPerReplica",
+        Checks.positive(
+            out,
+            "spec.load.concurrency.targetInFlightPerReplica",
             signal.targetInFlightPerReplica().getAsDouble());
       } else if (spec.capacities().isEmpty()) {
-        out.add(new Violation("spec.load.concurrency",
-            "needs spec.capacity or targetInFlightPerReplica to turn in-flight requests into"
-                + " replicas"));
+        out.add(
+            new Violation(
+                "spec.load.concurrency",
+                "needs spec.capacity or targetInFlightPerReplica to turn in-flight requests into"
+                    + " replicas"));
       }
     } else if (!spec.capacities().isEmpty()) {
-      out.add(new Violation("spec.capacity",
-          "needs spec.load.concurrency (rate and latency) to size replicas by capacity"));
+      out.add(
+          new Violation(
+              "spec.capacity",
+              "needs spec.load.concurrency (rate and latency) to size replicas by capacity"));
     }
     for (int i = 0; i < spec.capacities().size(); i++) {
       String path = spec.capacities().size() == 1 ? "spec.capacity" : "spec.capacity[" + i + "]";
@@ -89,8 +97,10 @@ public final class PolicyValidator {
   }
 
   private static void capacity(Capacity c, String path, List<Violation> out) {
-    if (c.kind() == ResourceKind.CUSTOM && (c.name() == null || c.name().isBlank()
-        || c.name().equals(ResourceKind.CUSTOM.apiName()))) {
+    if (c.kind() == ResourceKind.CUSTOM
+        && (c.name() == null
+            || c.name().isBlank()
+            || c.name().equals(ResourceKind.CUSTOM.apiName()))) {
       out.add(new Violation(path + ".resource", "a custom resource needs its own name"));
     }
     Checks.positive(out, path + ".perReplica", c.perReplicaLimit());
@@ -98,14 +108,21 @@ public final class PolicyValidator {
       double cost = c.perRequestCost().getAsDouble();
       Checks.positive(out, path + ".perRequest", cost);
       if (cost > 0 && c.perReplicaLimit() > 0 && cost > c.perReplicaLimit()) {
-        out.add(new Violation(path + ".perRequest",
-            "one request (" + Checks.num(cost) + ") costs more than a replica has ("
-                + Checks.num(c.perReplicaLimit()) + ")"));
+        out.add(
+            new Violation(
+                path + ".perRequest",
+                "one request ("
+                    + Checks.num(cost)
+                    + ") costs more than a replica has ("
+                    + Checks.num(c.perReplicaLimit())
+                    + ")"));
       }
     }
     if (!(c.targetUtilization() > 0 && c.targetUtilization() <= 1)) {
-      out.add(new Violation(path + ".targetUtilization",
-          "must be in (0, 1], got " + Checks.num(c.targetUtilization())));
+      out.add(
+          new Violation(
+              path + ".targetUtilization",
+              "must be in (0, 1], got " + Checks.num(c.targetUtilization())));
     }
   }
 
@@ -113,9 +130,14 @@ public final class PolicyValidator {
     Checks.notBlank(out, "spec.connections.budgetRef", c.budgetId());
     Checks.atLeast(out, "spec.connections.poolSize.min", c.poolMin(), 1);
     if (c.poolMax() < c.poolMin()) {
-      out.add(new Violation("spec.connections.poolSize.max",
-          "must be >= spec.connections.poolSize.min (" + c.poolMax() + " < " + c.poolMin()
-              + ")"));
+      out.add(
+          new Violation(
+              "spec.connections.poolSize.max",
+              "must be >= spec.connections.poolSize.min ("
+                  + c.poolMax()
+                  + " < "
+                  + c.poolMin()
+                  + ")"));
     }
     Checks.atLeast(out, "spec.connections.maxSurge", c.maxSurge(), 0);
   }
@@ -124,21 +146,35 @@ public final class PolicyValidator {
     if (!f.enabled()) {
       return;
     }
-    if (f.signal() != null && !f.signal().isBlank()
+    if (f.signal() != null
+        && !f.signal().isBlank()
         && spec.load().stream().noneMatch(s -> s.name().equals(f.signal()))) {
-      out.add(new Violation("spec.forecast.signal",
-          "names no load signal of this policy: '" + f.signal() + "'"));
+      out.add(
+          new Violation(
+              "spec.forecast.signal", "names no load signal of this policy: '" + f.signal() + "'"));
     }
     Checks.positive(out, "spec.forecast.lookback", f.lookback());
     Checks.positive(out, "spec.forecast.horizon", f.horizon());
     Checks.notNegative(out, "spec.forecast.leadTime", f.leadTime());
     if (f.leadTime() != null && f.horizon() != null && f.leadTime().compareTo(f.horizon()) > 0) {
-      out.add(new Violation("spec.forecast.leadTime",
-          "must not exceed spec.forecast.horizon (" + f.leadTime() + " > " + f.horizon() + ")"));
+      out.add(
+          new Violation(
+              "spec.forecast.leadTime",
+              "must not exceed spec.forecast.horizon ("
+                  + f.leadTime()
+                  + " > "
+                  + f.horizon()
+                  + ")"));
     }
     if (f.lookback() != null && f.horizon() != null && f.lookback().compareTo(f.horizon()) < 0) {
-      out.add(new Violation("spec.forecast.lookback",
-          "must be at least spec.forecast.horizon (" + f.lookback() + " < " + f.horizon() + ")"));
+      out.add(
+          new Violation(
+              "spec.forecast.lookback",
+              "must be at least spec.forecast.horizon ("
+                  + f.lookback()
+                  + " < "
+                  + f.horizon()
+                  + ")"));
     }
   }
 
@@ -151,8 +187,9 @@ public final class PolicyValidator {
   private static void rules(ScalingRules rules, String path, List<Violation> out) {
     int window = rules.stabilizationWindowSeconds();
     if (window < 0 || window > 3600) {
-      out.add(new Violation(path + ".stabilizationWindowSeconds",
-          "must be between 0 and 3600, got " + window));
+      out.add(
+          new Violation(
+              path + ".stabilizationWindowSeconds", "must be between 0 and 3600, got " + window));
     }
     if (rules.selectPolicy() == null) {
       out.add(new Violation(path + ".selectPolicy", "must be Max, Min or Disabled"));
@@ -164,12 +201,14 @@ public final class PolicyValidator {
       ScalingPolicyRule p = rules.policies().get(i);
       String policyPath = path + ".policies[" + i + "]";
       if (p.value() <= 0) {
-        out.add(new Violation(policyPath + ".value", "must be greater than zero, got "
-            + p.value()));
+        out.add(
+            new Violation(policyPath + ".value", "must be greater than zero, got " + p.value()));
       }
       if (p.periodSeconds() <= 0 || p.periodSeconds() > 1800) {
-        out.add(new Violation(policyPath + ".periodSeconds",
-            "must be between 1 and 1800, got " + p.periodSeconds()));
+        out.add(
+            new Violation(
+                policyPath + ".periodSeconds",
+                "must be between 1 and 1800, got " + p.periodSeconds()));
       }
     }
   }

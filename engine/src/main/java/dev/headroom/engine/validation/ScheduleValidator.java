@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ScheduleValidator {
 
   /** Starts are scanned over one year from a fixed date: deterministic, covers every weekday. */
-  private static final ZonedDateTime SCAN_FROM = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0,
-      ZoneOffset.UTC);
+  private static final ZonedDateTime SCAN_FROM =
+      ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private static final int MAX_SCANNED_STARTS = 1000;
 
@@ -44,17 +44,25 @@ final class ScheduleValidator {
       Checks.notNegative(out, path + ".leadTime", s.leadTime());
       Checks.atLeast(out, path + ".minReplicas", s.minReplicas(), 0);
       if (s.minReplicas() > maxReplicas) {
-        out.add(new Violation(path + ".minReplicas",
-            "exceeds spec.replicas.max (" + s.minReplicas() + " > " + maxReplicas + ")"));
+        out.add(
+            new Violation(
+                path + ".minReplicas",
+                "exceeds spec.replicas.max (" + s.minReplicas() + " > " + maxReplicas + ")"));
       }
       if (cron.isPresent() && s.leadTime() != null && !s.leadTime().isNegative()) {
-        shortestInterval(s.cron(), cron.get()).ifPresent(period -> {
-          if (s.leadTime().compareTo(period) >= 0) {
-            out.add(new Violation(path + ".leadTime",
-                "must be shorter than the shortest interval between two starts (" + period
-                    + "), got " + s.leadTime()));
-          }
-        });
+        shortestInterval(s.cron(), cron.get())
+            .ifPresent(
+                period -> {
+                  if (s.leadTime().compareTo(period) >= 0) {
+                    out.add(
+                        new Violation(
+                            path + ".leadTime",
+                            "must be shorter than the shortest interval between two starts ("
+                                + period
+                                + "), got "
+                                + s.leadTime()));
+                  }
+                });
       }
     }
   }
@@ -68,8 +76,10 @@ final class ScheduleValidator {
       }
       return Optional.of(time);
     } catch (IllegalArgumentException e) {
-      out.add(new Violation(path + ".cron",
-          "invalid 5-field cron expression '" + s.cron() + "': " + e.getMessage()));
+      out.add(
+          new Violation(
+              path + ".cron",
+              "invalid 5-field cron expression '" + s.cron() + "': " + e.getMessage()));
       return Optional.empty();
     }
   }
@@ -82,8 +92,7 @@ final class ScheduleValidator {
     try {
       ZoneId.of(s.timeZone());
     } catch (DateTimeException e) {
-      out.add(new Violation(path + ".timeZone",
-          "unknown IANA time zone '" + s.timeZone() + "'"));
+      out.add(new Violation(path + ".timeZone", "unknown IANA time zone '" + s.timeZone() + "'"));
     }
   }
 

@@ -33,7 +33,9 @@ class ProposalBandTest {
     LoadSignal rps = new LoadSignal("rps", SignalKind.AVERAGE_VALUE, 10);
     // At 2 replicas a load of 35 proposes ceil(3.5) = 4; 4 holds for (30, 40].
     ValueBand band = bands.around(rps, 35, 2, 2);
-    assertThat(band.low()).isGreaterThan(30).isCloseTo(30, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(band.low())
+        .isGreaterThan(30)
+        .isCloseTo(30, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(band.high()).isCloseTo(40, org.assertj.core.data.Offset.offset(1e-6));
   }
 
@@ -72,11 +74,15 @@ class ProposalBandTest {
       @ForAll @IntRange(min = 0, max = 60) int readyRaw,
       @ForAll boolean averageValue) {
     int ready = Math.min(readyRaw, current);
-    LoadSignal signal = new LoadSignal("s", averageValue ? SignalKind.AVERAGE_VALUE : SignalKind.VALUE, target);
+    LoadSignal signal =
+        new LoadSignal("s", averageValue ? SignalKind.AVERAGE_VALUE : SignalKind.VALUE, target);
     ValueBand band = bands.around(signal, value, current, ready);
     assertThat(band.contains(value)).isTrue();
     MetricProposal at = propose(signal, value, current, ready);
-    for (double inside : new double[] {band.low(), band.high(), (band.low() + value) / 2, (band.high() + value) / 2}) {
+    for (double inside :
+        new double[] {
+          band.low(), band.high(), (band.low() + value) / 2, (band.high() + value) / 2
+        }) {
       if (Double.isFinite(inside)) {
         MetricProposal p = propose(signal, inside, current, ready);
         assertThat(p.replicas()).as("replicas at %s in %s", inside, band).isEqualTo(at.replicas());
@@ -87,12 +93,14 @@ class ProposalBandTest {
     if (Double.isFinite(band.high())) {
       MetricProposal above = propose(signal, band.high() + step, current, ready);
       assertThat(above.replicas() != at.replicas() || above.outcome() != at.outcome())
-          .as("just above %s", band).isTrue();
+          .as("just above %s", band)
+          .isTrue();
     }
     if (Double.isFinite(band.low()) && band.low() - step >= 0) {
       MetricProposal below = propose(signal, band.low() - step, current, ready);
       assertThat(below.replicas() != at.replicas() || below.outcome() != at.outcome())
-          .as("just below %s", band).isTrue();
+          .as("just below %s", band)
+          .isTrue();
     }
   }
 

@@ -9,8 +9,8 @@ class BudgetAllocatorTest {
 
   private final BudgetAllocator allocator = new BudgetAllocator();
 
-  static ConsumerDemand consumer(String id, int priority, int min, int desired, int poolMin,
-      int poolMax, int surge) {
+  static ConsumerDemand consumer(
+      String id, int priority, int min, int desired, int poolMin, int poolMax, int surge) {
     return new ConsumerDemand(id, priority, min, desired, poolMin, poolMax, surge);
   }
 
@@ -24,9 +24,10 @@ class BudgetAllocatorTest {
 
   @Test
   void plentyOfRoomGrantsFullDemand() {
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/pg-main", 500, 20, AllocationStrategy.PROPORTIONAL),
-        List.of(consumer("a", 0, 1, 4, 5, 10, 1), consumer("b", 0, 1, 9, 5, 20, 1)));
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/pg-main", 500, 20, AllocationStrategy.PROPORTIONAL),
+            List.of(consumer("a", 0, 1, 4, 5, 10, 1), consumer("b", 0, 1, 9, 5, 20, 1)));
 
     assertThat(a.overcommitted()).isFalse();
     assertThat(a.scarce()).isFalse();
@@ -38,9 +39,10 @@ class BudgetAllocatorTest {
   void scarceBudgetIsSharedInProportionToUnmetDemand() {
     // available 200 - 20 = 180; guarantees a: (1+1)x5 = 10, b: (1+1)x5 = 10; rest 160.
     // unmet: a 50 - 10 = 40, b 200 - 10 = 190 -> 160 x 40/230 = 27.8, 160 x 190/230 = 132.2
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/pg-main", 200, 20, AllocationStrategy.PROPORTIONAL),
-        List.of(consumer("a", 0, 1, 4, 5, 10, 1), consumer("b", 0, 1, 9, 5, 20, 1)));
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/pg-main", 200, 20, AllocationStrategy.PROPORTIONAL),
+            List.of(consumer("a", 0, 1, 4, 5, 10, 1), consumer("b", 0, 1, 9, 5, 20, 1)));
 
     assertThat(a.scarce()).isTrue();
     assertThat(a.overcommitted()).isFalse();
@@ -52,12 +54,13 @@ class BudgetAllocatorTest {
   void priorityServesHigherTiersFirstAndProportionallyInsideATier() {
     // available 100; guarantees 3 x (1+0) x 2 = 6; rest 94.
     // tier 10: "pay" unmet (10 x 10) - 2 = 98 -> gets all 94; tier 0 gets nothing more.
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/pg", 100, 0, AllocationStrategy.PRIORITY),
-        List.of(
-            consumer("reports", 0, 1, 10, 2, 10, 0),
-            consumer("pay", 10, 1, 10, 2, 10, 0),
-            consumer("search", 0, 1, 10, 2, 10, 0)));
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/pg", 100, 0, AllocationStrategy.PRIORITY),
+            List.of(
+                consumer("reports", 0, 1, 10, 2, 10, 0),
+                consumer("pay", 10, 1, 10, 2, 10, 0),
+                consumer("search", 0, 1, 10, 2, 10, 0)));
 
     assertThat(a.grantFor("pay").orElseThrow().connections()).isEqualTo(96);
     assertThat(a.grantFor("reports").orElseThrow().connections()).isEqualTo(2);
@@ -66,15 +69,17 @@ class BudgetAllocatorTest {
 
   @Test
   void priorityTierThatFitsLeavesTheRestToTheNextTier() {
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/pg", 100, 0, AllocationStrategy.PRIORITY),
-        List.of(
-            consumer("pay", 10, 1, 3, 2, 10, 0), // demand 30
-            consumer("reports", 0, 1, 10, 2, 10, 0), // demand 100
-            consumer("search", 0, 1, 10, 2, 10, 0))); // demand 100
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/pg", 100, 0, AllocationStrategy.PRIORITY),
+            List.of(
+                consumer("pay", 10, 1, 3, 2, 10, 0), // demand 30
+                consumer("reports", 0, 1, 10, 2, 10, 0), // demand 100
+                consumer("search", 0, 1, 10, 2, 10, 0))); // demand 100
 
     // guarantees 6, rest 94: pay unmet 28 -> 30; remaining 66 split 33/33 between equal tiers.
-    assertThat(a.grants()).extracting(Grant::consumerId, Grant::connections)
+    assertThat(a.grants())
+        .extracting(Grant::consumerId, Grant::connections)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("pay", 30L),
             org.assertj.core.groups.Tuple.tuple("reports", 35L),
@@ -84,12 +89,13 @@ class BudgetAllocatorTest {
   @Test
   void overcommittedProportionalScalesTheGuaranteesDown() {
     // guarantees 3 x (2+1) x 10 = 90 > 60 available: each gets 20, reported overcommitted.
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/small", 70, 10, AllocationStrategy.PROPORTIONAL),
-        List.of(
-            consumer("a", 0, 2, 5, 10, 20, 1),
-            consumer("b", 0, 2, 5, 10, 20, 1),
-            consumer("c", 0, 2, 5, 10, 20, 1)));
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/small", 70, 10, AllocationStrategy.PROPORTIONAL),
+            List.of(
+                consumer("a", 0, 2, 5, 10, 20, 1),
+                consumer("b", 0, 2, 5, 10, 20, 1),
+                consumer("c", 0, 2, 5, 10, 20, 1)));
 
     assertThat(a.overcommitted()).isTrue();
     assertThat(a.grants()).extracting(Grant::connections).containsExactly(20L, 20L, 20L);
@@ -98,14 +104,16 @@ class BudgetAllocatorTest {
 
   @Test
   void overcommittedRemaindersGoToTheSmallestIdOnTies() {
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/small", 61, 0, AllocationStrategy.PROPORTIONAL),
-        List.of(
-            consumer("c", 0, 2, 5, 10, 20, 1),
-            consumer("a", 0, 2, 5, 10, 20, 1),
-            consumer("b", 0, 2, 5, 10, 20, 1)));
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/small", 61, 0, AllocationStrategy.PROPORTIONAL),
+            List.of(
+                consumer("c", 0, 2, 5, 10, 20, 1),
+                consumer("a", 0, 2, 5, 10, 20, 1),
+                consumer("b", 0, 2, 5, 10, 20, 1)));
 
-    assertThat(a.grants()).extracting(Grant::consumerId, Grant::connections)
+    assertThat(a.grants())
+        .extracting(Grant::consumerId, Grant::connections)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("a", 21L),
             org.assertj.core.groups.Tuple.tuple("b", 20L),
@@ -114,11 +122,12 @@ class BudgetAllocatorTest {
 
   @Test
   void overcommittedPriorityKeepsTheHigherTiersMinimumsWhole() {
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/small", 50, 0, AllocationStrategy.PRIORITY),
-        List.of(
-            consumer("pay", 5, 2, 5, 10, 20, 1), // guarantee 30
-            consumer("reports", 1, 2, 5, 10, 20, 1))); // guarantee 30
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/small", 50, 0, AllocationStrategy.PRIORITY),
+            List.of(
+                consumer("pay", 5, 2, 5, 10, 20, 1), // guarantee 30
+                consumer("reports", 1, 2, 5, 10, 20, 1))); // guarantee 30
 
     assertThat(a.overcommitted()).isTrue();
     assertThat(a.grantFor("pay").orElseThrow().connections()).isEqualTo(30);
@@ -127,9 +136,10 @@ class BudgetAllocatorTest {
 
   @Test
   void reservedAtOrAboveTheLimitLeavesNothing() {
-    BudgetAllocation a = allocator.allocate(
-        new BudgetSpec("db/none", 10, 10, AllocationStrategy.PROPORTIONAL),
-        List.of(consumer("a", 0, 1, 2, 1, 5, 0)));
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/none", 10, 10, AllocationStrategy.PROPORTIONAL),
+            List.of(consumer("a", 0, 1, 2, 1, 5, 0)));
 
     assertThat(a.available()).isZero();
     assertThat(a.overcommitted()).isTrue();

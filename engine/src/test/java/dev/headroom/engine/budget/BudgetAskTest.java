@@ -29,13 +29,19 @@ class BudgetAskTest {
   private final BudgetAsk ask = new BudgetAsk(0.1);
 
   private Decision decide(int current, double load) {
-    return decide(PolicySpec.builder("shop/api", BOUNDS.min(), BOUNDS.max())
-        .load(LoadSignal.averageValue("load", 10)).build(), current, load);
+    return decide(
+        PolicySpec.builder("shop/api", BOUNDS.min(), BOUNDS.max())
+            .load(LoadSignal.averageValue("load", 10))
+            .build(),
+        current,
+        load);
   }
 
   private Decision decide(PolicySpec spec, int current, double load) {
-    return engine.decide(spec, Observation.of(NOW, current, current)
-        .withSignal("load", SignalSample.value(NOW, load)), ScalingHistory.empty());
+    return engine.decide(
+        spec,
+        Observation.of(NOW, current, current).withSignal("load", SignalSample.value(NOW, load)),
+        ScalingHistory.empty());
   }
 
   @Test
@@ -71,15 +77,20 @@ class BudgetAskTest {
   @Test
   void theBandIsClampedToReplicasMax() {
     Replicas bounds = new Replicas(1, 5);
-    PolicySpec spec = PolicySpec.builder("shop/api", 1, 5).load(LoadSignal.averageValue("load", 10)).build();
+    PolicySpec spec =
+        PolicySpec.builder("shop/api", 1, 5).load(LoadSignal.averageValue("load", 10)).build();
     assertThat(ask.replicas(decide(spec, 5, 54), bounds, OptionalInt.of(7))).isEqualTo(5);
   }
 
   @Test
   void aScheduleFloorAboveTheBandWins() {
-    PolicySpec spec = PolicySpec.builder("shop/api", 1, 20).load(LoadSignal.averageValue("load", 10))
-        .schedule(new ScheduleSpec("peak", "0 10 * * *", "UTC", Duration.ofHours(1), Duration.ZERO, 9))
-        .build();
+    PolicySpec spec =
+        PolicySpec.builder("shop/api", 1, 20)
+            .load(LoadSignal.averageValue("load", 10))
+            .schedule(
+                new ScheduleSpec(
+                    "peak", "0 10 * * *", "UTC", Duration.ofHours(1), Duration.ZERO, 9))
+            .build();
     Decision d = decide(spec, 5, 52);
     assertThat(d.toleranceHeld()).isFalse();
     assertThat(ask.replicas(d, BOUNDS, OptionalInt.of(6))).isEqualTo(9);
@@ -87,7 +98,8 @@ class BudgetAskTest {
 
   @Test
   void aNegativeToleranceIsRefused() {
-    assertThatThrownBy(() -> new BudgetAsk(-0.1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new BudgetAsk(-0.1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tolerance");
   }
 
@@ -98,7 +110,8 @@ class BudgetAskTest {
    */
   @Property(tries = 2000)
   void theAskDoesNotDependOnWhereTheGrantHoldsTheReplicasWithinTheBand(
-      @ForAll @IntRange(min = 1, max = 190) int loadTimesTen, @ForAll @IntRange(min = 1, max = 19) int held) {
+      @ForAll @IntRange(min = 1, max = 190) int loadTimesTen,
+      @ForAll @IntRange(min = 1, max = 19) int held) {
     double load = loadTimesTen;
     int first = ask.replicas(decide(held, load), BOUNDS, OptionalInt.empty());
     int granted = Math.min(first, held + 1); // the grant allows one more replica than before

@@ -12,8 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties of allocation, pool sizing and transition plans over random budgets, consumers,
- * loads and current states. Seeds are fixed so that every run checks the same cases.
+ * Properties of allocation, pool sizing and transition plans over random budgets, consumers, loads
+ * and current states. Seeds are fixed so that every run checks the same cases.
  */
 class BudgetProperties {
 
@@ -22,38 +22,52 @@ class BudgetProperties {
   private final TransitionPlanner planner = new TransitionPlanner();
 
   /** A budget with its consumers and two rounds of load: yesterday's and today's. */
-  record Scenario(BudgetSpec budget, List<ConsumerDemand> before, List<ConsumerDemand> after,
+  record Scenario(
+      BudgetSpec budget,
+      List<ConsumerDemand> before,
+      List<ConsumerDemand> after,
       List<Integer> rolloutFrom) {}
 
   @Provide
   Arbitrary<Scenario> scenarios() {
-    Arbitrary<BudgetSpec> budgets = Combinators.combine(
-            Arbitraries.integers().between(1, 3000),
-            Arbitraries.integers().between(0, 100),
-            Arbitraries.of(AllocationStrategy.class))
-        .as((max, reservedPercent, strategy) ->
-            new BudgetSpec("db/pg", max, (int) ((long) (max - 1) * reservedPercent / 100),
-                strategy));
-    Arbitrary<List<ConsumerDemand>> consumers = consumer().list().ofMinSize(1).ofMaxSize(6)
-        .uniqueElements(ConsumerDemand::id);
-    return Combinators.combine(budgets, consumers,
+    Arbitrary<BudgetSpec> budgets =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 3000),
+                Arbitraries.integers().between(0, 100),
+                Arbitraries.of(AllocationStrategy.class))
+            .as(
+                (max, reservedPercent, strategy) ->
+                    new BudgetSpec(
+                        "db/pg", max, (int) ((long) (max - 1) * reservedPercent / 100), strategy));
+    Arbitrary<List<ConsumerDemand>> consumers =
+        consumer().list().ofMinSize(1).ofMaxSize(6).uniqueElements(ConsumerDemand::id);
+    return Combinators.combine(
+            budgets,
+            consumers,
             Arbitraries.integers().between(0, 60).list().ofSize(6),
             Arbitraries.integers().between(0, 60).list().ofSize(6))
-        .as((budget, cs, loadBefore, loadAfter) -> {
-          List<ConsumerDemand> before = new ArrayList<>();
-          List<ConsumerDemand> after = new ArrayList<>();
-          for (int i = 0; i < cs.size(); i++) {
-            ConsumerDemand c = cs.get(i);
-            before.add(withDesired(c, loadBefore.get(i)));
-            after.add(withDesired(c, loadAfter.get(i)));
-          }
-          return new Scenario(budget, before, after, loadAfter);
-        });
+        .as(
+            (budget, cs, loadBefore, loadAfter) -> {
+              List<ConsumerDemand> before = new ArrayList<>();
+              List<ConsumerDemand> after = new ArrayList<>();
+              for (int i = 0; i < cs.size(); i++) {
+                ConsumerDemand c = cs.get(i);
+                before.add(withDesired(c, loadBefore.get(i)));
+                after.add(withDesired(c, loadAfter.get(i)));
+              }
+              return new Scenario(budget, before, after, loadAfter);
+            });
   }
 
   private static ConsumerDemand withDesired(ConsumerDemand c, int desired) {
-    return new ConsumerDemand(c.id(), c.priority(), c.minReplicas(),
-        Math.max(c.minReplicas(), desired), c.poolMin(), c.poolMax(), c.maxSurge());
+    return new ConsumerDemand(
+        c.id(),
+        c.priority(),
+        c.minReplicas(),
+        Math.max(c.minReplicas(), desired),
+        c.poolMin(),
+        c.poolMax(),
+        c.maxSurge());
   }
 
   private static Arbitrary<ConsumerDemand> consumer() {
@@ -64,24 +78,31 @@ class BudgetProperties {
             Arbitraries.integers().between(1, 20),
             Arbitraries.integers().between(0, 30),
             Arbitraries.integers().between(0, 3))
-        .as((id, priority, min, poolMin, poolExtra, surge) ->
-            new ConsumerDemand("ns/" + id, priority, min, min, poolMin, poolMin + poolExtra,
-                surge));
+        .as(
+            (id, priority, min, poolMin, poolExtra, surge) ->
+                new ConsumerDemand(
+                    "ns/" + id, priority, min, min, poolMin, poolMin + poolExtra, surge));
   }
 
   /** Steady states sized from an allocation, as the consumers would run after it. */
-  private List<ConsumerState> statesFrom(Scenario s, List<ConsumerDemand> demands,
-      boolean halfwayRollout) {
+  private List<ConsumerState> statesFrom(
+      Scenario s, List<ConsumerDemand> demands, boolean halfwayRollout) {
     BudgetAllocation allocation = allocator.allocate(s.budget(), demands);
     List<ConsumerState> states = new ArrayList<>();
     for (int i = 0; i < demands.size(); i++) {
       ConsumerDemand c = demands.get(i);
-      PoolSize size = sizer.size(allocation.grantFor(c.id()).orElseThrow().connections(),
-          c.desiredReplicas(), c.poolMin(), c.poolMax(), c.maxSurge());
-      int onPods = halfwayRollout && i % 2 == 0 ? Math.max(c.poolMin(), size.pool() / 2)
-          : size.pool();
-      states.add(new ConsumerState(c.id(), size.replicas(), c.maxSurge(),
-          Math.min(onPods, size.pool()), size.pool()));
+      PoolSize size =
+          sizer.size(
+              allocation.grantFor(c.id()).orElseThrow().connections(),
+              c.desiredReplicas(),
+              c.poolMin(),
+              c.poolMax(),
+              c.maxSurge());
+      int onPods =
+          halfwayRollout && i % 2 == 0 ? Math.max(c.poolMin(), size.pool() / 2) : size.pool();
+      states.add(
+          new ConsumerState(
+              c.id(), size.replicas(), c.maxSurge(), Math.min(onPods, size.pool()), size.pool()));
     }
     return states;
   }
@@ -104,13 +125,19 @@ class BudgetProperties {
     List<TargetState> greedy = new ArrayList<>();
     for (int i = 0; i < current.size(); i++) {
       ConsumerDemand c = s.after().get(i);
-      greedy.add(new TargetState(c.id(), c.desiredReplicas() + s.rolloutFrom().get(i) % 7,
-          c.poolMax()));
+      greedy.add(
+          new TargetState(c.id(), c.desiredReplicas() + s.rolloutFrom().get(i) % 7, c.poolMax()));
     }
     TransitionPlan greedyPlan = planner.plan(s.budget().available(), current, greedy);
     assertThat(BudgetInvariant.holdsThroughout(current, greedyPlan)).isTrue();
-    assertThat(greedyPlan.steps()).allSatisfy(step -> assertThat(step.kind() == StepKind.SHRINK
-        ? step.phase() == 1 : step.phase() == greedyPlan.phases()).isTrue());
+    assertThat(greedyPlan.steps())
+        .allSatisfy(
+            step ->
+                assertThat(
+                        step.kind() == StepKind.SHRINK
+                            ? step.phase() == 1
+                            : step.phase() == greedyPlan.phases())
+                    .isTrue());
   }
 
   @Property(tries = 10000, seed = "20260303")
@@ -119,11 +146,11 @@ class BudgetProperties {
 
     assertThat(allocation.totalGranted()).isLessThanOrEqualTo(s.budget().available());
     if (!allocation.overcommitted()) {
-      assertThat(allocation.grants()).allSatisfy(
-          g -> assertThat(g.connections()).isGreaterThanOrEqualTo(g.guaranteed()));
+      assertThat(allocation.grants())
+          .allSatisfy(g -> assertThat(g.connections()).isGreaterThanOrEqualTo(g.guaranteed()));
     } else {
-      assertThat(allocation.grants()).allSatisfy(
-          g -> assertThat(g.connections()).isLessThanOrEqualTo(g.guaranteed()));
+      assertThat(allocation.grants())
+          .allSatisfy(g -> assertThat(g.connections()).isLessThanOrEqualTo(g.guaranteed()));
     }
   }
 
@@ -131,17 +158,17 @@ class BudgetProperties {
   void grantsNeverExceedDemandAndMeetItWhenNotScarce(@ForAll("scenarios") Scenario s) {
     BudgetAllocation allocation = allocator.allocate(s.budget(), s.after());
 
-    assertThat(allocation.grants()).allSatisfy(
-        g -> assertThat(g.connections()).isLessThanOrEqualTo(g.demand()));
+    assertThat(allocation.grants())
+        .allSatisfy(g -> assertThat(g.connections()).isLessThanOrEqualTo(g.demand()));
     if (!allocation.scarce()) {
-      assertThat(allocation.grants()).allSatisfy(
-          g -> assertThat(g.connections()).isEqualTo(g.demand()));
+      assertThat(allocation.grants())
+          .allSatisfy(g -> assertThat(g.connections()).isEqualTo(g.demand()));
     }
     // Sizing a grant never holds more than the grant.
     for (ConsumerDemand c : s.after()) {
       long grant = allocation.grantFor(c.id()).orElseThrow().connections();
-      PoolSize size = sizer.size(grant, c.desiredReplicas(), c.poolMin(), c.poolMax(),
-          c.maxSurge());
+      PoolSize size =
+          sizer.size(grant, c.desiredReplicas(), c.poolMin(), c.poolMax(), c.maxSurge());
       assertThat(size.footprint(c.maxSurge())).isLessThanOrEqualTo(grant);
       assertThat(size.pool()).isBetween(c.poolMin(), c.poolMax());
     }

@@ -30,8 +30,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The forecast path end to end over random specs, histories (seasonal, noisy, gappy, with bad
- * samples, shuffled) and observations: the forecaster never throws on data, and a forecast can
- * only raise the engine's decision, within the policy's bounds.
+ * samples, shuffled) and observations: the forecaster never throws on data, and a forecast can only
+ * raise the engine's decision, within the policy's bounds.
  */
 class ForecastProperties {
 
@@ -50,17 +50,18 @@ class ForecastProperties {
     Duration lookback = Duration.ofHours(6 + r.nextInt(15 * 24));
     Duration horizon = Duration.ofMinutes(5 + r.nextInt(180));
     Duration lead = Duration.ofMinutes(r.nextInt((int) horizon.toMinutes() + 1));
-    ForecastSpec forecast = new ForecastSpec(r.nextInt(10) > 0, lookback, horizon, lead, season,
-        null);
+    ForecastSpec forecast =
+        new ForecastSpec(r.nextInt(10) > 0, lookback, horizon, lead, season, null);
     int min = r.nextInt(6);
     int max = min + 1 + r.nextInt(60);
     SignalKind kind = SignalKind.values()[r.nextInt(2)];
     double target = 1 + r.nextInt(100);
-    PolicySpec spec = PolicySpec.builder("ns/p", min, max)
-        .load(new LoadSignal("rps", kind, target))
-        .forecast(forecast)
-        .behavior(Behavior.defaults())
-        .build();
+    PolicySpec spec =
+        PolicySpec.builder("ns/p", min, max)
+            .load(new LoadSignal("rps", kind, target))
+            .forecast(forecast)
+            .behavior(Behavior.defaults())
+            .build();
     Instant now = BASE.plusSeconds(60L * r.nextInt(30 * 24 * 60));
     int current = r.nextInt(71);
     Observation obs = Observation.of(now, current, current);
@@ -78,8 +79,11 @@ class ForecastProperties {
       if (r.nextDouble() < gapShare) {
         continue;
       }
-      double phase = 2 * Math.PI * (t.getEpochSecond() % season.period().getSeconds())
-          / season.period().getSeconds();
+      double phase =
+          2
+              * Math.PI
+              * (t.getEpochSecond() % season.period().getSeconds())
+              / season.period().getSeconds();
       double v = base * (1 + amplitude * Math.sin(phase)) * (1 + 0.1 * r.nextGaussian());
       int bad = r.nextInt(100);
       history.add(new LoadSample(t, bad == 0 ? Double.NaN : bad == 1 ? -v : v));
@@ -95,20 +99,21 @@ class ForecastProperties {
 
   @Property(tries = 300, seed = "20261123")
   void aForecastOnlyRaisesTheDecisionAndStaysWithinTheBounds(@ForAll("cases") Case c) {
-    Forecast forecast = new SeasonalForecaster().forecast(c.spec().forecast().orElseThrow(),
-        c.history(), c.obs().now());
-    OptionalInt replicas = new ForecastRecommender().replicas(c.spec(), forecast,
-        c.obs().currentReplicas());
+    Forecast forecast =
+        new SeasonalForecaster()
+            .forecast(c.spec().forecast().orElseThrow(), c.history(), c.obs().now());
+    OptionalInt replicas =
+        new ForecastRecommender().replicas(c.spec(), forecast, c.obs().currentReplicas());
     DecisionEngine engine = new DecisionEngine();
 
     Decision without = engine.decide(c.spec(), c.obs(), ScalingHistory.empty());
-    Observation withForecast = replicas.isPresent()
-        ? c.obs().withForecast(replicas.getAsInt()) : c.obs();
+    Observation withForecast =
+        replicas.isPresent() ? c.obs().withForecast(replicas.getAsInt()) : c.obs();
     Decision with = engine.decide(c.spec(), withForecast, ScalingHistory.empty());
 
     assertThat(with.desiredReplicas()).isGreaterThanOrEqualTo(without.desiredReplicas());
-    assertThat(with.desiredReplicas()).isBetween(c.spec().replicas().min(),
-        c.spec().replicas().max());
+    assertThat(with.desiredReplicas())
+        .isBetween(c.spec().replicas().min(), c.spec().replicas().max());
     if (replicas.isPresent()) {
       int clamped = c.spec().replicas().clamp(replicas.getAsInt());
       assertThat(clamped).isBetween(c.spec().replicas().min(), c.spec().replicas().max());
@@ -118,17 +123,19 @@ class ForecastProperties {
 
   @Property(tries = 300, seed = "20261124")
   void aReadyForecastIsFiniteAndNonNegative(@ForAll("cases") Case c) {
-    Forecast f = new SeasonalForecaster().forecast(c.spec().forecast().orElseThrow(),
-        c.history(), c.obs().now());
+    Forecast f =
+        new SeasonalForecaster()
+            .forecast(c.spec().forecast().orElseThrow(), c.history(), c.obs().now());
 
     assertThat(f.coverage()).isBetween(0.0, 1.0);
     if (f.ready()) {
       assertThat(f.predictedLoad().getAsDouble()).isFinite().isNotNegative();
       assertThat(f.peakLoad().getAsDouble()).isFinite().isNotNegative();
-      assertThat(f.path()).isNotEmpty().allSatisfy(p ->
-          assertThat(p.value()).isFinite().isNotNegative());
-      assertThat(f.coveredUntil()).isAfter(c.obs().now()
-          .plus(c.spec().forecast().orElseThrow().leadTime()));
+      assertThat(f.path())
+          .isNotEmpty()
+          .allSatisfy(p -> assertThat(p.value()).isFinite().isNotNegative());
+      assertThat(f.coveredUntil())
+          .isAfter(c.obs().now().plus(c.spec().forecast().orElseThrow().leadTime()));
     } else {
       assertThat(f.predictedLoad()).isEmpty();
       assertThat(f.message()).isNotBlank();
@@ -136,16 +143,17 @@ class ForecastProperties {
   }
 
   @Property(tries = 2000, seed = "20261125")
-  void aPredictionEqualToTheObservedValueGivesTheReactiveReplicas(
-      @ForAll("cases") Case c) {
+  void aPredictionEqualToTheObservedValueGivesTheReactiveReplicas(@ForAll("cases") Case c) {
     Random r = new Random(c.obs().now().getEpochSecond());
     LoadSignal signal = c.spec().load().get(0);
     double value = r.nextInt(100000) / 10.0;
     int current = c.obs().currentReplicas();
     ReplicaCalculator calculator = new ReplicaCalculator(EngineConfig.defaults().tolerance());
 
-    int reactive = calculator.propose(signal, SignalSample.value(c.obs().now(), value), current,
-        current).replicas();
+    int reactive =
+        calculator
+            .propose(signal, SignalSample.value(c.obs().now(), value), current, current)
+            .replicas();
 
     assertThat(new ForecastRecommender().replicasFor(signal, value, current)).isEqualTo(reactive);
   }

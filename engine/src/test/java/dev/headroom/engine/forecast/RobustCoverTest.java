@@ -14,10 +14,22 @@ import org.junit.jupiter.api.Test;
 class RobustCoverTest {
 
   private static final Instant T0 = Instant.parse("2026-11-16T00:00:00Z");
-  private static final ForecastSpec DAILY = new ForecastSpec(true, Duration.ofDays(7),
-      Duration.ofHours(2), Duration.ofMinutes(5), Seasonality.DAILY, null);
-  private static final ForecastSpec WEEKLY = new ForecastSpec(true, Duration.ofDays(28),
-      Duration.ofHours(2), Duration.ofMinutes(5), Seasonality.WEEKLY, null);
+  private static final ForecastSpec DAILY =
+      new ForecastSpec(
+          true,
+          Duration.ofDays(7),
+          Duration.ofHours(2),
+          Duration.ofMinutes(5),
+          Seasonality.DAILY,
+          null);
+  private static final ForecastSpec WEEKLY =
+      new ForecastSpec(
+          true,
+          Duration.ofDays(28),
+          Duration.ofHours(2),
+          Duration.ofMinutes(5),
+          Seasonality.WEEKLY,
+          null);
 
   private final SeasonalForecaster forecaster = new SeasonalForecaster();
 
@@ -25,8 +37,9 @@ class RobustCoverTest {
   static List<LoadSample> hourly(int hours, double... countsPerHour) {
     List<LoadSample> out = new ArrayList<>();
     for (int h = 0; h < hours; h++) {
-      out.add(new LoadSample(T0.plus(Duration.ofHours(h)),
-          countsPerHour[h % countsPerHour.length] / 3600.0));
+      out.add(
+          new LoadSample(
+              T0.plus(Duration.ofHours(h)), countsPerHour[h % countsPerHour.length] / 3600.0));
     }
     return out;
   }
@@ -66,8 +79,10 @@ class RobustCoverTest {
     Forecast f = forecaster.forecast(WEEKLY, history, now);
 
     assertThat(f.ready()).isTrue();
-    assertThat(f.message()).startsWith("daily season until the weekly one is ready (history"
-        + " covers 3d, needs one weekly season plus the horizon (7d2h)): ");
+    assertThat(f.message())
+        .startsWith(
+            "daily season until the weekly one is ready (history"
+                + " covers 3d, needs one weekly season plus the horizon (7d2h)): ");
   }
 
   @Test
@@ -84,8 +99,9 @@ class RobustCoverTest {
     // Hourly, 100 then 1000 requests an hour, alternating; now 00:30 + 3 days, lead 5 min.
     List<LoadSample> history = hourly(72, 100, 1000);
     Instant now = T0.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(30));
-    SeasonalForecaster tight = new SeasonalForecaster(
-        ForecastSettings.defaults().withCoverPercentile(50).withCoverFollowingStep(false));
+    SeasonalForecaster tight =
+        new SeasonalForecaster(
+            ForecastSettings.defaults().withCoverPercentile(50).withCoverFollowingStep(false));
 
     Forecast wide = forecaster.forecast(DAILY, history, now);
     Forecast narrow = tight.forecast(DAILY, history, now);

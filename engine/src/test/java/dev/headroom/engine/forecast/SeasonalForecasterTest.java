@@ -21,8 +21,15 @@ class SeasonalForecasterTest {
 
   /** Monday 2026-11-16 00:00 UTC. */
   private static final Instant MONDAY = Instant.parse("2026-11-16T00:00:00Z");
-  private static final ForecastSpec WEEKLY = new ForecastSpec(true, Duration.ofDays(14),
-      Duration.ofHours(1), Duration.ofMinutes(10), Seasonality.WEEKLY, null);
+
+  private static final ForecastSpec WEEKLY =
+      new ForecastSpec(
+          true,
+          Duration.ofDays(14),
+          Duration.ofHours(1),
+          Duration.ofMinutes(10),
+          Seasonality.WEEKLY,
+          null);
 
   private final SeasonalForecaster forecaster = new SeasonalForecaster();
 
@@ -41,8 +48,8 @@ class SeasonalForecasterTest {
 
   static double office(Instant t) {
     ZonedDateTime z = t.atZone(ZoneOffset.UTC);
-    boolean weekday = z.getDayOfWeek() != DayOfWeek.SATURDAY
-        && z.getDayOfWeek() != DayOfWeek.SUNDAY;
+    boolean weekday =
+        z.getDayOfWeek() != DayOfWeek.SATURDAY && z.getDayOfWeek() != DayOfWeek.SUNDAY;
     return weekday && z.getHour() >= 9 && z.getHour() < 17 ? 1000 : 100;
   }
 
@@ -65,8 +72,8 @@ class SeasonalForecasterTest {
       assertThat(f.refreshAt(WEEKLY.leadTime())).isEqualTo(now.plus(Duration.ofMinutes(5)));
       assertThat(f.predictedLoad().getAsDouble()).isBetween(900.0, 1100.0);
       assertThat(f.peakLoad().getAsDouble()).isBetween(900.0, 1100.0);
-      assertThat(f.peakAt().orElseThrow()).isBetween(now.plus(Duration.ofMinutes(15)),
-          now.plus(Duration.ofHours(1)));
+      assertThat(f.peakAt().orElseThrow())
+          .isBetween(now.plus(Duration.ofMinutes(15)), now.plus(Duration.ofHours(1)));
       assertThat(f.smape().getAsDouble()).isLessThan(10);
       assertThat(f.mape().getAsDouble()).isLessThan(10);
       assertThat(f.coverage()).isEqualTo(1.0);
@@ -77,18 +84,24 @@ class SeasonalForecasterTest {
     void doesNotPredictThePeakBeforeItsWindow() {
       // At 08:30 the window ends at 08:50: the 09:00 peak is not yet covered.
       Instant now = MONDAY.plus(Duration.ofDays(14)).plus(Duration.ofMinutes(8 * 60 + 30));
-      Forecast f = forecaster.forecast(WEEKLY, officeWeeks(now.minus(Duration.ofDays(14)), now,
-          1, 2), now);
+      Forecast f =
+          forecaster.forecast(WEEKLY, officeWeeks(now.minus(Duration.ofDays(14)), now, 1, 2), now);
 
       assertThat(f.predictedLoad().getAsDouble()).isBetween(80.0, 120.0);
       assertThat(f.peakLoad().getAsDouble()).isGreaterThan(900);
       // With a 12-minute lead at 08:32, 08:44 is in [08:40, 08:45): the window moves at 08:33,
       // before the step of now ends at 08:35.
-      ForecastSpec lead12 = new ForecastSpec(true, Duration.ofDays(14), Duration.ofHours(1),
-          Duration.ofMinutes(12), Seasonality.WEEKLY, null);
+      ForecastSpec lead12 =
+          new ForecastSpec(
+              true,
+              Duration.ofDays(14),
+              Duration.ofHours(1),
+              Duration.ofMinutes(12),
+              Seasonality.WEEKLY,
+              null);
       Instant at = now.plus(Duration.ofMinutes(2));
-      Forecast later = forecaster.forecast(lead12, officeWeeks(at.minus(Duration.ofDays(14)),
-          at, 1, 2), at);
+      Forecast later =
+          forecaster.forecast(lead12, officeWeeks(at.minus(Duration.ofDays(14)), at, 1, 2), at);
       assertThat(later.coveredUntil()).isEqualTo(at.plus(Duration.ofMinutes(18)));
       assertThat(later.refreshAt(lead12.leadTime())).isEqualTo(at.plus(Duration.ofMinutes(1)));
     }
@@ -96,8 +109,9 @@ class SeasonalForecasterTest {
     @Test
     void keepsWeekdaysAlignedSoSundayIsNotPredictedAsAWeekday() {
       Instant sunday = MONDAY.plus(Duration.ofDays(13)).plus(Duration.ofMinutes(8 * 60 + 45));
-      Forecast f = forecaster.forecast(WEEKLY, officeWeeks(sunday.minus(Duration.ofDays(14)),
-          sunday, 1, 3), sunday);
+      Forecast f =
+          forecaster.forecast(
+              WEEKLY, officeWeeks(sunday.minus(Duration.ofDays(14)), sunday, 1, 3), sunday);
 
       assertThat(f.state()).isEqualTo(ForecastState.READY);
       assertThat(f.peakLoad().getAsDouble()).isLessThan(150);
@@ -107,8 +121,9 @@ class SeasonalForecasterTest {
     void levelFollowsGrowthSinceLastWeek() {
       // Traffic is 50% higher this week than in the two before.
       Instant now = MONDAY.plus(Duration.ofDays(14)).plus(Duration.ofMinutes(13 * 60));
-      List<LoadSample> history = new ArrayList<>(officeWeeks(now.minus(Duration.ofDays(14)),
-          now.minus(Duration.ofHours(4)), 1, 4));
+      List<LoadSample> history =
+          new ArrayList<>(
+              officeWeeks(now.minus(Duration.ofDays(14)), now.minus(Duration.ofHours(4)), 1, 4));
       history.addAll(officeWeeks(now.minus(Duration.ofHours(4)), now, 1.5, 5));
 
       Forecast f = forecaster.forecast(WEEKLY, history, now);
@@ -131,11 +146,17 @@ class SeasonalForecasterTest {
 
     @Test
     void dailySeasonNeedsOnlyADayPlusTheHorizon() {
-      ForecastSpec daily = new ForecastSpec(true, Duration.ofDays(2), Duration.ofHours(1),
-          Duration.ofMinutes(10), Seasonality.DAILY, null);
+      ForecastSpec daily =
+          new ForecastSpec(
+              true,
+              Duration.ofDays(2),
+              Duration.ofHours(1),
+              Duration.ofMinutes(10),
+              Seasonality.DAILY,
+              null);
       Instant now = MONDAY.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(8 * 60 + 45));
-      Forecast f = forecaster.forecast(daily, officeWeeks(now.minus(Duration.ofDays(2)), now, 1,
-          6), now);
+      Forecast f =
+          forecaster.forecast(daily, officeWeeks(now.minus(Duration.ofDays(2)), now, 1, 6), now);
 
       assertThat(f.state()).isEqualTo(ForecastState.READY);
       assertThat(f.predictedLoad().getAsDouble()).isBetween(900.0, 1100.0);
@@ -173,8 +194,8 @@ class SeasonalForecasterTest {
 
     @Test
     void eightHoursAreTooShortForAWeek() {
-      Forecast f = forecaster.forecast(WEEKLY, officeWeeks(now.minus(Duration.ofHours(8)), now, 1,
-          7), now);
+      Forecast f =
+          forecaster.forecast(WEEKLY, officeWeeks(now.minus(Duration.ofHours(8)), now, 1, 7), now);
 
       assertThat(f.state()).isEqualTo(ForecastState.HISTORY_TOO_SHORT);
       assertThat(f.message()).contains("history covers 8h").contains("7d1h");
@@ -183,10 +204,11 @@ class SeasonalForecasterTest {
 
     @Test
     void aLookbackShorterThanASeasonIsTooShort() {
-      ForecastSpec shortLookback = new ForecastSpec(true, Duration.ofDays(3), Duration.ofHours(1),
-          Duration.ofMinutes(10));
-      Forecast f = forecaster.forecast(shortLookback, officeWeeks(now.minus(Duration.ofDays(3)),
-          now, 1, 8), now);
+      ForecastSpec shortLookback =
+          new ForecastSpec(true, Duration.ofDays(3), Duration.ofHours(1), Duration.ofMinutes(10));
+      Forecast f =
+          forecaster.forecast(
+              shortLookback, officeWeeks(now.minus(Duration.ofDays(3)), now, 1, 8), now);
 
       assertThat(f.state()).isEqualTo(ForecastState.HISTORY_TOO_SHORT);
       assertThat(f.message()).startsWith("lookback 3d");
@@ -210,10 +232,12 @@ class SeasonalForecasterTest {
 
     @Test
     void aFewGapsAreInterpolated() {
-      List<LoadSample> history = new ArrayList<>(officeWeeks(now.minus(Duration.ofDays(14)), now,
-          1, 10));
-      history.removeIf(s -> s.at().atZone(ZoneOffset.UTC).getDayOfMonth() == 20
-          && s.at().atZone(ZoneOffset.UTC).getHour() < 6);
+      List<LoadSample> history =
+          new ArrayList<>(officeWeeks(now.minus(Duration.ofDays(14)), now, 1, 10));
+      history.removeIf(
+          s ->
+              s.at().atZone(ZoneOffset.UTC).getDayOfMonth() == 20
+                  && s.at().atZone(ZoneOffset.UTC).getHour() < 6);
 
       Forecast f = forecaster.forecast(WEEKLY, history, now);
 
@@ -240,21 +264,21 @@ class SeasonalForecasterTest {
       assertThat(b.path()).hasSameSizeAs(a.path());
       for (int i = 0; i < a.path().size(); i++) {
         assertThat(b.path().get(i).at()).isEqualTo(a.path().get(i).at());
-        assertThat(b.path().get(i).value()).isCloseTo(a.path().get(i).value(),
-            org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(b.path().get(i).value())
+            .isCloseTo(a.path().get(i).value(), org.assertj.core.data.Offset.offset(1e-6));
       }
       assertThat(b.message()).contains("1 invalid samples dropped");
     }
 
     @Test
     void anInvalidSpecIsRejectedWithAClearMessage() {
-      ForecastSpec zeroHorizon = new ForecastSpec(true, Duration.ofDays(14), Duration.ZERO,
-          Duration.ofMinutes(10));
+      ForecastSpec zeroHorizon =
+          new ForecastSpec(true, Duration.ofDays(14), Duration.ZERO, Duration.ofMinutes(10));
       assertThatThrownBy(() -> forecaster.forecast(zeroHorizon, List.of(), now))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("horizon must be positive");
-      ForecastSpec negativeLead = new ForecastSpec(true, Duration.ofDays(14), Duration.ofHours(1),
-          Duration.ofMinutes(-1));
+      ForecastSpec negativeLead =
+          new ForecastSpec(true, Duration.ofDays(14), Duration.ofHours(1), Duration.ofMinutes(-1));
       assertThatThrownBy(() -> forecaster.forecast(negativeLead, List.of(), now))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("leadTime must be >= 0");

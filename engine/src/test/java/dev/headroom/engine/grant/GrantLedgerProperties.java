@@ -11,8 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Simulates a budget and consumers that act on stale grants, come down slowly, acknowledge late
- * and sometimes not at all, and checks that the connections really in use never exceed the budget.
+ * Simulates a budget and consumers that act on stale grants, come down slowly, acknowledge late and
+ * sometimes not at all, and checks that the connections really in use never exceed the budget.
  */
 class GrantLedgerProperties {
 
@@ -74,8 +74,7 @@ class GrantLedgerProperties {
         if (random.nextInt(3) == 0) {
           continue;
         }
-        List<long[]> visible =
-            c.publications.stream().filter(p -> p[0] >= c.lastReadSeq).toList();
+        List<long[]> visible = c.publications.stream().filter(p -> p[0] >= c.lastReadSeq).toList();
         long[] read = visible.get(random.nextInt(visible.size()));
         c.lastReadSeq = read[0];
         long grant = read[1];
@@ -104,10 +103,11 @@ class GrantLedgerProperties {
       @ForAll @IntRange(min = 1, max = 3000) int available) {
     List<LedgerEntry> entries =
         List.of(
-            new LedgerEntry("a", 0, target, issued, 2, issued, OptionalLong.of(2),
-                OptionalLong.of(bound)),
-            new LedgerEntry("b", 1, available - target, 0, 0, 0, OptionalLong.of(0),
-                OptionalLong.of(0)));
-    assertThat(GrantLedger.step(available, entries)).isEqualTo(GrantLedger.step(available, entries));
+            new LedgerEntry(
+                "a", 0, target, issued, 2, issued, OptionalLong.of(2), OptionalLong.of(bound)),
+            new LedgerEntry(
+                "b", 1, available - target, 0, 0, 0, OptionalLong.of(0), OptionalLong.of(0)));
+    assertThat(GrantLedger.step(available, entries))
+        .isEqualTo(GrantLedger.step(available, entries));
   }
 }

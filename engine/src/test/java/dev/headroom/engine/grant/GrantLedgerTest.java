@@ -55,8 +55,7 @@ class GrantLedgerTest {
     void acknowledgedButStillAboveGrantKeepsHoldingWhatThePodsUse() {
       var steps =
           GrantLedger.step(
-              100,
-              List.of(entry("a", 40, 40, 4, 80, 4L, 70L), entry("b", 60, 20, 1, 20, 1L, 20L)));
+              100, List.of(entry("a", 40, 40, 4, 80, 4L, 70L), entry("b", 60, 20, 1, 20, 1L, 20L)));
       assertThat(steps.get(0).held()).isEqualTo(70);
       assertThat(steps.get(1).issued()).isEqualTo(30);
       assertThat(GrantLedger.totalHeld(steps)).isEqualTo(100);
@@ -66,10 +65,13 @@ class GrantLedgerTest {
     void aConsumerThatHasNotReportedBlocksEveryGrow() {
       var steps =
           GrantLedger.step(
-              100, List.of(entry("a", 50, 0, 0, 0, null, null), entry("b", 50, 0, 0, 0, null, 10L)));
+              100,
+              List.of(entry("a", 50, 0, 0, 0, null, null), entry("b", 50, 0, 0, 0, null, 10L)));
       assertThat(steps).extracting(LedgerStep::issued).containsExactly(0L, 0L);
       // b's pods already hold 10 connections it was never granted: it has to come down.
-      assertThat(steps).extracting(LedgerStep::phase).containsExactly(Phase.WAITING, Phase.SHRINKING);
+      assertThat(steps)
+          .extracting(LedgerStep::phase)
+          .containsExactly(Phase.WAITING, Phase.SHRINKING);
     }
 
     @Test

@@ -10,8 +10,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * The per-pod metric groups pods by counting and summing as it goes; it proposes exactly what
- * the straightforward form (a list of the ready values, summed in pod order) does.
+ * The per-pod metric groups pods by counting and summing as it goes; it proposes exactly what the
+ * straightforward form (a list of the ready values, summed in pod order) does.
  */
 class PodsMetricProperties {
 
@@ -68,8 +68,12 @@ class PodsMetricProperties {
     double ratio = usage / target;
     boolean upWithUnready = unready > 0 && ratio > 1.0;
     if (!upWithUnready && missing == 0) {
-      return new Reference(true, calculator.withinTolerance(ratio) ? current
-          : ReplicaCalculator.ceilToInt(ratio * ready.size()), usage);
+      return new Reference(
+          true,
+          calculator.withinTolerance(ratio)
+              ? current
+              : ReplicaCalculator.ceilToInt(ratio * ready.size()),
+          usage);
     }
     double total = sum;
     int counted = ready.size();

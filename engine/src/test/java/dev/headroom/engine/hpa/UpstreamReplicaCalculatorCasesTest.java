@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Mapping of the upstream fixtures: resource levels and requests are per container in milli
  * units (both containers of a pod carry the same values, so the utilization is unchanged when one
- * container is used). Pods the upstream controller ignores (failed, being deleted) are left out,
- * as the host does before calling the engine. Pending pods, and for CPU pods that are unready or
- * still warming up ("hot CPU"), are passed as not ready; for custom per-pod metrics readiness of
- * a running pod does not matter upstream, so those pods are passed as ready.
+ * container is used). Pods the upstream controller ignores (failed, being deleted) are left out, as
+ * the host does before calling the engine. Pending pods, and for CPU pods that are unready or still
+ * warming up ("hot CPU"), are passed as not ready; for custom per-pod metrics readiness of a
+ * running pod does not matter upstream, so those pods are passed as ready.
  */
 class UpstreamReplicaCalculatorCasesTest {
 
@@ -28,7 +28,11 @@ class UpstreamReplicaCalculatorCasesTest {
   // ---- Resource metrics with a utilization target -------------------------------------------
 
   record ResourceCase(
-      String name, int current, int targetPercent, List<PodUsage> pods, int expected,
+      String name,
+      int current,
+      int targetPercent,
+      List<PodUsage> pods,
+      int expected,
       long expectedUtilization) {}
 
   static PodUsage r(long level) {
@@ -60,59 +64,150 @@ class UpstreamReplicaCalculatorCasesTest {
       computed.add(PodUsage.ready("p", 150, 300 + offset));
     }
     return Stream.of(
-            new ResourceCase("TestReplicaCalcScaleUp", 3, 30, List.of(r(300), r(500), r(700)), 5, 50),
-            new ResourceCase("TestReplicaCalcScaleUpUnreadyLessScale", 3, 30,
-                List.of(u(300), r(500), r(700)), 4, 60),
-            new ResourceCase("TestReplicaCalcScaleUpHotCpuLessScale", 3, 30,
-                List.of(u(300), r(500), r(700)), 4, 60),
-            new ResourceCase("TestReplicaCalcScaleUpUnreadyNoScale", 3, 30,
-                List.of(r(400), u(500), u(700)), 3, 40),
-            new ResourceCase("TestReplicaCalcScaleHotCpuNoScale", 3, 30,
-                List.of(r(400), u(500), u(700)), 3, 40),
-            new ResourceCase("TestReplicaCalcScaleUpIgnoresFailedPods", 2, 30,
-                List.of(r(500), r(700)), 4, 60),
-            new ResourceCase("TestReplicaCalcScaleUpIgnoresDeletionPods", 2, 30,
-                List.of(r(500), r(700)), 4, 60),
-            new ResourceCase("TestReplicaCalcScaleDown", 5, 50,
-                List.of(r(100), r(300), r(500), r(250), r(250)), 3, 28),
-            new ResourceCase("TestReplicaCalcScaleDownIncludeUnreadyPods", 5, 50,
-                List.of(r(100), r(300), r(500), u(250), u(250)), 2, 30),
-            new ResourceCase("TestReplicaCalcScaleDownExcludeUnscheduledPods", 5, 50,
-                List.of(r(100), pending(), pending(), pending(), pending()), 1, 10),
-            new ResourceCase("TestReplicaCalcScaleDownIgnoreHotCpuPods", 5, 50,
-                List.of(r(100), r(300), r(500), u(250), u(250)), 2, 30),
-            new ResourceCase("TestReplicaCalcScaleDownIgnoresFailedPods", 5, 50,
-                List.of(r(100), r(300), r(500), r(250), r(250)), 3, 28),
-            new ResourceCase("TestReplicaCalcScaleDownIgnoresDeletionPods", 5, 50,
-                List.of(r(100), r(300), r(500), r(250), r(250)), 3, 28),
-            new ResourceCase("TestReplicaCalcTolerance", 3, 100,
-                List.of(r(1010, 900), r(1030, 1000), r(1020, 1100)), 3, 102),
-            new ResourceCase("TestReplicaCalcSuperfluousMetrics", 4, 100,
-                List.of(r(4000), r(9500), r(3000), r(7000)), 24, 587),
-            new ResourceCase("TestReplicaCalcMissingMetrics", 4, 100,
-                List.of(r(400), r(95), m(), m()), 3, 24),
-            new ResourceCase("TestReplicaCalcMissingMetricsNoChangeEq", 2, 100,
-                List.of(r(1000), m()), 2, 100),
-            new ResourceCase("TestReplicaCalcMissingMetricsNoChangeGt", 2, 100,
-                List.of(r(1900), m()), 2, 190),
-            new ResourceCase("TestReplicaCalcMissingMetricsNoChangeLt", 2, 100,
-                List.of(r(600), m()), 2, 60),
-            new ResourceCase("TestReplicaCalcMissingMetricsUnreadyChange", 3, 50,
-                List.of(u(100), r(450), m()), 3, 45),
-            new ResourceCase("TestReplicaCalcMissingMetricsHotCpuNoChange", 3, 50,
-                List.of(u(100), r(450), m()), 3, 45),
-            new ResourceCase("TestReplicaCalcMissingMetricsUnreadyScaleUp", 3, 50,
-                List.of(u(100), r(2000), m()), 4, 200),
-            new ResourceCase("TestReplicaCalcMissingMetricsHotCpuScaleUp", 3, 50,
-                List.of(u(100), r(2000), m()), 4, 200),
-            new ResourceCase("TestReplicaCalcMissingMetricsUnreadyScaleDown", 4, 50,
-                List.of(u(100), r(100), r(100), m()), 3, 10),
-            new ResourceCase("TestReplicaCalcDuringRollingUpdateWithMaxSurge", 2, 50,
-                List.of(r(100), r(100), m()), 2, 10),
-            new ResourceCase("TestReplicaCalcComputedToleranceAlgImplementation/scale", 10, 56,
-                computed, 9, 50),
-            new ResourceCase("TestReplicaCalcComputedToleranceAlgImplementation/no scale", 10, 55,
-                computed, 10, 50))
+            new ResourceCase(
+                "TestReplicaCalcScaleUp", 3, 30, List.of(r(300), r(500), r(700)), 5, 50),
+            new ResourceCase(
+                "TestReplicaCalcScaleUpUnreadyLessScale",
+                3,
+                30,
+                List.of(u(300), r(500), r(700)),
+                4,
+                60),
+            new ResourceCase(
+                "TestReplicaCalcScaleUpHotCpuLessScale",
+                3,
+                30,
+                List.of(u(300), r(500), r(700)),
+                4,
+                60),
+            new ResourceCase(
+                "TestReplicaCalcScaleUpUnreadyNoScale",
+                3,
+                30,
+                List.of(r(400), u(500), u(700)),
+                3,
+                40),
+            new ResourceCase(
+                "TestReplicaCalcScaleHotCpuNoScale", 3, 30, List.of(r(400), u(500), u(700)), 3, 40),
+            new ResourceCase(
+                "TestReplicaCalcScaleUpIgnoresFailedPods", 2, 30, List.of(r(500), r(700)), 4, 60),
+            new ResourceCase(
+                "TestReplicaCalcScaleUpIgnoresDeletionPods", 2, 30, List.of(r(500), r(700)), 4, 60),
+            new ResourceCase(
+                "TestReplicaCalcScaleDown",
+                5,
+                50,
+                List.of(r(100), r(300), r(500), r(250), r(250)),
+                3,
+                28),
+            new ResourceCase(
+                "TestReplicaCalcScaleDownIncludeUnreadyPods",
+                5,
+                50,
+                List.of(r(100), r(300), r(500), u(250), u(250)),
+                2,
+                30),
+            new ResourceCase(
+                "TestReplicaCalcScaleDownExcludeUnscheduledPods",
+                5,
+                50,
+                List.of(r(100), pending(), pending(), pending(), pending()),
+                1,
+                10),
+            new ResourceCase(
+                "TestReplicaCalcScaleDownIgnoreHotCpuPods",
+                5,
+                50,
+                List.of(r(100), r(300), r(500), u(250), u(250)),
+                2,
+                30),
+            new ResourceCase(
+                "TestReplicaCalcScaleDownIgnoresFailedPods",
+                5,
+                50,
+                List.of(r(100), r(300), r(500), r(250), r(250)),
+                3,
+                28),
+            new ResourceCase(
+                "TestReplicaCalcScaleDownIgnoresDeletionPods",
+                5,
+                50,
+                List.of(r(100), r(300), r(500), r(250), r(250)),
+                3,
+                28),
+            new ResourceCase(
+                "TestReplicaCalcTolerance",
+                3,
+                100,
+                List.of(r(1010, 900), r(1030, 1000), r(1020, 1100)),
+                3,
+                102),
+            new ResourceCase(
+                "TestReplicaCalcSuperfluousMetrics",
+                4,
+                100,
+                List.of(r(4000), r(9500), r(3000), r(7000)),
+                24,
+                587),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetrics", 4, 100, List.of(r(400), r(95), m(), m()), 3, 24),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsNoChangeEq", 2, 100, List.of(r(1000), m()), 2, 100),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsNoChangeGt", 2, 100, List.of(r(1900), m()), 2, 190),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsNoChangeLt", 2, 100, List.of(r(600), m()), 2, 60),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsUnreadyChange",
+                3,
+                50,
+                List.of(u(100), r(450), m()),
+                3,
+                45),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsHotCpuNoChange",
+                3,
+                50,
+                List.of(u(100), r(450), m()),
+                3,
+                45),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsUnreadyScaleUp",
+                3,
+                50,
+                List.of(u(100), r(2000), m()),
+                4,
+                200),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsHotCpuScaleUp",
+                3,
+                50,
+                List.of(u(100), r(2000), m()),
+                4,
+                200),
+            new ResourceCase(
+                "TestReplicaCalcMissingMetricsUnreadyScaleDown",
+                4,
+                50,
+                List.of(u(100), r(100), r(100), m()),
+                3,
+                10),
+            new ResourceCase(
+                "TestReplicaCalcDuringRollingUpdateWithMaxSurge",
+                2,
+                50,
+                List.of(r(100), r(100), m()),
+                2,
+                10),
+            new ResourceCase(
+                "TestReplicaCalcComputedToleranceAlgImplementation/scale", 10, 56, computed, 9, 50),
+            new ResourceCase(
+                "TestReplicaCalcComputedToleranceAlgImplementation/no scale",
+                10,
+                55,
+                computed,
+                10,
+                50))
         .map(c -> Arguments.of(c.name(), c));
   }
 
@@ -148,14 +243,22 @@ class UpstreamReplicaCalculatorCasesTest {
   static Stream<Arguments> podsCases() {
     return Stream.of(
         Arguments.of("TestReplicaCalcScaleUpCM", 3, 15000.0, values(20000, 10000, 30000), 4),
-        Arguments.of("TestReplicaCalcScaleUpCMUnreadyHotCpuNoLessScale", 3, 15000.0,
-            values(50000, 10000, 30000), 6),
-        Arguments.of("TestReplicaCalcScaleUpCMUnreadyHotCpuScaleWouldScaleDown", 3, 15000.0,
-            values(50000, 15000, 30000), 7),
+        Arguments.of(
+            "TestReplicaCalcScaleUpCMUnreadyHotCpuNoLessScale",
+            3,
+            15000.0,
+            values(50000, 10000, 30000),
+            6),
+        Arguments.of(
+            "TestReplicaCalcScaleUpCMUnreadyHotCpuScaleWouldScaleDown",
+            3,
+            15000.0,
+            values(50000, 15000, 30000),
+            7),
         Arguments.of("TestReplicaCalcScaleUpCMExternal", 1, 4400.0, values(8600), 2),
         Arguments.of("TestReplicaCalcScaleUpCMExternalNoLabels", 1, 4400.0, values(8600), 2),
-        Arguments.of("TestReplicaCalcScaleDownCM", 5, 20000.0,
-            values(12000, 12000, 12000, 12000, 12000), 3),
+        Arguments.of(
+            "TestReplicaCalcScaleDownCM", 5, 20000.0, values(12000, 12000, 12000, 12000, 12000), 3),
         Arguments.of("TestReplicaCalcToleranceCM", 3, 20000.0, values(20000, 21000, 21000), 3));
   }
 
@@ -188,8 +291,7 @@ class UpstreamReplicaCalculatorCasesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("valueCases")
-  void valueTarget(
-      String name, int current, int ready, double value, double target, int expected) {
+  void valueTarget(String name, int current, int ready, double value, double target, int expected) {
     assertThat(calculator.value(current, ready, value, target).replicas()).isEqualTo(expected);
   }
 

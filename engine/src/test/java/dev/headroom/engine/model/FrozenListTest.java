@@ -14,7 +14,8 @@ class FrozenListTest {
   void readsComparesAndHashesLikeListOf() {
     List<String> frozen = FrozenList.own("a", "b", "c");
 
-    assertThat(frozen).containsExactly("a", "b", "c")
+    assertThat(frozen)
+        .containsExactly("a", "b", "c")
         .isEqualTo(List.of("a", "b", "c"))
         .hasSameHashCodeAs(List.of("a", "b", "c"));
     assertThat(List.of("a", "b", "c")).isEqualTo(frozen);
@@ -25,10 +26,8 @@ class FrozenListTest {
     List<String> frozen = FrozenList.own("a");
 
     assertThatThrownBy(() -> frozen.add("b")).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> frozen.set(0, "b"))
-        .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> frozen.remove(0))
-        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> frozen.set(0, "b")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> frozen.remove(0)).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

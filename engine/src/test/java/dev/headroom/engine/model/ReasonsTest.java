@@ -18,17 +18,22 @@ class ReasonsTest {
     assertThat(reasons).containsExactly("first", "rendered 1");
     assertThat(reasons.get(1)).isEqualTo("rendered 1");
     assertThat(renders).hasValue(1);
-    assertThat(reasons).isEqualTo(List.of("first", "rendered 1"))
+    assertThat(reasons)
+        .isEqualTo(List.of("first", "rendered 1"))
         .hasSameHashCodeAs(List.of("first", "rendered 1"));
   }
 
   @Test
   void aRecommendationWithALazyReasonEqualsOneWithItsText() {
     AtomicInteger renders = new AtomicInteger();
-    Recommendation lazy = new Recommendation(Source.REACTIVE, 4, () -> {
-      renders.incrementAndGet();
-      return "reactive: rps 160 / 40 per replica -> 4";
-    });
+    Recommendation lazy =
+        new Recommendation(
+            Source.REACTIVE,
+            4,
+            () -> {
+              renders.incrementAndGet();
+              return "reactive: rps 160 / 40 per replica -> 4";
+            });
     Recommendation eager =
         new Recommendation(Source.REACTIVE, 4, "reactive: rps 160 / 40 per replica -> 4");
 
@@ -37,7 +42,8 @@ class ReasonsTest {
     assertThat(lazy.reason()).isEqualTo(eager.reason());
     assertThat(renders).hasValue(1);
     assertThat(eager.toString())
-        .isEqualTo("Recommendation[source=REACTIVE, replicas=4, "
-            + "reason=reactive: rps 160 / 40 per replica -> 4]");
+        .isEqualTo(
+            "Recommendation[source=REACTIVE, replicas=4, "
+                + "reason=reactive: rps 160 / 40 per replica -> 4]");
   }
 }

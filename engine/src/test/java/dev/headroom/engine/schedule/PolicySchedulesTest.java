@@ -10,13 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class PolicySchedulesTest {
 
-  static final List<ScheduleSpec> SCHEDULES = List.of(
-      new ScheduleSpec("business-hours", "0 8 * * 1-5", "Europe/Berlin", Duration.ofHours(10),
-          Duration.ofMinutes(15), 8),
-      new ScheduleSpec("nightly-batch", "30 1 * * *", "Europe/Berlin", Duration.ofHours(2),
-          Duration.ofMinutes(10), 5),
-      new ScheduleSpec("launch", "0 9 * * 1", "America/New_York", Duration.ofHours(4),
-          Duration.ZERO, 8));
+  static final List<ScheduleSpec> SCHEDULES =
+      List.of(
+          new ScheduleSpec(
+              "business-hours",
+              "0 8 * * 1-5",
+              "Europe/Berlin",
+              Duration.ofHours(10),
+              Duration.ofMinutes(15),
+              8),
+          new ScheduleSpec(
+              "nightly-batch",
+              "30 1 * * *",
+              "Europe/Berlin",
+              Duration.ofHours(2),
+              Duration.ofMinutes(10),
+              5),
+          new ScheduleSpec(
+              "launch", "0 9 * * 1", "America/New_York", Duration.ofHours(4), Duration.ZERO, 8));
 
   @Test
   void equalsAFreshEvaluationEveryFiveMinutesOfAWeek() {
@@ -24,7 +35,8 @@ class PolicySchedulesTest {
     ScheduleEvaluator evaluator = new ScheduleEvaluator();
 
     for (Instant t = Instant.parse("2026-03-26T00:00:00Z");
-        t.isBefore(Instant.parse("2026-04-02T00:00:00Z")); t = t.plusSeconds(300)) {
+        t.isBefore(Instant.parse("2026-04-02T00:00:00Z"));
+        t = t.plusSeconds(300)) {
       assertThat(schedules.at(t)).as("at %s", t).isEqualTo(evaluator.evaluate(SCHEDULES, t));
     }
   }

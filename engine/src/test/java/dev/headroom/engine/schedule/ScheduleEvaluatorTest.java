@@ -42,9 +42,14 @@ class ScheduleEvaluatorTest {
 
   @Nested
   class Basics {
-    final ScheduleSpec morning = new ScheduleSpec(
-        "weekday-morning", "0 9 * * 1-5", "Europe/Berlin", Duration.ofHours(2),
-        Duration.ofMinutes(15), 10);
+    final ScheduleSpec morning =
+        new ScheduleSpec(
+            "weekday-morning",
+            "0 9 * * 1-5",
+            "Europe/Berlin",
+            Duration.ofHours(2),
+            Duration.ofMinutes(15),
+            10);
 
     @Test
     void preScalesWithinTheLeadTime() {
@@ -117,8 +122,8 @@ class ScheduleEvaluatorTest {
     @Test
     void newYorkSpringForwardStartInTheGapOpensWhenTheClocksJump() {
       // 2026-03-08: 02:00 EST -> 03:00 EDT.
-      ScheduleSpec s = schedule("30 2 * * *", "America/New_York", Duration.ofMinutes(30),
-          Duration.ZERO);
+      ScheduleSpec s =
+          schedule("30 2 * * *", "America/New_York", Duration.ofMinutes(30), Duration.ZERO);
 
       assertThat(startsBetween(s, at("2026-03-07T00:00:00Z"), at("2026-03-10T00:00:00Z")))
           .containsExactly(
@@ -130,8 +135,8 @@ class ScheduleEvaluatorTest {
     @Test
     void newYorkFallBackRepeatedHourFiresOnceAtTheFirstOccurrence() {
       // 2026-11-01: 02:00 EDT -> 01:00 EST; 01:30 happens twice (05:30Z and 06:30Z).
-      ScheduleSpec s = schedule("30 1 * * *", "America/New_York", Duration.ofMinutes(30),
-          Duration.ZERO);
+      ScheduleSpec s =
+          schedule("30 1 * * *", "America/New_York", Duration.ofMinutes(30), Duration.ZERO);
 
       assertThat(evaluator.evaluate(s, at("2026-11-01T05:45:00Z")).phase())
           .isEqualTo(WindowPhase.ACTIVE);
@@ -147,8 +152,8 @@ class ScheduleEvaluatorTest {
     @Test
     void berlinFallBackRepeatedHourFiresOnce() {
       // 2026-10-25: 03:00 CEST -> 02:00 CET; 02:30 happens at 00:30Z and 01:30Z.
-      ScheduleSpec s = schedule("30 2 * * *", "Europe/Berlin", Duration.ofMinutes(30),
-          Duration.ZERO);
+      ScheduleSpec s =
+          schedule("30 2 * * *", "Europe/Berlin", Duration.ofMinutes(30), Duration.ZERO);
 
       assertThat(startsBetween(s, at("2026-10-24T12:00:00Z"), at("2026-10-26T12:00:00Z")))
           .containsExactly(at("2026-10-25T00:30:00Z"), at("2026-10-26T01:30:00Z"));
@@ -156,8 +161,8 @@ class ScheduleEvaluatorTest {
 
     @Test
     void hourlyJobOnFallBackDayRunsOncePerLocalHour() {
-      ScheduleSpec s = schedule("0 * * * *", "America/New_York", Duration.ofMinutes(10),
-          Duration.ZERO);
+      ScheduleSpec s =
+          schedule("0 * * * *", "America/New_York", Duration.ofMinutes(10), Duration.ZERO);
 
       // 00:00 EDT, 01:00 EDT, then 02:00 EST: the repeated 01:00 (EST) is not a second start.
       assertThat(startsBetween(s, at("2026-11-01T04:00:00Z"), at("2026-11-01T07:30:00Z")))
@@ -167,8 +172,8 @@ class ScheduleEvaluatorTest {
 
     @Test
     void dailyJobFiresExactlyOncePerLocalDayAcrossAYearOfTransitions() {
-      ScheduleSpec s = schedule("30 2 * * *", "Europe/Berlin", Duration.ofMinutes(5),
-          Duration.ZERO);
+      ScheduleSpec s =
+          schedule("30 2 * * *", "Europe/Berlin", Duration.ofMinutes(5), Duration.ZERO);
       ZoneId berlin = ZoneId.of("Europe/Berlin");
 
       List<Instant> starts =
@@ -198,8 +203,7 @@ class ScheduleEvaluatorTest {
     @Test
     void sundayNightWindowCrossesIntoMonday() {
       // Sunday 2026-03-08 23:00 CET (22:00Z) for 2 h: open Monday 00:30 CET, closed at 01:00.
-      ScheduleSpec s = schedule("0 23 * * 0", "Europe/Berlin", Duration.ofHours(2),
-          Duration.ZERO);
+      ScheduleSpec s = schedule("0 23 * * 0", "Europe/Berlin", Duration.ofHours(2), Duration.ZERO);
 
       WindowState monday = evaluator.evaluate(s, at("2026-03-08T23:30:00Z"));
       assertThat(monday.phase()).isEqualTo(WindowPhase.ACTIVE);
@@ -225,8 +229,8 @@ class ScheduleEvaluatorTest {
     @Test
     void leadTimeCrossesTheWeekBoundary() {
       // Monday 06:00 Europe/Berlin with 8 h lead: pre-scaling starts Sunday 22:00 local.
-      ScheduleSpec s = schedule("0 6 * * 1", "Europe/Berlin", Duration.ofHours(1),
-          Duration.ofHours(8));
+      ScheduleSpec s =
+          schedule("0 6 * * 1", "Europe/Berlin", Duration.ofHours(1), Duration.ofHours(8));
 
       assertThat(evaluator.evaluate(s, at("2026-03-08T21:00:00Z")).phase()) // Sun 22:00 CET
           .isEqualTo(WindowPhase.PRE_SCALE);
@@ -252,12 +256,15 @@ class ScheduleEvaluatorTest {
 
     @Test
     void theHighestFloorWinsAmongOpenAndPreScalingWindows() {
-      ScheduleSpec business = new ScheduleSpec("business-hours", "0 8 * * *", "UTC",
-          Duration.ofHours(10), Duration.ZERO, 5);
-      ScheduleSpec lunch = new ScheduleSpec("lunch-peak", "0 12 * * *", "UTC",
-          Duration.ofHours(2), Duration.ofMinutes(30), 12);
-      ScheduleSpec night = new ScheduleSpec("night-batch", "0 1 * * *", "UTC",
-          Duration.ofHours(2), Duration.ZERO, 30);
+      ScheduleSpec business =
+          new ScheduleSpec(
+              "business-hours", "0 8 * * *", "UTC", Duration.ofHours(10), Duration.ZERO, 5);
+      ScheduleSpec lunch =
+          new ScheduleSpec(
+              "lunch-peak", "0 12 * * *", "UTC", Duration.ofHours(2), Duration.ofMinutes(30), 12);
+      ScheduleSpec night =
+          new ScheduleSpec(
+              "night-batch", "0 1 * * *", "UTC", Duration.ofHours(2), Duration.ZERO, 30);
 
       ScheduleStatus status =
           evaluator.evaluate(List.of(business, lunch, night), at("2026-03-02T11:45:00Z"));
@@ -265,16 +272,17 @@ class ScheduleEvaluatorTest {
       assertThat(status.active()).isTrue();
       assertThat(status.winner().map(WindowState::name)).contains("lunch-peak");
       assertThat(status.minReplicas()).hasValue(12);
-      assertThat(status.windows()).extracting(WindowState::phase)
+      assertThat(status.windows())
+          .extracting(WindowState::phase)
           .containsExactly(WindowPhase.ACTIVE, WindowPhase.PRE_SCALE, WindowPhase.INACTIVE);
     }
 
     @Test
     void tiesGoToTheFirstSchedule() {
-      ScheduleSpec a = new ScheduleSpec("a", "0 8 * * *", "UTC", Duration.ofHours(2),
-          Duration.ZERO, 7);
-      ScheduleSpec b = new ScheduleSpec("b", "0 9 * * *", "UTC", Duration.ofHours(2),
-          Duration.ZERO, 7);
+      ScheduleSpec a =
+          new ScheduleSpec("a", "0 8 * * *", "UTC", Duration.ofHours(2), Duration.ZERO, 7);
+      ScheduleSpec b =
+          new ScheduleSpec("b", "0 9 * * *", "UTC", Duration.ofHours(2), Duration.ZERO, 7);
 
       ScheduleStatus status = evaluator.evaluate(List.of(a, b), at("2026-03-02T09:30:00Z"));
 
@@ -283,8 +291,8 @@ class ScheduleEvaluatorTest {
 
     @Test
     void noWindowNoFloor() {
-      ScheduleSpec a = new ScheduleSpec("a", "0 8 * * *", "UTC", Duration.ofHours(2),
-          Duration.ZERO, 7);
+      ScheduleSpec a =
+          new ScheduleSpec("a", "0 8 * * *", "UTC", Duration.ofHours(2), Duration.ZERO, 7);
 
       ScheduleStatus status = evaluator.evaluate(List.of(a), at("2026-03-02T12:00:00Z"));
 

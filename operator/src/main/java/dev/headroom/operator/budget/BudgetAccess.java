@@ -1,9 +1,9 @@
 package dev.headroom.operator.budget;
 
+import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import dev.headroom.engine.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who may draw on a budget: policies in its own namespace, in {@code allowedNamespaces} ({@code
- * *} for all), or in namespaces whose labels match {@code namespaceSelector}.
+ * Who may draw on a budget: policies in its own namespace, in {@code allowedNamespaces} ({@code *}
+ * for all), or in namespaces whose labels match {@code namespaceSelector}.
  */
 public final class BudgetAccess {
 
@@ -24,9 +24,9 @@ public final class BudgetAccess {
   private BudgetAccess() {}
 
   /**
-   * What the schema lets through but can never match: an entry of {@code allowedNamespaces} that
-   * is no namespace name, a selector requirement Kubernetes itself would refuse. Such a budget
-   * reports them instead of silently allowing nobody.
+   * What the schema lets through but can never match: an entry of {@code allowedNamespaces} that is
+   * no namespace name, a selector requirement Kubernetes itself would refuse. Such a budget reports
+   * them instead of silently allowing nobody.
    */
   public static List<Violation> violations(
       List<String> allowedNamespaces, LabelSelector namespaceSelector) {
@@ -34,9 +34,14 @@ public final class BudgetAccess {
     if (allowedNamespaces != null) {
       for (int i = 0; i < allowedNamespaces.size(); i++) {
         String ns = allowedNamespaces.get(i);
-        if (ns == null || !(ns.equals("*") || (ns.length() <= 63 && NAMESPACE.matcher(ns).matches()))) {
-          out.add(new Violation("spec.allowedNamespaces[" + i + "]", "'" + clip(ns)
-              + "' is not a namespace name (lower-case DNS label, at most 63 characters) or *"));
+        if (ns == null
+            || !(ns.equals("*") || (ns.length() <= 63 && NAMESPACE.matcher(ns).matches()))) {
+          out.add(
+              new Violation(
+                  "spec.allowedNamespaces[" + i + "]",
+                  "'"
+                      + clip(ns)
+                      + "' is not a namespace name (lower-case DNS label, at most 63 characters) or *"));
         }
       }
     }
@@ -45,16 +50,25 @@ public final class BudgetAccess {
       for (int i = 0; i < exprs.size(); i++) {
         LabelSelectorRequirement r = exprs.get(i);
         String path = "spec.namespaceSelector.matchExpressions[" + i + "]";
-        if (r.getKey() == null || r.getKey().length() > 317 || !LABEL_KEY.matcher(r.getKey()).matches()) {
+        if (r.getKey() == null
+            || r.getKey().length() > 317
+            || !LABEL_KEY.matcher(r.getKey()).matches()) {
           out.add(new Violation(path + ".key", "'" + clip(r.getKey()) + "' is not a label key"));
         }
         boolean hasValues = r.getValues() != null && !r.getValues().isEmpty();
         if (!OPERATORS.contains(r.getOperator())) {
-          out.add(new Violation(path + ".operator", "must be In, NotIn, Exists or DoesNotExist, got '"
-              + clip(r.getOperator()) + "'"));
-        } else if (("In".equals(r.getOperator()) || "NotIn".equals(r.getOperator())) && !hasValues) {
-          out.add(new Violation(path + ".values", "must not be empty for operator " + r.getOperator()));
-        } else if (("Exists".equals(r.getOperator()) || "DoesNotExist".equals(r.getOperator())) && hasValues) {
+          out.add(
+              new Violation(
+                  path + ".operator",
+                  "must be In, NotIn, Exists or DoesNotExist, got '"
+                      + clip(r.getOperator())
+                      + "'"));
+        } else if (("In".equals(r.getOperator()) || "NotIn".equals(r.getOperator()))
+            && !hasValues) {
+          out.add(
+              new Violation(path + ".values", "must not be empty for operator " + r.getOperator()));
+        } else if (("Exists".equals(r.getOperator()) || "DoesNotExist".equals(r.getOperator()))
+            && hasValues) {
           out.add(new Violation(path + ".values", "must be empty for operator " + r.getOperator()));
         }
       }

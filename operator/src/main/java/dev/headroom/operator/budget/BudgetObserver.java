@@ -30,8 +30,12 @@ public final class BudgetObserver {
    * @param consumers the policies that draw on the budget and are allowed to, by policy id
    * @param forbidden the policies that refer to it from a namespace it does not allow
    */
-  public record Inputs(BudgetSpec spec, ObservedConnections.Limit limit,
-      List<BudgetConsumers> consumers, List<String> forbidden, ObservedConnections.Reading reading)
+  public record Inputs(
+      BudgetSpec spec,
+      ObservedConnections.Limit limit,
+      List<BudgetConsumers> consumers,
+      List<String> forbidden,
+      ObservedConnections.Reading reading)
       implements Observed {}
 
   public record Invalid(List<Violation> violations) implements Observed {}
@@ -45,42 +49,66 @@ public final class BudgetObserver {
     this.observed = observed;
   }
 
-  /** @param referring the policies the informer indexed under this budget */
+  /**
+   * @param referring the policies the informer indexed under this budget
+   */
   public Observed observe(ConnectionBudget budget, Stream<ScalingPolicy> referring, Instant now) {
     var spec = budget.getSpec();
     if (spec == null) {
       // The schema cannot require spec itself; an object without one must not fail every round.
-      return new Invalid(List.of(new Violation("spec",
-          "Required value: a ConnectionBudget needs a spec with maxConnections")));
+      return new Invalid(
+          List.of(
+              new Violation(
+                  "spec", "Required value: a ConnectionBudget needs a spec with maxConnections")));
     }
-    ObservedConnections.Limit limit = observed.limit(spec.getObserved(), spec.getMaxConnections(), now);
-    BudgetSpec engineSpec = new BudgetSpec(BudgetId.of(budget).toString(), limit.maxConnections(),
-        spec.getReserved(), spec.getAllocation() == dev.headroom.operator.api.v1alpha1.AllocationStrategy.PRIORITY
-            ? AllocationStrategy.PRIORITY : AllocationStrategy.PROPORTIONAL);
+    ObservedConnections.Limit limit =
+        observed.limit(spec.getObserved(), spec.getMaxConnections(), now);
+    BudgetSpec engineSpec =
+        new BudgetSpec(
+            BudgetId.of(budget).toString(),
+            limit.maxConnections(),
+            spec.getReserved(),
+            spec.getAllocation() == dev.headroom.operator.api.v1alpha1.AllocationStrategy.PRIORITY
+                ? AllocationStrategy.PRIORITY
+                : AllocationStrategy.PROPORTIONAL);
     List<Violation> violations = new ArrayList<>(validator.validate(engineSpec));
-    violations.addAll(BudgetAccess.violations(spec.getAllowedNamespaces(), spec.getNamespaceSelector()));
+    violations.addAll(
+        BudgetAccess.violations(spec.getAllowedNamespaces(), spec.getNamespaceSelector()));
     if (!violations.isEmpty()) {
       return new Invalid(violations);
     }
-    Map<String, Map<String, String>> labels = spec.getNamespaceSelector() == null
-        ? Map.of() : namespaceLabels();
+    Map<String, Map<String, String>> labels =
+        spec.getNamespaceSelector() == null ? Map.of() : namespaceLabels();
     List<BudgetConsumers> consumers = new ArrayList<>();
     List<String> forbidden = new ArrayList<>();
-    for (ScalingPolicy p : referring.filter(p -> BudgetConsumers.refersTo(p, budget))
-        .sorted(Comparator.comparing(p -> PolicyId.of(p).toString())).toList()) {
+    for (ScalingPolicy p :
+        referring
+            .filter(p -> BudgetConsumers.refersTo(p, budget))
+            .sorted(Comparator.comparing(p -> PolicyId.of(p).toString()))
+            .toList()) {
       if (BudgetConsumers.allowed(p, budget, labels)) {
         consumers.add(BudgetConsumers.of(p));
       } else {
         forbidden.add(PolicyId.of(p).toString());
       }
     }
-    return new Inputs(engineSpec, limit, consumers, forbidden, observed.read(spec.getObserved(), now));
+    return new Inputs(
+        engineSpec, limit, consumers, forbidden, observed.read(spec.getObserved(), now));
   }
 
   private Map<String, Map<String, String>> namespaceLabels() {
     Map<String, Map<String, String>> out = new HashMap<>();
-    client.namespaces().list().getItems().forEach(ns -> out.put(ns.getMetadata().getName(),
-        ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels()));
+    client
+        .namespaces()
+        .list()
+        .getItems()
+        .forEach(
+            ns ->
+                out.put(
+                    ns.getMetadata().getName(),
+                    ns.getMetadata().getLabels() == null
+                        ? Map.of()
+                        : ns.getMetadata().getLabels()));
     return out;
   }
 }

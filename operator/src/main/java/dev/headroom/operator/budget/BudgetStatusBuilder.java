@@ -28,13 +28,16 @@ public final class BudgetStatusBuilder {
 
   private BudgetStatusBuilder() {}
 
-  public static ConnectionBudgetStatus next(ConnectionBudget budget, BudgetAllocation allocation,
-      List<BudgetConsumers> consumers) {
+  public static ConnectionBudgetStatus next(
+      ConnectionBudget budget, BudgetAllocation allocation, List<BudgetConsumers> consumers) {
     return next(budget, allocation, consumers, Measurement.none());
   }
 
-  public static ConnectionBudgetStatus next(ConnectionBudget budget, BudgetAllocation allocation,
-      List<BudgetConsumers> consumers, Measurement measured) {
+  public static ConnectionBudgetStatus next(
+      ConnectionBudget budget,
+      BudgetAllocation allocation,
+      List<BudgetConsumers> consumers,
+      Measurement measured) {
     Map<String, ConsumerGrant> previous = new HashMap<>();
     if (budget.getStatus() != null) {
       for (ConsumerGrant g : budget.getStatus().getConsumers()) {
@@ -49,22 +52,25 @@ public final class BudgetStatusBuilder {
     List<LedgerEntry> entries = new ArrayList<>();
     for (BudgetConsumers c : consumers) {
       ConsumerGrant before = previous.get(c.demand().id());
-      entries.add(new LedgerEntry(
-          c.demand().id(),
-          byPriority ? -c.demand().priority() : 0,
-          targets.get(c.demand().id()).connections(),
-          before == null || before.getGrant() == null ? 0 : before.getGrant(),
-          before == null || before.getGrantSeq() == null ? 0 : before.getGrantSeq(),
-          before == null || before.getHeld() == null ? 0 : before.getHeld(),
-          c.acknowledgedSeq(),
-          c.inUseBound()));
+      entries.add(
+          new LedgerEntry(
+              c.demand().id(),
+              byPriority ? -c.demand().priority() : 0,
+              targets.get(c.demand().id()).connections(),
+              before == null || before.getGrant() == null ? 0 : before.getGrant(),
+              before == null || before.getGrantSeq() == null ? 0 : before.getGrantSeq(),
+              before == null || before.getHeld() == null ? 0 : before.getHeld(),
+              c.acknowledgedSeq(),
+              c.inUseBound()));
     }
     List<LedgerStep> steps = GrantLedger.step(allocation.available(), entries, measured);
     MeasuredUsage usage = new MeasuredUsage(GrantLedger.totalHeld(steps), measured);
 
     ConnectionBudgetStatus status = new ConnectionBudgetStatus();
-    status.setConditions(budget.getStatus() == null ? new ArrayList<>()
-        : new ArrayList<>(budget.getStatus().getConditions()));
+    status.setConditions(
+        budget.getStatus() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(budget.getStatus().getConditions()));
     status.setObservedGeneration(budget.getMetadata().getGeneration());
     status.setAvailable((int) allocation.available());
     long allocated = 0;
@@ -74,8 +80,13 @@ public final class BudgetStatusBuilder {
       BudgetConsumers c = consumers.get(i);
       LedgerStep step = steps.get(i);
       Grant target = targets.get(c.demand().id());
-      PoolSize fit = sizer.size(step.issued(), c.demand().desiredReplicas(), c.demand().poolMin(),
-          c.demand().poolMax(), c.demand().maxSurge());
+      PoolSize fit =
+          sizer.size(
+              step.issued(),
+              c.demand().desiredReplicas(),
+              c.demand().poolMin(),
+              c.demand().poolMax(),
+              c.demand().maxSurge());
       ConsumerGrant g = new ConsumerGrant();
       g.setPolicy(c.demand().id());
       g.setPriority(c.demand().priority());
@@ -96,7 +107,8 @@ public final class BudgetStatusBuilder {
     }
     status.setAllocated(toInt(allocated));
     // Unattributed connections (measured beyond the model) shrink what is left to grant.
-    status.setHeadroom(toInt(allocation.available() - GrantLedger.totalHeld(steps) - usage.unattributed()));
+    status.setHeadroom(
+        toInt(allocation.available() - GrantLedger.totalHeld(steps) - usage.unattributed()));
     if (measured.connections().isPresent()) {
       status.setObservedConnections(toInt(measured.connections().getAsLong()));
       status.setUnattributedConnections(toInt(usage.unattributed()));

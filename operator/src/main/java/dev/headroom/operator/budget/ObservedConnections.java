@@ -22,7 +22,10 @@ public final class ObservedConnections {
   /** The measurement, and why it failed (null when it did not). */
   public record Reading(Measurement measurement, String failure) {}
 
-  /** The limit in force and why the downstream's own could not be read (null when it was, or not asked). */
+  /**
+   * The limit in force and why the downstream's own could not be read (null when it was, or not
+   * asked).
+   */
   public record Limit(int maxConnections, String failure) {}
 
   /**
@@ -42,8 +45,11 @@ public final class ObservedConnections {
       return new Limit(specMax, "spec.observed.maxConnectionsQuery: " + e.getMessage());
     }
     if (!Double.isFinite(value) || value < 1) {
-      return new Limit(specMax, "spec.observed.maxConnectionsQuery: the query answered " + value
-          + ", not a connection limit");
+      return new Limit(
+          specMax,
+          "spec.observed.maxConnectionsQuery: the query answered "
+              + value
+              + ", not a connection limit");
     }
     return new Limit((int) Math.min(specMax, Math.floor(value)), null);
   }
@@ -59,7 +65,8 @@ public final class ObservedConnections {
       return new Reading(Measurement.failed(), "spec.observed: " + e.getMessage());
     }
     if (!Double.isFinite(value) || value < 0 || value > Integer.MAX_VALUE) {
-      return new Reading(Measurement.failed(),
+      return new Reading(
+          Measurement.failed(),
           "spec.observed: the query answered " + value + ", not a count of connections");
     }
     return new Reading(Measurement.of(Math.round(value)), null);

@@ -16,16 +16,16 @@ public interface HeadroomConfig {
   Prometheus prometheus();
 
   /**
-   * How often a policy is re-evaluated when its signals cannot wake it (HPA: 15s): a signal
-   * without matchLabels or a concurrency signal, a decision held by stabilization, a rate policy
-   * or the budget, a forecast, or a target or budget that blocks it.
+   * How often a policy is re-evaluated when its signals cannot wake it (HPA: 15s): a signal without
+   * matchLabels or a concurrency signal, a decision held by stabilization, a rate policy or the
+   * budget, a forecast, or a target or budget that blocks it.
    */
   @WithDefault("15s")
   Duration syncPeriod();
 
   /**
-   * How often a steady policy whose signals all wake it (matchLabels) runs a round anyway, with
-   * up to a fifth less at random so that policies created together spread out.
+   * How often a steady policy whose signals all wake it (matchLabels) runs a round anyway, with up
+   * to a fifth less at random so that policies created together spread out.
    */
   @WithDefault("5m")
   Duration resyncPeriod();
@@ -45,8 +45,8 @@ public interface HeadroomConfig {
   Duration eventDedupInterval();
 
   /**
-   * Longest a policy's status may stay unwritten while only its stabilization history changes
-   * (see policy.RecommendationMemory); 0 writes the status every round.
+   * Longest a policy's status may stay unwritten while only its stabilization history changes (see
+   * policy.RecommendationMemory); 0 writes the status every round.
    */
   @WithDefault("60s")
   Duration recommendationsPersistPeriod();
@@ -134,21 +134,29 @@ public interface HeadroomConfig {
     /** Name of the Lease; absent: headroom-operator. Required with a shard selector. */
     Optional<String> leaseName();
 
+    /** How long a Lease that its holder stops renewing keeps other replicas from taking it. */
     @WithDefault("15s")
     Duration leaseDuration();
 
+    /** How long the leader keeps trying to renew its Lease before it gives leadership up. */
     @WithDefault("10s")
     Duration renewDeadline();
 
+    /** How often a replica tries to acquire or renew the Lease. */
     @WithDefault("2s")
     Duration retryPeriod();
   }
 
+  /** The Prometheus that every load signal and forecast history is read from. */
   interface Prometheus {
     /** Base URL of the Prometheus HTTP API. */
     @WithDefault("http://127.0.0.1:9090")
     String url();
 
+    /**
+     * Longest a load-signal query may take, also sent to Prometheus as the query's own {@code
+     * timeout}; history queries have {@code headroom.forecast.query-timeout}.
+     */
     @WithDefault("5s")
     Duration timeout();
 
@@ -158,6 +166,7 @@ public interface HeadroomConfig {
     /** PEM file of the CA that signed the Prometheus certificate. */
     Optional<String> caFile();
 
+    /** Accept any certificate from an https Prometheus; for a test bed, never in production. */
     @WithDefault("false")
     boolean insecureSkipTlsVerify();
 

@@ -3,16 +3,16 @@ package dev.headroom.operator.config;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
-import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.jboss.logging.Logger;
 
 /**
  * Leader election on a Lease, so that two or more operator replicas never reconcile at once; a
- * shard's replicas elect theirs on the shard's own Lease (see Sharding).
- * The identity is host and process, so two operators on one machine are told apart too.
+ * shard's replicas elect theirs on the shard's own Lease (see Sharding). The identity is host and
+ * process, so two operators on one machine are told apart too.
  */
 public class LeaderElection {
 
@@ -34,17 +34,18 @@ public class LeaderElection {
         // JOSDK would call System.exit from the shutdown hook that stops leading, which
         // deadlocks the JVM on SIGTERM; exit here instead, and only when leadership is lost.
         .withExitOnStopLeading(false)
-        .withLeaderCallbacks(new LeaderCallbacks(
-            () -> LOG.info("leading: reconciling from now on"),
-            LeaderElection::stoppedLeading,
-            leader -> LOG.infof("leader is %s", leader)))
+        .withLeaderCallbacks(
+            new LeaderCallbacks(
+                () -> LOG.info("leading: reconciling from now on"),
+                LeaderElection::stoppedLeading,
+                leader -> LOG.infof("leader is %s", leader)))
         .build();
   }
 
   /**
-   * A replica that lost its Lease must stop acting at once, so that two never reconcile
-   * together: it exits and Kubernetes restarts it as a follower. Stopping because the JVM is
-   * shutting down anyway needs nothing more.
+   * A replica that lost its Lease must stop acting at once, so that two never reconcile together:
+   * it exits and Kubernetes restarts it as a follower. Stopping because the JVM is shutting down
+   * anyway needs nothing more.
    */
   static void stoppedLeading() {
     if (shuttingDown()) {
@@ -57,7 +58,7 @@ public class LeaderElection {
 
   /** The JVM refuses new shutdown hooks once shutdown has begun. */
   static boolean shuttingDown() {
-    Thread probe = new Thread(() -> { });
+    Thread probe = new Thread(() -> {});
     try {
       Runtime.getRuntime().addShutdownHook(probe);
       Runtime.getRuntime().removeShutdownHook(probe);

@@ -6,21 +6,21 @@ import dev.headroom.operator.forecast.PrometheusHistorySource;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.prometheus.CircuitBreaker;
 import dev.headroom.operator.prometheus.PrometheusClient;
-import dev.headroom.operator.signal.SignalHub;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import dev.headroom.operator.review.DecisionRecorder;
 import dev.headroom.operator.review.DecisionRecorders;
 import dev.headroom.operator.review.JsonDecisionLog;
 import dev.headroom.operator.review.TimelineStore;
+import dev.headroom.operator.signal.SignalHub;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.workload.ClusterCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -44,15 +44,24 @@ public class OperatorBeans {
 
   /**
    * Builds the clock, the forecaster and the shard when the application starts, before leader
-   * election, so that a bad {@code headroom.clock.start}, {@code headroom.forecast.*} or
-   * {@code headroom.shard.*} setting stops the operator at once with its message.
+   * election, so that a bad {@code headroom.clock.start}, {@code headroom.forecast.*} or {@code
+   * headroom.shard.*} setting stops the operator at once with its message.
    */
-  void checkSettings(@Observes StartupEvent started, Clock clock, PolicyForecaster forecaster,
-      SignalHub signals, Sharding sharding) {
+  void checkSettings(
+      @Observes StartupEvent started,
+      Clock clock,
+      PolicyForecaster forecaster,
+      SignalHub signals,
+      Sharding sharding) {
     clock.instant();
-    sharding.selector().ifPresent(s -> org.jboss.logging.Logger.getLogger(OperatorBeans.class)
-        .infof("shard %s: reconciling only the budgets and policies it selects; Lease %s", s,
-            sharding.leaseName()));
+    sharding
+        .selector()
+        .ifPresent(
+            s ->
+                org.jboss.logging.Logger.getLogger(OperatorBeans.class)
+                    .infof(
+                        "shard %s: reconciling only the budgets and policies it selects; Lease %s",
+                        s, sharding.leaseName()));
   }
 
   /** The shard this operator owns and its Lease; a bad setting stops the operator at startup. */
@@ -90,18 +99,20 @@ public class OperatorBeans {
           "headroom.prometheus.circuit-breaker.failures must be at least 1, got " + b.failures());
     }
     positive("headroom.prometheus.circuit-breaker.open-for", b.openFor());
-    return new PrometheusClient(endpoint(config.prometheus()), metrics,
+    return new PrometheusClient(
+        endpoint(config.prometheus()),
+        metrics,
         new CircuitBreaker(b.failures(), b.openFor(), clock));
   }
 
   /** Shared signal queries, asked once per tick for every policy (see SignalHub). */
   @Produces
   @Singleton
-  SignalHub signalHub(HeadroomConfig config, PrometheusClient prometheus, Clock clock,
-      HeadroomMetrics metrics) {
+  SignalHub signalHub(
+      HeadroomConfig config, PrometheusClient prometheus, Clock clock, HeadroomMetrics metrics) {
     HeadroomConfig.Signals s = checked(config.signals(), config);
-    return new SignalHub(prometheus, clock, s.tick().multipliedBy(2), s.maxSeries(),
-        metrics::signalWakeup);
+    return new SignalHub(
+        prometheus, clock, s.tick().multipliedBy(2), s.maxSeries(), metrics::signalWakeup);
   }
 
   /**
@@ -132,16 +143,25 @@ public class OperatorBeans {
     HeadroomConfig.ForecastSettings f = checked(config.forecast());
     PrometheusEndpoint endpoint = endpoint(config.prometheus()).withTimeout(f.queryTimeout());
     AtomicInteger threadNo = new AtomicInteger();
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(f.threads(), f.threads(), 1,
-        TimeUnit.MINUTES, new ArrayBlockingQueue<>(1024), r -> {
-          Thread t = new Thread(r, "headroom-history-" + threadNo.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            f.threads(),
+            f.threads(),
+            1,
+            TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(1024),
+            r -> {
+              Thread t = new Thread(r, "headroom-history-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     executor.allowCoreThreadTimeOut(true);
-    HistoryCache cache = new HistoryCache(
-        new PrometheusHistorySource(new PrometheusClient(endpoint, metrics)), executor,
-        f.refreshPeriod(), f.retryPeriod());
+    HistoryCache cache =
+        new HistoryCache(
+            new PrometheusHistorySource(new PrometheusClient(endpoint, metrics)),
+            executor,
+            f.refreshPeriod(),
+            f.retryPeriod());
     return new PolicyForecaster(cache, endpoint.maxSamples());
   }
 
@@ -182,8 +202,8 @@ public class OperatorBeans {
 
   /**
    * JOSDK's reconcile metrics per controller, not per resource: per resource, the extension's
-   * default, means a timer with a histogram for every policy (690,690 histogram series and a
-   * 220 MB /q/metrics at 10,000 policies, and a histogram update per reconcile).
+   * default, means a timer with a histogram for every policy (690,690 histogram series and a 220 MB
+   * /q/metrics at 10,000 policies, and a histogram update per reconcile).
    */
   @Produces
   @Singleton

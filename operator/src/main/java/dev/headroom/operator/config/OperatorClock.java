@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * The one clock every part of the operator reads: decisions, schedules, forecast query ranges,
- * status timestamps and Events. By default the system clock; with {@code headroom.clock.start}
- * it starts at that instant and ticks at real speed, so a replay or a test can put the operator
- * a few minutes before a schedule window or a forecast peak.
+ * status timestamps and Events. By default the system clock; with {@code headroom.clock.start} it
+ * starts at that instant and ticks at real speed, so a replay or a test can put the operator a few
+ * minutes before a schedule window or a forecast peak.
  */
 public final class OperatorClock {
 
@@ -32,8 +32,12 @@ public final class OperatorClock {
     try {
       at = Instant.parse(start.get().trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(PROPERTY + " (HEADROOM_CLOCK_START) is '" + start.get()
-          + "', not an ISO-8601 instant such as 2027-03-29T06:49:00Z", e);
+      throw new IllegalArgumentException(
+          PROPERTY
+              + " (HEADROOM_CLOCK_START) is '"
+              + start.get()
+              + "', not an ISO-8601 instant such as 2027-03-29T06:49:00Z",
+          e);
     }
     return Clock.offset(system, Duration.between(system.instant(), at));
   }

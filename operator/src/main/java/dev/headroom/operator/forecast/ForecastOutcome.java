@@ -6,11 +6,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What the forecast of one policy gives one reconcile: the replicas it asks for (only when it
- * is ready), the {@code ForecastReady} condition's reason and sentence, and the status block.
+ * What the forecast of one policy gives one reconcile: the replicas it asks for (only when it is
+ * ready), the {@code ForecastReady} condition's reason and sentence, and the status block.
  */
 public record ForecastOutcome(
-    OptionalInt replicas, boolean ready, String reason, String message, Optional<ForecastStatus> status) {
+    OptionalInt replicas,
+    boolean ready,
+    String reason,
+    String message,
+    Optional<ForecastStatus> status) {
 
   public ForecastOutcome {
     Objects.requireNonNull(replicas, "replicas");
@@ -23,7 +27,8 @@ public record ForecastOutcome(
   }
 
   /** Not ready: the decision goes on without the forecast. */
-  public static ForecastOutcome notReady(String reason, String message, Optional<ForecastStatus> status) {
+  public static ForecastOutcome notReady(
+      String reason, String message, Optional<ForecastStatus> status) {
     return new ForecastOutcome(OptionalInt.empty(), false, reason, message, status);
   }
 }

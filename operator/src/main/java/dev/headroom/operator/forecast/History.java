@@ -7,14 +7,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The history a reconcile may use right now: the last good answer of a range query, if there
- * is one, and the error of the latest attempt, if it failed.
+ * The history a reconcile may use right now: the last good answer of a range query, if there is
+ * one, and the error of the latest attempt, if it failed.
  *
  * @param samples oldest first; empty when Prometheus had no samples or nothing was fetched yet
  * @param end the end of the range the samples cover, when a query succeeded
  * @param error why the latest query failed, if it did
  */
-public record History(HistoryKey key, State state, List<TimedValue> samples, Optional<Instant> end,
+public record History(
+    HistoryKey key,
+    State state,
+    List<TimedValue> samples,
+    Optional<Instant> end,
     Optional<String> error) {
 
   /** Where the history of a policy stands. */

@@ -16,12 +16,12 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The load history of each policy, queried in the background and kept between reconciles.
  *
- * <p>A reconcile asks {@link #current} and gets at once whatever is known: the last good answer,
- * or that one is pending or failed. When the answer is older than the refresh period (or the
- * latest attempt failed longer ago than the retry period) a new query is handed to the executor;
- * at most one query per policy is under way. So a slow or failing Prometheus delays only the
- * history it serves, and never a reconcile. The entry of a policy is replaced when its
- * {@link HistoryKey} changes (new query, lookback or uid) and dropped with {@link #retain}.
+ * <p>A reconcile asks {@link #current} and gets at once whatever is known: the last good answer, or
+ * that one is pending or failed. When the answer is older than the refresh period (or the latest
+ * attempt failed longer ago than the retry period) a new query is handed to the executor; at most
+ * one query per policy is under way. So a slow or failing Prometheus delays only the history it
+ * serves, and never a reconcile. The entry of a policy is replaced when its {@link HistoryKey}
+ * changes (new query, lookback or uid) and dropped with {@link #retain}.
  *
  * <p>Times are the operator clock's, passed in by the caller. Thread-safe.
  */
@@ -39,8 +39,8 @@ public final class HistoryCache {
    * @param executor runs the queries; a bounded one may reject, the query is then tried again at
    *     the next call
    */
-  public HistoryCache(HistorySource source, Executor executor, Duration refreshPeriod,
-      Duration retryPeriod) {
+  public HistoryCache(
+      HistorySource source, Executor executor, Duration refreshPeriod, Duration retryPeriod) {
     this.source = source;
     this.executor = executor;
     this.refreshPeriod = positive(refreshPeriod, "refreshPeriod");
@@ -49,8 +49,10 @@ public final class HistoryCache {
 
   /** What is known of {@code key}'s history at {@code now}; starts a query when one is due. */
   public History current(HistoryKey key, Instant now) {
-    Entry entry = entries.compute(key.policyUid(),
-        (uid, old) -> old != null && old.key.equals(key) ? old : new Entry(key));
+    Entry entry =
+        entries.compute(
+            key.policyUid(),
+            (uid, old) -> old != null && old.key.equals(key) ? old : new Entry(key));
     if (entry.claimQuery(now, refreshPeriod, retryPeriod)) {
       Instant end = alignDown(now, key.step());
       try {
@@ -143,10 +145,12 @@ public final class HistoryCache {
     }
 
     synchronized History view() {
-      History.State state = fetchedEnd != null ? History.State.FETCHED
-          : error != null ? History.State.FAILED : History.State.PENDING;
-      return new History(key, state, samples, Optional.ofNullable(fetchedEnd),
-          Optional.ofNullable(error));
+      History.State state =
+          fetchedEnd != null
+              ? History.State.FETCHED
+              : error != null ? History.State.FAILED : History.State.PENDING;
+      return new History(
+          key, state, samples, Optional.ofNullable(fetchedEnd), Optional.ofNullable(error));
     }
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a policy's history is: one PromQL query over {@code lookback} sampled every {@code step}.
- * A change of any part (a new spec, a re-created policy) is a different history.
+ * What a policy's history is: one PromQL query over {@code lookback} sampled every {@code step}. A
+ * change of any part (a new spec, a re-created policy) is a different history.
  */
 public record HistoryKey(String policyUid, String query, Duration lookback, Duration step) {
 
@@ -24,16 +24,16 @@ public record HistoryKey(String policyUid, String query, Duration lookback, Dura
   }
 
   /**
-   * The key of {@code query} over {@code lookback} with the finest step (at least
-   * {@link #MIN_STEP}, in whole minutes) whose range fits in {@code maxPoints} points, Prometheus'
-   * limit per series (11,000 by default).
+   * The key of {@code query} over {@code lookback} with the finest step (at least {@link
+   * #MIN_STEP}, in whole minutes) whose range fits in {@code maxPoints} points, Prometheus' limit
+   * per series (11,000 by default).
    */
   public static HistoryKey of(String policyUid, String query, Duration lookback, int maxPoints) {
     if (maxPoints < 2) {
       throw new IllegalArgumentException("maxPoints must be at least 2, got " + maxPoints);
     }
-    long minutes = Math.max(MIN_STEP.toMinutes(),
-        ceilDiv(lookback.toSeconds(), 60L * (maxPoints - 1)));
+    long minutes =
+        Math.max(MIN_STEP.toMinutes(), ceilDiv(lookback.toSeconds(), 60L * (maxPoints - 1)));
     return new HistoryKey(policyUid, query, lookback, Duration.ofMinutes(minutes));
   }
 

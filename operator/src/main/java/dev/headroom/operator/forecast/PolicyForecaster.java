@@ -43,8 +43,8 @@ public final class PolicyForecaster {
    * @param spec the policy as the engine sees it, already validated
    * @return empty when the policy has no enabled forecast
    */
-  public Optional<ForecastOutcome> forecast(ScalingPolicy policy, PolicySpec spec,
-      int currentReplicas, Instant now) {
+  public Optional<ForecastOutcome> forecast(
+      ScalingPolicy policy, PolicySpec spec, int currentReplicas, Instant now) {
     Optional<ForecastSpec> settings = spec.forecast().filter(ForecastSpec::enabled);
     if (settings.isEmpty()) {
       return Optional.empty();
@@ -52,12 +52,15 @@ public final class PolicyForecaster {
     Optional<LoadSignal> signal = ForecastRecommender.signal(spec);
     Optional<String> query = signal.flatMap(s -> query(policy, s.name()));
     if (query.isEmpty()) {
-      return Optional.of(ForecastOutcome.notReady(EventReasons.NO_LOAD_SIGNAL,
-          "the policy has no load signal with a query to forecast (spec.load.signals)",
-          Optional.empty()));
+      return Optional.of(
+          ForecastOutcome.notReady(
+              EventReasons.NO_LOAD_SIGNAL,
+              "the policy has no load signal with a query to forecast (spec.load.signals)",
+              Optional.empty()));
     }
     ForecastSpec f = settings.get();
-    HistoryKey key = HistoryKey.of(policy.getMetadata().getUid(), query.get(), f.lookback(), maxPoints);
+    HistoryKey key =
+        HistoryKey.of(policy.getMetadata().getUid(), query.get(), f.lookback(), maxPoints);
     History history = histories.current(key, now);
     String name = signal.get().name();
     ForecastStatus status = new ForecastStatus();
@@ -69,16 +72,26 @@ public final class PolicyForecaster {
     status.setUpdatedAt(HistoryCache.alignDown(now, key.step()).toString());
     switch (history.state()) {
       case PENDING -> {
-        return Optional.of(ForecastOutcome.notReady(EventReasons.HISTORY_PENDING,
-            "querying " + ApiDurations.format(f.lookback()) + " of history of signal " + name
-                + " from Prometheus; the policy scales on its other sources meanwhile",
-            Optional.of(status)));
+        return Optional.of(
+            ForecastOutcome.notReady(
+                EventReasons.HISTORY_PENDING,
+                "querying "
+                    + ApiDurations.format(f.lookback())
+                    + " of history of signal "
+                    + name
+                    + " from Prometheus; the policy scales on its other sources meanwhile",
+                Optional.of(status)));
       }
       case FAILED -> {
-        return Optional.of(ForecastOutcome.notReady(EventReasons.PROMETHEUS_UNAVAILABLE,
-            "the history of signal " + name + " could not be read: " + history.error().orElse("?")
-                + "; retrying, the policy scales on its other sources meanwhile",
-            Optional.of(status)));
+        return Optional.of(
+            ForecastOutcome.notReady(
+                EventReasons.PROMETHEUS_UNAVAILABLE,
+                "the history of signal "
+                    + name
+                    + " could not be read: "
+                    + history.error().orElse("?")
+                    + "; retrying, the policy scales on its other sources meanwhile",
+                Optional.of(status)));
       }
       default -> {
         // FETCHED: forecast below
@@ -87,19 +100,35 @@ public final class PolicyForecaster {
     Forecast forecast = forecaster.forecast(f, samples(history.samples()), now);
     status.setSamples(forecast.samples());
     status.setCoverage(round(forecast.coverage()));
-    String stale = history.error().map(e -> "; the latest refresh failed (" + e
-        + "), the history up to " + history.end().map(Instant::toString).orElse("?") + " is used")
-        .orElse("");
+    String stale =
+        history
+            .error()
+            .map(
+                e ->
+                    "; the latest refresh failed ("
+                        + e
+                        + "), the history up to "
+                        + history.end().map(Instant::toString).orElse("?")
+                        + " is used")
+            .orElse("");
     if (!forecast.ready()) {
-      String reason = switch (forecast.state()) {
-        case NO_HISTORY -> EventReasons.NO_HISTORY;
-        case HISTORY_TOO_SHORT -> EventReasons.HISTORY_TOO_SHORT;
-        case HISTORY_TOO_GAPPY -> EventReasons.HISTORY_TOO_GAPPY;
-        case READY -> throw new IllegalStateException("a ready forecast");
-      };
-      return Optional.of(ForecastOutcome.notReady(reason, "signal " + name + ": "
-          + forecast.message() + "; the policy scales on its other sources" + stale,
-          Optional.of(status)));
+      String reason =
+          switch (forecast.state()) {
+            case NO_HISTORY -> EventReasons.NO_HISTORY;
+            case HISTORY_TOO_SHORT -> EventReasons.HISTORY_TOO_SHORT;
+            case HISTORY_TOO_GAPPY -> EventReasons.HISTORY_TOO_GAPPY;
+            case READY -> throw new IllegalStateException("a ready forecast");
+          };
+      return Optional.of(
+          ForecastOutcome.notReady(
+              reason,
+              "signal "
+                  + name
+                  + ": "
+                  + forecast.message()
+                  + "; the policy scales on its other sources"
+                  + stale,
+              Optional.of(status)));
     }
     OptionalInt replicas = recommender.replicas(spec, forecast, currentReplicas);
     status.setPredictedLoad(round(forecast.predictedLoad().getAsDouble()));
@@ -110,8 +139,13 @@ public final class PolicyForecaster {
     if (replicas.isPresent()) {
       status.setPredictedReplicas(replicas.getAsInt());
     }
-    return Optional.of(new ForecastOutcome(replicas, true, EventReasons.HISTORY_READY,
-        "signal " + name + ": " + forecast.message() + stale, Optional.of(status)));
+    return Optional.of(
+        new ForecastOutcome(
+            replicas,
+            true,
+            EventReasons.HISTORY_READY,
+            "signal " + name + ": " + forecast.message() + stale,
+            Optional.of(status)));
   }
 
   /** Forgets the history of every policy not in {@code uids}. */
@@ -125,7 +159,8 @@ public final class PolicyForecaster {
       return Optional.empty();
     }
     // A shared query's history is that of the signal's own series.
-    return signals.stream().filter(s -> signal.equals(s.getName()))
+    return signals.stream()
+        .filter(s -> signal.equals(s.getName()))
         .filter(s -> s.getQuery() != null && !s.getQuery().isBlank())
         .map(s -> new SeriesSelector(s.getQuery(), s.getMatchLabels()).singleSeriesQuery())
         .findFirst();

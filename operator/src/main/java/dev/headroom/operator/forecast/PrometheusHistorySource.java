@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * History from {@code /api/v1/query_range}: {@code [end - lookback, end]} every step. A query
- * that matches no series is an empty history, not a failure.
+ * History from {@code /api/v1/query_range}: {@code [end - lookback, end]} every step. A query that
+ * matches no series is an empty history, not a failure.
  */
 public final class PrometheusHistorySource implements HistorySource {
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A ConnectionBudget by namespace and name, as a policy refers to it ({@code
- * spec.connections.budgetRef}, in the policy's namespace unless it names another) and as the
- * budget itself is.
+ * spec.connections.budgetRef}, in the policy's namespace unless it names another) and as the budget
+ * itself is.
  */
 public record BudgetId(String namespace, String name) {
 
@@ -29,9 +29,10 @@ public record BudgetId(String namespace, String name) {
       return Optional.empty();
     }
     ConnectionsSpec c = policy.getSpec().getConnections();
-    String ns = c.getBudgetRef().getNamespace() != null
-        ? c.getBudgetRef().getNamespace()
-        : policy.getMetadata().getNamespace();
+    String ns =
+        c.getBudgetRef().getNamespace() != null
+            ? c.getBudgetRef().getNamespace()
+            : policy.getMetadata().getNamespace();
     return Optional.of(new BudgetId(ns, c.getBudgetRef().getName()));
   }
 

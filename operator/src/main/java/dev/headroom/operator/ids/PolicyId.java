@@ -4,9 +4,8 @@ import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import java.util.Objects;
 
 /**
- * A ScalingPolicy by namespace and name: how a budget names its consumers (in
- * {@code status.consumers[].policy}, in grants and in the engine's demands, as {@code
- * namespace/name}).
+ * A ScalingPolicy by namespace and name: how a budget names its consumers (in {@code
+ * status.consumers[].policy}, in grants and in the engine's demands, as {@code namespace/name}).
  */
 public record PolicyId(String namespace, String name) {
 

@@ -25,9 +25,12 @@ import java.util.function.Predicate;
 public class HeadroomMetrics implements QueryObserver {
 
   private final MeterRegistry registry;
+
   /** Every gauge registered, by its name and tags, so that it can be removed again. */
   private final Map<Meter.Id, AtomicLong> gauges = new ConcurrentHashMap<>();
+
   private final Map<Meter.Id, DoubleHolder> doubleGauges = new ConcurrentHashMap<>();
+
   /** The meters as registered (their ids may carry the registry's common tags besides ours). */
   private final Map<Meter.Id, Gauge> registered = new ConcurrentHashMap<>();
 
@@ -38,16 +41,26 @@ public class HeadroomMetrics implements QueryObserver {
   /** One decision, by the source that won and what became of it (applied, dry-run, held, none). */
   public void decision(String winner, String limitedBy, String outcome) {
     registry
-        .counter("headroom_decisions_total", "winner", winner, "limited_by", limitedBy,
-            "outcome", outcome)
+        .counter(
+            "headroom_decisions_total",
+            "winner",
+            winner,
+            "limited_by",
+            limitedBy,
+            "outcome",
+            outcome)
         .increment();
   }
 
   public void policyReplicas(String namespace, String name, int current, int desired) {
-    gauge("headroom_policy_replicas", Tags.of("namespace", namespace, "policy", name, "kind",
-        "current")).set(current);
-    gauge("headroom_policy_replicas", Tags.of("namespace", namespace, "policy", name, "kind",
-        "desired")).set(desired);
+    gauge(
+            "headroom_policy_replicas",
+            Tags.of("namespace", namespace, "policy", name, "kind", "current"))
+        .set(current);
+    gauge(
+            "headroom_policy_replicas",
+            Tags.of("namespace", namespace, "policy", name, "kind", "desired"))
+        .set(desired);
   }
 
   public void policyPool(String namespace, String name, int pool) {
@@ -65,30 +78,39 @@ public class HeadroomMetrics implements QueryObserver {
   }
 
   /**
-   * The forecast of a policy: {@code headroom_forecast_ready} (1/0), and once it has learnt,
-   * {@code headroom_forecast_replicas}, {@code headroom_forecast_predicted_load} and
-   * {@code headroom_forecast_error_ratio} (backtest sMAPE as a ratio).
+   * The forecast of a policy: {@code headroom_forecast_ready} (1/0), and once it has learnt, {@code
+   * headroom_forecast_replicas}, {@code headroom_forecast_predicted_load} and {@code
+   * headroom_forecast_error_ratio} (backtest sMAPE as a ratio).
    */
   public void policyForecast(String namespace, String name, ForecastOutcome forecast) {
     Tags tags = Tags.of("namespace", namespace, "policy", name);
     gauge("headroom_forecast_ready", tags).set(forecast.ready() ? 1 : 0);
     forecast.replicas().ifPresent(r -> gauge("headroom_forecast_replicas", tags).set(r));
-    forecast.status().ifPresent(s -> {
-      if (s.getPredictedLoad() != null) {
-        doubleGauge("headroom_forecast_predicted_load", tags).set(s.getPredictedLoad());
-      }
-      if (s.getErrorSmape() != null) {
-        doubleGauge("headroom_forecast_error_ratio", tags).set(s.getErrorSmape());
-      }
-    });
+    forecast
+        .status()
+        .ifPresent(
+            s -> {
+              if (s.getPredictedLoad() != null) {
+                doubleGauge("headroom_forecast_predicted_load", tags).set(s.getPredictedLoad());
+              }
+              if (s.getErrorSmape() != null) {
+                doubleGauge("headroom_forecast_error_ratio", tags).set(s.getErrorSmape());
+              }
+            });
   }
 
   /**
-   * @param headroom what can still be granted: available minus what is held for consumers (the
-   *     same number as the budget's status.headroom)
+   * @param headroom what can still be granted: available minus what is held for consumers (the same
+   *     number as the budget's status.headroom)
    */
-  public void budget(String namespace, String name, long available, long allocated, long held,
-      long headroom, boolean overcommitted) {
+  public void budget(
+      String namespace,
+      String name,
+      long available,
+      long allocated,
+      long held,
+      long headroom,
+      boolean overcommitted) {
     Tags tags = Tags.of("namespace", namespace, "budget", name);
     gauge("headroom_budget_available_connections", tags).set(available);
     gauge("headroom_budget_allocated_connections", tags).set(allocated);
@@ -98,45 +120,57 @@ public class HeadroomMetrics implements QueryObserver {
   }
 
   public void consumerGrant(String namespace, String budget, String policy, long grant) {
-    gauge("headroom_budget_grant_connections",
-        Tags.of("namespace", namespace, "budget", budget, "policy", policy)).set(grant);
+    gauge(
+            "headroom_budget_grant_connections",
+            Tags.of("namespace", namespace, "budget", budget, "policy", policy))
+        .set(grant);
   }
 
   /** Buckets of the reconcile-time histogram, in seconds. */
-  static final Duration[] RECONCILE_BUCKETS = seconds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-      0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+  static final Duration[] RECONCILE_BUCKETS =
+      seconds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+
   /** Buckets of the signal-to-scale histogram, in seconds. */
-  static final Duration[] SIGNAL_TO_SCALE_BUCKETS = seconds(0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3,
-      5, 10, 20, 30, 60, 120, 300);
+  static final Duration[] SIGNAL_TO_SCALE_BUCKETS =
+      seconds(0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 30, 60, 120, 300);
 
   /**
    * Removes every gauge of a deleted policy (replicas, pool, budget-limited, metrics available,
    * forecast): a deleted policy's last values would otherwise be served, and alerts on them stay
-   * firing, until the operator restarts. Its grant gauges go with its budget's next round
-   * ({@link #budgetConsumers}).
+   * firing, until the operator restarts. Its grant gauges go with its budget's next round ({@link
+   * #budgetConsumers}).
    */
   public void forgetPolicy(String namespace, String name) {
-    forget(id -> namespace.equals(id.getTag("namespace")) && name.equals(id.getTag("policy"))
-        && id.getTag("budget") == null);
+    forget(
+        id ->
+            namespace.equals(id.getTag("namespace"))
+                && name.equals(id.getTag("policy"))
+                && id.getTag("budget") == null);
   }
 
   /** Removes the grant gauges of a budget's policies that are no longer its consumers. */
   public void budgetConsumers(String namespace, String budget, Set<String> policies) {
-    forget(id -> id.getName().equals("headroom_budget_grant_connections")
-        && namespace.equals(id.getTag("namespace")) && budget.equals(id.getTag("budget"))
-        && !policies.contains(id.getTag("policy")));
+    forget(
+        id ->
+            id.getName().equals("headroom_budget_grant_connections")
+                && namespace.equals(id.getTag("namespace"))
+                && budget.equals(id.getTag("budget"))
+                && !policies.contains(id.getTag("policy")));
   }
 
   private void forget(Predicate<Meter.Id> which) {
-    registered.keySet().removeIf(id -> {
-      if (!which.test(id)) {
-        return false;
-      }
-      registry.remove(registered.get(id));
-      gauges.remove(id);
-      doubleGauges.remove(id);
-      return true;
-    });
+    registered
+        .keySet()
+        .removeIf(
+            id -> {
+              if (!which.test(id)) {
+                return false;
+              }
+              registry.remove(registered.get(id));
+              gauges.remove(id);
+              doubleGauges.remove(id);
+              return true;
+            });
   }
 
   public Timer.Sample startReconcile() {
@@ -144,11 +178,12 @@ public class HeadroomMetrics implements QueryObserver {
   }
 
   public void endReconcile(Timer.Sample sample, String controller, String result) {
-    sample.stop(Timer.builder("headroom_reconcile_seconds")
-        .description("Time of one reconcile, by controller and result")
-        .tags("controller", controller, "result", result)
-        .serviceLevelObjectives(RECONCILE_BUCKETS)
-        .register(registry));
+    sample.stop(
+        Timer.builder("headroom_reconcile_seconds")
+            .description("Time of one reconcile, by controller and result")
+            .tags("controller", controller, "result", result)
+            .serviceLevelObjectives(RECONCILE_BUCKETS)
+            .register(registry));
   }
 
   /**
@@ -184,21 +219,30 @@ public class HeadroomMetrics implements QueryObserver {
   @Override
   public void queryEnded(QueryType type, QueryOutcome outcome, Duration elapsed) {
     registry
-        .timer("headroom_prometheus_query_seconds", "type", type.name().toLowerCase(),
-            "outcome", outcome.name().toLowerCase())
+        .timer(
+            "headroom_prometheus_query_seconds",
+            "type",
+            type.name().toLowerCase(),
+            "outcome",
+            outcome.name().toLowerCase())
         .record(elapsed);
     if (outcome != QueryOutcome.SUCCESS) {
-      registry.counter("headroom_prometheus_query_errors_total", "outcome",
-          outcome.name().toLowerCase()).increment();
+      registry
+          .counter(
+              "headroom_prometheus_query_errors_total", "outcome", outcome.name().toLowerCase())
+          .increment();
     }
   }
 
   private DoubleHolder doubleGauge(String name, Tags tags) {
-    return doubleGauges.computeIfAbsent(id(name, tags), k -> {
-      DoubleHolder value = new DoubleHolder();
-      registered.put(k, Gauge.builder(name, value, DoubleHolder::get).tags(tags).register(registry));
-      return value;
-    });
+    return doubleGauges.computeIfAbsent(
+        id(name, tags),
+        k -> {
+          DoubleHolder value = new DoubleHolder();
+          registered.put(
+              k, Gauge.builder(name, value, DoubleHolder::get).tags(tags).register(registry));
+          return value;
+        });
   }
 
   /** A gauge's value that is not a whole number. */
@@ -219,10 +263,13 @@ public class HeadroomMetrics implements QueryObserver {
   }
 
   private AtomicLong gauge(String name, Tags tags) {
-    return gauges.computeIfAbsent(id(name, tags), k -> {
-      AtomicLong value = new AtomicLong();
-      registered.put(k, Gauge.builder(name, value, AtomicLong::get).tags(tags).register(registry));
-      return value;
-    });
+    return gauges.computeIfAbsent(
+        id(name, tags),
+        k -> {
+          AtomicLong value = new AtomicLong();
+          registered.put(
+              k, Gauge.builder(name, value, AtomicLong::get).tags(tags).register(registry));
+          return value;
+        });
   }
 }

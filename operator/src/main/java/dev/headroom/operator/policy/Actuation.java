@@ -14,7 +14,11 @@ import java.util.OptionalInt;
  * @param inUseBound upper bound of the connections the workload may hold from now on
  */
 public record Actuation(
-    int replicas, OptionalInt pool, List<String> actions, Optional<String> waiting, long inUseBound) {
+    int replicas,
+    OptionalInt pool,
+    List<String> actions,
+    Optional<String> waiting,
+    long inUseBound) {
 
   public boolean changed() {
     return !actions.isEmpty();

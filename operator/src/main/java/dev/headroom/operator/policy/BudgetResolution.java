@@ -30,8 +30,11 @@ public record BudgetResolution(Optional<GrantView> grant, String reason, String 
    * @param shard this operator's shard selector, if sharded: a budget missing from the cache is
    *     then read once from the API server to tell "in another shard" from "does not exist"
    */
-  public static BudgetResolution resolve(KubernetesClient client, ScalingPolicy policy,
-      Optional<ConnectionBudget> budget, Optional<ShardSelector> shard) {
+  public static BudgetResolution resolve(
+      KubernetesClient client,
+      ScalingPolicy policy,
+      Optional<ConnectionBudget> budget,
+      Optional<ShardSelector> shard) {
     String budgetId = PolicySpecMapper.budgetId(policy);
     if (budget.isEmpty() && shard.isPresent()) {
       Optional<BudgetResolution> elsewhere = outsideShard(client, budgetId, shard.get());
@@ -40,31 +43,44 @@ public record BudgetResolution(Optional<GrantView> grant, String reason, String 
       }
     }
     if (budget.isEmpty()) {
-      return new BudgetResolution(Optional.empty(), EventReasons.BUDGET_NOT_FOUND,
-          "spec.connections.budgetRef: ConnectionBudget " + budgetId + " does not exist; replicas and pool are left as they are");
+      return new BudgetResolution(
+          Optional.empty(),
+          EventReasons.BUDGET_NOT_FOUND,
+          "spec.connections.budgetRef: ConnectionBudget "
+              + budgetId
+              + " does not exist; replicas and pool are left as they are");
     }
     String namespace = policy.getMetadata().getNamespace();
     Map<String, String> labels = Map.of();
     if (budget.get().getSpec().getNamespaceSelector() != null) {
       Namespace ns = client.namespaces().withName(namespace).get();
-      labels = ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
+      labels =
+          ns == null || ns.getMetadata().getLabels() == null
+              ? Map.of()
+              : ns.getMetadata().getLabels();
     }
     if (!BudgetAccess.allows(budget.get(), namespace, labels)) {
-      return new BudgetResolution(Optional.empty(), EventReasons.BUDGET_FORBIDDEN,
-          "spec.connections.budgetRef: ConnectionBudget " + budgetId + " does not allow namespace "
+      return new BudgetResolution(
+          Optional.empty(),
+          EventReasons.BUDGET_FORBIDDEN,
+          "spec.connections.budgetRef: ConnectionBudget "
+              + budgetId
+              + " does not allow namespace "
               + namespace
               + " (allowedNamespaces / namespaceSelector); replicas and pool are left as they are");
     }
     Optional<GrantView> grant = GrantView.of(budget.get(), PolicySpecMapper.policyId(policy));
     if (grant.isEmpty()) {
-      return new BudgetResolution(Optional.empty(), EventReasons.AWAITING_GRANT,
+      return new BudgetResolution(
+          Optional.empty(),
+          EventReasons.AWAITING_GRANT,
           "waiting for ConnectionBudget " + budgetId + " to grant connections to this policy");
     }
     return new BudgetResolution(grant, EventReasons.RECONCILED, "");
   }
 
-  private static Optional<BudgetResolution> outsideShard(KubernetesClient client, String budgetId,
-      ShardSelector shard) {
+  private static Optional<BudgetResolution> outsideShard(
+      KubernetesClient client, String budgetId, ShardSelector shard) {
     String[] id = budgetId.split("/", 2);
     ConnectionBudget found;
     try {
@@ -75,9 +91,16 @@ public record BudgetResolution(Optional<GrantView> grant, String reason, String 
     if (found == null || shard.matches(found.getMetadata().getLabels())) {
       return Optional.empty();
     }
-    return Optional.of(new BudgetResolution(Optional.empty(), EventReasons.BUDGET_OUTSIDE_SHARD,
-        "spec.connections.budgetRef: ConnectionBudget " + budgetId + " is not in this operator's"
-            + " shard (" + shard + "): a budget and all its consumers must carry the same shard"
-            + " label; replicas and pool are left as they are"));
+    return Optional.of(
+        new BudgetResolution(
+            Optional.empty(),
+            EventReasons.BUDGET_OUTSIDE_SHARD,
+            "spec.connections.budgetRef: ConnectionBudget "
+                + budgetId
+                + " is not in this operator's"
+                + " shard ("
+                + shard
+                + "): a budget and all its consumers must carry the same shard"
+                + " label; replicas and pool are left as they are"));
   }
 }

@@ -19,7 +19,8 @@ public final class ConflictDetector {
    * The autoscalers found; {@code hpa} is the HPA to cap in CapHpa mode; {@code rivals} the older
    * ScalingPolicies on the same workload (also listed in {@code owners}).
    */
-  public record Conflicts(List<String> owners, Optional<HorizontalPodAutoscaler> hpa, List<String> rivals) {
+  public record Conflicts(
+      List<String> owners, Optional<HorizontalPodAutoscaler> hpa, List<String> rivals) {
     public Conflicts(List<String> owners, Optional<HorizontalPodAutoscaler> hpa) {
       this(owners, hpa, List.of());
     }
@@ -53,9 +54,18 @@ public final class ConflictDetector {
   public Conflicts find(WorkloadRef target) {
     List<String> owners = new ArrayList<>();
     Optional<HorizontalPodAutoscaler> hpa = Optional.empty();
-    List<HorizontalPodAutoscaler> hpas = cache.hpas(target.namespace()).orElseGet(() ->
-        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(target.namespace()).list()
-            .getItems());
+    List<HorizontalPodAutoscaler> hpas =
+        cache
+            .hpas(target.namespace())
+            .orElseGet(
+                () ->
+                    client
+                        .autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inNamespace(target.namespace())
+                        .list()
+                        .getItems());
     for (HorizontalPodAutoscaler h : hpas) {
       var ref = h.getSpec().getScaleTargetRef();
       if (target.kind().equals(ref.getKind()) && target.name().equals(ref.getName())) {
@@ -71,9 +81,16 @@ public final class ConflictDetector {
   private List<String> scaledObjects(WorkloadRef target) {
     List<String> owners = new ArrayList<>();
     try {
-      List<GenericKubernetesResource> scaledObjects = cache.scaledObjects(target.namespace())
-          .orElseGet(() -> client.genericKubernetesResources(SCALED_OBJECTS)
-              .inNamespace(target.namespace()).list().getItems());
+      List<GenericKubernetesResource> scaledObjects =
+          cache
+              .scaledObjects(target.namespace())
+              .orElseGet(
+                  () ->
+                      client
+                          .genericKubernetesResources(SCALED_OBJECTS)
+                          .inNamespace(target.namespace())
+                          .list()
+                          .getItems());
       for (GenericKubernetesResource so : scaledObjects) {
         Map<String, Object> ref = so.get("spec", "scaleTargetRef");
         Object kind = ref == null ? null : ref.getOrDefault("kind", "Deployment");

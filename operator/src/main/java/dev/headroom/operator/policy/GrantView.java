@@ -19,7 +19,9 @@ public record GrantView(long connections, long seq) {
     for (ConsumerGrant c : budget.getStatus().getConsumers()) {
       // Sequence 0 is the placeholder a budget lists before it has issued anything: there is
       // no grant yet, and acting on "0 connections" would scale a running workload to zero.
-      if (policyId.equals(c.getPolicy()) && c.getGrant() != null && c.getGrantSeq() != null
+      if (policyId.equals(c.getPolicy())
+          && c.getGrant() != null
+          && c.getGrantSeq() != null
           && c.getGrantSeq() > 0) {
         return Optional.of(new GrantView(c.getGrant(), c.getGrantSeq()));
       }

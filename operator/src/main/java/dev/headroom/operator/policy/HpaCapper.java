@@ -12,19 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CapHpa mode: the HPA keeps owning replicas, Headroom only lowers its {@code maxReplicas} so
- * that {@code (maxReplicas + maxSurge) × pool} fits the grant, and gives it back when the policy
- * goes.
+ * CapHpa mode: the HPA keeps owning replicas, Headroom only lowers its {@code maxReplicas} so that
+ * {@code (maxReplicas + maxSurge) × pool} fits the grant, and gives it back when the policy goes.
  *
  * <ul>
- *   <li>Lower only: the cap is never above the owner's own {@code maxReplicas}, which the first
- *       cap remembers in the annotation {@value #OWNER_MAX} on the HPA. When the owner changes
- *       {@code maxReplicas} (it differs from the last cap, kept in {@value #CAPPED_MAX}), the new
- *       value is the owner's.
- *   <li>Two-phase: the pool counted is the largest any pod runs or new pods get
- *       ({@code largestPool}), so while a pool shrink rolls out the old, larger pool keeps the
- *       cap where it was; only once every pod runs the smaller pool may the cap rise. A larger
- *       pool lowers the cap at once, before the pool is delivered.
+ *   <li>Lower only: the cap is never above the owner's own {@code maxReplicas}, which the first cap
+ *       remembers in the annotation {@value #OWNER_MAX} on the HPA. When the owner changes {@code
+ *       maxReplicas} (it differs from the last cap, kept in {@value #CAPPED_MAX}), the new value is
+ *       the owner's.
+ *   <li>Two-phase: the pool counted is the largest any pod runs or new pods get ({@code
+ *       largestPool}), so while a pool shrink rolls out the old, larger pool keeps the cap where it
+ *       was; only once every pod runs the smaller pool may the cap rise. A larger pool lowers the
+ *       cap at once, before the pool is delivered.
  *   <li>Restored: {@link #restore} puts the owner's {@code maxReplicas} back and removes the
  *       annotations when the policy is deleted.
  * </ul>
@@ -33,8 +32,10 @@ public final class HpaCapper {
 
   /** The owner's {@code maxReplicas} before Headroom capped it. */
   public static final String OWNER_MAX = "headroom.dev/owner-max-replicas";
+
   /** The {@code maxReplicas} Headroom last wrote. */
   public static final String CAPPED_MAX = "headroom.dev/capped-max-replicas";
+
   /** The name of the ScalingPolicy (same namespace) that caps this HPA. */
   public static final String CAPPED_BY = "headroom.dev/capped-by";
 
@@ -51,8 +52,8 @@ public final class HpaCapper {
   }
 
   /**
-   * The pool for a workload whose replicas the HPA owns: sized for what the load asks
-   * ({@code requested}), not for the replicas it runs now, so the cap follows demand.
+   * The pool for a workload whose replicas the HPA owns: sized for what the load asks ({@code
+   * requested}), not for the replicas it runs now, so the cap follows demand.
    */
   public static PoolSize pool(long grant, int requested, int poolMin, int poolMax, int maxSurge) {
     return new PoolSizer().size(grant, requested, poolMin, poolMax, maxSurge);
@@ -60,8 +61,8 @@ public final class HpaCapper {
 
   /**
    * The pool the cap is counted at: the one just decided, or a larger one that pods still run or
-   * that the template still gives (a pool unknown on a pod counts as {@code poolMax}). So a
-   * smaller pool raises the cap only once it has rolled out to every pod.
+   * that the template still gives (a pool unknown on a pod counts as {@code poolMax}). So a smaller
+   * pool raises the cap only once it has rolled out to every pod.
    */
   public static int poolInPlay(int decidedPool, WorkloadSnapshot snap, int poolMax) {
     return Math.max(decidedPool, snap.largestPool(poolMax));
@@ -72,26 +73,25 @@ public final class HpaCapper {
    *
    * @param largestPool the largest pool any pod runs, new pods get, or the next delivery sets
    */
-  public static Cap plan(HorizontalPodAutoscaler hpa, int policyMax, long grant, int largestPool,
-      int maxSurge) {
+  public static Cap plan(
+      HorizontalPodAutoscaler hpa, int policyMax, long grant, int largestPool, int maxSurge) {
     int hpaMin = hpa.getSpec().getMinReplicas() == null ? 1 : hpa.getSpec().getMinReplicas();
     int current = hpa.getSpec().getMaxReplicas();
     Map<String, String> annotations = annotations(hpa);
     Integer owner = number(annotations.get(OWNER_MAX));
     Integer lastCap = number(annotations.get(CAPPED_MAX));
     int ownerMax = owner == null || lastCap == null || lastCap != current ? current : owner;
-    return new Cap(ownerMax, Math.min(ownerMax, cap(policyMax, hpaMin, grant, largestPool, maxSurge)));
+    return new Cap(
+        ownerMax, Math.min(ownerMax, cap(policyMax, hpaMin, grant, largestPool, maxSurge)));
   }
 
-  /**
-   * The owner's {@code maxReplicas} and the one Headroom sets, never above the owner's.
-   */
+  /** The owner's {@code maxReplicas} and the one Headroom sets, never above the owner's. */
   public record Cap(int ownerMax, int maxReplicas) {
 
     public Cap {
       if (maxReplicas > ownerMax) {
-        throw new IllegalArgumentException("a cap of " + maxReplicas + " is above the owner's "
-            + ownerMax);
+        throw new IllegalArgumentException(
+            "a cap of " + maxReplicas + " is above the owner's " + ownerMax);
       }
     }
 
@@ -105,20 +105,29 @@ public final class HpaCapper {
   }
 
   /**
-   * Sets maxReplicas to the cap of {@link #plan} and records the owner's value on the HPA;
-   * returns what was done, or null when nothing was.
+   * Sets maxReplicas to the cap of {@link #plan} and records the owner's value on the HPA; returns
+   * what was done, or null when nothing was.
    *
    * @param policy the name of the capping ScalingPolicy, in the HPA's namespace
    */
-  public String cap(HorizontalPodAutoscaler hpa, String policy, int policyMax, long grant,
-      int largestPool, int maxSurge) {
+  public String cap(
+      HorizontalPodAutoscaler hpa,
+      String policy,
+      int policyMax,
+      long grant,
+      int largestPool,
+      int maxSurge) {
     if (plan(hpa, policyMax, grant, largestPool, maxSurge).appliedTo(hpa, policy)) {
       return null;
     }
     // The HPA may come from a cache that has not seen the last patch yet: decide on a fresh read.
-    var resource = client.autoscaling().v2().horizontalPodAutoscalers()
-        .inNamespace(hpa.getMetadata().getNamespace())
-        .withName(hpa.getMetadata().getName());
+    var resource =
+        client
+            .autoscaling()
+            .v2()
+            .horizontalPodAutoscalers()
+            .inNamespace(hpa.getMetadata().getNamespace())
+            .withName(hpa.getMetadata().getName());
     HorizontalPodAutoscaler fresh = resource.get();
     if (fresh == null) {
       return null;
@@ -128,14 +137,38 @@ public final class HpaCapper {
       return null;
     }
     int current = fresh.getSpec().getMaxReplicas();
-    resource.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{"
-        + "\"" + OWNER_MAX + "\":\"" + cap.ownerMax() + "\","
-        + "\"" + CAPPED_MAX + "\":\"" + cap.maxReplicas() + "\","
-        + "\"" + CAPPED_BY + "\":" + quoted(policy) + "}},"
-        + "\"spec\":{\"maxReplicas\":" + cap.maxReplicas() + "}}");
-    return current == cap.maxReplicas() ? null
-        : "HorizontalPodAutoscaler " + hpa.getMetadata().getName() + " maxReplicas " + current
-            + " → " + cap.maxReplicas() + " (owner's " + cap.ownerMax() + ")";
+    resource.patch(
+        PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{"
+            + "\""
+            + OWNER_MAX
+            + "\":\""
+            + cap.ownerMax()
+            + "\","
+            + "\""
+            + CAPPED_MAX
+            + "\":\""
+            + cap.maxReplicas()
+            + "\","
+            + "\""
+            + CAPPED_BY
+            + "\":"
+            + quoted(policy)
+            + "}},"
+            + "\"spec\":{\"maxReplicas\":"
+            + cap.maxReplicas()
+            + "}}");
+    return current == cap.maxReplicas()
+        ? null
+        : "HorizontalPodAutoscaler "
+            + hpa.getMetadata().getName()
+            + " maxReplicas "
+            + current
+            + " → "
+            + cap.maxReplicas()
+            + " (owner's "
+            + cap.ownerMax()
+            + ")";
   }
 
   /**
@@ -144,8 +177,14 @@ public final class HpaCapper {
    */
   public List<String> restore(String namespace, String policy) {
     List<String> done = new ArrayList<>();
-    for (HorizontalPodAutoscaler hpa : client.autoscaling().v2().horizontalPodAutoscalers()
-        .inNamespace(namespace).list().getItems()) {
+    for (HorizontalPodAutoscaler hpa :
+        client
+            .autoscaling()
+            .v2()
+            .horizontalPodAutoscalers()
+            .inNamespace(namespace)
+            .list()
+            .getItems()) {
       Map<String, String> a = annotations(hpa);
       if (!policy.equals(a.get(CAPPED_BY))) {
         continue;
@@ -154,13 +193,32 @@ public final class HpaCapper {
       Integer owner = number(a.get(OWNER_MAX));
       Integer lastCap = number(a.get(CAPPED_MAX));
       int restored = owner != null && lastCap != null && lastCap == current ? owner : current;
-      client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace)
+      client
+          .autoscaling()
+          .v2()
+          .horizontalPodAutoscalers()
+          .inNamespace(namespace)
           .withName(hpa.getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{"
-              + "\"" + OWNER_MAX + "\":null,\"" + CAPPED_MAX + "\":null,\"" + CAPPED_BY
-              + "\":null}},\"spec\":{\"maxReplicas\":" + restored + "}}");
-      done.add("HorizontalPodAutoscaler " + hpa.getMetadata().getName() + " maxReplicas "
-          + current + " → " + restored + " (restored)");
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"metadata\":{\"annotations\":{"
+                  + "\""
+                  + OWNER_MAX
+                  + "\":null,\""
+                  + CAPPED_MAX
+                  + "\":null,\""
+                  + CAPPED_BY
+                  + "\":null}},\"spec\":{\"maxReplicas\":"
+                  + restored
+                  + "}}");
+      done.add(
+          "HorizontalPodAutoscaler "
+              + hpa.getMetadata().getName()
+              + " maxReplicas "
+              + current
+              + " → "
+              + restored
+              + " (restored)");
     }
     return done;
   }

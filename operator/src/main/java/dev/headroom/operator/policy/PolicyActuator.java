@@ -15,9 +15,9 @@ import java.util.OptionalLong;
  * counting a pool change that rolls pods as old and new pools side by side.
  *
  * <p>One round applies either the shrinking half of the change (fewer replicas, smaller pool) or,
- * once nothing is shrinking or rolling any more, the growing half, and only if the workload's
- * bound after it still fits the grant. Between rounds the workload is observed again, so a grow
- * never starts before the shrink it depends on is visible in the cluster.
+ * once nothing is shrinking or rolling any more, the growing half, and only if the workload's bound
+ * after it still fits the grant. Between rounds the workload is observed again, so a grow never
+ * starts before the shrink it depends on is visible in the cluster.
  */
 public final class PolicyActuator {
 
@@ -40,12 +40,13 @@ public final class PolicyActuator {
       OptionalInt desiredPool,
       OptionalLong grant,
       int poolMax) {
-    return apply(snap, target, delivery, desiredReplicas, desiredPool, grant, poolMax, Optional.empty());
+    return apply(
+        snap, target, delivery, desiredReplicas, desiredPool, grant, poolMax, Optional.empty());
   }
 
   /**
-   * @param growHold why nothing may grow this round even within the grant (its budget is over
-   *     its limit, {@link BudgetOverLimit}); shrinks still apply
+   * @param growHold why nothing may grow this round even within the grant (its budget is over its
+   *     limit, {@link BudgetOverLimit}); shrinks still apply
    */
   public Actuation apply(
       WorkloadSnapshot snap,
@@ -65,7 +66,8 @@ public final class PolicyActuator {
         actions.add("replicas " + replicas + " → " + desiredReplicas);
         replicas = desiredReplicas;
       }
-      return new Actuation(replicas, pool, actions, Optional.empty(), snap.connectionsBound(poolMax));
+      return new Actuation(
+          replicas, pool, actions, Optional.empty(), snap.connectionsBound(poolMax));
     }
     long limit = grant.getAsLong();
     int targetPool = desiredPool.orElse(pool.orElse(poolMax));
@@ -98,13 +100,29 @@ public final class PolicyActuator {
       return done(snap, replicas, pool, actions, growHold, poolMax);
     }
     if (rolling || snap.terminatingPods() > 0) {
-      return done(snap, replicas, pool, actions,
-          Optional.of("waiting for the rollout to finish before growing"), poolMax);
+      return done(
+          snap,
+          replicas,
+          pool,
+          actions,
+          Optional.of("waiting for the rollout to finish before growing"),
+          poolMax);
     }
     if (!fits(snap, desiredReplicas, Math.max(targetPool, pool.orElse(0)), limit, poolMax)) {
-      return done(snap, replicas, pool, actions,
-          Optional.of("waiting: " + desiredReplicas + " replicas × pool " + targetPool
-              + " do not fit the grant of " + limit + " yet"), poolMax);
+      return done(
+          snap,
+          replicas,
+          pool,
+          actions,
+          Optional.of(
+              "waiting: "
+                  + desiredReplicas
+                  + " replicas × pool "
+                  + targetPool
+                  + " do not fit the grant of "
+                  + limit
+                  + " yet"),
+          poolMax);
     }
     // A larger pool first, and more replicas only once its rollout is over. Scaling first would
     // add pods with the old pool that the rollout then replaces, and the Deployment controller
@@ -128,19 +146,27 @@ public final class PolicyActuator {
 
   /** The workload's bound with {@code replicas} and a new pool next to the pools in play. */
   static long boundAfter(WorkloadSnapshot snap, int replicas, int newPool, int poolMax) {
-    long pods = Math.max(snap.livePods(), (long) replicas + snap.maxSurge()) + snap.terminatingPods();
+    long pods =
+        Math.max(snap.livePods(), (long) replicas + snap.maxSurge()) + snap.terminatingPods();
     return pods * Math.max(snap.largestPool(poolMax), newPool);
   }
 
-  private static boolean fits(WorkloadSnapshot snap, int replicas, int pool, long limit, int poolMax) {
+  private static boolean fits(
+      WorkloadSnapshot snap, int replicas, int pool, long limit, int poolMax) {
     return boundAfter(snap, replicas, pool, poolMax) <= limit;
   }
 
   private static Actuation done(
-      WorkloadSnapshot snap, int replicas, OptionalInt pool, List<String> actions,
-      Optional<String> waiting, int poolMax) {
-    long bound = Math.max(snap.connectionsBound(poolMax),
-        boundAfter(snap, replicas, pool.orElse(poolMax), poolMax));
+      WorkloadSnapshot snap,
+      int replicas,
+      OptionalInt pool,
+      List<String> actions,
+      Optional<String> waiting,
+      int poolMax) {
+    long bound =
+        Math.max(
+            snap.connectionsBound(poolMax),
+            boundAfter(snap, replicas, pool.orElse(poolMax), poolMax));
     return new Actuation(replicas, pool, actions, waiting, bound);
   }
 

@@ -27,8 +27,8 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * Everything one reconcile tells about a policy: status, conditions, history, Events and
- * metrics. Each terminal method returns when the next round is due at the latest.
+ * Everything one reconcile tells about a policy: status, conditions, history, Events and metrics.
+ * Each terminal method returns when the next round is due at the latest.
  */
 public final class PolicyOutcome {
 
@@ -46,14 +46,20 @@ public final class PolicyOutcome {
   private SignalReader.Readings readings;
   private String budgetId;
 
-  public PolicyOutcome(ScalingPolicy policy, Instant now, EventPublisher events,
-      HeadroomMetrics metrics) {
+  public PolicyOutcome(
+      ScalingPolicy policy, Instant now, EventPublisher events, HeadroomMetrics metrics) {
     this(policy, now, events, metrics, DecisionRecorder.none());
   }
 
-  /** @param recorder receives the decision once the round knows what it did about it */
-  public PolicyOutcome(ScalingPolicy policy, Instant now, EventPublisher events,
-      HeadroomMetrics metrics, DecisionRecorder recorder) {
+  /**
+   * @param recorder receives the decision once the round knows what it did about it
+   */
+  public PolicyOutcome(
+      ScalingPolicy policy,
+      Instant now,
+      EventPublisher events,
+      HeadroomMetrics metrics,
+      DecisionRecorder recorder) {
     this.policy = policy;
     if (policy.getStatus() == null) {
       policy.setStatus(new ScalingPolicyStatus());
@@ -84,8 +90,13 @@ public final class PolicyOutcome {
   /** The schedules at this instant: the window raising the floor, and when the next opens. */
   public void schedules(ScheduleStatus schedules) {
     this.window = schedules.winner();
-    status.setNextScheduleWindow(schedules.windows().stream().map(WindowState::nextStart)
-        .flatMap(Optional::stream).min(Comparator.naturalOrder()).map(Instant::toString).orElse(null));
+    status.setNextScheduleWindow(
+        schedules.windows().stream()
+            .map(WindowState::nextStart)
+            .flatMap(Optional::stream)
+            .min(Comparator.naturalOrder())
+            .map(Instant::toString)
+            .orElse(null));
   }
 
   /** The forecast this reconcile used; absent when the policy has none enabled. */
@@ -93,35 +104,50 @@ public final class PolicyOutcome {
     this.forecast = forecast;
   }
 
-  public void decided(Decision d, int requested, SignalReader.Readings readings,
-      ConflictDetector.Conflicts conflicts, boolean capOnly, String budgetId, OptionalLong grant) {
+  public void decided(
+      Decision d,
+      int requested,
+      SignalReader.Readings readings,
+      ConflictDetector.Conflicts conflicts,
+      boolean capOnly,
+      String budgetId,
+      OptionalLong grant) {
     this.decision = d;
     this.readings = readings;
     this.budgetId = budgetId;
     PolicyStatusWriter.writeDecision(status, d);
     status.setRequestedReplicas(requested);
-    status.setGrant(grant.isPresent() ? (int) Math.min(Integer.MAX_VALUE, grant.getAsLong()) : null);
+    status.setGrant(
+        grant.isPresent() ? (int) Math.min(Integer.MAX_VALUE, grant.getAsLong()) : null);
     PolicyConditions.metrics(policy, readings, now);
     Condition scheduleBefore = PolicyConditions.find(policy, ConditionTypes.SCHEDULE_ACTIVE);
     PolicyConditions.schedule(policy, d, window, now);
-    ScheduleTransition.between(scheduleBefore,
-        PolicyConditions.find(policy, ConditionTypes.SCHEDULE_ACTIVE))
+    ScheduleTransition.between(
+            scheduleBefore, PolicyConditions.find(policy, ConditionTypes.SCHEDULE_ACTIVE))
         .ifPresent(t -> events.normal(policy, t.reason(), t.message()));
     if (budgetId != null && grant.isPresent()) {
       PolicyConditions.budget(policy, d, budgetId, grant.getAsLong(), now);
       if (d.budgetLimited()) {
-        events.normal(policy, EventReasons.BUDGET_LIMITED, status.getConditions().stream()
-            .filter(c -> "BudgetLimited".equals(c.getType())).findFirst().get().getMessage());
+        events.normal(
+            policy,
+            EventReasons.BUDGET_LIMITED,
+            status.getConditions().stream()
+                .filter(c -> "BudgetLimited".equals(c.getType()))
+                .findFirst()
+                .get()
+                .getMessage());
       }
     }
     PolicyConditions.forecast(policy, forecast, now);
     status.setForecast(forecast.flatMap(ForecastOutcome::status).orElse(null));
     PolicyConditions.conflict(policy, conflicts, capOnly, now);
     if (!readings.complete()) {
-      events.warning(policy, EventReasons.METRICS_UNAVAILABLE, String.join("; ", readings.failures()));
+      events.warning(
+          policy, EventReasons.METRICS_UNAVAILABLE, String.join("; ", readings.failures()));
     }
     if (conflicts.any() && !capOnly) {
-      events.warning(policy, EventReasons.CONFLICTING_AUTOSCALER, String.join(", ", conflicts.owners()));
+      events.warning(
+          policy, EventReasons.CONFLICTING_AUTOSCALER, String.join(", ", conflicts.owners()));
     }
     String ns = policy.getMetadata().getNamespace();
     String name = policy.getMetadata().getName();
@@ -133,10 +159,16 @@ public final class PolicyOutcome {
   }
 
   public Duration invalid(List<Violation> violations, Duration sync) {
-    String message = violations.stream().map(v -> v.field() + ": " + v.message())
-        .collect(Collectors.joining("; "));
-    PolicyConditions.ready(policy, false, EventReasons.INVALID_SPEC,
-        "invalid spec, nothing is changed: " + message, now);
+    String message =
+        violations.stream()
+            .map(v -> v.field() + ": " + v.message())
+            .collect(Collectors.joining("; "));
+    PolicyConditions.ready(
+        policy,
+        false,
+        EventReasons.INVALID_SPEC,
+        "invalid spec, nothing is changed: " + message,
+        now);
     events.warning(policy, EventReasons.INVALID_SPEC, message);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
     return sync;
@@ -157,8 +189,10 @@ public final class PolicyOutcome {
     int current = snapshot.specReplicas();
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
     // Boxed on both sides: "cond ? int : Integer" would unbox a null pool (no connections).
-    Integer toPool = decision.poolSize().isPresent() ? Integer.valueOf(decision.poolSize().getAsInt()) : pool;
-    boolean differs = decision.desiredReplicas() != current || !java.util.Objects.equals(pool, toPool);
+    Integer toPool =
+        decision.poolSize().isPresent() ? Integer.valueOf(decision.poolSize().getAsInt()) : pool;
+    boolean differs =
+        decision.desiredReplicas() != current || !java.util.Objects.equals(pool, toPool);
     List<String> wouldDo = new java.util.ArrayList<>();
     if (differs) {
       String reason = decision.summary();
@@ -168,18 +202,37 @@ public final class PolicyOutcome {
       if (!java.util.Objects.equals(pool, toPool)) {
         wouldDo.add("pool " + pool + " → " + toPool);
       }
-      appendRecord(current, decision.desiredReplicas(), pool, toPool,
-          "would set " + String.join(", ", wouldDo), wouldDo, true);
-      events.normal(policy, EventReasons.DRY_RUN_DECISION, "would set replicas " + current + " → "
-          + decision.desiredReplicas() + (toPool == null ? "" : ", pool " + pool + " → " + toPool)
-          + ": " + reason);
+      appendRecord(
+          current,
+          decision.desiredReplicas(),
+          pool,
+          toPool,
+          "would set " + String.join(", ", wouldDo),
+          wouldDo,
+          true);
+      events.normal(
+          policy,
+          EventReasons.DRY_RUN_DECISION,
+          "would set replicas "
+              + current
+              + " → "
+              + decision.desiredReplicas()
+              + (toPool == null ? "" : ", pool " + pool + " → " + toPool)
+              + ": "
+              + reason);
     }
     // Headroom never writes a dry-run target, so its usage never follows a grant: what it
     // reports as its bound is all the budget needs to hold for it.
     acknowledge(grant);
-    PolicyConditions.ready(policy, true, EventReasons.DRY_RUN,
-        "dry run: decisions are recorded, the target is never written", now);
-    metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()),
+    PolicyConditions.ready(
+        policy,
+        true,
+        EventReasons.DRY_RUN,
+        "dry run: decisions are recorded, the target is never written",
+        now);
+    metrics.decision(
+        ApiNames.of(decision.winner()),
+        ApiNames.of(decision.limitedBy()),
         differs ? "dry_run" : "none");
     report(differs ? "dry_run" : "none", wouldDo);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
@@ -200,8 +253,12 @@ public final class PolicyOutcome {
   public Duration firstObserved(Duration poll) {
     int replicas = snapshot.specReplicas();
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
-    String message = "first observed: the target runs " + replicas + " replicas"
-        + (pool == null ? "" : ", pool " + pool) + "; Headroom acts from the next round";
+    String message =
+        "first observed: the target runs "
+            + replicas
+            + " replicas"
+            + (pool == null ? "" : ", pool " + pool)
+            + "; Headroom acts from the next round";
     appendRecord(replicas, replicas, pool, pool, message, List.of(), false);
     status.setCurrentReplicas(replicas);
     PolicyConditions.ready(policy, true, EventReasons.FIRST_OBSERVED, message, now);
@@ -209,10 +266,11 @@ public final class PolicyOutcome {
     return poll;
   }
 
-  public Duration applied(Actuation a, Optional<GrantView> grant,
-      String extraAction, Duration sync, Duration poll) {
+  public Duration applied(
+      Actuation a, Optional<GrantView> grant, String extraAction, Duration sync, Duration poll) {
     int fromReplicas = snapshot.specReplicas();
-    Integer fromPool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
+    Integer fromPool =
+        snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
     recordUnexplainedChange(fromReplicas, fromPool);
     status.setCurrentReplicas(a.replicas());
     if (status.getInUseBound() != null) {
@@ -226,32 +284,69 @@ public final class PolicyOutcome {
         actions.add(extraAction);
       }
       status.setLastScaleTime(now.toString());
-      appendRecord(fromReplicas, a.replicas(), fromPool,
-          a.pool().isPresent() ? a.pool().getAsInt() : null, String.join(", ", actions), actions,
+      appendRecord(
+          fromReplicas,
+          a.replicas(),
+          fromPool,
+          a.pool().isPresent() ? a.pool().getAsInt() : null,
+          String.join(", ", actions),
+          actions,
           false);
       if (a.replicas() != fromReplicas) {
-        events.normal(policy, EventReasons.SCALED, "replicas " + fromReplicas + " → " + a.replicas()
-            + " (" + ApiNames.of(decision.winner()) + ", limited by "
-            + ApiNames.of(decision.limitedBy()) + "): " + decision.summary());
-        events.normal(workload(), EventReasons.SCALED, "ScalingPolicy " + policy.getMetadata().getName()
-            + ": replicas " + fromReplicas + " → " + a.replicas() + " ("
-            + ApiNames.of(decision.winner()) + ", limited by " + ApiNames.of(decision.limitedBy())
-            + "): " + decision.summary());
+        events.normal(
+            policy,
+            EventReasons.SCALED,
+            "replicas "
+                + fromReplicas
+                + " → "
+                + a.replicas()
+                + " ("
+                + ApiNames.of(decision.winner())
+                + ", limited by "
+                + ApiNames.of(decision.limitedBy())
+                + "): "
+                + decision.summary());
+        events.normal(
+            workload(),
+            EventReasons.SCALED,
+            "ScalingPolicy "
+                + policy.getMetadata().getName()
+                + ": replicas "
+                + fromReplicas
+                + " → "
+                + a.replicas()
+                + " ("
+                + ApiNames.of(decision.winner())
+                + ", limited by "
+                + ApiNames.of(decision.limitedBy())
+                + "): "
+                + decision.summary());
       }
       if (a.pool().isPresent() && !a.pool().equals(snapshot.templatePool())) {
         events.normal(policy, EventReasons.POOL_RESIZED, String.join(", ", a.actions()));
-        events.normal(workload(), EventReasons.POOL_RESIZED, "ScalingPolicy "
-            + policy.getMetadata().getName() + ": " + String.join(", ", a.actions()));
+        events.normal(
+            workload(),
+            EventReasons.POOL_RESIZED,
+            "ScalingPolicy "
+                + policy.getMetadata().getName()
+                + ": "
+                + String.join(", ", a.actions()));
       }
       if (extraAction != null) {
         events.normal(policy, EventReasons.HPA_CAPPED, extraAction);
       }
     }
     if (a.waiting().isPresent()) {
-      PolicyConditions.ready(policy, true, EventReasons.WAITING_FOR_ROLLOUT, a.waiting().get(), now);
+      PolicyConditions.ready(
+          policy, true, EventReasons.WAITING_FOR_ROLLOUT, a.waiting().get(), now);
     } else {
-      PolicyConditions.ready(policy, true, changed ? EventReasons.SCALED : EventReasons.STEADY,
-          changed ? "applied: " + String.join(", ", a.actions()) : "the target matches the decision",
+      PolicyConditions.ready(
+          policy,
+          true,
+          changed ? EventReasons.SCALED : EventReasons.STEADY,
+          changed
+              ? "applied: " + String.join(", ", a.actions())
+              : "the target matches the decision",
           now);
     }
     String outcome = changed ? "applied" : a.waiting().isPresent() ? "waiting" : "none";
@@ -268,8 +363,12 @@ public final class PolicyOutcome {
 
   public void failed(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    PolicyConditions.ready(policy, false, EventReasons.API_ERROR,
-        "reconcile failed, retrying with backoff; nothing else was changed: " + message, now);
+    PolicyConditions.ready(
+        policy,
+        false,
+        EventReasons.API_ERROR,
+        "reconcile failed, retrying with backoff; nothing else was changed: " + message,
+        now);
     events.warning(policy, EventReasons.API_ERROR, message);
   }
 
@@ -285,10 +384,17 @@ public final class PolicyOutcome {
         .ifPresent(r -> PolicyStatusWriter.appendRecord(policy, r));
   }
 
-  private void appendRecord(int fromReplicas, int toReplicas, Integer fromPool, Integer toPool,
-      String reason, List<String> actions, boolean dryRun) {
-    var r = PolicyStatusWriter.record(now, fromReplicas, toReplicas, fromPool, toPool, decision,
-        reason, actions, dryRun);
+  private void appendRecord(
+      int fromReplicas,
+      int toReplicas,
+      Integer fromPool,
+      Integer toPool,
+      String reason,
+      List<String> actions,
+      boolean dryRun) {
+    var r =
+        PolicyStatusWriter.record(
+            now, fromReplicas, toReplicas, fromPool, toPool, decision, reason, actions, dryRun);
     r.setRequestedReplicas(status.getRequestedReplicas());
     r.setGrant(status.getGrant());
     PolicyStatusWriter.appendRecord(policy, r);
@@ -297,9 +403,12 @@ public final class PolicyOutcome {
   /** The target, as Events about it name it. */
   private io.fabric8.kubernetes.api.model.ObjectReference workload() {
     return new io.fabric8.kubernetes.api.model.ObjectReferenceBuilder()
-        .withApiVersion(snapshot.ref().apiVersion()).withKind(snapshot.ref().kind())
-        .withName(snapshot.ref().name()).withNamespace(snapshot.ref().namespace())
-        .withUid(snapshot.uid()).build();
+        .withApiVersion(snapshot.ref().apiVersion())
+        .withKind(snapshot.ref().kind())
+        .withName(snapshot.ref().name())
+        .withNamespace(snapshot.ref().namespace())
+        .withUid(snapshot.uid())
+        .build();
   }
 
   /**
@@ -310,31 +419,51 @@ public final class PolicyOutcome {
     try {
       recorder.recorded(entry(outcome, actions));
     } catch (RuntimeException e) {
-      org.jboss.logging.Logger.getLogger(PolicyOutcome.class).warnf(e,
-          "the decision of %s/%s could not be recorded", policy.getMetadata().getNamespace(),
-          policy.getMetadata().getName());
+      org.jboss.logging.Logger.getLogger(PolicyOutcome.class)
+          .warnf(
+              e,
+              "the decision of %s/%s could not be recorded",
+              policy.getMetadata().getNamespace(),
+              policy.getMetadata().getName());
     }
   }
 
   private DecisionEntry entry(String outcome, List<String> actions) {
     java.util.Map<String, Double> load = new java.util.TreeMap<>();
     if (readings != null) {
-      readings.signals().forEach((name, sample) -> LoadValue.of(sample)
-          .ifPresent(v -> load.put(name, v)));
+      readings
+          .signals()
+          .forEach((name, sample) -> LoadValue.of(sample).ifPresent(v -> load.put(name, v)));
     }
-    return new DecisionEntry(now, policy.getMetadata().getNamespace(),
+    return new DecisionEntry(
+        now,
+        policy.getMetadata().getNamespace(),
         policy.getMetadata().getName(),
         snapshot.ref().kind() + "/" + snapshot.ref().name(),
         policy.getSpec().getMode() == PolicyMode.DRY_RUN ? "DryRun" : "Enforce",
-        outcome, snapshot.specReplicas(), snapshot.readyReplicas(),
-        status.getRequestedReplicas() == null ? decision.desiredReplicas() : status.getRequestedReplicas(),
+        outcome,
+        snapshot.specReplicas(),
+        snapshot.readyReplicas(),
+        status.getRequestedReplicas() == null
+            ? decision.desiredReplicas()
+            : status.getRequestedReplicas(),
         decision.desiredReplicas(),
         snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null,
-        status.getPoolSize(), budgetId, status.getGrant(), status.getInUseBound(),
-        ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()), load,
-        decision.recommendations().stream().map(r -> new DecisionEntry.SourceInput(
-            ApiNames.of(r.source()), r.replicas(), r.reason())).toList(),
-        decision.reasons(), actions);
+        status.getPoolSize(),
+        budgetId,
+        status.getGrant(),
+        status.getInUseBound(),
+        ApiNames.of(decision.winner()),
+        ApiNames.of(decision.limitedBy()),
+        load,
+        decision.recommendations().stream()
+            .map(
+                r ->
+                    new DecisionEntry.SourceInput(
+                        ApiNames.of(r.source()), r.replicas(), r.reason()))
+            .toList(),
+        decision.reasons(),
+        actions);
   }
 
   /** Reports the grant this round obeyed, so the budget can release what it held. */

@@ -16,16 +16,17 @@ import java.util.stream.Stream;
 public final class PolicyRivals {
 
   /** Oldest first: creation time, then name (both policies order the pair alike). */
-  static final Comparator<ScalingPolicy> AGE = Comparator
-      .comparing((ScalingPolicy p) -> p.getMetadata().getCreationTimestamp(),
-          Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(p -> p.getMetadata().getName());
+  static final Comparator<ScalingPolicy> AGE =
+      Comparator.comparing(
+              (ScalingPolicy p) -> p.getMetadata().getCreationTimestamp(),
+              Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(p -> p.getMetadata().getName());
 
   private PolicyRivals() {}
 
   /**
-   * Names of the policies in {@code sameNamespace} that target the same workload, are older and
-   * are valid (an invalid policy changes nothing, so it owns nothing either).
+   * Names of the policies in {@code sameNamespace} that target the same workload, are older and are
+   * valid (an invalid policy changes nothing, so it owns nothing either).
    */
   public static List<String> olderThan(ScalingPolicy policy, Stream<ScalingPolicy> sameNamespace) {
     TargetRef mine = policy.getSpec().getTargetRef();
@@ -49,7 +50,8 @@ public final class PolicyRivals {
 
   /** Same group, kind and name; the version does not matter (one object, several versions). */
   static boolean sameWorkload(TargetRef a, TargetRef b) {
-    return a != null && b != null
+    return a != null
+        && b != null
         && Objects.equals(group(a.getApiVersion()), group(b.getApiVersion()))
         && Objects.equals(a.getKind(), b.getKind())
         && Objects.equals(a.getName(), b.getName());

@@ -1,5 +1,6 @@
 package dev.headroom.operator.policy;
 
+import dev.headroom.engine.model.ApiDurations;
 import dev.headroom.engine.model.Behavior;
 import dev.headroom.engine.model.Capacity;
 import dev.headroom.engine.model.ConcurrencySignal;
@@ -15,7 +16,6 @@ import dev.headroom.engine.model.ScalingRules;
 import dev.headroom.engine.model.ScheduleSpec;
 import dev.headroom.engine.model.SelectPolicy;
 import dev.headroom.engine.model.SignalKind;
-import dev.headroom.engine.model.ApiDurations;
 import dev.headroom.operator.api.v1alpha1.BehaviorSpec;
 import dev.headroom.operator.api.v1alpha1.CapacitySpec;
 import dev.headroom.operator.api.v1alpha1.ConnectionsSpec;
@@ -25,9 +25,9 @@ import dev.headroom.operator.api.v1alpha1.RatePolicyType;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicySpec;
 import dev.headroom.operator.api.v1alpha1.Seasonality;
+import dev.headroom.operator.api.v1alpha1.SignalType;
 import dev.headroom.operator.ids.BudgetId;
 import dev.headroom.operator.ids.PolicyId;
-import dev.headroom.operator.api.v1alpha1.SignalType;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -56,10 +56,12 @@ public final class PolicySpecMapper {
   public static PolicySpec toEngine(ScalingPolicy policy, int maxSurge) {
     ScalingPolicySpec spec = policy.getSpec();
     PolicySpec.Builder b =
-        PolicySpec.builder(policyId(policy), spec.getReplicas().getMin(), spec.getReplicas().getMax());
+        PolicySpec.builder(
+            policyId(policy), spec.getReplicas().getMin(), spec.getReplicas().getMax());
     if (spec.getLoad().getSignals() != null) {
       for (var s : spec.getLoad().getSignals()) {
-        SignalKind kind = s.getType() == SignalType.VALUE ? SignalKind.VALUE : SignalKind.AVERAGE_VALUE;
+        SignalKind kind =
+            s.getType() == SignalType.VALUE ? SignalKind.VALUE : SignalKind.AVERAGE_VALUE;
         b.load(new LoadSignal(s.getName(), kind, s.getTarget()));
       }
     }
@@ -73,7 +75,8 @@ public final class PolicySpecMapper {
       ConnectionsSpec c = spec.getConnections();
       int surge = c.getMaxSurge() != null ? c.getMaxSurge() : maxSurge;
       b.connections(
-          new Connections(budgetId(policy), c.getPoolSize().getMin(), c.getPoolSize().getMax(), surge));
+          new Connections(
+              budgetId(policy), c.getPoolSize().getMin(), c.getPoolSize().getMax(), surge));
     }
     if (spec.getSchedules() != null) {
       for (var s : spec.getSchedules()) {
@@ -126,10 +129,12 @@ public final class PolicySpecMapper {
       return defaults;
     }
     return new Behavior(
-        rules(spec.getScaleUp(), defaults.scaleUp()), rules(spec.getScaleDown(), defaults.scaleDown()));
+        rules(spec.getScaleUp(), defaults.scaleUp()),
+        rules(spec.getScaleDown(), defaults.scaleDown()));
   }
 
-  private static ScalingRules rules(dev.headroom.operator.api.v1alpha1.ScalingRules spec, ScalingRules defaults) {
+  private static ScalingRules rules(
+      dev.headroom.operator.api.v1alpha1.ScalingRules spec, ScalingRules defaults) {
     if (spec == null) {
       return defaults;
     }

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each policy's spec mapped to the engine's and validated once per (uid, generation): the spec
- * only changes with the generation, and mapping it (durations, cron expressions, time zones) and
+ * Each policy's spec mapped to the engine's and validated once per (uid, generation): the spec only
+ * changes with the generation, and mapping it (durations, cron expressions, time zones) and
  * validating it are most of what a round would otherwise repeat. The surge a round counts comes
  * from the target and is applied to the cached spec ({@link PolicySpec#withMaxSurge}) unless the
  * policy sets its own.
@@ -65,14 +65,15 @@ public final class PolicySpecs {
   }
 
   private Mapped map(ScalingPolicy policy) {
-    boolean ownSurge = policy.getSpec().getConnections() != null
-        && policy.getSpec().getConnections().getMaxSurge() != null;
+    boolean ownSurge =
+        policy.getSpec().getConnections() != null
+            && policy.getSpec().getConnections().getMaxSurge() != null;
     PolicySpec spec;
     try {
       spec = PolicySpecMapper.toEngine(policy, 0);
     } catch (IllegalArgumentException e) {
-      return new Mapped(null, List.of(new Violation("spec", Objects.toString(e.getMessage()))),
-          ownSurge);
+      return new Mapped(
+          null, List.of(new Violation("spec", Objects.toString(e.getMessage()))), ownSurge);
     }
     List<Violation> violations = validator.validate(spec);
     return new Mapped(violations.isEmpty() ? spec : null, List.copyOf(violations), ownSurge);

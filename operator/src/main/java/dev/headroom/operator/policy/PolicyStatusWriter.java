@@ -92,8 +92,7 @@ public final class PolicyStatusWriter {
   }
 
   /** Appends a history entry, keeping the newest {@code historyLimit}. */
-  public static void appendRecord(
-      ScalingPolicy policy, DecisionRecord record) {
+  public static void appendRecord(ScalingPolicy policy, DecisionRecord record) {
     ScalingPolicyStatus status = policy.getStatus();
     List<DecisionRecord> history = new ArrayList<>(status.getHistory());
     history.add(record);
@@ -107,12 +106,19 @@ public final class PolicyStatusWriter {
 
   /**
    * A history entry: {@code reason} says in one line what was done, {@code actions} what was
-   * written; the engine's whole explanation and every source's recommendation are kept as they
-   * are, so nothing is shortened.
+   * written; the engine's whole explanation and every source's recommendation are kept as they are,
+   * so nothing is shortened.
    */
   public static DecisionRecord record(
-      Instant now, int fromReplicas, int toReplicas, Integer fromPool, Integer toPool,
-      Decision decision, String reason, List<String> actions, boolean dryRun) {
+      Instant now,
+      int fromReplicas,
+      int toReplicas,
+      Integer fromPool,
+      Integer toPool,
+      Decision decision,
+      String reason,
+      List<String> actions,
+      boolean dryRun) {
     DecisionRecord r = new DecisionRecord();
     r.setTime(now.toString());
     r.setFromReplicas(fromReplicas);
@@ -130,12 +136,16 @@ public final class PolicyStatusWriter {
   }
 
   /**
-   * The entry for a change nobody recorded, if the target runs other replicas or another pool
-   * than the last entry says (or, without entries, other replicas than the last written status
-   * said). Dry-run entries describe what would have been done, so they explain nothing.
+   * The entry for a change nobody recorded, if the target runs other replicas or another pool than
+   * the last entry says (or, without entries, other replicas than the last written status said).
+   * Dry-run entries describe what would have been done, so they explain nothing.
    */
   public static java.util.Optional<DecisionRecord> unexplainedChange(
-      List<DecisionRecord> history, Integer writtenReplicas, int replicas, Integer pool, Instant now) {
+      List<DecisionRecord> history,
+      Integer writtenReplicas,
+      int replicas,
+      Integer pool,
+      Instant now) {
     Integer lastReplicas;
     Integer lastPool;
     if (history.isEmpty()) {
@@ -160,9 +170,13 @@ public final class PolicyStatusWriter {
     r.setToReplicas(replicas);
     r.setFromPool(lastPool == null ? pool : lastPool);
     r.setToPool(pool);
-    r.setReason("found, not decided in this round: the target runs " + replicas + " replicas"
-        + (pool == null ? "" : ", pool " + pool) + ", which no entry explains (an earlier round's"
-        + " status write was lost, or the target was changed outside Headroom)");
+    r.setReason(
+        "found, not decided in this round: the target runs "
+            + replicas
+            + " replicas"
+            + (pool == null ? "" : ", pool " + pool)
+            + ", which no entry explains (an earlier round's"
+            + " status write was lost, or the target was changed outside Headroom)");
     return java.util.Optional.of(r);
   }
 }

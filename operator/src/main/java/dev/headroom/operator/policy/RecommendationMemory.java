@@ -14,17 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The engine's recommendation history between status writes.
  *
- * <p>The HPA keeps its stabilization history in memory only. Headroom keeps it in
- * {@code status.recentRecommendations}, so that a restarted operator or a new leader goes on
- * stabilizing. But every round adds a timestamped entry there, so a policy whose decision did
- * not change would write its status every round just for that: at 10,000 policies and a 15 s
- * sync period, 667 writes a second for nothing a reader could see.
+ * <p>The HPA keeps its stabilization history in memory only. Headroom keeps it in {@code
+ * status.recentRecommendations}, so that a restarted operator or a new leader goes on stabilizing.
+ * But every round adds a timestamped entry there, so a policy whose decision did not change would
+ * write its status every round just for that: at 10,000 policies and a 15 s sync period, 667 writes
+ * a second for nothing a reader could see.
  *
  * <p>So a round whose status differs from the stored one only in its recommendations keeps them
  * here and leaves the status unwritten, provided the stored status is younger than the persist
- * period. The next round continues from the kept recommendations as long as the stored status
- * has not changed since (same resourceVersion); any other change writes everything at once. A
- * new leader reads the stored status and so misses at most one persist period of the newest
+ * period. The next round continues from the kept recommendations as long as the stored status has
+ * not changed since (same resourceVersion); any other change writes everything at once. A new
+ * leader reads the stored status and so misses at most one persist period of the newest
  * recommendations (the HPA misses all of them). A zero period writes every round.
  */
 public final class RecommendationMemory {
@@ -58,8 +58,8 @@ public final class RecommendationMemory {
 
   /**
    * Whether the round's status may stay unwritten: it differs from the stored one in its
-   * recommendations only, and the stored status was written less than the persist period ago.
-   * When so, the recommendations are kept for the next round.
+   * recommendations only, and the stored status was written less than the persist period ago. When
+   * so, the recommendations are kept for the next round.
    */
   public boolean defer(ScalingPolicy stored, ScalingPolicy working, Instant now) {
     if (persistPeriod.isZero() || stored.getStatus() == null || working.getStatus() == null) {
@@ -70,11 +70,16 @@ public final class RecommendationMemory {
     if (k == null || !now.isBefore(k.persistedAt().plus(persistPeriod))) {
       return false;
     }
-    if (!withoutRecommendations(stored.getStatus()).equals(withoutRecommendations(working.getStatus()))) {
+    if (!withoutRecommendations(stored.getStatus())
+        .equals(withoutRecommendations(working.getStatus()))) {
       return false;
     }
-    kept.put(uid, new Kept(stored.getMetadata().getResourceVersion(),
-        List.copyOf(working.getStatus().getRecentRecommendations()), k.persistedAt()));
+    kept.put(
+        uid,
+        new Kept(
+            stored.getMetadata().getResourceVersion(),
+            List.copyOf(working.getStatus().getRecentRecommendations()),
+            k.persistedAt()));
     return true;
   }
 

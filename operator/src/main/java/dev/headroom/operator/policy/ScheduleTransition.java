@@ -20,11 +20,13 @@ public record ScheduleTransition(String reason, String message) {
     boolean was = before != null && "True".equals(before.getStatus());
     boolean is = after != null && "True".equals(after.getStatus());
     if (!was && is) {
-      return Optional.of(new ScheduleTransition(EventReasons.SCHEDULE_WINDOW_STARTED, after.getMessage()));
+      return Optional.of(
+          new ScheduleTransition(EventReasons.SCHEDULE_WINDOW_STARTED, after.getMessage()));
     }
     if (was && !is) {
-      return Optional.of(new ScheduleTransition(EventReasons.SCHEDULE_WINDOW_ENDED,
-          "ended: " + before.getMessage()));
+      return Optional.of(
+          new ScheduleTransition(
+              EventReasons.SCHEDULE_WINDOW_ENDED, "ended: " + before.getMessage()));
     }
     return Optional.empty();
   }
@@ -34,9 +36,22 @@ public record ScheduleTransition(String reason, String message) {
     String start = w.windowStart().map(Object::toString).orElse("?");
     String end = w.windowEnd().map(Object::toString).orElse("?");
     return w.phase() == WindowPhase.PRE_SCALE
-        ? "schedule " + w.name() + " pre-scales to at least " + w.minReplicas()
-            + " replicas: its window " + start + " – " + end + " opens within its lead time"
-        : "schedule " + w.name() + " raises the floor to " + w.minReplicas()
-            + " replicas in its window " + start + " – " + end;
+        ? "schedule "
+            + w.name()
+            + " pre-scales to at least "
+            + w.minReplicas()
+            + " replicas: its window "
+            + start
+            + " – "
+            + end
+            + " opens within its lead time"
+        : "schedule "
+            + w.name()
+            + " raises the floor to "
+            + w.minReplicas()
+            + " replicas in its window "
+            + start
+            + " – "
+            + end;
   }
 }

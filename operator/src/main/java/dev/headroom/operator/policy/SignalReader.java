@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Reads a policy's load signals. A signal with {@code matchLabels} is read from the shared
- * query's latest answer ({@link SignalHub}); any other signal, and the concurrency signal, is
- * asked of Prometheus in the round. A signal that cannot be read is left out (the engine then
- * never scales in on it) and its failure is reported.
+ * Reads a policy's load signals. A signal with {@code matchLabels} is read from the shared query's
+ * latest answer ({@link SignalHub}); any other signal, and the concurrency signal, is asked of
+ * Prometheus in the round. A signal that cannot be read is left out (the engine then never scales
+ * in on it) and its failure is reported.
  */
 public final class SignalReader {
 
@@ -76,14 +76,18 @@ public final class SignalReader {
           if (v.value().isPresent()) {
             signals.put(signal.getName(), SignalSample.value(now, v.value().getAsDouble()));
           } else {
-            failures.add("signal " + signal.getName() + ": " + v.failure().map(Throwable::getMessage)
-                .orElse("no value"));
+            failures.add(
+                "signal "
+                    + signal.getName()
+                    + ": "
+                    + v.failure().map(Throwable::getMessage).orElse("no value"));
           }
           continue;
         }
         try {
           signals.put(
-              signal.getName(), SignalSample.value(now, prometheus.instantValue(signal.getQuery(), now)));
+              signal.getName(),
+              SignalSample.value(now, prometheus.instantValue(signal.getQuery(), now)));
         } catch (PrometheusException e) {
           failures.add("signal " + signal.getName() + ": " + e.getMessage());
         }

@@ -9,8 +9,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.OptionalInt;
 
 /**
- * Pool size as a key of a ConfigMap the application watches and applies live: no rollout, every
- * pod runs the value in the ConfigMap.
+ * Pool size as a key of a ConfigMap the application watches and applies live: no rollout, every pod
+ * runs the value in the ConfigMap.
  */
 public final class ConfigMapPoolDelivery implements PoolDelivery {
 

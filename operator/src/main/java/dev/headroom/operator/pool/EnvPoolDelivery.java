@@ -67,8 +67,12 @@ public final class EnvPoolDelivery implements PoolDelivery {
     int c = indexByName(containers, container);
     if (c < 0) {
       throw new IllegalStateException(
-          "container " + container + " not found in the pod template of " + target.getKind()
-              + " " + target.getMetadata().getName());
+          "container "
+              + container
+              + " not found in the pod template of "
+              + target.getKind()
+              + " "
+              + target.getMetadata().getName());
     }
     List<Map<String, Object>> env = asList(containers.get(c).get("env"));
     int e = indexByName(env, envName);

@@ -16,8 +16,8 @@ import java.util.OptionalDouble;
 /**
  * Reads a Prometheus answer with Jackson's streaming parser. Field order does not matter. A
  * single-value read keeps only the first series and counts and skips the others, so memory stays
- * proportional to one series however many the query matched; a vector read ({@link
- * #parseVector}) keeps every series of an instant vector with its labels, up to a limit.
+ * proportional to one series however many the query matched; a vector read ({@link #parseVector})
+ * keeps every series of an instant vector with its labels, up to a limit.
  */
 final class AnswerParser {
 

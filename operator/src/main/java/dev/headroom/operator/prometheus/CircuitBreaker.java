@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Stops asking a Prometheus that keeps failing. After {@code threshold} failed queries in a row
- * the circuit opens: for {@code openFor} every query fails at once with {@link
+ * Stops asking a Prometheus that keeps failing. After {@code threshold} failed queries in a row the
+ * circuit opens: for {@code openFor} every query fails at once with {@link
  * PrometheusException.CircuitOpen} instead of tying up a thread until its timeout. Then one query
  * is let through (half open): its success closes the circuit, its failure opens it again.
  *
  * <p>Only failures of Prometheus itself count (unreachable, timeout, HTTP 5xx, malformed or too
- * large answers); a query that Prometheus answered well but that yields no usable value (no
- * series, NaN, a bad query) says nothing about Prometheus' health. Thread-safe.
+ * large answers); a query that Prometheus answered well but that yields no usable value (no series,
+ * NaN, a bad query) says nothing about Prometheus' health. Thread-safe.
  */
 public final class CircuitBreaker {
 
@@ -41,9 +41,7 @@ public final class CircuitBreaker {
     return new CircuitBreaker(Integer.MAX_VALUE, Duration.ofSeconds(1), Clock.systemUTC());
   }
 
-  /**
-   * Before a query: throws while the circuit is open; lets one probe through once it may close.
-   */
+  /** Before a query: throws while the circuit is open; lets one probe through once it may close. */
   public synchronized void admit(String url) throws PrometheusException.CircuitOpen {
     if (failures < threshold) {
       return;

@@ -3,7 +3,9 @@ package dev.headroom.operator.prometheus;
 import java.util.Map;
 import java.util.Objects;
 
-/** One series of an instant vector: its labels (the metric name under {@code __name__}) and value. */
+/**
+ * One series of an instant vector: its labels (the metric name under {@code __name__}) and value.
+ */
 public record LabeledValue(Map<String, String> labels, TimedValue value) {
 
   public LabeledValue {

@@ -41,8 +41,8 @@ public final class PrometheusClient {
    * @param breaker shared by every query of this client: while it is open, queries fail at once
    * @throws IllegalArgumentException when the endpoint's CA file cannot be used
    */
-  public PrometheusClient(PrometheusEndpoint endpoint, QueryObserver observer,
-      CircuitBreaker breaker) {
+  public PrometheusClient(
+      PrometheusEndpoint endpoint, QueryObserver observer, CircuitBreaker breaker) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.breaker = Objects.requireNonNull(breaker, "breaker");
@@ -81,18 +81,28 @@ public final class PrometheusClient {
     form.put("query", promql);
     form.put("time", PromValues.formatTimestamp(at));
     form.put("timeout", PromValues.formatSeconds(endpoint.timeout()));
-    return observed(QueryType.INSTANT, () -> {
-      Answer answer = fetch(QueryType.INSTANT, promql, form, maxSeries);
-      return switch (answer.resultType()) {
-        case "vector" -> new SeriesSet(promql, at, answer.allSeries());
-        case "scalar" -> new SeriesSet(promql, at,
-            List.of(new LabeledValue(Map.of(), new TimedValue(at, single(promql, answer)))));
-        case "matrix" -> throw PrometheusException.Malformed.resultType(
-            promql, "range vector", "an instant vector or a scalar (drop the [range] selector)");
-        default -> throw PrometheusException.Malformed.resultType(
-            promql, resultTypeName(answer.resultType()), "an instant vector or a scalar");
-      };
-    });
+    return observed(
+        QueryType.INSTANT,
+        () -> {
+          Answer answer = fetch(QueryType.INSTANT, promql, form, maxSeries);
+          return switch (answer.resultType()) {
+            case "vector" -> new SeriesSet(promql, at, answer.allSeries());
+            case "scalar" ->
+                new SeriesSet(
+                    promql,
+                    at,
+                    List.of(
+                        new LabeledValue(Map.of(), new TimedValue(at, single(promql, answer)))));
+            case "matrix" ->
+                throw PrometheusException.Malformed.resultType(
+                    promql,
+                    "range vector",
+                    "an instant vector or a scalar (drop the [range] selector)");
+            default ->
+                throw PrometheusException.Malformed.resultType(
+                    promql, resultTypeName(answer.resultType()), "an instant vector or a scalar");
+          };
+        });
   }
 
   /** Whether queries currently fail at once because Prometheus kept failing. */
@@ -165,9 +175,10 @@ public final class PrometheusClient {
           error.flatMap(Answer::errorType),
           error.flatMap(Answer::error));
     }
-    Answer answer = maxSeries > 0
-        ? AnswerParser.parseVector(response.body(), url, promql, maxSeries)
-        : AnswerParser.parse(response.body(), url, promql, endpoint.maxSamples());
+    Answer answer =
+        maxSeries > 0
+            ? AnswerParser.parseVector(response.body(), url, promql, maxSeries)
+            : AnswerParser.parse(response.body(), url, promql, endpoint.maxSamples());
     if ("error".equals(answer.status())) {
       throw new PrometheusException.HttpError(
           url, promql, response.status(), answer.errorType(), answer.error());

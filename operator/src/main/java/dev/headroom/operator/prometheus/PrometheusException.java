@@ -97,8 +97,10 @@ public abstract sealed class PrometheusException extends Exception {
     }
 
     private EmptyResult(String promql, java.util.Map<String, String> matchLabels) {
-      super(QueryOutcome.EMPTY_RESULT, "query " + Text.quote(promql) + " returned no series with "
-          + Text.labels(matchLabels), null);
+      super(
+          QueryOutcome.EMPTY_RESULT,
+          "query " + Text.quote(promql) + " returned no series with " + Text.labels(matchLabels),
+          null);
     }
 
     static EmptyResult matching(String promql, java.util.Map<String, String> matchLabels) {
@@ -123,15 +125,21 @@ public abstract sealed class PrometheusException extends Exception {
     }
 
     private AmbiguousResult(String promql, java.util.Map<String, String> matchLabels, int count) {
-      super(QueryOutcome.AMBIGUOUS_RESULT, "query " + Text.quote(promql) + " returned " + count
-          + " series with " + Text.labels(matchLabels)
-          + ", expected exactly one (add labels to matchLabels, or aggregate with sum by (...))",
+      super(
+          QueryOutcome.AMBIGUOUS_RESULT,
+          "query "
+              + Text.quote(promql)
+              + " returned "
+              + count
+              + " series with "
+              + Text.labels(matchLabels)
+              + ", expected exactly one (add labels to matchLabels, or aggregate with sum by (...))",
           null);
       this.seriesCount = count;
     }
 
-    static AmbiguousResult matching(String promql, java.util.Map<String, String> matchLabels,
-        int count) {
+    static AmbiguousResult matching(
+        String promql, java.util.Map<String, String> matchLabels, int count) {
       return matchLabels.isEmpty()
           ? new AmbiguousResult(promql, count)
           : new AmbiguousResult(promql, matchLabels, count);
@@ -241,9 +249,18 @@ public abstract sealed class PrometheusException extends Exception {
    */
   public static final class CircuitOpen extends PrometheusException {
     CircuitOpen(String url, int failures, Instant retryAt, String lastFailure) {
-      super(QueryOutcome.CIRCUIT_OPEN, "Prometheus at " + url + " failed " + failures
-          + " queries in a row; not asked again before " + retryAt + " (last failure: "
-          + lastFailure + ")", null);
+      super(
+          QueryOutcome.CIRCUIT_OPEN,
+          "Prometheus at "
+              + url
+              + " failed "
+              + failures
+              + " queries in a row; not asked again before "
+              + retryAt
+              + " (last failure: "
+              + lastFailure
+              + ")",
+          null);
     }
   }
 

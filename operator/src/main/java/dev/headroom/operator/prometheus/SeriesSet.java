@@ -11,9 +11,8 @@ import java.util.TreeSet;
 /**
  * Every series one instant query answered, and the series a policy picks from it by labels (as an
  * HPA External metric's {@code selector.matchLabels} picks from prometheus-adapter). Many policies
- * share one answer; picking indexes the series once per set of label names asked for, so a
- * thousand policies picking from a thousand series cost a thousand map lookups, not a million
- * comparisons.
+ * share one answer; picking indexes the series once per set of label names asked for, so a thousand
+ * policies picking from a thousand series cost a thousand map lookups, not a million comparisons.
  */
 public final class SeriesSet {
 
@@ -43,8 +42,8 @@ public final class SeriesSet {
   }
 
   /**
-   * The value of the one series carrying all of {@code matchLabels}; with no labels, the one
-   * series of the answer.
+   * The value of the one series carrying all of {@code matchLabels}; with no labels, the one series
+   * of the answer.
    *
    * @throws PrometheusException.EmptyResult when no series matches
    * @throws PrometheusException.AmbiguousResult when several match

@@ -23,18 +23,20 @@ final class Text {
   /** {@code {a="x", b="y"}}, sorted by label name, each value clipped. */
   static String labels(java.util.Map<String, String> labels) {
     StringBuilder b = new StringBuilder("{");
-    new java.util.TreeMap<>(labels).forEach((k, v) -> {
-      if (b.length() > 1) {
-        b.append(", ");
-      }
-      b.append(clip(k, 63)).append("=\"").append(clip(v, 63)).append('"');
-    });
+    new java.util.TreeMap<>(labels)
+        .forEach(
+            (k, v) -> {
+              if (b.length() > 1) {
+                b.append(", ");
+              }
+              b.append(clip(k, 63)).append("=\"").append(clip(v, 63)).append('"');
+            });
     return b.append('}').toString();
   }
 
   static String clip(String text, int max) {
-    String flat = text.strip().replaceAll("\\s+", " ")
-        .replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", "?");
+    String flat =
+        text.strip().replaceAll("\\s+", " ").replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", "?");
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 

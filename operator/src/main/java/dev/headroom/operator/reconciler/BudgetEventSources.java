@@ -21,24 +21,30 @@ final class BudgetEventSources {
   private BudgetEventSources() {}
 
   /**
-   * @param labelSelector the shard's selector: the consumers the budgets' controller may see are
-   *     in every namespace it watches (all, or the chart's watchNamespaces, whose Roles allow no
-   *     more) and only in its own shard
+   * @param labelSelector the shard's selector: the consumers the budgets' controller may see are in
+   *     every namespace it watches (all, or the chart's watchNamespaces, whose Roles allow no more)
+   *     and only in its own shard
    */
   static InformerEventSource<ScalingPolicy, ConnectionBudget> consumers(
       EventSourceContext<ConnectionBudget> context, String labelSelector) {
     var cfg =
         InformerEventSourceConfiguration.from(ScalingPolicy.class, ConnectionBudget.class)
             .withItemStore(new SlimItemStore<>())
-            .withSecondaryToPrimaryMapper((ScalingPolicy p) -> BudgetId.referencedBy(p)
-                .map(b -> Set.of(b.resourceId())).orElse(Set.<ResourceID>of()))
-            .withOnUpdateFilter((ScalingPolicy now, ScalingPolicy before) -> budgetRelevantChange(now, before))
+            .withSecondaryToPrimaryMapper(
+                (ScalingPolicy p) ->
+                    BudgetId.referencedBy(p)
+                        .map(b -> Set.of(b.resourceId()))
+                        .orElse(Set.<ResourceID>of()))
+            .withOnUpdateFilter(
+                (ScalingPolicy now, ScalingPolicy before) -> budgetRelevantChange(now, before))
             .withLabelSelector(labelSelector)
             .build();
     var policies = new InformerEventSource<>(cfg, context);
     // A budget reads its own consumers from an index, not by filtering every policy each round.
-    policies.addIndexers(Map.of(BY_BUDGET, p -> BudgetId.referencedBy(p)
-        .map(b -> List.of(b.toString())).orElse(List.of())));
+    policies.addIndexers(
+        Map.of(
+            BY_BUDGET,
+            p -> BudgetId.referencedBy(p).map(b -> List.of(b.toString())).orElse(List.of())));
     return policies;
   }
 

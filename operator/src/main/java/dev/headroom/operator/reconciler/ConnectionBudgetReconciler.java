@@ -37,10 +37,11 @@ import org.jboss.logging.Logger;
  * The single authority for a budget's grants: observe its consumers ({@link BudgetObserver}),
  * decide the allocation and the next two-phase grant step ({@link BudgetAllocator}, {@link
  * BudgetStatusBuilder}), explain ({@link BudgetOutcome}). The status is written with its
- * resourceVersion, so a reconcile that started from a stale view fails and is retried rather
- * than handing out the same connections twice.
+ * resourceVersion, so a reconcile that started from a stale view fails and is retried rather than
+ * handing out the same connections twice.
  */
-@ControllerConfiguration(name = ConnectionBudgetReconciler.NAME,
+@ControllerConfiguration(
+    name = ConnectionBudgetReconciler.NAME,
     informer = @Informer(itemStore = SlimItemStore.class))
 public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> {
 
@@ -56,8 +57,13 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private final StatusWriter statusWriter;
   private InformerEventSource<ScalingPolicy, ConnectionBudget> policies;
 
-  public ConnectionBudgetReconciler(KubernetesClient client, BudgetObserver observer,
-      HeadroomConfig config, Clock clock, EventPublisher events, HeadroomMetrics metrics) {
+  public ConnectionBudgetReconciler(
+      KubernetesClient client,
+      BudgetObserver observer,
+      HeadroomConfig config,
+      Clock clock,
+      EventPublisher events,
+      HeadroomMetrics metrics) {
     this.client = client;
     this.observer = observer;
     this.config = config;
@@ -75,9 +81,14 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   }
 
   @Override
-  public UpdateControl<ConnectionBudget> reconcile(ConnectionBudget cached, Context<ConnectionBudget> context) {
-    Duration next = reconcile(cached,
-        policies.byIndex(BudgetEventSources.BY_BUDGET, BudgetId.of(cached).toString()).stream());
+  public UpdateControl<ConnectionBudget> reconcile(
+      ConnectionBudget cached, Context<ConnectionBudget> context) {
+    Duration next =
+        reconcile(
+            cached,
+            policies
+                .byIndex(BudgetEventSources.BY_BUDGET, BudgetId.of(cached).toString())
+                .stream());
     return UpdateControl.<ConnectionBudget>noUpdate().rescheduleAfter(next);
   }
 
@@ -91,13 +102,21 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
       BudgetOutcome.Next next;
       BudgetObserver.Observed observed = observer.observe(budget, referring, now);
       if (observed instanceof BudgetObserver.Invalid invalid) {
-        next = out.invalid(invalid.violations(), client.getKubernetesSerialization().clone(budget).getStatus());
+        next =
+            out.invalid(
+                invalid.violations(),
+                client.getKubernetesSerialization().clone(budget).getStatus());
       } else {
         BudgetObserver.Inputs in = (BudgetObserver.Inputs) observed;
-        BudgetAllocation allocation = new BudgetAllocator().allocate(in.spec(),
-            in.consumers().stream().map(BudgetConsumers::demand).toList());
-        next = out.granted(in, allocation, BudgetStatusBuilder.next(budget, allocation,
-            in.consumers(), in.reading().measurement()));
+        BudgetAllocation allocation =
+            new BudgetAllocator()
+                .allocate(in.spec(), in.consumers().stream().map(BudgetConsumers::demand).toList());
+        next =
+            out.granted(
+                in,
+                allocation,
+                BudgetStatusBuilder.next(
+                    budget, allocation, in.consumers(), in.reading().measurement()));
       }
       Duration delay = write(budget, next);
       metrics.endReconcile(timer, NAME, "ok");
@@ -110,16 +129,18 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
 
   /** A failed round leaves {@code Ready=False} with its cause; grants stay as they are. */
   @Override
-  public ErrorStatusUpdateControl<ConnectionBudget> updateErrorStatus(ConnectionBudget cached,
-      Context<ConnectionBudget> context, Exception e) {
+  public ErrorStatusUpdateControl<ConnectionBudget> updateErrorStatus(
+      ConnectionBudget cached, Context<ConnectionBudget> context, Exception e) {
     failed(cached, e);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   void failed(ConnectionBudget cached, Exception e) {
     ConnectionBudget budget = client.getKubernetesSerialization().clone(cached);
-    ConnectionBudgetStatus status = budget.getStatus() == null ? new ConnectionBudgetStatus()
-        : client.getKubernetesSerialization().clone(budget).getStatus();
+    ConnectionBudgetStatus status =
+        budget.getStatus() == null
+            ? new ConnectionBudgetStatus()
+            : client.getKubernetesSerialization().clone(budget).getStatus();
     new BudgetOutcome(budget, clock.instant(), events, metrics).failed(e, status);
     try {
       write(budget, new BudgetOutcome.Next(status, false));
@@ -141,7 +162,8 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     if (stale) {
       metrics.staleWrite(NAME);
     }
-    return stale ? StatusWriter.STALE_RETRY
+    return stale
+        ? StatusWriter.STALE_RETRY
         : next.moving() ? config.transitionPollPeriod() : config.budgetSyncPeriod();
   }
 }

@@ -14,11 +14,11 @@ import java.util.function.Function;
 
 /**
  * Which policies a budget event concerns. A budget rewrites its status whenever any consumer's
- * demand or acknowledgement moves, and it may have thousands of consumers: waking all of them
- * for every write would queue a reconcile per consumer per write. Only the policies whose grant
- * (amount or sequence) changed since the last event of that budget are woken; every referencing
- * policy is woken when the budget is first seen or its spec changed (access rules, size).
- * A deleted budget wakes nobody: its policies see it gone at their next periodic sync.
+ * demand or acknowledgement moves, and it may have thousands of consumers: waking all of them for
+ * every write would queue a reconcile per consumer per write. Only the policies whose grant (amount
+ * or sequence) changed since the last event of that budget are woken; every referencing policy is
+ * woken when the budget is first seen or its spec changed (access rules, size). A deleted budget
+ * wakes nobody: its policies see it gone at their next periodic sync.
  */
 final class GrantChanges {
 

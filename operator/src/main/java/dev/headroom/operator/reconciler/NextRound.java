@@ -27,13 +27,14 @@ import java.util.function.DoubleSupplier;
  * signals leaving their bands, by its target, its budget grant and its spec; it needs a periodic
  * round only as a safety net, the slow resync. Every other policy keeps the sync period: a
  * single-series query is only read in a round, and a decision held back by stabilization, a rate
- * policy or the budget, or driven by a forecast, can change with time alone. A schedule boundary
- * (a window's pre-scale start or its end) brings the next round forward to it.
+ * policy or the budget, or driven by a forecast, can change with time alone. A schedule boundary (a
+ * window's pre-scale start or its end) brings the next round forward to it.
  */
 final class NextRound {
 
   /** A round just after a schedule boundary, not on it. */
   static final Duration AFTER_BOUNDARY = Duration.ofMillis(200);
+
   /** The resync is shortened by up to this share, at random, to spread rounds out. */
   static final double RESYNC_JITTER = 0.2;
 
@@ -63,12 +64,17 @@ final class NextRound {
     List<SignalWatch> watches = new ArrayList<>(f.readings.shared().size());
     for (Map.Entry<String, SeriesSelector> e : f.readings.shared().entrySet()) {
       SignalSample sample = f.readings.signals().get(e.getKey());
-      Optional<LoadSignal> signal = f.spec.load().stream()
-          .filter(s -> s.name().equals(e.getKey())).findFirst();
+      Optional<LoadSignal> signal =
+          f.spec.load().stream().filter(s -> s.name().equals(e.getKey())).findFirst();
       Optional<ValueBand> band = Optional.empty();
       if (sample != null && sample.value().isPresent() && signal.isPresent()) {
-        band = Optional.of(bands.around(signal.get(), sample.value().getAsDouble(),
-            f.snapshot.specReplicas(), f.snapshot.readyReplicas()));
+        band =
+            Optional.of(
+                bands.around(
+                    signal.get(),
+                    sample.value().getAsDouble(),
+                    f.snapshot.specReplicas(),
+                    f.snapshot.readyReplicas()));
       }
       watches.add(new SignalWatch(e.getValue(), band));
     }
@@ -82,8 +88,9 @@ final class NextRound {
   Duration delay(RoundFacts f, Duration planned, Instant now) {
     Duration delay = planned;
     if (planned.equals(sync) && wokenBySignals(f)) {
-      delay = resync.minus(Duration.ofMillis(
-          (long) (resync.toMillis() * RESYNC_JITTER * random.getAsDouble())));
+      delay =
+          resync.minus(
+              Duration.ofMillis((long) (resync.toMillis() * RESYNC_JITTER * random.getAsDouble())));
     }
     Optional<Instant> boundary = f.decided().isEmpty() ? Optional.empty() : nextBoundary(f);
     if (boundary.isPresent()) {
@@ -95,7 +102,9 @@ final class NextRound {
     return delay;
   }
 
-  /** Whether nothing but the policy's shared signals, target, grant or spec can change its decision. */
+  /**
+   * Whether nothing but the policy's shared signals, target, grant or spec can change its decision.
+   */
   private boolean wokenBySignals(RoundFacts f) {
     if (f.decision == null || f.readings == null || f.forecastEnabled) {
       return false;
@@ -106,7 +115,10 @@ final class NextRound {
     return !held(f.decision);
   }
 
-  /** A decision other than what its sources ask within bounds: stabilization, a rate policy or the budget hold it. */
+  /**
+   * A decision other than what its sources ask within bounds: stabilization, a rate policy or the
+   * budget hold it.
+   */
   static boolean held(Decision d) {
     Optional<Recommendation> bounds = d.recommendation(Source.BOUNDS);
     return d.budgetLimited() || bounds.isEmpty() || bounds.get().replicas() != d.desiredReplicas();
@@ -118,8 +130,12 @@ final class NextRound {
     }
     Instant next = null;
     for (WindowState w : f.schedules.windows()) {
-      Duration lead = f.spec.schedules().stream().filter(s -> s.name().equals(w.name()))
-          .map(ScheduleSpec::leadTime).findFirst().orElse(Duration.ZERO);
+      Duration lead =
+          f.spec.schedules().stream()
+              .filter(s -> s.name().equals(w.name()))
+              .map(ScheduleSpec::leadTime)
+              .findFirst()
+              .orElse(Duration.ZERO);
       if (w.phase() != WindowPhase.INACTIVE && w.windowEnd().isPresent()) {
         next = earlier(next, w.windowEnd().get());
       }

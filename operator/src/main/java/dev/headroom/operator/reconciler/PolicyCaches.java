@@ -12,14 +12,20 @@ import java.util.stream.Stream;
  * What a policy round reads from the operator's caches besides the policy itself: its budget, the
  * policies on the same target, and every live policy. Each is read only when the round needs it.
  */
-public record PolicyCaches(Supplier<Optional<ConnectionBudget>> budget,
-    Supplier<Stream<ScalingPolicy>> sameTarget, Supplier<Stream<ScalingPolicy>> all) {
+public record PolicyCaches(
+    Supplier<Optional<ConnectionBudget>> budget,
+    Supplier<Stream<ScalingPolicy>> sameTarget,
+    Supplier<Stream<ScalingPolicy>> all) {
 
   /** The informers' view: the budget event source and the primary cache's target index. */
   static PolicyCaches of(ScalingPolicy policy, Context<ScalingPolicy> context) {
-    return new PolicyCaches(() -> context.getSecondaryResource(ConnectionBudget.class),
-        () -> context.getPrimaryCache()
-            .byIndex(PolicyEventSources.BY_TARGET, PolicyEventSources.targetKey(policy)).stream(),
+    return new PolicyCaches(
+        () -> context.getSecondaryResource(ConnectionBudget.class),
+        () ->
+            context
+                .getPrimaryCache()
+                .byIndex(PolicyEventSources.BY_TARGET, PolicyEventSources.targetKey(policy))
+                .stream(),
         () -> context.getPrimaryCache().list());
   }
 

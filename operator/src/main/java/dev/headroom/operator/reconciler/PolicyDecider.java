@@ -8,21 +8,21 @@ import dev.headroom.engine.model.ScalingHistory;
 import dev.headroom.operator.workload.WorkloadSnapshot;
 
 /**
- * The decision of a policy round, from its {@link PolicyInputs}: the engine's {@link Decision}
- * and what the policy asks its budget for.
+ * The decision of a policy round, from its {@link PolicyInputs}: the engine's {@link Decision} and
+ * what the policy asks its budget for.
  *
  * <p>The surge is the one input that depends on the answer: a percentage surge grows with the
- * replica count, and the grant must hold the surge of the largest count in play (what runs, what
- * is asked). The ask does not depend on the surge (it is the recommendation before the grant
- * caps it), so it is known from the first answer; only when it needs a larger surge than the
- * inputs counted is the grant fitted again with that surge. A larger surge only lowers the
- * decision, never the ask, so that second fit is final.
+ * replica count, and the grant must hold the surge of the largest count in play (what runs, what is
+ * asked). The ask does not depend on the surge (it is the recommendation before the grant caps it),
+ * so it is known from the first answer; only when it needs a larger surge than the inputs counted
+ * is the grant fitted again with that surge. A larger surge only lowers the decision, never the
+ * ask, so that second fit is final.
  */
 public final class PolicyDecider {
 
   /** One decision and the inputs it was made with. */
-  public record Decided(PolicySpec spec, WorkloadSnapshot snapshot, Decision decision,
-      int requested) {}
+  public record Decided(
+      PolicySpec spec, WorkloadSnapshot snapshot, Decision decision, int requested) {}
 
   private final DecisionEngine engine;
   private final BudgetAsk budgetAsk;
@@ -40,8 +40,9 @@ public final class PolicyDecider {
     // so identical services ask alike whatever they run now (BudgetAsk: no flapping when the
     // tolerance band sits around a capped count).
     int requested = budgetAsk.replicas(decision, spec.replicas(), in.previousAsk());
-    int surge = snap.surgeAt(Math.max(snap.specReplicas(),
-        Math.max(requested, decision.desiredReplicas())));
+    int surge =
+        snap.surgeAt(
+            Math.max(snap.specReplicas(), Math.max(requested, decision.desiredReplicas())));
     if (surge > snap.maxSurge()) {
       snap = snap.withMaxSurge(surge);
       spec = in.mapped().withSurge(surge);

@@ -18,9 +18,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What a policy round observed: every input of its one decision and of acting on it, settled
- * before the engine is asked. {@code snapshot} counts the surge at the replicas the target runs;
- * the decision may need the surge at a larger count ({@link PolicyDecider}).
+ * What a policy round observed: every input of its one decision and of acting on it, settled before
+ * the engine is asked. {@code snapshot} counts the surge at the replicas the target runs; the
+ * decision may need the surge at a larger count ({@link PolicyDecider}).
  */
 public record PolicyInputs(
     ScalingPolicy policy,
@@ -37,7 +37,8 @@ public record PolicyInputs(
     Observation observation,
     OptionalLong grant,
     OptionalInt previousAsk,
-    ConflictDetector.Conflicts conflicts) implements PolicyObserver.Observed {
+    ConflictDetector.Conflicts conflicts)
+    implements PolicyObserver.Observed {
 
   /** The budget this policy draws on as status names it, or null without connections. */
   String budgetId() {

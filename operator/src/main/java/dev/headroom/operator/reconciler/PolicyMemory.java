@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a policy keeps between rounds: its status (written with its resourceVersion, and not at
- * all while only stabilization entries changed, {@link RecommendationMemory}), and what is kept
- * in memory for it (mapped spec, forecast history, recommendations, signal watches), forgotten
- * once the policy is deleted.
+ * What a policy keeps between rounds: its status (written with its resourceVersion, and not at all
+ * while only stabilization entries changed, {@link RecommendationMemory}), and what is kept in
+ * memory for it (mapped spec, forecast history, recommendations, signal watches), forgotten once
+ * the policy is deleted.
  */
 public final class PolicyMemory {
 
@@ -32,8 +32,12 @@ public final class PolicyMemory {
   private final SignalHub hub;
   private volatile Instant nextForget;
 
-  public PolicyMemory(StatusWriter statusWriter, RecommendationMemory recommendations,
-      PolicySpecs specs, PolicyForecaster forecaster, SignalHub hub) {
+  public PolicyMemory(
+      StatusWriter statusWriter,
+      RecommendationMemory recommendations,
+      PolicySpecs specs,
+      PolicyForecaster forecaster,
+      SignalHub hub) {
     this.statusWriter = statusWriter;
     this.recommendations = recommendations;
     this.specs = specs;
@@ -49,9 +53,9 @@ public final class PolicyMemory {
   }
 
   /**
-   * The copy a round changes: its own metadata and a deep copy of the status; the spec is only
-   * read and stays shared with the cache (a JSON round trip of the whole policy cost more than
-   * the rest of a steady round).
+   * The copy a round changes: its own metadata and a deep copy of the status; the spec is only read
+   * and stays shared with the cache (a JSON round trip of the whole policy cost more than the rest
+   * of a steady round).
    */
   static ScalingPolicy copyOf(ScalingPolicy cached) {
     ScalingPolicy policy = new ScalingPolicy();
@@ -64,9 +68,10 @@ public final class PolicyMemory {
   /** Writes the round's status unless only recommendations changed since the last write. */
   public StatusWriter.Outcome write(ScalingPolicy cached, ScalingPolicy policy, Instant now) {
     boolean deferred = recommendations.defer(cached, policy, now);
-    StatusWriter.Outcome written = deferred
-        ? StatusWriter.Outcome.UNCHANGED
-        : statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());
+    StatusWriter.Outcome written =
+        deferred
+            ? StatusWriter.Outcome.UNCHANGED
+            : statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());
     if (!deferred && written != StatusWriter.Outcome.STALE) {
       recommendations.persisted(cached, now);
     }

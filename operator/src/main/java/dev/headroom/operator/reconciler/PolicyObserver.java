@@ -30,14 +30,15 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The first step of a policy round: reads everything its decision depends on (spec, target,
- * pods and pools, budget and grant, load, forecast, other autoscalers) and changes nothing. A
- * round that cannot decide (invalid spec, a target it cannot read or scale) stops here.
+ * The first step of a policy round: reads everything its decision depends on (spec, target, pods
+ * and pools, budget and grant, load, forecast, other autoscalers) and changes nothing. A round that
+ * cannot decide (invalid spec, a target it cannot read or scale) stops here.
  */
 public final class PolicyObserver {
 
   /** What observing found: {@link PolicyInputs}, or why the round stops before deciding. */
-  public sealed interface Observed permits PolicyInputs, PolicyInputs.Invalid, PolicyInputs.Blocked {}
+  public sealed interface Observed
+      permits PolicyInputs, PolicyInputs.Invalid, PolicyInputs.Blocked {}
 
   private final KubernetesClient client;
   private final PolicySpecs specs;
@@ -47,8 +48,13 @@ public final class PolicyObserver {
   private final ConflictDetector conflicts;
   private final Optional<ShardSelector> shard;
 
-  public PolicyObserver(KubernetesClient client, PolicySpecs specs, WorkloadReader reader,
-      SignalReader signals, PolicyForecaster forecaster, ConflictDetector conflicts,
+  public PolicyObserver(
+      KubernetesClient client,
+      PolicySpecs specs,
+      WorkloadReader reader,
+      SignalReader signals,
+      PolicyForecaster forecaster,
+      ConflictDetector conflicts,
       Optional<ShardSelector> shard) {
     this.client = client;
     this.specs = specs;
@@ -62,14 +68,18 @@ public final class PolicyObserver {
   public Observed observe(ScalingPolicy policy, PolicyCaches caches, Instant now) {
     if (policy.getSpec() == null) {
       // The schema cannot require spec itself; an object without one must not fail every round.
-      return new PolicyInputs.Invalid(List.of(new Violation("spec",
-          "Required value: a ScalingPolicy needs a spec with targetRef, replicas and load")));
+      return new PolicyInputs.Invalid(
+          List.of(
+              new Violation(
+                  "spec",
+                  "Required value: a ScalingPolicy needs a spec with targetRef, replicas and load")));
     }
     PolicySpecs.Mapped mapped = specs.of(policy);
     if (!mapped.valid()) {
       return new PolicyInputs.Invalid(mapped.violations());
     }
-    WorkloadRef ref = WorkloadRef.of(policy.getMetadata().getNamespace(), policy.getSpec().getTargetRef());
+    WorkloadRef ref =
+        WorkloadRef.of(policy.getMetadata().getNamespace(), policy.getSpec().getTargetRef());
     Optional<GenericKubernetesResource> target;
     try {
       target = reader.target(ref);
@@ -77,16 +87,20 @@ public final class PolicyObserver {
       return blocked(TargetProblem.reading(ref, e), e);
     }
     if (target.isEmpty()) {
-      return new PolicyInputs.Blocked(EventReasons.TARGET_NOT_FOUND,
-          "spec.targetRef: " + ref + " does not exist");
+      return new PolicyInputs.Blocked(
+          EventReasons.TARGET_NOT_FOUND, "spec.targetRef: " + ref + " does not exist");
     }
     var connections = policy.getSpec().getConnections();
-    PoolDelivery delivery = connections == null ? null
-        : PoolDeliveries.of(client, policy.getMetadata().getNamespace(), connections.getDelivery());
+    PoolDelivery delivery =
+        connections == null
+            ? null
+            : PoolDeliveries.of(
+                client, policy.getMetadata().getNamespace(), connections.getDelivery());
     WorkloadSnapshot snap;
     try {
-      snap = reader.read(ref, target.get(), delivery,
-          connections == null ? null : connections.getMaxSurge());
+      snap =
+          reader.read(
+              ref, target.get(), delivery, connections == null ? null : connections.getMaxSurge());
     } catch (KubernetesClientException e) {
       return blocked(TargetProblem.scaling(ref, e), e);
     }
@@ -98,29 +112,52 @@ public final class PolicyObserver {
       growHold = BudgetOverLimit.growHold(budgetResource);
     }
     SignalReader.Readings readings = signals.read(policy.getSpec().getLoad(), now);
-    Optional<ForecastOutcome> forecast = forecaster.forecast(policy,
-        mapped.withSurge(snap.maxSurge()), snap.specReplicas(), now);
-    Observation observation = new Observation(now, snap.specReplicas(), snap.readyReplicas(),
-        readings.signals(), readings.concurrency(),
-        forecast.map(ForecastOutcome::replicas).orElse(OptionalInt.empty()), OptionalInt.empty());
-    OptionalLong grant = budget.flatMap(BudgetResolution::grant)
-        .map(g -> OptionalLong.of(g.connections())).orElse(OptionalLong.empty());
+    Optional<ForecastOutcome> forecast =
+        forecaster.forecast(policy, mapped.withSurge(snap.maxSurge()), snap.specReplicas(), now);
+    Observation observation =
+        new Observation(
+            now,
+            snap.specReplicas(),
+            snap.readyReplicas(),
+            readings.signals(),
+            readings.concurrency(),
+            forecast.map(ForecastOutcome::replicas).orElse(OptionalInt.empty()),
+            OptionalInt.empty());
+    OptionalLong grant =
+        budget
+            .flatMap(BudgetResolution::grant)
+            .map(g -> OptionalLong.of(g.connections()))
+            .orElse(OptionalLong.empty());
     if (grant.isPresent()) {
       observation = observation.withGrant((int) Math.min(Integer.MAX_VALUE, grant.getAsLong()));
     }
     var status = policy.getStatus();
-    OptionalInt previousAsk = status == null || status.getRequestedReplicas() == null
-        ? OptionalInt.empty() : OptionalInt.of(status.getRequestedReplicas());
+    OptionalInt previousAsk =
+        status == null || status.getRequestedReplicas() == null
+            ? OptionalInt.empty()
+            : OptionalInt.of(status.getRequestedReplicas());
     // Older valid policies on the same workload are conflicts like an HPA: only the oldest acts.
-    var found = conflicts.find(ref)
-        .with(PolicyRivals.olderThan(policy, caches.sameTarget().get()));
-    return new PolicyInputs(policy, mapped, ref, target.get(), delivery, snap,
-        connections == null ? 0 : connections.getPoolSize().getMax(), budget, growHold, readings,
-        forecast, observation, grant, previousAsk, found);
+    var found = conflicts.find(ref).with(PolicyRivals.olderThan(policy, caches.sameTarget().get()));
+    return new PolicyInputs(
+        policy,
+        mapped,
+        ref,
+        target.get(),
+        delivery,
+        snap,
+        connections == null ? 0 : connections.getPoolSize().getMax(),
+        budget,
+        growHold,
+        readings,
+        forecast,
+        observation,
+        grant,
+        previousAsk,
+        found);
   }
 
-  private static PolicyInputs.Blocked blocked(Optional<TargetProblem> problem,
-      KubernetesClientException e) {
+  private static PolicyInputs.Blocked blocked(
+      Optional<TargetProblem> problem, KubernetesClientException e) {
     if (problem.isEmpty()) {
       throw e;
     }

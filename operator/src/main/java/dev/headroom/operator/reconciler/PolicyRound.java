@@ -30,8 +30,13 @@ public final class PolicyRound {
   private final Duration sync;
   private final Duration poll;
 
-  public PolicyRound(PolicyObserver observer, PolicyDecider decider, PolicyActuator actuator,
-      HpaCapper hpaCapper, WorkloadReader reader, HeadroomConfig config) {
+  public PolicyRound(
+      PolicyObserver observer,
+      PolicyDecider decider,
+      PolicyActuator actuator,
+      HpaCapper hpaCapper,
+      WorkloadReader reader,
+      HeadroomConfig config) {
     this.observer = observer;
     this.decider = decider;
     this.actuator = actuator;
@@ -42,7 +47,8 @@ public final class PolicyRound {
   }
 
   /** Runs the round on {@code policy} (a working copy whose status it changes). */
-  public Duration run(ScalingPolicy policy, PolicyCaches caches, PolicyOutcome out, RoundFacts facts) {
+  public Duration run(
+      ScalingPolicy policy, PolicyCaches caches, PolicyOutcome out, RoundFacts facts) {
     PolicyObserver.Observed observed = observer.observe(policy, caches, out.now());
     if (observed instanceof PolicyInputs.Invalid invalid) {
       return out.invalid(invalid.violations(), sync);
@@ -65,13 +71,23 @@ public final class PolicyRound {
       out.schedules(facts.schedules);
     }
     boolean capOnly = policy.getSpec().getOwnership() == Ownership.CAP_HPA;
-    out.decided(d.decision(), d.requested(), in.readings(), in.conflicts(), capOnly,
-        in.budgetId(), in.grant());
+    out.decided(
+        d.decision(),
+        d.requested(),
+        in.readings(),
+        in.conflicts(),
+        capOnly,
+        in.budgetId(),
+        in.grant());
     return act(in, d, capOnly, out, facts);
   }
 
-  private Duration act(PolicyInputs in, PolicyDecider.Decided d, boolean capOnly,
-      PolicyOutcome out, RoundFacts facts) {
+  private Duration act(
+      PolicyInputs in,
+      PolicyDecider.Decided d,
+      boolean capOnly,
+      PolicyOutcome out,
+      RoundFacts facts) {
     var budget = in.budget();
     var found = in.conflicts();
     if (budget.isPresent() && !budget.get().usable()) {
@@ -85,36 +101,61 @@ public final class PolicyRound {
       return capHpa(in, d, out, facts);
     }
     if (found.any()) {
-      return out.blocked(EventReasons.CONFLICTING_AUTOSCALER, String.join(", ", found.owners())
-          + " also scale " + in.ref() + "; Headroom leaves replicas alone", sync);
+      return out.blocked(
+          EventReasons.CONFLICTING_AUTOSCALER,
+          String.join(", ", found.owners())
+              + " also scale "
+              + in.ref()
+              + "; Headroom leaves replicas alone",
+          sync);
     }
     if (out.nothingRecorded()) {
       return out.firstObserved(poll);
     }
-    facts.actuation = act(in, () -> actuator.apply(d.snapshot(), in.target(), in.delivery(),
-        d.decision().desiredReplicas(), d.decision().poolSize(), in.grant(), in.poolMax(),
-        in.growHold()));
+    facts.actuation =
+        act(
+            in,
+            () ->
+                actuator.apply(
+                    d.snapshot(),
+                    in.target(),
+                    in.delivery(),
+                    d.decision().desiredReplicas(),
+                    d.decision().poolSize(),
+                    in.grant(),
+                    in.poolMax(),
+                    in.growHold()));
     return out.applied(facts.actuation, budget.flatMap(BudgetResolution::grant), null, sync, poll);
   }
 
   /** {@code ownership: CapHpa}: the HPA keeps replicas; its maxReplicas is lowered to the grant. */
-  private Duration capHpa(PolicyInputs in, PolicyDecider.Decided d, PolicyOutcome out,
-      RoundFacts facts) {
+  private Duration capHpa(
+      PolicyInputs in, PolicyDecider.Decided d, PolicyOutcome out, RoundFacts facts) {
     var found = in.conflicts();
     var grant = in.grant();
     var snap = d.snapshot();
     if (!found.rivals().isEmpty()) {
-      return out.blocked(EventReasons.CONFLICTING_AUTOSCALER, "spec.targetRef: "
-          + String.join(", ", found.rivals()) + " already targets " + in.ref()
-          + "; only the oldest policy on a workload acts, this one changes nothing", sync);
+      return out.blocked(
+          EventReasons.CONFLICTING_AUTOSCALER,
+          "spec.targetRef: "
+              + String.join(", ", found.rivals())
+              + " already targets "
+              + in.ref()
+              + "; only the oldest policy on a workload acts, this one changes nothing",
+          sync);
     }
     if (found.hpa().isEmpty()) {
-      return out.blocked(EventReasons.NO_HPA_TO_CAP,
-          "ownership CapHpa but no HorizontalPodAutoscaler targets " + in.ref(), sync);
+      return out.blocked(
+          EventReasons.NO_HPA_TO_CAP,
+          "ownership CapHpa but no HorizontalPodAutoscaler targets " + in.ref(),
+          sync);
     }
     if (grant.isEmpty()) {
-      return out.blocked(EventReasons.NOTHING_TO_CAP, "ownership CapHpa needs connections and a"
-          + " grant to cap the HorizontalPodAutoscaler by", sync);
+      return out.blocked(
+          EventReasons.NOTHING_TO_CAP,
+          "ownership CapHpa needs connections and a"
+              + " grant to cap the HorizontalPodAutoscaler by",
+          sync);
     }
     if (out.nothingRecorded()) {
       return out.firstObserved(poll);
@@ -122,16 +163,37 @@ public final class PolicyRound {
     var spec = in.policy().getSpec();
     // Lowering the HPA's max is a scale-in: size for at least what runs now, so that missing
     // or early data never caps the HPA below its current replicas (only the grant can).
-    var pool = HpaCapper.pool(grant.getAsLong(), Math.max(d.requested(), snap.specReplicas()),
-        spec.getConnections().getPoolSize().getMin(), in.poolMax(), snap.maxSurge());
+    var pool =
+        HpaCapper.pool(
+            grant.getAsLong(),
+            Math.max(d.requested(), snap.specReplicas()),
+            spec.getConnections().getPoolSize().getMin(),
+            in.poolMax(),
+            snap.maxSurge());
     // Counted at the largest pool in play: a pool shrink lets the cap rise only once rolled out.
-    String capped = hpaCapper.cap(found.hpa().get(), in.policy().getMetadata().getName(),
-        spec.getReplicas().getMax(), grant.getAsLong(),
-        HpaCapper.poolInPlay(pool.pool(), snap, in.poolMax()), snap.maxSurge());
-    facts.actuation = act(in, () -> actuator.apply(snap, in.target(), in.delivery(),
-        snap.specReplicas(), OptionalInt.of(pool.pool()), grant, in.poolMax(), in.growHold()));
-    return out.applied(facts.actuation, in.budget().flatMap(BudgetResolution::grant), capped,
-        sync, poll);
+    String capped =
+        hpaCapper.cap(
+            found.hpa().get(),
+            in.policy().getMetadata().getName(),
+            spec.getReplicas().getMax(),
+            grant.getAsLong(),
+            HpaCapper.poolInPlay(pool.pool(), snap, in.poolMax()),
+            snap.maxSurge());
+    facts.actuation =
+        act(
+            in,
+            () ->
+                actuator.apply(
+                    snap,
+                    in.target(),
+                    in.delivery(),
+                    snap.specReplicas(),
+                    OptionalInt.of(pool.pool()),
+                    grant,
+                    in.poolMax(),
+                    in.growHold()));
+    return out.applied(
+        facts.actuation, in.budget().flatMap(BudgetResolution::grant), capped, sync, poll);
   }
 
   /** Applies, and tells the cache when the target may have changed (also when writing failed). */

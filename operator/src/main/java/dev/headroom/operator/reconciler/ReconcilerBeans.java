@@ -62,43 +62,67 @@ public class ReconcilerBeans {
 
   @Produces
   @Singleton
-  public PolicyObserver policyObserver(KubernetesClient client, PolicySpecs specs,
-      WorkloadReader reader, PrometheusClient prometheus, SignalHub hub,
-      PolicyForecaster forecaster, ClusterCache cache, HeadroomConfig config) {
-    return new PolicyObserver(client, specs, reader, new SignalReader(prometheus, hub), forecaster,
-        new ConflictDetector(client, cache), Sharding.of(config).selector());
+  public PolicyObserver policyObserver(
+      KubernetesClient client,
+      PolicySpecs specs,
+      WorkloadReader reader,
+      PrometheusClient prometheus,
+      SignalHub hub,
+      PolicyForecaster forecaster,
+      ClusterCache cache,
+      HeadroomConfig config) {
+    return new PolicyObserver(
+        client,
+        specs,
+        reader,
+        new SignalReader(prometheus, hub),
+        forecaster,
+        new ConflictDetector(client, cache),
+        Sharding.of(config).selector());
   }
 
   @Produces
   @Singleton
   public PolicyDecider policyDecider() {
-    return new PolicyDecider(new DecisionEngine(),
-        new BudgetAsk(EngineConfig.defaults().tolerance()));
+    return new PolicyDecider(
+        new DecisionEngine(), new BudgetAsk(EngineConfig.defaults().tolerance()));
   }
 
   @Produces
   @Singleton
-  public PolicyRound policyRound(PolicyObserver observer, PolicyDecider decider,
-      HpaCapper hpaCapper, WorkloadReader reader, KubernetesClient client, HeadroomConfig config) {
-    return new PolicyRound(observer, decider, new PolicyActuator(new ScaleWriter(client)),
-        hpaCapper, reader, config);
+  public PolicyRound policyRound(
+      PolicyObserver observer,
+      PolicyDecider decider,
+      HpaCapper hpaCapper,
+      WorkloadReader reader,
+      KubernetesClient client,
+      HeadroomConfig config) {
+    return new PolicyRound(
+        observer, decider, new PolicyActuator(new ScaleWriter(client)), hpaCapper, reader, config);
   }
 
   @Produces
   @Singleton
-  public PolicyMemory policyMemory(KubernetesClient client, RecommendationMemory recommendations,
-      PolicySpecs specs, PolicyForecaster forecaster, SignalHub hub) {
+  public PolicyMemory policyMemory(
+      KubernetesClient client,
+      RecommendationMemory recommendations,
+      PolicySpecs specs,
+      PolicyForecaster forecaster,
+      SignalHub hub) {
     // Policy statuses have value equality: cheaper than comparing their JSON every round.
-    return new PolicyMemory(new StatusWriter(client, Objects::equals), recommendations, specs,
-        forecaster, hub);
+    return new PolicyMemory(
+        new StatusWriter(client, Objects::equals), recommendations, specs, forecaster, hub);
   }
 
   @Produces
   @Singleton
   public RoundWakeups roundWakeups(SignalHub hub, HeadroomMetrics metrics, HeadroomConfig config) {
-    NextRound nextRound = new NextRound(config.syncPeriod(), config.resyncPeriod(),
-        () -> ThreadLocalRandom.current().nextDouble(),
-        new ProposalBand(new ReplicaCalculator(EngineConfig.defaults().tolerance())));
+    NextRound nextRound =
+        new NextRound(
+            config.syncPeriod(),
+            config.resyncPeriod(),
+            () -> ThreadLocalRandom.current().nextDouble(),
+            new ProposalBand(new ReplicaCalculator(EngineConfig.defaults().tolerance())));
     return new RoundWakeups(hub, nextRound, metrics, config);
   }
 

@@ -10,8 +10,8 @@ import dev.headroom.operator.workload.WorkloadSnapshot;
 import java.util.Optional;
 
 /**
- * What one policy round found, kept for what comes after it: which signals may wake the policy
- * and when its next round is due ({@link NextRound}). Filled as the round goes; a round that stops
+ * What one policy round found, kept for what comes after it: which signals may wake the policy and
+ * when its next round is due ({@link NextRound}). Filled as the round goes; a round that stops
  * early (invalid spec, missing target, a conflict) leaves the later parts empty.
  */
 final class RoundFacts {
@@ -50,16 +50,24 @@ final class RoundFacts {
     if (dryRun) {
       return true;
     }
-    return actuation != null && !actuation.changed() && actuation.waiting().isEmpty()
-        && !decision.budgetLimited() && decision.desiredReplicas() == snapshot.specReplicas();
+    return actuation != null
+        && !actuation.changed()
+        && actuation.waiting().isEmpty()
+        && !decision.budgetLimited()
+        && decision.desiredReplicas() == snapshot.specReplicas();
   }
 
   /** For the debug log: what the round decided, asked, obeyed and did. */
   String describe(dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus status) {
-    return "desired " + (decision == null ? "-" : decision.desiredReplicas())
-        + ", requested " + (status == null ? "-" : status.getRequestedReplicas())
-        + ", grant " + (status == null ? "-" : status.getGrant())
-        + ", actions " + (actuation == null ? "-" : actuation.actions())
-        + ", waiting " + (actuation == null ? "-" : actuation.waiting().orElse("-"));
+    return "desired "
+        + (decision == null ? "-" : decision.desiredReplicas())
+        + ", requested "
+        + (status == null ? "-" : status.getRequestedReplicas())
+        + ", grant "
+        + (status == null ? "-" : status.getGrant())
+        + ", actions "
+        + (actuation == null ? "-" : actuation.actions())
+        + ", waiting "
+        + (actuation == null ? "-" : actuation.waiting().orElse("-"));
   }
 }

@@ -20,8 +20,8 @@ public final class RoundWakeups {
   private final HeadroomMetrics metrics;
   private final Duration tick;
 
-  public RoundWakeups(SignalHub hub, NextRound nextRound, HeadroomMetrics metrics,
-      HeadroomConfig config) {
+  public RoundWakeups(
+      SignalHub hub, NextRound nextRound, HeadroomMetrics metrics, HeadroomConfig config) {
     this.hub = hub;
     this.nextRound = nextRound;
     this.metrics = metrics;

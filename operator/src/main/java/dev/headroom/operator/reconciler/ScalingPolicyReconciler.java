@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * arithmetic: the budget reconciler publishes grants and this reconciler obeys and acknowledges
  * them. Every collaborator comes wired from {@link ReconcilerBeans}.
  */
-@ControllerConfiguration(name = ScalingPolicyReconciler.NAME,
+@ControllerConfiguration(
+    name = ScalingPolicyReconciler.NAME,
     informer = @Informer(itemStore = SlimItemStore.class))
 public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Cleaner<ScalingPolicy> {
 
@@ -51,9 +52,17 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
   private final HeadroomMetrics metrics;
   private final DecisionRecorder recorder;
 
-  public ScalingPolicyReconciler(PolicyRound round, PolicyMemory memory, RoundWakeups wakeups,
-      HpaCapper hpaCapper, ClusterCache cache, HeadroomConfig config, Clock clock,
-      EventPublisher events, HeadroomMetrics metrics, DecisionRecorder recorder) {
+  public ScalingPolicyReconciler(
+      PolicyRound round,
+      PolicyMemory memory,
+      RoundWakeups wakeups,
+      HpaCapper hpaCapper,
+      ClusterCache cache,
+      HeadroomConfig config,
+      Clock clock,
+      EventPublisher events,
+      HeadroomMetrics metrics,
+      DecisionRecorder recorder) {
     this.round = round;
     this.memory = memory;
     this.wakeups = wakeups;
@@ -69,12 +78,13 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
   @Override
   public List<EventSource<?, ScalingPolicy>> prepareEventSources(
       EventSourceContext<ScalingPolicy> context) {
-    return PolicyEventSources.of(context, wakeups.eventSource(), cache,
-        Sharding.of(config).selector());
+    return PolicyEventSources.of(
+        context, wakeups.eventSource(), cache, Sharding.of(config).selector());
   }
 
   @Override
-  public UpdateControl<ScalingPolicy> reconcile(ScalingPolicy cached, Context<ScalingPolicy> context) {
+  public UpdateControl<ScalingPolicy> reconcile(
+      ScalingPolicy cached, Context<ScalingPolicy> context) {
     Duration next = reconcile(cached, PolicyCaches.of(cached, context));
     return UpdateControl.<ScalingPolicy>noUpdate().rescheduleAfter(next);
   }
@@ -107,15 +117,16 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
   }
 
   /**
-   * A deleted policy (held by the finalizer until this returns): an HPA it capped gets its
-   * owner's maxReplicas back, and its gauges stop being served. Failing, it is retried.
+   * A deleted policy (held by the finalizer until this returns): an HPA it capped gets its owner's
+   * maxReplicas back, and its gauges stop being served. Failing, it is retried.
    */
   @Override
   public DeleteControl cleanup(ScalingPolicy policy, Context<ScalingPolicy> context) {
     String namespace = policy.getMetadata().getNamespace();
     String name = policy.getMetadata().getName();
-    hpaCapper.restore(namespace, name).forEach(done -> LOG.infof("%s/%s deleted: %s",
-        namespace, name, done));
+    hpaCapper
+        .restore(namespace, name)
+        .forEach(done -> LOG.infof("%s/%s deleted: %s", namespace, name, done));
     metrics.forgetPolicy(namespace, name);
     return DeleteControl.defaultDelete();
   }

@@ -16,38 +16,66 @@ final class BudgetPage {
 
   private BudgetPage() {}
 
-  static String render(ConnectionBudget budget, Map<String, List<DecisionEntry>> roundsByPolicy,
-      Instant now) {
-    ConnectionBudgetStatus status = budget.getStatus() == null ? new ConnectionBudgetStatus() : budget.getStatus();
+  static String render(
+      ConnectionBudget budget, Map<String, List<DecisionEntry>> roundsByPolicy, Instant now) {
+    ConnectionBudgetStatus status =
+        budget.getStatus() == null ? new ConnectionBudgetStatus() : budget.getStatus();
     String ns = budget.getMetadata().getNamespace();
     String name = budget.getMetadata().getName();
-    int available = status.getAvailable() != null ? status.getAvailable()
-        : budget.getSpec().getMaxConnections() - budget.getSpec().getReserved();
+    int available =
+        status.getAvailable() != null
+            ? status.getAvailable()
+            : budget.getSpec().getMaxConnections() - budget.getSpec().getReserved();
     StringBuilder b = new StringBuilder();
-    b.append("<h1>ConnectionBudget ").append(Html.escape(ns)).append('/').append(Html.escape(name))
-        .append("</h1><div class=\"sub\">max ").append(budget.getSpec().getMaxConnections())
-        .append(" · reserved ").append(budget.getSpec().getReserved()).append(" · available ")
-        .append(available).append("</div>");
-    b.append("<table class=\"now\"><tr><th>granted</th><th>headroom</th><th>may be held now</th>"
-        + "<th>measured in use</th><th>Ready</th><th>Breached</th><th>Overcommitted</th></tr><tr>")
-        .append(PolicyPage.td(status.getAllocated())).append(PolicyPage.td(status.getHeadroom()))
+    b.append("<h1>ConnectionBudget ")
+        .append(Html.escape(ns))
+        .append('/')
+        .append(Html.escape(name))
+        .append("</h1><div class=\"sub\">max ")
+        .append(budget.getSpec().getMaxConnections())
+        .append(" · reserved ")
+        .append(budget.getSpec().getReserved())
+        .append(" · available ")
+        .append(available)
+        .append("</div>");
+    b.append(
+            "<table class=\"now\"><tr><th>granted</th><th>headroom</th><th>may be held now</th>"
+                + "<th>measured in use</th><th>Ready</th><th>Breached</th><th>Overcommitted</th></tr><tr>")
+        .append(PolicyPage.td(status.getAllocated()))
+        .append(PolicyPage.td(status.getHeadroom()))
         .append(PolicyPage.td(status.getInUseBound()))
-        .append(PolicyPage.td(status.getObservedConnections() == null ? "not measured"
-            : status.getObservedConnections()))
-        .append(condition(status, "Ready", false)).append(condition(status, "Breached", true))
-        .append(condition(status, "Overcommitted", true)).append("</tr></table>");
+        .append(
+            PolicyPage.td(
+                status.getObservedConnections() == null
+                    ? "not measured"
+                    : status.getObservedConnections()))
+        .append(condition(status, "Ready", false))
+        .append(condition(status, "Breached", true))
+        .append(condition(status, "Overcommitted", true))
+        .append("</tr></table>");
 
-    b.append("<h2>Consumers</h2><table class=\"consumers\"><tr><th>policy</th><th>phase</th>"
-        + "<th>priority</th><th>minimum</th><th>demand</th><th>grant</th><th>held</th>"
-        + "<th>may hold now</th><th>replicas × pool</th></tr>");
+    b.append(
+        "<h2>Consumers</h2><table class=\"consumers\"><tr><th>policy</th><th>phase</th>"
+            + "<th>priority</th><th>minimum</th><th>demand</th><th>grant</th><th>held</th>"
+            + "<th>may hold now</th><th>replicas × pool</th></tr>");
     for (ConsumerGrant g : status.getConsumers()) {
-      b.append("<tr class=\"consumer\"><td><a href=\"/headroom/policies/").append(Html.escape(g.getPolicy()))
-          .append("\">").append(Html.escape(g.getPolicy())).append("</a></td><td>")
-          .append(Html.escape(phase(g))).append("</td>").append(PolicyPage.td(g.getPriority()))
-          .append(PolicyPage.td(g.getMinimum())).append(PolicyPage.td(g.getDemand()))
-          .append(PolicyPage.td(g.getGrant())).append(PolicyPage.td(g.getHeld()))
-          .append(PolicyPage.td(g.getInUseBound())).append("<td class=\"n\">")
-          .append(Html.escape(g.getReplicas())).append(" × ").append(Html.escape(g.getPoolSize()))
+      b.append("<tr class=\"consumer\"><td><a href=\"/headroom/policies/")
+          .append(Html.escape(g.getPolicy()))
+          .append("\">")
+          .append(Html.escape(g.getPolicy()))
+          .append("</a></td><td>")
+          .append(Html.escape(phase(g)))
+          .append("</td>")
+          .append(PolicyPage.td(g.getPriority()))
+          .append(PolicyPage.td(g.getMinimum()))
+          .append(PolicyPage.td(g.getDemand()))
+          .append(PolicyPage.td(g.getGrant()))
+          .append(PolicyPage.td(g.getHeld()))
+          .append(PolicyPage.td(g.getInUseBound()))
+          .append("<td class=\"n\">")
+          .append(Html.escape(g.getReplicas()))
+          .append(" × ")
+          .append(Html.escape(g.getPoolSize()))
           .append("</td></tr>");
     }
     b.append("</table>");
@@ -69,12 +97,17 @@ final class BudgetPage {
     }
     b.append("<h2>Connections over time</h2>");
     if (layers.isEmpty()) {
-      b.append("<p class=\"muted\">This replica has not decided for the consumers of this budget "
-          + "since it started (it is not the leader, or just started); the table above is live.</p>");
+      b.append(
+          "<p class=\"muted\">This replica has not decided for the consumers of this budget "
+              + "since it started (it is not the leader, or just started); the table above is live.</p>");
     }
-    b.append(new StackedChart(TimeChart.startFor(from, now), now).render(
-        "Connections each consumer may hold, stacked, against what is available", layers, available,
-        "available"));
+    b.append(
+        new StackedChart(TimeChart.startFor(from, now), now)
+            .render(
+                "Connections each consumer may hold, stacked, against what is available",
+                layers,
+                available,
+                "available"));
     return PageLayout.page("cb " + ns + "/" + name, b.toString());
   }
 
@@ -88,9 +121,17 @@ final class BudgetPage {
   }
 
   private static String condition(ConnectionBudgetStatus status, String type, boolean trueIsBad) {
-    String value = status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst()
-        .map(c -> c.getStatus()).orElse("");
+    String value =
+        status.getConditions().stream()
+            .filter(c -> type.equals(c.getType()))
+            .findFirst()
+            .map(c -> c.getStatus())
+            .orElse("");
     String css = "True".equals(value) == trueIsBad ? "true" : "ok";
-    return "<td class=\"" + (value.isEmpty() ? "muted" : css) + "\">" + Html.escape(value) + "</td>";
+    return "<td class=\""
+        + (value.isEmpty() ? "muted" : css)
+        + "\">"
+        + Html.escape(value)
+        + "</td>";
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one round of a policy decided, with every input it decided from: what the decision
- * log writes as one JSON line and what the timeline keeps.
+ * Everything one round of a policy decided, with every input it decided from: what the decision log
+ * writes as one JSON line and what the timeline keeps.
  *
  * @param outcome {@code applied}, {@code waiting}, {@code dry_run}, {@code held} or {@code none}
  * @param load the value read per load signal (signal name to value); missing signals are absent
@@ -59,16 +59,51 @@ public record DecisionEntry(
    */
   public DecisionEntry numbersOnly(DecisionEntry previous) {
     if (previous == null) {
-      return new DecisionEntry(time, namespace, policy, target, mode, outcome, currentReplicas,
-          readyReplicas, requestedReplicas, desiredReplicas, fromPool, pool, budget, grant,
-          inUseBound, winner, limitedBy, load, List.of(), List.of(), actions);
+      return new DecisionEntry(
+          time,
+          namespace,
+          policy,
+          target,
+          mode,
+          outcome,
+          currentReplicas,
+          readyReplicas,
+          requestedReplicas,
+          desiredReplicas,
+          fromPool,
+          pool,
+          budget,
+          grant,
+          inUseBound,
+          winner,
+          limitedBy,
+          load,
+          List.of(),
+          List.of(),
+          actions);
     }
-    return new DecisionEntry(time, same(namespace, previous.namespace), same(policy, previous.policy),
-        same(target, previous.target), same(mode, previous.mode), same(outcome, previous.outcome),
-        currentReplicas, readyReplicas, requestedReplicas, desiredReplicas, fromPool, pool,
-        same(budget, previous.budget), grant, inUseBound, same(winner, previous.winner),
-        same(limitedBy, previous.limitedBy), load.equals(previous.load) ? previous.load : load,
-        List.of(), List.of(), actions);
+    return new DecisionEntry(
+        time,
+        same(namespace, previous.namespace),
+        same(policy, previous.policy),
+        same(target, previous.target),
+        same(mode, previous.mode),
+        same(outcome, previous.outcome),
+        currentReplicas,
+        readyReplicas,
+        requestedReplicas,
+        desiredReplicas,
+        fromPool,
+        pool,
+        same(budget, previous.budget),
+        grant,
+        inUseBound,
+        same(winner, previous.winner),
+        same(limitedBy, previous.limitedBy),
+        load.equals(previous.load) ? previous.load : load,
+        List.of(),
+        List.of(),
+        actions);
   }
 
   private static String same(String mine, String theirs) {

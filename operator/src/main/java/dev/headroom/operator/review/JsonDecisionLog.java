@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * The durable audit trail: one JSON object per decision, on one line, in the log category
- * {@value #CATEGORY}, with every input and the outcome. A log pipeline keeps it as long as it
- * keeps logs; nothing in it is shortened.
+ * The durable audit trail: one JSON object per decision, on one line, in the log category {@value
+ * #CATEGORY}, with every input and the outcome. A log pipeline keeps it as long as it keeps logs;
+ * nothing in it is shortened.
  */
 public final class JsonDecisionLog implements DecisionRecorder {
 
@@ -21,10 +21,12 @@ public final class JsonDecisionLog implements DecisionRecorder {
   private final Consumer<String> sink;
 
   public JsonDecisionLog(Consumer<String> sink) {
-    this.writer = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(SerializationFeature.INDENT_OUTPUT)
-        .writer();
+    this.writer =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .writer();
     this.sink = sink;
   }
 

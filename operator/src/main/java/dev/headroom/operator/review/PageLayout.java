@@ -3,7 +3,8 @@ package dev.headroom.operator.review;
 /** The frame every page shares: a title, a few lines of CSS, no script and nothing fetched. */
 final class PageLayout {
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:20px 28px;color:#222}
       h1{font-size:20px;margin:0 0 4px} h2{font-size:16px;margin:22px 0 6px}
       .sub{color:#666;margin-bottom:12px} a{color:#1f5fa8;text-decoration:none}
@@ -20,8 +21,13 @@ final class PageLayout {
   static String page(String title, String body) {
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + Html.escape(title) + " · Headroom</title><style>" + CSS + "</style></head><body>"
+        + "<title>"
+        + Html.escape(title)
+        + " · Headroom</title><style>"
+        + CSS
+        + "</style></head><body>"
         + "<div class=\"sub\"><a href=\"/headroom\">Headroom</a> · read-only decision timeline</div>"
-        + body + "</body></html>";
+        + body
+        + "</body></html>";
   }
 }

@@ -24,7 +24,8 @@ final class PolicyPage {
   private PolicyPage() {}
 
   static String render(ScalingPolicy policy, List<DecisionEntry> rounds, Instant now) {
-    ScalingPolicyStatus status = policy.getStatus() == null ? new ScalingPolicyStatus() : policy.getStatus();
+    ScalingPolicyStatus status =
+        policy.getStatus() == null ? new ScalingPolicyStatus() : policy.getStatus();
     String ns = policy.getMetadata().getNamespace();
     String name = policy.getMetadata().getName();
     List<TimelineDecision> decisions = TimelineDecision.merge(rounds, status.getHistory());
@@ -43,62 +44,125 @@ final class PolicyPage {
     }
 
     StringBuilder b = new StringBuilder();
-    b.append("<h1>ScalingPolicy ").append(Html.escape(ns)).append('/').append(Html.escape(name))
+    b.append("<h1>ScalingPolicy ")
+        .append(Html.escape(ns))
+        .append('/')
+        .append(Html.escape(name))
         .append("</h1>");
-    b.append("<div class=\"sub\">target ").append(Html.escape(policy.getSpec().getTargetRef() == null
-        ? "" : policy.getSpec().getTargetRef().getKind() + "/" + policy.getSpec().getTargetRef().getName()))
+    b.append("<div class=\"sub\">target ")
+        .append(
+            Html.escape(
+                policy.getSpec().getTargetRef() == null
+                    ? ""
+                    : policy.getSpec().getTargetRef().getKind()
+                        + "/"
+                        + policy.getSpec().getTargetRef().getName()))
         .append(" · mode ")
         .append(policy.getSpec().getMode() == PolicyMode.DRY_RUN ? "DryRun" : "Enforce");
     if (policy.getSpec().getConnections() != null) {
       String budget = PolicySpecMapper.budgetId(policy);
-      b.append(" · budget <a href=\"/headroom/budgets/").append(Html.escape(budget)).append("\">")
-          .append(Html.escape(budget)).append("</a>");
+      b.append(" · budget <a href=\"/headroom/budgets/")
+          .append(Html.escape(budget))
+          .append("\">")
+          .append(Html.escape(budget))
+          .append("</a>");
     }
     b.append("</div>");
-    b.append("<table class=\"now\"><tr><th>replicas</th><th>requested</th><th>desired</th><th>pool</th>"
-        + "<th>grant</th><th>won</th><th>limited by</th><th>ready</th></tr><tr>")
-        .append(td(status.getCurrentReplicas())).append(td(status.getRequestedReplicas()))
-        .append(td(status.getDesiredReplicas())).append(td(status.getPoolSize()))
-        .append(td(status.getGrant())).append("<td>").append(Html.escape(status.getWinner()))
-        .append("</td><td>").append(Html.escape(status.getLimitedBy())).append("</td><td>")
-        .append(Html.escape(ready(status.getConditions()))).append("</td></tr></table>");
+    b.append(
+            "<table class=\"now\"><tr><th>replicas</th><th>requested</th><th>desired</th><th>pool</th>"
+                + "<th>grant</th><th>won</th><th>limited by</th><th>ready</th></tr><tr>")
+        .append(td(status.getCurrentReplicas()))
+        .append(td(status.getRequestedReplicas()))
+        .append(td(status.getDesiredReplicas()))
+        .append(td(status.getPoolSize()))
+        .append(td(status.getGrant()))
+        .append("<td>")
+        .append(Html.escape(status.getWinner()))
+        .append("</td><td>")
+        .append(Html.escape(status.getLimitedBy()))
+        .append("</td><td>")
+        .append(Html.escape(ready(status.getConditions())))
+        .append("</td></tr></table>");
 
     if (rounds.isEmpty()) {
-      b.append("<p class=\"muted\">This replica has not decided for this policy since it started "
-          + "(it is not the leader, or just started): the charts below show the decisions recorded "
-          + "in status; the leader draws every round.</p>");
+      b.append(
+          "<p class=\"muted\">This replica has not decided for this policy since it started "
+              + "(it is not the leader, or just started): the charts below show the decisions recorded "
+              + "in status; the leader draws every round.</p>");
     }
     b.append(chart.render("Load", "load", loadSeries(rounds), OptionalDouble.empty(), "", markers));
-    Integer max = policy.getSpec().getReplicas() == null ? null : policy.getSpec().getReplicas().getMax();
-    b.append(chart.render("Replicas", "replicas", List.of(
-            series("requested", "#e67e22", rounds, e -> (double) e.requestedReplicas()),
-            series("desired", "#2e86de", rounds, e -> (double) e.desiredReplicas()),
-            series("current", "#7f8c8d", rounds, e -> (double) e.currentReplicas()),
-            series("ready", "#27ae60", rounds, e -> (double) e.readyReplicas())),
-        max == null ? OptionalDouble.empty() : OptionalDouble.of(max), "max", markers));
+    Integer max =
+        policy.getSpec().getReplicas() == null ? null : policy.getSpec().getReplicas().getMax();
+    b.append(
+        chart.render(
+            "Replicas",
+            "replicas",
+            List.of(
+                series("requested", "#e67e22", rounds, e -> (double) e.requestedReplicas()),
+                series("desired", "#2e86de", rounds, e -> (double) e.desiredReplicas()),
+                series("current", "#7f8c8d", rounds, e -> (double) e.currentReplicas()),
+                series("ready", "#27ae60", rounds, e -> (double) e.readyReplicas())),
+            max == null ? OptionalDouble.empty() : OptionalDouble.of(max),
+            "max",
+            markers));
     if (policy.getSpec().getConnections() != null) {
-      b.append(chart.render("Pool per replica", "pool", List.of(
-              series("decided", "#8e44ad", rounds, e -> e.pool() == null ? null : e.pool().doubleValue()),
-              series("running", "#7f8c8d", rounds, e -> e.fromPool() == null ? null : e.fromPool().doubleValue())),
-          OptionalDouble.empty(), "", markers));
-      b.append(chart.render("Connections", "connections", List.of(
-              series("grant", "#c0392b", rounds, e -> e.grant() == null ? null : e.grant().doubleValue()),
-              series("may hold now", "#16a085", rounds,
-                  e -> e.inUseBound() == null ? null : e.inUseBound().doubleValue())),
-          OptionalDouble.empty(), "", markers));
+      b.append(
+          chart.render(
+              "Pool per replica",
+              "pool",
+              List.of(
+                  series(
+                      "decided",
+                      "#8e44ad",
+                      rounds,
+                      e -> e.pool() == null ? null : e.pool().doubleValue()),
+                  series(
+                      "running",
+                      "#7f8c8d",
+                      rounds,
+                      e -> e.fromPool() == null ? null : e.fromPool().doubleValue())),
+              OptionalDouble.empty(),
+              "",
+              markers));
+      b.append(
+          chart.render(
+              "Connections",
+              "connections",
+              List.of(
+                  series(
+                      "grant",
+                      "#c0392b",
+                      rounds,
+                      e -> e.grant() == null ? null : e.grant().doubleValue()),
+                  series(
+                      "may hold now",
+                      "#16a085",
+                      rounds,
+                      e -> e.inUseBound() == null ? null : e.inUseBound().doubleValue())),
+              OptionalDouble.empty(),
+              "",
+              markers));
     }
     b.append("<h2>Decisions</h2>");
     if (decisions.isEmpty()) {
       b.append("<p class=\"muted\">No decision has changed anything yet.</p>");
     } else {
-      b.append("<table class=\"decisions\"><tr><th>#</th><th>time (UTC)</th><th>what</th><th>won</th>"
-          + "<th>limited by</th><th>why</th></tr>");
+      b.append(
+          "<table class=\"decisions\"><tr><th>#</th><th>time (UTC)</th><th>what</th><th>won</th>"
+              + "<th>limited by</th><th>why</th></tr>");
       for (int i = decisions.size() - 1; i >= 0; i--) {
         TimelineDecision d = decisions.get(i);
-        b.append("<tr class=\"decision-row\"><td class=\"n\">").append(i + 1).append("</td><td>")
-            .append(Html.escape(d.time())).append("</td><td>").append(Html.escape(d.what()))
-            .append(d.dryRun() ? " <span class=\"muted\">(dry run)</span>" : "").append("</td><td>")
-            .append(Html.escape(d.winner())).append("</td><td>").append(Html.escape(d.limitedBy()))
+        b.append("<tr class=\"decision-row\"><td class=\"n\">")
+            .append(i + 1)
+            .append("</td><td>")
+            .append(Html.escape(d.time()))
+            .append("</td><td>")
+            .append(Html.escape(d.what()))
+            .append(d.dryRun() ? " <span class=\"muted\">(dry run)</span>" : "")
+            .append("</td><td>")
+            .append(Html.escape(d.winner()))
+            .append("</td><td>")
+            .append(Html.escape(d.limitedBy()))
             .append("</td><td><ul class=\"reasons\">");
         for (String r : d.reasons()) {
           b.append("<li>").append(Html.escape(r)).append("</li>");
@@ -124,7 +188,10 @@ final class PolicyPage {
     return List.copyOf(out.values());
   }
 
-  private static TimeChart.Series series(String name, String color, List<DecisionEntry> rounds,
+  private static TimeChart.Series series(
+      String name,
+      String color,
+      List<DecisionEntry> rounds,
       Function<DecisionEntry, Double> value) {
     List<TimeChart.Point> points = new ArrayList<>();
     for (DecisionEntry e : rounds) {
@@ -137,8 +204,11 @@ final class PolicyPage {
   }
 
   static String ready(List<Condition> conditions) {
-    return conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst()
-        .map(c -> c.getStatus() + " (" + c.getReason() + ")").orElse("");
+    return conditions.stream()
+        .filter(c -> "Ready".equals(c.getType()))
+        .findFirst()
+        .map(c -> c.getStatus() + " (" + c.getReason() + ")")
+        .orElse("");
   }
 
   static String td(Object v) {

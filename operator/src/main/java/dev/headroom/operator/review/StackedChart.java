@@ -14,7 +14,8 @@ import java.util.TreeSet;
 final class StackedChart {
 
   private static final String[] COLORS = {
-      "#2e86de", "#27ae60", "#e67e22", "#8e44ad", "#16a085", "#d35400", "#2c3e50", "#f1c40f"};
+    "#2e86de", "#27ae60", "#e67e22", "#8e44ad", "#16a085", "#d35400", "#2c3e50", "#f1c40f"
+  };
 
   private final TimeChart frame;
 
@@ -41,10 +42,12 @@ final class StackedChart {
       max = Math.max(max, sum);
     }
     // Draw the frame, the legend and the limit with an empty line chart, then the bands into it.
-    List<TimeChart.Series> legend = layers.stream()
-        .map(l -> new TimeChart.Series(l.name(), l.color(), List.<TimeChart.Point>of())).toList();
-    String base = frame.render(title, "stacked", legend, OptionalDouble.of(limit), limitName,
-        List.of(), max);
+    List<TimeChart.Series> legend =
+        layers.stream()
+            .map(l -> new TimeChart.Series(l.name(), l.color(), List.<TimeChart.Point>of()))
+            .toList();
+    String base =
+        frame.render(title, "stacked", legend, OptionalDouble.of(limit), limitName, List.of(), max);
     double scale = TimeChart.niceCeiling(max);
     StringBuilder bands = new StringBuilder();
     for (int l = layers.size() - 1; l >= 0; l--) {
@@ -55,22 +58,40 @@ final class StackedChart {
       StringBuilder d = new StringBuilder();
       for (int t = 0; t < at.size(); t++) {
         double y = frame.y(top[l][t], scale);
-        d.append(t == 0 ? 'M' : 'L').append(fmt(frame.x(at.get(t)))).append(' ').append(fmt(y))
-            .append(" L").append(fmt(t + 1 < at.size() ? frame.x(at.get(t + 1)) : frame.right()))
-            .append(' ').append(fmt(y)).append(' ');
+        d.append(t == 0 ? 'M' : 'L')
+            .append(fmt(frame.x(at.get(t))))
+            .append(' ')
+            .append(fmt(y))
+            .append(" L")
+            .append(fmt(t + 1 < at.size() ? frame.x(at.get(t + 1)) : frame.right()))
+            .append(' ')
+            .append(fmt(y))
+            .append(' ');
       }
       for (int t = at.size() - 1; t >= 0; t--) {
         double y = frame.y(l == 0 ? 0 : top[l - 1][t], scale);
-        d.append('L').append(fmt(t + 1 < at.size() ? frame.x(at.get(t + 1)) : frame.right()))
-            .append(' ').append(fmt(y)).append(" L").append(fmt(frame.x(at.get(t)))).append(' ')
-            .append(fmt(y)).append(' ');
+        d.append('L')
+            .append(fmt(t + 1 < at.size() ? frame.x(at.get(t + 1)) : frame.right()))
+            .append(' ')
+            .append(fmt(y))
+            .append(" L")
+            .append(fmt(frame.x(at.get(t))))
+            .append(' ')
+            .append(fmt(y))
+            .append(' ');
       }
       d.append('Z');
-      bands.append("<path class=\"layer\" data-consumer=\"").append(Html.escape(layers.get(l).name()))
-          .append("\" fill=\"").append(layers.get(l).color()).append("\" fill-opacity=\"0.75\" d=\"")
-          .append(d).append("\"/>");
+      bands
+          .append("<path class=\"layer\" data-consumer=\"")
+          .append(Html.escape(layers.get(l).name()))
+          .append("\" fill=\"")
+          .append(layers.get(l).color())
+          .append("\" fill-opacity=\"0.75\" d=\"")
+          .append(d)
+          .append("\"/>");
     }
-    // Bands go under the limit line: insert them right after the axes (before the first <line class="limit").
+    // Bands go under the limit line: insert them right after the axes (before the first <line
+    // class="limit").
     int limitAt = base.indexOf("<line class=\"limit\"");
     return base.substring(0, limitAt) + bands + base.substring(limitAt);
   }

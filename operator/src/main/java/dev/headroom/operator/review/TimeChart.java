@@ -53,14 +53,25 @@ final class TimeChart {
     return first.minus(span.dividedBy(30));
   }
 
-  String render(String title, String cssClass, List<Series> series, OptionalDouble limit,
-      String limitName, List<Marker> markers) {
+  String render(
+      String title,
+      String cssClass,
+      List<Series> series,
+      OptionalDouble limit,
+      String limitName,
+      List<Marker> markers) {
     return render(title, cssClass, series, limit, limitName, markers, 0);
   }
 
   /** As above, with the value axis reaching at least {@code atLeast}. */
-  String render(String title, String cssClass, List<Series> series, OptionalDouble limit,
-      String limitName, List<Marker> markers, double atLeast) {
+  String render(
+      String title,
+      String cssClass,
+      List<Series> series,
+      OptionalDouble limit,
+      String limitName,
+      List<Marker> markers,
+      double atLeast) {
     double max = Math.max(atLeast, limit.orElse(0));
     for (Series s : series) {
       for (Point p : s.points()) {
@@ -69,52 +80,113 @@ final class TimeChart {
     }
     double scale = niceCeiling(max);
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"chart ").append(Html.escape(cssClass)).append("\" role=\"img\" width=\"")
-        .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH)
-        .append(' ').append(HEIGHT).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    svg.append("<svg class=\"chart ")
+        .append(Html.escape(cssClass))
+        .append("\" role=\"img\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(HEIGHT)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(HEIGHT)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
     svg.append("<title>").append(Html.escape(title)).append("</title>");
-    svg.append("<text x=\"").append(LEFT).append("\" y=\"14\" class=\"chart-title\">")
-        .append(Html.escape(title)).append("</text>");
+    svg.append("<text x=\"")
+        .append(LEFT)
+        .append("\" y=\"14\" class=\"chart-title\">")
+        .append(Html.escape(title))
+        .append("</text>");
     axes(svg, scale);
-    limit.ifPresent(l -> {
-      double y = y(l, scale);
-      svg.append("<line class=\"limit\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-          .append("\" y1=\"").append(fmt(y)).append("\" y2=\"").append(fmt(y))
-          .append("\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>");
-      svg.append("<text x=\"").append(LEFT + 4).append("\" y=\"").append(fmt(y - 3))
-          .append("\" fill=\"#c0392b\">").append(Html.escape(limitName)).append(' ')
-          .append(number(l)).append("</text>");
-    });
+    limit.ifPresent(
+        l -> {
+          double y = y(l, scale);
+          svg.append("<line class=\"limit\" x1=\"")
+              .append(LEFT)
+              .append("\" x2=\"")
+              .append(WIDTH - RIGHT)
+              .append("\" y1=\"")
+              .append(fmt(y))
+              .append("\" y2=\"")
+              .append(fmt(y))
+              .append("\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>");
+          svg.append("<text x=\"")
+              .append(LEFT + 4)
+              .append("\" y=\"")
+              .append(fmt(y - 3))
+              .append("\" fill=\"#c0392b\">")
+              .append(Html.escape(limitName))
+              .append(' ')
+              .append(number(l))
+              .append("</text>");
+        });
     int legendRow = 0;
     for (Series s : series) {
       if (!s.points().isEmpty()) {
-        svg.append("<path class=\"series\" data-series=\"").append(Html.escape(s.name()))
-            .append("\" fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"2\" d=\"")
-            .append(stepPath(s.points(), scale)).append("\"/>");
+        svg.append("<path class=\"series\" data-series=\"")
+            .append(Html.escape(s.name()))
+            .append("\" fill=\"none\" stroke=\"")
+            .append(s.color())
+            .append("\" stroke-width=\"2\" d=\"")
+            .append(stepPath(s.points(), scale))
+            .append("\"/>");
       }
       int ly = TOP + 10 + 16 * legendRow++;
-      svg.append("<rect x=\"").append(WIDTH - RIGHT + 6).append("\" y=\"").append(ly - 8)
-          .append("\" width=\"10\" height=\"10\" fill=\"").append(s.color()).append("\"/>")
-          .append("<text x=\"").append(WIDTH - RIGHT + 20).append("\" y=\"").append(ly).append("\">")
-          .append("<title>").append(Html.escape(s.name())).append("</title>")
-          .append(Html.escape(legend(s.name()))).append("</text>");
+      svg.append("<rect x=\"")
+          .append(WIDTH - RIGHT + 6)
+          .append("\" y=\"")
+          .append(ly - 8)
+          .append("\" width=\"10\" height=\"10\" fill=\"")
+          .append(s.color())
+          .append("\"/>")
+          .append("<text x=\"")
+          .append(WIDTH - RIGHT + 20)
+          .append("\" y=\"")
+          .append(ly)
+          .append("\">")
+          .append("<title>")
+          .append(Html.escape(s.name()))
+          .append("</title>")
+          .append(Html.escape(legend(s.name())))
+          .append("</text>");
     }
     for (Marker m : markers) {
       if (m.time().isBefore(from) || m.time().isAfter(to)) {
         continue;
       }
       double x = x(m.time());
-      svg.append("<g class=\"decision\" data-number=\"").append(m.number()).append("\" data-time=\"")
-          .append(Html.escape(m.time())).append("\" data-winner=\"").append(Html.escape(m.winner()))
-          .append("\" data-limited-by=\"").append(Html.escape(m.limitedBy())).append("\">")
-          .append("<title>").append(Html.escape(m.title())).append("</title>")
-          .append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"")
-          .append(TOP).append("\" y2=\"").append(HEIGHT - BOTTOM)
+      svg.append("<g class=\"decision\" data-number=\"")
+          .append(m.number())
+          .append("\" data-time=\"")
+          .append(Html.escape(m.time()))
+          .append("\" data-winner=\"")
+          .append(Html.escape(m.winner()))
+          .append("\" data-limited-by=\"")
+          .append(Html.escape(m.limitedBy()))
+          .append("\">")
+          .append("<title>")
+          .append(Html.escape(m.title()))
+          .append("</title>")
+          .append("<line x1=\"")
+          .append(fmt(x))
+          .append("\" x2=\"")
+          .append(fmt(x))
+          .append("\" y1=\"")
+          .append(TOP)
+          .append("\" y2=\"")
+          .append(HEIGHT - BOTTOM)
           .append("\" stroke=\"#555\" stroke-dasharray=\"2 3\"/>")
-          .append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(TOP + 2)
+          .append("<circle cx=\"")
+          .append(fmt(x))
+          .append("\" cy=\"")
+          .append(TOP + 2)
           .append("\" r=\"8\" fill=\"#2c3e50\"/>")
-          .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(TOP + 6)
-          .append("\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"10\">").append(m.number())
+          .append("<text x=\"")
+          .append(fmt(x))
+          .append("\" y=\"")
+          .append(TOP + 6)
+          .append("\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"10\">")
+          .append(m.number())
           .append("</text></g>");
     }
     svg.append("</svg>");
@@ -123,20 +195,44 @@ final class TimeChart {
 
   private void axes(StringBuilder svg, double max) {
     int bottom = HEIGHT - BOTTOM;
-    svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
-        .append(bottom).append("\" y2=\"").append(bottom).append("\" stroke=\"#999\"/>");
+    svg.append("<line x1=\"")
+        .append(LEFT)
+        .append("\" x2=\"")
+        .append(WIDTH - RIGHT)
+        .append("\" y1=\"")
+        .append(bottom)
+        .append("\" y2=\"")
+        .append(bottom)
+        .append("\" stroke=\"#999\"/>");
     for (int i = 0; i <= 4; i++) {
       double v = max * i / 4;
       double y = y(v, max);
-      svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
-          .append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#eee\"/>")
-          .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-          .append("\" text-anchor=\"end\">").append(number(v)).append("</text>");
+      svg.append("<line x1=\"")
+          .append(LEFT)
+          .append("\" x2=\"")
+          .append(WIDTH - RIGHT)
+          .append("\" y1=\"")
+          .append(fmt(y))
+          .append("\" y2=\"")
+          .append(fmt(y))
+          .append("\" stroke=\"#eee\"/>")
+          .append("<text x=\"")
+          .append(LEFT - 6)
+          .append("\" y=\"")
+          .append(fmt(y + 4))
+          .append("\" text-anchor=\"end\">")
+          .append(number(v))
+          .append("</text>");
     }
     for (int i = 0; i <= 4; i++) {
       Instant t = from.plusMillis(Duration.between(from, to).toMillis() * i / 4);
-      svg.append("<text x=\"").append(fmt(x(t))).append("\" y=\"").append(HEIGHT - 6)
-          .append("\" text-anchor=\"middle\">").append(CLOCK.format(t)).append("</text>");
+      svg.append("<text x=\"")
+          .append(fmt(x(t)))
+          .append("\" y=\"")
+          .append(HEIGHT - 6)
+          .append("\" text-anchor=\"middle\">")
+          .append(CLOCK.format(t))
+          .append("</text>");
     }
   }
 

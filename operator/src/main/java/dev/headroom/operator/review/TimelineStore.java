@@ -9,10 +9,9 @@ import java.util.Map;
 
 /**
  * The recent rounds of every policy, in memory and bounded twice: at most {@code roundsPerPolicy}
- * rounds per policy (the oldest go first) and at most {@code maxPolicies} policies (the one
- * least recently decided goes first). Rounds that changed nothing keep their numbers only.
- * Nothing is written anywhere: the store is what the timeline page draws, the decision log is
- * what lasts.
+ * rounds per policy (the oldest go first) and at most {@code maxPolicies} policies (the one least
+ * recently decided goes first). Rounds that changed nothing keep their numbers only. Nothing is
+ * written anywhere: the store is what the timeline page draws, the decision log is what lasts.
  */
 public final class TimelineStore implements DecisionRecorder {
 
@@ -22,8 +21,12 @@ public final class TimelineStore implements DecisionRecorder {
 
   public TimelineStore(int roundsPerPolicy, int maxPolicies) {
     if (roundsPerPolicy < 1 || maxPolicies < 1) {
-      throw new IllegalArgumentException("a timeline keeps at least one round of one policy, got "
-          + roundsPerPolicy + " rounds of " + maxPolicies + " policies");
+      throw new IllegalArgumentException(
+          "a timeline keeps at least one round of one policy, got "
+              + roundsPerPolicy
+              + " rounds of "
+              + maxPolicies
+              + " policies");
     }
     this.roundsPerPolicy = roundsPerPolicy;
     this.maxPolicies = maxPolicies;
@@ -33,7 +36,8 @@ public final class TimelineStore implements DecisionRecorder {
 
   @Override
   public synchronized void recorded(DecisionEntry entry) {
-    Deque<DecisionEntry> rounds = byPolicy.computeIfAbsent(entry.policyId(), k -> new ArrayDeque<>());
+    Deque<DecisionEntry> rounds =
+        byPolicy.computeIfAbsent(entry.policyId(), k -> new ArrayDeque<>());
     // Only a round that changed something keeps its explanation: the others are drawn, not
     // listed, and the decision log has them whole.
     rounds.addLast(entry.changed() ? entry : entry.numbersOnly(rounds.peekLast()));

@@ -43,13 +43,15 @@ public final class PolicyWakeups extends AbstractEventSource<Void, ScalingPolicy
   public synchronized void start() throws OperatorException {
     super.start();
     hub.wakeWith(this::wake);
-    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "headroom-signals");
-      t.setDaemon(true);
-      return t;
-    });
-    ticker.scheduleWithFixedDelay(this::tickSafely, tick.toMillis(), tick.toMillis(),
-        TimeUnit.MILLISECONDS);
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "headroom-signals");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleWithFixedDelay(
+        this::tickSafely, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -6,21 +6,24 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One load signal's series: a query many policies may share and the labels that pick this
- * policy's series from its answer.
+ * One load signal's series: a query many policies may share and the labels that pick this policy's
+ * series from its answer.
  */
 public record SeriesSelector(String query, Map<String, String> matchLabels) {
 
   public SeriesSelector {
     Objects.requireNonNull(query, "query");
-    matchLabels = matchLabels == null ? Map.of()
-        : Collections.unmodifiableSortedMap(new TreeMap<>(matchLabels));
+    matchLabels =
+        matchLabels == null
+            ? Map.of()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(matchLabels));
   }
 
   /**
    * A query for this selector's series alone, for a range query (a forecast's history): the shared
    * query kept only where its labels match, by joining it with a one-series vector carrying them
-   * ({@code (q) and on(a, b) label_replace(label_replace(vector(1), "a", "x", "", ""), "b", "y", "", "")}).
+   * ({@code (q) and on(a, b) label_replace(label_replace(vector(1), "a", "x", "", ""), "b", "y",
+   * "", "")}).
    */
   public String singleSeriesQuery() {
     if (matchLabels.isEmpty()) {
@@ -28,8 +31,14 @@ public record SeriesSelector(String query, Map<String, String> matchLabels) {
     }
     String labelled = "vector(1)";
     for (Map.Entry<String, String> e : matchLabels.entrySet()) {
-      labelled = "label_replace(" + labelled + ", " + quoted(e.getKey()) + ", "
-          + quoted(e.getValue()) + ", \"\", \"\")";
+      labelled =
+          "label_replace("
+              + labelled
+              + ", "
+              + quoted(e.getKey())
+              + ", "
+              + quoted(e.getValue())
+              + ", \"\", \"\")";
     }
     return "(" + query + ") and on(" + String.join(", ", matchLabels.keySet()) + ") " + labelled;
   }

@@ -23,10 +23,9 @@ import org.jboss.logging.Logger;
  * matchLabels}) do not query Prometheus in their rounds: the hub asks each distinct query once per
  * tick and every round reads the latest answer. After a round, the policy leaves a {@link
  * SignalWatch} per signal: the band its value may move in without changing that round's outcome.
- * Each tick compares every watched value with its band and wakes only the policies whose value
- * left it (or could not be read, or could be read again). The comparison is of state, not of
- * change, so a value that left the band while its policy's round was running wakes it at the next
- * tick.
+ * Each tick compares every watched value with its band and wakes only the policies whose value left
+ * it (or could not be read, or could be read again). The comparison is of state, not of change, so
+ * a value that left the band while its policy's round was running wakes it at the next tick.
  *
  * <p>A woken policy is not woken again until its round leaves new watches. The instant the hub
  * first saw the value that woke a policy is kept until the policy acts on it ({@link #acted}) or
@@ -38,8 +37,8 @@ public final class SignalHub {
   private static final Logger LOG = Logger.getLogger(SignalHub.class);
   private static final Duration FORGET_UNWATCHED = Duration.ofMinutes(2);
 
-  private record Answer(Optional<SeriesSet> series, Optional<PrometheusException> failure,
-      Instant at) {
+  private record Answer(
+      Optional<SeriesSet> series, Optional<PrometheusException> failure, Instant at) {
     SignalValue select(Map<String, String> matchLabels) {
       if (failure.isPresent()) {
         return SignalValue.failed(failure.get(), at);
@@ -79,8 +78,8 @@ public final class SignalHub {
    * @param maxSeries most series one shared query may return
    * @param onWake told of every policy woken (a metric)
    */
-  public SignalHub(PrometheusClient prometheus, Clock clock, Duration maxAge, int maxSeries,
-      Runnable onWake) {
+  public SignalHub(
+      PrometheusClient prometheus, Clock clock, Duration maxAge, int maxSeries, Runnable onWake) {
     this.prometheus = prometheus;
     this.clock = clock;
     this.maxAge = maxAge;
@@ -94,8 +93,8 @@ public final class SignalHub {
   }
 
   /**
-   * The value of one signal: from the latest answer of its query when that is fresh, otherwise
-   * from a query made now (one at a time per query, so a thousand rounds starting together ask
+   * The value of one signal: from the latest answer of its query when that is fresh, otherwise from
+   * a query made now (one at a time per query, so a thousand rounds starting together ask
    * Prometheus once).
    */
   public SignalValue read(SeriesSelector selector) {
@@ -117,16 +116,21 @@ public final class SignalHub {
   public void watch(ResourceID policy, List<SignalWatch> signals) {
     Set<String> now = new HashSet<>();
     signals.forEach(s -> now.add(s.selector().query()));
-    Watched before = signals.isEmpty() ? watches.remove(policy)
-        : watches.put(policy, new Watched(List.copyOf(signals), false));
+    Watched before =
+        signals.isEmpty()
+            ? watches.remove(policy)
+            : watches.put(policy, new Watched(List.copyOf(signals), false));
     if (before != null) {
-      before.signals().stream().map(s -> s.selector().query()).filter(q -> !now.contains(q))
-          .forEach(q -> {
-            Query query = queries.get(q);
-            if (query != null) {
-              query.watchers.remove(policy);
-            }
-          });
+      before.signals().stream()
+          .map(s -> s.selector().query())
+          .filter(q -> !now.contains(q))
+          .forEach(
+              q -> {
+                Query query = queries.get(q);
+                if (query != null) {
+                  query.watchers.remove(policy);
+                }
+              });
     }
     now.forEach(q -> queries.computeIfAbsent(q, Query::new).watchers.add(policy));
   }
@@ -195,7 +199,8 @@ public final class SignalHub {
       return;
     }
     for (SignalWatch s : w.signals()) {
-      if (s.selector().query().equals(promql) && s.leftBy(answer.select(s.selector().matchLabels()))) {
+      if (s.selector().query().equals(promql)
+          && s.leftBy(answer.select(s.selector().matchLabels()))) {
         if (watches.replace(id, w, new Watched(w.signals(), true))) {
           firstSeen.putIfAbsent(id, answer.at());
           LOG.debugf("wake %s: %s left %s", id, s.selector(), s.band());

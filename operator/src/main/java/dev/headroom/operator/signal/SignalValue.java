@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  * @param failure why not, when it could not
  * @param readAt when the answer holding it was received
  */
-public record SignalValue(OptionalDouble value, Optional<PrometheusException> failure, Instant readAt) {
+public record SignalValue(
+    OptionalDouble value, Optional<PrometheusException> failure, Instant readAt) {
 
   static SignalValue of(double value, Instant readAt) {
     return new SignalValue(OptionalDouble.of(value), Optional.empty(), readAt);

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a policy's last round saw of one signal: the band its value may move in without changing
- * the round's outcome, or, when the round had no value, nothing (then any value wakes it).
+ * What a policy's last round saw of one signal: the band its value may move in without changing the
+ * round's outcome, or, when the round had no value, nothing (then any value wakes it).
  */
 public record SignalWatch(SeriesSelector selector, Optional<ValueBand> band) {
 

@@ -39,7 +39,9 @@ public final class Conditions {
       Instant now) {
     Optional<Condition> existing = find(conditions, type);
     String transition =
-        existing.filter(c -> status.equals(c.getStatus())).map(Condition::getLastTransitionTime)
+        existing
+            .filter(c -> status.equals(c.getStatus()))
+            .map(Condition::getLastTransitionTime)
             .orElse(now.toString());
     Condition updated =
         new ConditionBuilder()

@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes Kubernetes Events about Headroom's resources, so that {@code kubectl describe} tells the
- * story. The same reason and message for the same object is not repeated within the dedup
- * interval. A failure to write an event is logged, never fatal.
+ * story. The same reason and message for the same object is not repeated within the dedup interval.
+ * A failure to write an event is logged, never fatal.
  */
 public final class EventPublisher {
 
@@ -54,14 +54,18 @@ public final class EventPublisher {
   }
 
   private void publish(HasMetadata about, String type, String reason, String message) {
-    publish(new ObjectReferenceBuilder()
-        .withApiVersion(about.getApiVersion())
-        .withKind(about.getKind())
-        .withName(about.getMetadata().getName())
-        .withNamespace(about.getMetadata().getNamespace())
-        .withUid(about.getMetadata().getUid())
-        .withResourceVersion(about.getMetadata().getResourceVersion())
-        .build(), type, reason, message);
+    publish(
+        new ObjectReferenceBuilder()
+            .withApiVersion(about.getApiVersion())
+            .withKind(about.getKind())
+            .withName(about.getMetadata().getName())
+            .withNamespace(about.getMetadata().getNamespace())
+            .withUid(about.getMetadata().getUid())
+            .withResourceVersion(about.getMetadata().getResourceVersion())
+            .build(),
+        type,
+        reason,
+        message);
   }
 
   private void publish(ObjectReference about, String type, String reason, String message) {
@@ -90,7 +94,8 @@ public final class EventPublisher {
                   .withInvolvedObject(about)
                   .withType(type)
                   .withReason(reason)
-                  .withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
+                  .withMessage(
+                      message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
                   .withFirstTimestamp(now.toString())
                   .withLastTimestamp(now.toString())
                   .withCount(1)
@@ -101,8 +106,7 @@ public final class EventPublisher {
                   .build())
           .create();
     } catch (KubernetesClientException e) {
-      LOG.warnf("could not record event %s on %s: %s", reason, about.getName(),
-          e.getMessage());
+      LOG.warnf("could not record event %s on %s: %s", reason, about.getName(), e.getMessage());
     }
   }
 }

@@ -1,16 +1,16 @@
 package dev.headroom.operator.status;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.time.Duration;
-import java.util.function.BiPredicate;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.function.BiPredicate;
 
 /**
- * Writes a resource's status with a PUT that carries the resourceVersion it was computed from.
- * A status built on a stale copy (the informer had not yet seen the last write) is refused with
- * 409 instead of silently dropping what that write added (a history entry, an acknowledged
- * grant); the reconcile then runs again on the fresh copy. Unchanged status is not written.
+ * Writes a resource's status with a PUT that carries the resourceVersion it was computed from. A
+ * status built on a stale copy (the informer had not yet seen the last write) is refused with 409
+ * instead of silently dropping what that write added (a history entry, an acknowledged grant); the
+ * reconcile then runs again on the fresh copy. Unchanged status is not written.
  */
 public final class StatusWriter {
 
@@ -23,8 +23,8 @@ public final class StatusWriter {
 
   /**
    * How soon a round whose write met a conflict runs again: the informer is a moment behind the
-   * write that caused it, and waiting longer only delays a grant or a scale-up (a 2 s retry made
-   * up most of the load-to-scale latency at 1,000 policies).
+   * write that caused it, and waiting longer only delays a grant or a scale-up (a 2 s retry made up
+   * most of the load-to-scale latency at 1,000 policies).
    */
   public static final Duration STALE_RETRY = Duration.ofMillis(100);
 
@@ -33,20 +33,26 @@ public final class StatusWriter {
 
   /** A writer that compares statuses by their JSON. */
   public StatusWriter(KubernetesClient client) {
-    this(client, (a, b) -> client.getKubernetesSerialization().asJson(a)
-        .equals(client.getKubernetesSerialization().asJson(b)));
+    this(
+        client,
+        (a, b) ->
+            client
+                .getKubernetesSerialization()
+                .asJson(a)
+                .equals(client.getKubernetesSerialization().asJson(b)));
   }
 
   /**
-   * @param same whether two statuses would be written alike (a status type with value equality
-   *     can use {@code Objects::equals}, cheaper than serializing both every round)
+   * @param same whether two statuses would be written alike (a status type with value equality can
+   *     use {@code Objects::equals}, cheaper than serializing both every round)
    */
   public StatusWriter(KubernetesClient client, BiPredicate<Object, Object> same) {
     this.client = client;
     this.same = same;
   }
 
-  public Outcome write(HasMetadata cached, HasMetadata updated, Object cachedStatus, Object newStatus) {
+  public Outcome write(
+      HasMetadata cached, HasMetadata updated, Object cachedStatus, Object newStatus) {
     if (same.test(newStatus, cachedStatus)) {
       return Outcome.UNCHANGED;
     }

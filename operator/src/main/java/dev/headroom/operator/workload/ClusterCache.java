@@ -17,14 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The objects every policy round reads, from watches instead of a GET or LIST per round: pods
- * (indexed by label), Deployments and StatefulSets (the targets), HorizontalPodAutoscalers and
- * KEDA ScaledObjects (conflicts). With 10,000 policies a LIST of pods by selector per round was
- * most of the operator's API traffic and of the API server's work.
+ * (indexed by label), Deployments and StatefulSets (the targets), HorizontalPodAutoscalers and KEDA
+ * ScaledObjects (conflicts). With 10,000 policies a LIST of pods by selector per round was most of
+ * the operator's API traffic and of the API server's work.
  *
- * <p>Read your own writes: after Headroom changes a target, the cached copy is used again only
- * once it shows the generation that change produced (or after {@link #WRITE_GRACE}); until then
- * the target is read from the API server, so a round never acts on a copy older than its own
- * last write.
+ * <p>Read your own writes: after Headroom changes a target, the cached copy is used again only once
+ * it shows the generation that change produced (or after {@link #WRITE_GRACE}); until then the
+ * target is read from the API server, so a round never acts on a copy older than its own last
+ * write.
  */
 public final class ClusterCache implements AutoCloseable {
 
@@ -34,9 +34,14 @@ public final class ClusterCache implements AutoCloseable {
   private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
   /** Addressed directly, so a cluster without KEDA is asked nothing but discovery. */
-  public static final ResourceDefinitionContext SCALED_OBJECTS = new ResourceDefinitionContext.Builder()
-      .withGroup("keda.sh").withVersion("v1alpha1").withKind("ScaledObject")
-      .withPlural("scaledobjects").withNamespaced(true).build();
+  public static final ResourceDefinitionContext SCALED_OBJECTS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("keda.sh")
+          .withVersion("v1alpha1")
+          .withKind("ScaledObject")
+          .withPlural("scaledobjects")
+          .withNamespaced(true)
+          .build();
 
   private record Pending(long generation, Instant until) {}
 
@@ -53,25 +58,59 @@ public final class ClusterCache implements AutoCloseable {
 
   public ClusterCache(KubernetesClient client, Clock clock) {
     this.clock = clock;
-    this.pods = new NamespacedCache<>("pods",
-        ns -> client.pods().inNamespace(ns).runnableInformer(0),
-        Map.of(LABEL_INDEX, ClusterCache::labelKeys), () -> true, SYNC_TIMEOUT, RETRY_AFTER, clock);
+    this.pods =
+        new NamespacedCache<>(
+            "pods",
+            ns -> client.pods().inNamespace(ns).runnableInformer(0),
+            Map.of(LABEL_INDEX, ClusterCache::labelKeys),
+            () -> true,
+            SYNC_TIMEOUT,
+            RETRY_AFTER,
+            clock);
     this.deployments = generic(client, "apps/v1", "Deployment", "deployments");
     this.statefulSets = generic(client, "apps/v1", "StatefulSet", "statefulsets");
-    this.hpas = new NamespacedCache<>("horizontalpodautoscalers",
-        ns -> client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).runnableInformer(0),
-        Map.of(), () -> true, SYNC_TIMEOUT, RETRY_AFTER, clock);
-    this.scaledObjects = new NamespacedCache<>("KEDA scaledobjects",
-        ns -> client.genericKubernetesResources(SCALED_OBJECTS).inNamespace(ns).runnableInformer(0),
-        Map.of(), () -> true, SYNC_TIMEOUT, RETRY_AFTER, clock);
+    this.hpas =
+        new NamespacedCache<>(
+            "horizontalpodautoscalers",
+            ns ->
+                client
+                    .autoscaling()
+                    .v2()
+                    .horizontalPodAutoscalers()
+                    .inNamespace(ns)
+                    .runnableInformer(0),
+            Map.of(),
+            () -> true,
+            SYNC_TIMEOUT,
+            RETRY_AFTER,
+            clock);
+    this.scaledObjects =
+        new NamespacedCache<>(
+            "KEDA scaledobjects",
+            ns ->
+                client
+                    .genericKubernetesResources(SCALED_OBJECTS)
+                    .inNamespace(ns)
+                    .runnableInformer(0),
+            Map.of(),
+            () -> true,
+            SYNC_TIMEOUT,
+            RETRY_AFTER,
+            clock);
     this.client = client;
   }
 
-  private NamespacedCache<GenericKubernetesResource> generic(KubernetesClient client,
-      String apiVersion, String kind, String plural) {
-    return new NamespacedCache<>(plural,
-        ns -> client.genericKubernetesResources(apiVersion, kind).inNamespace(ns).runnableInformer(0),
-        Map.of(), () -> true, SYNC_TIMEOUT, RETRY_AFTER, clock);
+  private NamespacedCache<GenericKubernetesResource> generic(
+      KubernetesClient client, String apiVersion, String kind, String plural) {
+    return new NamespacedCache<>(
+        plural,
+        ns ->
+            client.genericKubernetesResources(apiVersion, kind).inNamespace(ns).runnableInformer(0),
+        Map.of(),
+        () -> true,
+        SYNC_TIMEOUT,
+        RETRY_AFTER,
+        clock);
   }
 
   static List<String> labelKeys(Pod pod) {
@@ -91,8 +130,8 @@ public final class ClusterCache implements AutoCloseable {
   }
 
   /**
-   * The cached target: empty when it must be read from the API server (kind not cached, no
-   * watch, or Headroom's own last write not seen yet); present-but-empty when it does not exist.
+   * The cached target: empty when it must be read from the API server (kind not cached, no watch,
+   * or Headroom's own last write not seen yet); present-but-empty when it does not exist.
    */
   Optional<Optional<GenericKubernetesResource>> target(WorkloadRef ref) {
     if (!cachedKind(ref)) {
@@ -107,7 +146,8 @@ public final class ClusterCache implements AutoCloseable {
     Pending p = pending.get(key);
     if (p != null) {
       Long generation = cached == null ? null : cached.getMetadata().getGeneration();
-      if ((generation == null || generation < p.generation()) && clock.instant().isBefore(p.until())) {
+      if ((generation == null || generation < p.generation())
+          && clock.instant().isBefore(p.until())) {
         return Optional.empty();
       }
       pending.remove(key, p);
@@ -116,10 +156,10 @@ public final class ClusterCache implements AutoCloseable {
   }
 
   /**
-   * Tells {@code listener} when a cached target (Deployment, StatefulSet) is created or deleted,
-   * or changes its replicas, generation or status (pods becoming ready, a rollout progressing),
-   * so that the policies on it run a round without waiting for their next sync. Call before the
-   * first round.
+   * Tells {@code listener} when a cached target (Deployment, StatefulSet) is created or deleted, or
+   * changes its replicas, generation or status (pods becoming ready, a rollout progressing), so
+   * that the policies on it run a round without waiting for their next sync. Call before the first
+   * round.
    */
   public void onTargetChange(java.util.function.Consumer<WorkloadRef> listener) {
     deployments.listen(new TargetChanges(listener, "Deployment"));
@@ -130,24 +170,32 @@ public final class ClusterCache implements AutoCloseable {
       implements NamespacedCache.ChangeListener<GenericKubernetesResource> {
     @Override
     public boolean relevant(GenericKubernetesResource before, GenericKubernetesResource now) {
-      return !java.util.Objects.equals(before.getMetadata().getGeneration(),
-              now.getMetadata().getGeneration())
-          || !java.util.Objects.equals(before.getAdditionalProperties().get("status"),
+      return !java.util.Objects.equals(
+              before.getMetadata().getGeneration(), now.getMetadata().getGeneration())
+          || !java.util.Objects.equals(
+              before.getAdditionalProperties().get("status"),
               now.getAdditionalProperties().get("status"));
     }
 
     @Override
     public void changed(GenericKubernetesResource object) {
-      listener.accept(new WorkloadRef(object.getMetadata().getNamespace(), "apps/v1", kind,
-          object.getMetadata().getName()));
+      listener.accept(
+          new WorkloadRef(
+              object.getMetadata().getNamespace(),
+              "apps/v1",
+              kind,
+              object.getMetadata().getName()));
     }
   }
 
   /** Headroom changed the spec of a target read at {@code generation}. */
   void written(WorkloadRef ref, Long generation) {
     if (cachedKind(ref)) {
-      pending.put(key(ref), new Pending(generation == null ? Long.MAX_VALUE : generation + 1,
-          clock.instant().plus(WRITE_GRACE)));
+      pending.put(
+          key(ref),
+          new Pending(
+              generation == null ? Long.MAX_VALUE : generation + 1,
+              clock.instant().plus(WRITE_GRACE)));
     }
   }
 

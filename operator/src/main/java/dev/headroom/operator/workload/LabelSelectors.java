@@ -23,7 +23,8 @@ record LabelSelectors(Map<String, String> matchLabels, List<Map<String, Object>>
       m.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
     }
     Object me = map.get("matchExpressions");
-    List<Map<String, Object>> expressions = me instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    List<Map<String, Object>> expressions =
+        me instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     if (labels.isEmpty() && expressions.isEmpty()) {
       return Optional.empty(); // selects everything or nothing: leave it to the API server
     }
@@ -42,13 +43,14 @@ record LabelSelectors(Map<String, String> matchLabels, List<Map<String, Object>>
       Object vs = r.get("values");
       List<?> values = vs instanceof List<?> list ? list : List.of();
       String value = l.get(key);
-      boolean ok = switch (String.valueOf(r.get("operator"))) {
-        case "In" -> value != null && values.contains(value);
-        case "NotIn" -> value == null || !values.contains(value);
-        case "Exists" -> l.containsKey(key);
-        case "DoesNotExist" -> !l.containsKey(key);
-        default -> false;
-      };
+      boolean ok =
+          switch (String.valueOf(r.get("operator"))) {
+            case "In" -> value != null && values.contains(value);
+            case "NotIn" -> value == null || !values.contains(value);
+            case "Exists" -> l.containsKey(key);
+            case "DoesNotExist" -> !l.containsKey(key);
+            default -> false;
+          };
       if (!ok) {
         return false;
       }
@@ -58,18 +60,22 @@ record LabelSelectors(Map<String, String> matchLabels, List<Map<String, Object>>
 
   /** As the scale subresource prints it, e.g. {@code app=web,tier in (a,b)}. */
   String text() {
-    String labels = matchLabels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(","));
-    String exprs = matchExpressions.stream().map(LabelSelectors::expression)
-        .collect(Collectors.joining(","));
+    String labels =
+        matchLabels.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(","));
+    String exprs =
+        matchExpressions.stream().map(LabelSelectors::expression).collect(Collectors.joining(","));
     return labels.isEmpty() ? exprs : exprs.isEmpty() ? labels : labels + "," + exprs;
   }
 
   private static String expression(Map<String, Object> r) {
     String key = String.valueOf(r.get("key"));
     Object vs = r.get("values");
-    String values = vs instanceof List<?> l
-        ? l.stream().map(String::valueOf).sorted().collect(Collectors.joining(",")) : "";
+    String values =
+        vs instanceof List<?> l
+            ? l.stream().map(String::valueOf).sorted().collect(Collectors.joining(","))
+            : "";
     return switch (String.valueOf(r.get("operator"))) {
       case "In" -> key + " in (" + values + ")";
       case "NotIn" -> key + " notin (" + values + ")";

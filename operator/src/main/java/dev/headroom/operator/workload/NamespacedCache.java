@@ -17,10 +17,10 @@ import org.jboss.logging.Logger;
 
 /**
  * One kind of object, cached by a watch per namespace, started on first use. Only namespaces that
- * hold policies are watched, which also works where the operator may only read the namespaces it
- * is given (namespace-scoped mode). When a watch cannot start (no list/watch permission, the API
- * is not installed, a timeout) the answer is empty and callers ask the API server, as before
- * caches existed; another start is tried after {@code retryAfter}.
+ * hold policies are watched, which also works where the operator may only read the namespaces it is
+ * given (namespace-scoped mode). When a watch cannot start (no list/watch permission, the API is
+ * not installed, a timeout) the answer is empty and callers ask the API server, as before caches
+ * existed; another start is tried after {@code retryAfter}.
  */
 final class NamespacedCache<T extends HasMetadata> {
 
@@ -38,7 +38,10 @@ final class NamespacedCache<T extends HasMetadata> {
   private final Map<String, Entry<T>> byNamespace = new ConcurrentHashMap<>();
   private volatile ChangeListener<T> listener;
 
-  /** Told of objects that were added after a watch synced, changed as {@code relevant} says, or deleted. */
+  /**
+   * Told of objects that were added after a watch synced, changed as {@code relevant} says, or
+   * deleted.
+   */
   interface ChangeListener<T> {
     boolean relevant(T before, T now);
 
@@ -49,9 +52,14 @@ final class NamespacedCache<T extends HasMetadata> {
    * @param factory a not yet started informer of one namespace
    * @param available whether the API exists at all (asked before each start)
    */
-  NamespacedCache(String what, Function<String, SharedIndexInformer<T>> factory,
-      Map<String, Function<T, List<String>>> indexers, Supplier<Boolean> available,
-      Duration syncTimeout, Duration retryAfter, Clock clock) {
+  NamespacedCache(
+      String what,
+      Function<String, SharedIndexInformer<T>> factory,
+      Map<String, Function<T, List<String>>> indexers,
+      Supplier<Boolean> available,
+      Duration syncTimeout,
+      Duration retryAfter,
+      Clock clock) {
     this.what = what;
     this.factory = factory;
     this.indexers = indexers;
@@ -63,12 +71,17 @@ final class NamespacedCache<T extends HasMetadata> {
 
   /** The synced informer of {@code namespace}, or empty when the API server must be asked. */
   Optional<SharedIndexInformer<T>> in(String namespace) {
-    Entry<T> entry = byNamespace.compute(namespace, (ns, e) -> {
-      if (e != null && (e.informer() != null || clock.instant().isBefore(e.failedAt().plus(retryAfter)))) {
-        return e;
-      }
-      return start(ns);
-    });
+    Entry<T> entry =
+        byNamespace.compute(
+            namespace,
+            (ns, e) -> {
+              if (e != null
+                  && (e.informer() != null
+                      || clock.instant().isBefore(e.failedAt().plus(retryAfter)))) {
+                return e;
+              }
+              return start(ns);
+            });
     return Optional.ofNullable(entry.informer());
   }
 
@@ -91,11 +104,14 @@ final class NamespacedCache<T extends HasMetadata> {
   }
 
   void close() {
-    byNamespace.values().forEach(e -> {
-      if (e.informer() != null) {
-        e.informer().close();
-      }
-    });
+    byNamespace
+        .values()
+        .forEach(
+            e -> {
+              if (e.informer() != null) {
+                e.informer().close();
+              }
+            });
   }
 
   private Entry<T> start(String namespace) {
@@ -122,15 +138,20 @@ final class NamespacedCache<T extends HasMetadata> {
       if (informer != null) {
         informer.close();
       }
-      LOG.warnf("cannot watch %s in namespace %s (%s); asking the API server instead, retrying in %s",
-          what, namespace, e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), retryAfter);
+      LOG.warnf(
+          "cannot watch %s in namespace %s (%s); asking the API server instead, retrying in %s",
+          what,
+          namespace,
+          e.getCause() != null ? e.getCause().getMessage() : e.getMessage(),
+          retryAfter);
       return new Entry<>(null, clock.instant());
     }
   }
 
   /** Forwards watch events; the initial list of a new watch is not a change. */
-  private record Forwarder<T extends HasMetadata>(SharedIndexInformer<T> informer,
-      ChangeListener<T> listener) implements ResourceEventHandler<T> {
+  private record Forwarder<T extends HasMetadata>(
+      SharedIndexInformer<T> informer, ChangeListener<T> listener)
+      implements ResourceEventHandler<T> {
     @Override
     public void onAdd(T obj) {
       if (informer.hasSynced()) {

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * An informer's store that keeps objects without what Headroom never reads and what weighs most:
  * {@code metadata.managedFields} (server-side apply's field ownership, a tree of maps per manager)
- * and the {@code kubectl.kubernetes.io/last-applied-configuration} annotation (a second copy of
- * the object as text). At 1,000 policies these made up most of the operator's heap; a status
- * write never sends them back (an absent managedFields is left as it is by the API server).
+ * and the {@code kubectl.kubernetes.io/last-applied-configuration} annotation (a second copy of the
+ * object as text). At 1,000 policies these made up most of the operator's heap; a status write
+ * never sends them back (an absent managedFields is left as it is by the API server).
  */
 public class SlimItemStore<T extends HasMetadata> extends BasicItemStore<T> {
 

@@ -56,10 +56,18 @@ public final class WorkloadReader {
       Optional<List<Pod>> pods = selector.flatMap(s -> candidates(ref.namespace(), s));
       if (pods.isPresent()) {
         Number replicas = target.get("spec", "replicas");
-        List<Pod> selected = pods.get().stream()
-            .filter(p -> selector.get().matches(p.getMetadata().getLabels())).toList();
-        return snapshot(ref, target, delivery, surge, replicas == null ? 1 : replicas.intValue(),
-            selector.get().text(), selected);
+        List<Pod> selected =
+            pods.get().stream()
+                .filter(p -> selector.get().matches(p.getMetadata().getLabels()))
+                .toList();
+        return snapshot(
+            ref,
+            target,
+            delivery,
+            surge,
+            replicas == null ? 1 : replicas.intValue(),
+            selector.get().text(),
+            selected);
       }
     }
     Scale scale =
@@ -70,9 +78,14 @@ public final class WorkloadReader {
             .scale();
     int specReplicas = scale.getSpec().getReplicas() == null ? 0 : scale.getSpec().getReplicas();
     String selector = scale.getStatus() == null ? null : scale.getStatus().getSelector();
-    List<Pod> listed = selector == null || selector.isBlank() ? List.of()
-        : client.pods().inNamespace(ref.namespace())
-            .list(new ListOptionsBuilder().withLabelSelector(selector).build()).getItems();
+    List<Pod> listed =
+        selector == null || selector.isBlank()
+            ? List.of()
+            : client
+                .pods()
+                .inNamespace(ref.namespace())
+                .list(new ListOptionsBuilder().withLabelSelector(selector).build())
+                .getItems();
     return snapshot(ref, target, delivery, surge, specReplicas, selector, listed);
   }
 
@@ -84,9 +97,16 @@ public final class WorkloadReader {
         : cache.pods(namespace);
   }
 
-  private WorkloadSnapshot snapshot(WorkloadRef ref, GenericKubernetesResource target,
-      PoolDelivery delivery, Integer surge, int specReplicas, String selector, List<Pod> selected) {
-    OptionalInt templatePool = delivery == null ? OptionalInt.empty() : delivery.desiredPool(target);
+  private WorkloadSnapshot snapshot(
+      WorkloadRef ref,
+      GenericKubernetesResource target,
+      PoolDelivery delivery,
+      Integer surge,
+      int specReplicas,
+      String selector,
+      List<Pod> selected) {
+    OptionalInt templatePool =
+        delivery == null ? OptionalInt.empty() : delivery.desiredPool(target);
     List<PodView> pods = new ArrayList<>();
     for (Pod pod : selected) {
       if (isFinished(pod)) {
@@ -105,7 +125,15 @@ public final class WorkloadReader {
     Object surgeSpec = surge != null ? surge : maxSurgeOf(target);
     int maxSurge = SurgeCalculator.resolve(surgeSpec, specReplicas);
     return new WorkloadSnapshot(
-        ref, specReplicas, ready, selector, maxSurge, templatePool, pods, rolling(target), surgeSpec,
+        ref,
+        specReplicas,
+        ready,
+        selector,
+        maxSurge,
+        templatePool,
+        pods,
+        rolling(target),
+        surgeSpec,
         target.getMetadata().getUid());
   }
 
@@ -131,7 +159,9 @@ public final class WorkloadReader {
     if (observed == null || !Objects.equals(toLong(generation), toLong(observed))) {
       return true;
     }
-    return updated != null && replicas != null && total != null
+    return updated != null
+        && replicas != null
+        && total != null
         && (updated.intValue() < replicas.intValue() || total.intValue() > updated.intValue());
   }
 

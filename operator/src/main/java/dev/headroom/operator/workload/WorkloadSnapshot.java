@@ -35,8 +35,17 @@ public record WorkloadSnapshot(
 
   /** The same snapshot, counting {@code surge} surge pods. */
   public WorkloadSnapshot withMaxSurge(int surge) {
-    return new WorkloadSnapshot(ref, specReplicas, readyReplicas, selector, surge, templatePool,
-        pods, rolloutInProgress, maxSurgeSpec, uid);
+    return new WorkloadSnapshot(
+        ref,
+        specReplicas,
+        readyReplicas,
+        selector,
+        surge,
+        templatePool,
+        pods,
+        rolloutInProgress,
+        maxSurgeSpec,
+        uid);
   }
 
   public long terminatingPods() {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Appends result rows to the operator-benchmark section of docs/benchmarks.md (between its
- * BEGIN/END markers, created at the end of the file on first use). Earlier rows are kept, so
- * the table is the history of runs; the text above the table is written by hand.
+ * BEGIN/END markers, created at the end of the file on first use). Earlier rows are kept, so the
+ * table is the history of runs; the text above the table is written by hand.
  */
 final class BenchmarkDoc {
 
@@ -26,8 +26,17 @@ final class BenchmarkDoc {
 
   static String withRows(String doc, String rows) {
     if (!doc.contains(BEGIN) || !doc.contains(END)) {
-      return doc.stripTrailing() + "\n\n" + BEGIN + "\n## Operator benchmark\n\n"
-          + BenchmarkResult.HEADER + "\n" + BenchmarkResult.RULE + "\n" + rows + END + "\n";
+      return doc.stripTrailing()
+          + "\n\n"
+          + BEGIN
+          + "\n## Operator benchmark\n\n"
+          + BenchmarkResult.HEADER
+          + "\n"
+          + BenchmarkResult.RULE
+          + "\n"
+          + rows
+          + END
+          + "\n";
     }
     int end = doc.indexOf(END);
     return doc.substring(0, end) + rows + doc.substring(end);

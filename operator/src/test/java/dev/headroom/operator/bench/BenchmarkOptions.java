@@ -6,10 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command line of {@code benchmarks/operator-bench}. */
-record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, Duration settle,
-    Duration window, Duration decisionTimeout, Duration latencyTimeout, boolean writeDocs, boolean help) {
+record BenchmarkOptions(
+    List<Integer> policies,
+    String syncPeriod,
+    String xmx,
+    Duration settle,
+    Duration window,
+    Duration decisionTimeout,
+    Duration latencyTimeout,
+    boolean writeDocs,
+    boolean help) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: benchmarks/operator-bench [--policies 1000,10000] [--sync-period 15s] [--xmx 384m]
                                        [--settle 30s] [--window 60s] [--decision-timeout 30m]
                                        [--latency-timeout 5m] [--no-docs]
@@ -35,7 +44,8 @@ record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, D
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return new BenchmarkOptions(policies, sync, xmx, settle, window, decision, latency, false, true);
+          return new BenchmarkOptions(
+              policies, sync, xmx, settle, window, decision, latency, false, true);
         }
         case "--no-docs" -> docs = false;
         case "--policies" -> policies = counts(value(args, ++i, a));
@@ -43,7 +53,8 @@ record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, D
         case "--xmx" -> {
           xmx = value(args, ++i, a);
           if (!xmx.matches("[0-9]+[kmgKMG]?")) {
-            throw new IllegalArgumentException("--xmx must look like 512m or 2g, got '" + xmx + "'");
+            throw new IllegalArgumentException(
+                "--xmx must look like 512m or 2g, got '" + xmx + "'");
           }
         }
         case "--settle" -> settle = duration(value(args, ++i, a), a);
@@ -56,7 +67,8 @@ record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, D
     if (window.isZero()) {
       throw new IllegalArgumentException("--window must be longer than 0s");
     }
-    return new BenchmarkOptions(policies, sync, xmx, settle, window, decision, latency, docs, false);
+    return new BenchmarkOptions(
+        policies, sync, xmx, settle, window, decision, latency, docs, false);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -76,7 +88,8 @@ record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, D
         }
         out.add(n);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--policies: '" + part + "' is not a number (e.g. 1000,10000)");
+        throw new IllegalArgumentException(
+            "--policies: '" + part + "' is not a number (e.g. 1000,10000)");
       }
     }
     return out;
@@ -101,7 +114,8 @@ record BenchmarkOptions(List<Integer> policies, String syncPeriod, String xmx, D
       }
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + ": '" + text + "' is not a duration (e.g. 30s, 5m)");
+      throw new IllegalArgumentException(
+          option + ": '" + text + "' is not a duration (e.g. 30s, 5m)");
     }
   }
 }

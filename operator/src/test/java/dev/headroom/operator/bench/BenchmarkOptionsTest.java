@@ -19,8 +19,21 @@ class BenchmarkOptionsTest {
 
   @Test
   void readsEveryOption() {
-    var o = BenchmarkOptions.parse(new String[] {"--policies", "1000,10000", "--sync-period", "30s",
-        "--xmx", "2g", "--window", "2m", "--settle", "10s", "--no-docs"});
+    var o =
+        BenchmarkOptions.parse(
+            new String[] {
+              "--policies",
+              "1000,10000",
+              "--sync-period",
+              "30s",
+              "--xmx",
+              "2g",
+              "--window",
+              "2m",
+              "--settle",
+              "10s",
+              "--no-docs"
+            });
     assertThat(o.policies()).isEqualTo(List.of(1000, 10000));
     assertThat(o.syncPeriod()).isEqualTo("30s");
     assertThat(o.xmx()).isEqualTo("2g");
@@ -32,7 +45,8 @@ class BenchmarkOptionsTest {
   @Test
   void badInputIsRefusedWithTheOptionNamed() {
     assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--policies", "1k"}))
-        .hasMessageContaining("--policies").hasMessageContaining("'1k'");
+        .hasMessageContaining("--policies")
+        .hasMessageContaining("'1k'");
     assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--policies", "5"}))
         .hasMessageContaining("10..100000");
     assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--window"}))

@@ -7,27 +7,75 @@ import java.util.List;
 import java.util.Locale;
 
 /** One run's figures; {@code null} where it could not be measured (the table says why). */
-record BenchmarkResult(int policies, int hot, int idle, Duration allDecided, int decided,
-    double reconcilesPerSecond, Double latencyP50, Double latencyP99, int latencySamples,
-    int latencySampled, long heapBytes, long liveHeapBytes, long rssBytes, double apiRequestsPerSecond,
-    double promQueriesPerSecond, String xmx, String syncPeriod, int cores, double loadAverage,
-    double operatorCores, double cpuMsPerReconcile, double changeCores, LocalDate date) {
+record BenchmarkResult(
+    int policies,
+    int hot,
+    int idle,
+    Duration allDecided,
+    int decided,
+    double reconcilesPerSecond,
+    Double latencyP50,
+    Double latencyP99,
+    int latencySamples,
+    int latencySampled,
+    long heapBytes,
+    long liveHeapBytes,
+    long rssBytes,
+    double apiRequestsPerSecond,
+    double promQueriesPerSecond,
+    String xmx,
+    String syncPeriod,
+    int cores,
+    double loadAverage,
+    double operatorCores,
+    double cpuMsPerReconcile,
+    double changeCores,
+    LocalDate date) {
 
   static final String HEADER =
       "| date | cores (load avg) | commit | policies (hot + idle) | sync | -Xmx | all decided after | reconciles/s"
           + " | load change → scale patch p50 / p99 (n) | heap used (after full GC) | RSS | API req/s | Prometheus queries/s | operator CPU steady (per reconcile); during the load change |";
-  static final String RULE = "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+  static final String RULE =
+      "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
   String row(String commit) {
-    String decidedText = allDecided == null
-        ? "not all: " + decided + " of " + policies
-        : String.format(Locale.ROOT, "%.1f s", allDecided.toMillis() / 1000.0);
-    String latency = latencySamples == 0 ? "none scaled of " + latencySampled
-        : String.format(Locale.ROOT, "%.2f s / %.2f s (%d of %d)", latencyP50, latencyP99,
-            latencySamples, latencySampled);
-    return String.format(Locale.ROOT, "| %s | %d (%.0f) | %s | %,d (%d + %,d) | %s | %s | %s | %.1f | %s | %d MiB (%d MiB) | %d MiB | %.1f | %.1f | %.2f cores (%.1f ms); %.2f cores |",
-        date, cores, loadAverage, commit, policies, hot, idle, syncPeriod, xmx, decidedText, reconcilesPerSecond,
-        latency, heapBytes >> 20, liveHeapBytes >> 20, rssBytes >> 20, apiRequestsPerSecond, promQueriesPerSecond, operatorCores, cpuMsPerReconcile, changeCores);
+    String decidedText =
+        allDecided == null
+            ? "not all: " + decided + " of " + policies
+            : String.format(Locale.ROOT, "%.1f s", allDecided.toMillis() / 1000.0);
+    String latency =
+        latencySamples == 0
+            ? "none scaled of " + latencySampled
+            : String.format(
+                Locale.ROOT,
+                "%.2f s / %.2f s (%d of %d)",
+                latencyP50,
+                latencyP99,
+                latencySamples,
+                latencySampled);
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d (%.0f) | %s | %,d (%d + %,d) | %s | %s | %s | %.1f | %s | %d MiB (%d MiB) | %d MiB | %.1f | %.1f | %.2f cores (%.1f ms); %.2f cores |",
+        date,
+        cores,
+        loadAverage,
+        commit,
+        policies,
+        hot,
+        idle,
+        syncPeriod,
+        xmx,
+        decidedText,
+        reconcilesPerSecond,
+        latency,
+        heapBytes >> 20,
+        liveHeapBytes >> 20,
+        rssBytes >> 20,
+        apiRequestsPerSecond,
+        promQueriesPerSecond,
+        operatorCores,
+        cpuMsPerReconcile,
+        changeCores);
   }
 
   static String commit() {

@@ -10,26 +10,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the benchmark creates: {@code namespaces} namespaces with one ConnectionBudget each, and
- * one Deployment per policy, spread evenly. The first {@code hot} targets (round robin over the
+ * What the benchmark creates: {@code namespaces} namespaces with one ConnectionBudget each, and one
+ * Deployment per policy, spread evenly. The first {@code hot} targets (round robin over the
  * namespaces) run kwok pods and carry load; the others are idle services scaled to zero (policy
- * {@code replicas.min: 0}, load 0), which still go through the whole decision path every round.
- * One policy per target: two policies on one target would conflict.
+ * {@code replicas.min: 0}, load 0), which still go through the whole decision path every round. One
+ * policy per target: two policies on one target would conflict.
  */
 record Layout(int policies, int namespaceCount, int hot) {
 
   static final String POOL_ENV = "DB_POOL_SIZE";
   static final int HOT_MAX = 10;
+
   /**
    * A fixed pool: a pool change starts a rollout that Headroom waits for before it grows (shrink,
    * confirm, grow), so the latency would measure the test bed's rollout, not the operator.
    */
   static final int POOL_MIN = 20;
+
   static final int POOL_MAX = 20;
 
   Layout {
     if (policies < namespaceCount || policies < 1) {
-      throw new IllegalArgumentException("at least " + namespaceCount + " policies are needed, got " + policies);
+      throw new IllegalArgumentException(
+          "at least " + namespaceCount + " policies are needed, got " + policies);
     }
     hot = Math.min(hot, policies);
   }
@@ -63,34 +66,56 @@ record Layout(int policies, int namespaceCount, int hot) {
   /** Room for every hot target at its max (plus one surge pod) and every idle one at one pod. */
   int budgetConnections(String namespace) {
     long inNs = targets().stream().filter(t -> t.namespace().equals(namespace)).count();
-    long hotInNs = targets().stream().filter(t -> t.hot() && t.namespace().equals(namespace)).count();
+    long hotInNs =
+        targets().stream().filter(t -> t.hot() && t.namespace().equals(namespace)).count();
     return (int) (hotInNs * (HOT_MAX + 1) * POOL_MAX + (inNs - hotInNs) * POOL_MAX + 100);
   }
 
   ConnectionBudget budget(String namespace, KubernetesClient client) {
-    return client.getKubernetesSerialization().unmarshal("""
+    return client
+        .getKubernetesSerialization()
+        .unmarshal(
+            """
         apiVersion: headroom.dev/v1alpha1
         kind: ConnectionBudget
         metadata: {name: db, namespace: %s}
         spec: {maxConnections: %d, reserved: 0, allocation: Proportional}
-        """.formatted(namespace, budgetConnections(namespace)), ConnectionBudget.class);
+        """
+                .formatted(namespace, budgetConnections(namespace)),
+            ConnectionBudget.class);
   }
 
   Deployment deployment(Target t) {
     return new DeploymentBuilder()
-        .withNewMetadata().withName(t.name()).withNamespace(t.namespace())
-        .addToLabels("headroom-bench", t.hot() ? "hot" : "idle").endMetadata()
+        .withNewMetadata()
+        .withName(t.name())
+        .withNamespace(t.namespace())
+        .addToLabels("headroom-bench", t.hot() ? "hot" : "idle")
+        .endMetadata()
         .withNewSpec()
         .withReplicas(t.hot() ? OperatorBenchmark.HOT_REPLICAS : 0)
-        .withNewSelector().addToMatchLabels("app", t.name()).endSelector()
-        .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
-        .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0))
-        .endRollingUpdate().endStrategy()
+        .withNewSelector()
+        .addToMatchLabels("app", t.name())
+        .endSelector()
+        .withNewStrategy()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxSurge(new IntOrString(1))
+        .withMaxUnavailable(new IntOrString(0))
+        .endRollingUpdate()
+        .endStrategy()
         .withNewTemplate()
-        .withNewMetadata().addToLabels("app", t.name()).endMetadata()
+        .withNewMetadata()
+        .addToLabels("app", t.name())
+        .endMetadata()
         .withNewSpec()
-        .addNewContainer().withName("app").withImage("registry.example/app:1")
-        .addNewEnv().withName(POOL_ENV).withValue(Integer.toString(POOL_MAX)).endEnv()
+        .addNewContainer()
+        .withName("app")
+        .withImage("registry.example/app:1")
+        .addNewEnv()
+        .withName(POOL_ENV)
+        .withValue(Integer.toString(POOL_MAX))
+        .endEnv()
         .endContainer()
         .endSpec()
         .endTemplate()
@@ -103,7 +128,10 @@ record Layout(int policies, int namespaceCount, int hot) {
    * each policy picking its series by {@code namespace} and {@code policy} (matchLabels).
    */
   ScalingPolicy policy(Target t, KubernetesClient client) {
-    return client.getKubernetesSerialization().unmarshal("""
+    return client
+        .getKubernetesSerialization()
+        .unmarshal(
+            """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata:
@@ -125,7 +153,17 @@ record Layout(int policies, int namespaceCount, int hot) {
             budgetRef: {name: db}
             poolSize: {min: %7$d, max: %8$d}
             delivery: {type: Env, container: app, envName: %9$s}
-        """.formatted(t.namespace(), t.name(), t.hot() ? "hot" : "idle", t.hot() ? 1 : 0, HOT_MAX,
-        OperatorBenchmark.METRIC, POOL_MIN, POOL_MAX, POOL_ENV), ScalingPolicy.class);
+        """
+                .formatted(
+                    t.namespace(),
+                    t.name(),
+                    t.hot() ? "hot" : "idle",
+                    t.hot() ? 1 : 0,
+                    HOT_MAX,
+                    OperatorBenchmark.METRIC,
+                    POOL_MIN,
+                    POOL_MAX,
+                    POOL_ENV),
+            ScalingPolicy.class);
   }
 }

@@ -29,7 +29,8 @@ final class MetricsText {
         continue;
       }
       String name = brace < 0 ? line.substring(0, space) : line.substring(0, brace);
-      Map<String, String> labels = brace < 0 ? Map.of() : labels(line.substring(brace + 1, line.lastIndexOf('}')));
+      Map<String, String> labels =
+          brace < 0 ? Map.of() : labels(line.substring(brace + 1, line.lastIndexOf('}')));
       String[] rest = line.substring(space + 1).trim().split("\\s+");
       try {
         out.add(new Line(name, labels, Double.parseDouble(rest[0])));

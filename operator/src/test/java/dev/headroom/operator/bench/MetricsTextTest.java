@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class MetricsTextTest {
 
-  private static final String TEXT = """
+  private static final String TEXT =
+      """
       # HELP jvm_memory_used_bytes used
       # TYPE jvm_memory_used_bytes gauge
       jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.5E7
@@ -23,8 +24,11 @@ class MetricsTextTest {
   void sumsTheSamplesThatCarryTheGivenLabels() {
     MetricsText m = MetricsText.parse(TEXT);
     assertThat(m.sum("jvm_memory_used_bytes", Map.of("area", "heap"))).isEqualTo(2.0e7);
-    assertThat(m.sum("apiserver_flowcontrol_dispatched_requests_total",
-        Map.of("flow_schema", "headroom-bench"))).isEqualTo(42);
+    assertThat(
+            m.sum(
+                "apiserver_flowcontrol_dispatched_requests_total",
+                Map.of("flow_schema", "headroom-bench")))
+        .isEqualTo(42);
     assertThat(m.sum("odd", Map.of("label", "a \"quoted\", value"))).isEqualTo(3);
     assertThat(m.sum("plain_total", Map.of())).isEqualTo(12);
     assertThat(m.sum("missing", Map.of())).isZero();

@@ -33,9 +33,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The operator benchmark on the real test bed: N ScalingPolicies over N Deployments (100 of them
  * with kwok pods, the rest idle at zero replicas) in 10 namespaces with one ConnectionBudget each,
- * load from Prometheus with one series per policy. Measures the time to the first decision of
- * every policy, the steady reconcile rate, the latency from a load change to the scale patch,
- * heap and RSS, and the API and Prometheus requests the operator causes. See docs/benchmarks.md.
+ * load from Prometheus with one series per policy. Measures the time to the first decision of every
+ * policy, the steady reconcile rate, the latency from a load change to the scale patch, heap and
+ * RSS, and the API and Prometheus requests the operator causes. See docs/benchmarks.md.
  *
  * <p>Run through {@code benchmarks/operator-bench}, never by the unit or integration tests.
  */
@@ -52,7 +52,12 @@ public final class OperatorBenchmark {
   static final String CHART_JVM_OPTIONS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
 
   private final BenchmarkOptions options;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1: an HTTP/2 server may close a long-lived connection with GOAWAY between two samples.
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   OperatorBenchmark(BenchmarkOptions options) {
     this.options = options;
@@ -104,40 +109,76 @@ public final class OperatorBenchmark {
       log("setup done in " + secs(Duration.between(setupStart, Instant.now())) + " s");
 
       Map<String, Instant> decided = new ConcurrentHashMap<>();
-      SharedIndexInformer<ScalingPolicy> policyInformer = admin.resources(ScalingPolicy.class)
-          .inAnyNamespace().withLabel("headroom-bench").inform(new ResourceEventHandler<>() {
-            @Override public void onAdd(ScalingPolicy p) { seen(p); }
-            @Override public void onUpdate(ScalingPolicy a, ScalingPolicy p) { seen(p); }
-            @Override public void onDelete(ScalingPolicy p, boolean unknown) { }
-            private void seen(ScalingPolicy p) {
-              if (p.getStatus() != null && p.getStatus().getDesiredReplicas() != null) {
-                decided.putIfAbsent(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), Instant.now());
-              }
-            }
-          }, 0);
+      SharedIndexInformer<ScalingPolicy> policyInformer =
+          admin
+              .resources(ScalingPolicy.class)
+              .inAnyNamespace()
+              .withLabel("headroom-bench")
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(ScalingPolicy p) {
+                      seen(p);
+                    }
+
+                    @Override
+                    public void onUpdate(ScalingPolicy a, ScalingPolicy p) {
+                      seen(p);
+                    }
+
+                    @Override
+                    public void onDelete(ScalingPolicy p, boolean unknown) {}
+
+                    private void seen(ScalingPolicy p) {
+                      if (p.getStatus() != null && p.getStatus().getDesiredReplicas() != null) {
+                        decided.putIfAbsent(
+                            p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(),
+                            Instant.now());
+                      }
+                    }
+                  },
+                  0);
       Map<String, Integer> replicas = new ConcurrentHashMap<>();
       Map<String, Instant> scaled = new ConcurrentHashMap<>();
       Map<String, Integer> baseline = new ConcurrentHashMap<>();
-      SharedIndexInformer<Deployment> hotDeployments = admin.apps().deployments().inAnyNamespace()
-          .withLabel("headroom-bench", "hot").inform(new ResourceEventHandler<>() {
-            @Override public void onAdd(Deployment d) { seen(d); }
-            @Override public void onUpdate(Deployment a, Deployment d) { seen(d); }
-            @Override public void onDelete(Deployment d, boolean unknown) { }
-            private void seen(Deployment d) {
-              String id = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
-              int r = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-              replicas.put(id, r);
-              Integer before = baseline.get(id);
-              if (before != null && r > before) {
-                scaled.putIfAbsent(id, Instant.now());
-              }
-            }
-          }, 0);
+      SharedIndexInformer<Deployment> hotDeployments =
+          admin
+              .apps()
+              .deployments()
+              .inAnyNamespace()
+              .withLabel("headroom-bench", "hot")
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Deployment d) {
+                      seen(d);
+                    }
 
-      Map<String, String> settings = Map.of(
-          "HEADROOM_SYNC_PERIOD", options.syncPeriod(),
-          "HEADROOM_TRANSITION_POLL_PERIOD", "2s",
-          "HEADROOM_BUDGET_SYNC_PERIOD", "30s");
+                    @Override
+                    public void onUpdate(Deployment a, Deployment d) {
+                      seen(d);
+                    }
+
+                    @Override
+                    public void onDelete(Deployment d, boolean unknown) {}
+
+                    private void seen(Deployment d) {
+                      String id = d.getMetadata().getNamespace() + "/" + d.getMetadata().getName();
+                      int r = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+                      replicas.put(id, r);
+                      Integer before = baseline.get(id);
+                      if (before != null && r > before) {
+                        scaled.putIfAbsent(id, Instant.now());
+                      }
+                    }
+                  },
+                  0);
+
+      Map<String, String> settings =
+          Map.of(
+              "HEADROOM_SYNC_PERIOD", options.syncPeriod(),
+              "HEADROOM_TRANSITION_POLL_PERIOD", "2s",
+              "HEADROOM_BUDGET_SYNC_PERIOD", "30s");
       System.setProperty("headroom.operatorXmx", options.xmx());
       // The chart's JVM settings (values.yaml jvmOptions) but for the heap, which -Xmx sets here
       // as MaxRAMPercentage does under the chart's memory limit.
@@ -145,8 +186,8 @@ public final class OperatorBenchmark {
       Path logFile = Path.of("target", "operator-bench-" + policies + ".log");
       Files.createDirectories(logFile.getParent());
       Files.deleteIfExists(logFile);
-      try (OperatorProcess operator = new OperatorProcess(bed, admin, settings,
-          "operator-bench-" + policies)) {
+      try (OperatorProcess operator =
+          new OperatorProcess(bed, admin, settings, "operator-bench-" + policies)) {
         Instant start = Instant.now();
         operator.start();
         log("operator started (pid " + operator.pid() + ", log " + operator.log() + ")");
@@ -157,13 +198,25 @@ public final class OperatorBenchmark {
           }
           Thread.sleep(1000);
           if (decided.size() % 100 == 0 || Math.random() < 0.1) {
-            log("decided " + decided.size() + "/" + layout.policies() + " after "
-                + secs(Duration.between(start, Instant.now())) + " s");
+            log(
+                "decided "
+                    + decided.size()
+                    + "/"
+                    + layout.policies()
+                    + " after "
+                    + secs(Duration.between(start, Instant.now()))
+                    + " s");
           }
         }
-        Duration firstDecisions = decided.size() < layout.policies() ? null
-            : Duration.between(start, decided.values().stream().max(Instant::compareTo).get());
-        log("all decided: " + (firstDecisions == null ? "NO (" + decided.size() + ")" : secs(firstDecisions) + " s"));
+        Duration firstDecisions =
+            decided.size() < layout.policies()
+                ? null
+                : Duration.between(start, decided.values().stream().max(Instant::compareTo).get());
+        log(
+            "all decided: "
+                + (firstDecisions == null
+                    ? "NO (" + decided.size() + ")"
+                    : secs(firstDecisions) + " s"));
 
         // Steady state: the operator runs on its sync period with nothing changing.
         Thread.sleep(options.settle().toMillis());
@@ -177,12 +230,15 @@ public final class OperatorBenchmark {
         double cores = (after.cpuSeconds - before.cpuSeconds) / seconds;
         double cpuPerReconcile = reconcileRate <= 0 ? Double.NaN : cores / reconcileRate * 1000;
         logPhases(admin);
-        log(String.format("steady: %.1f reconciles/s, %.1f API req/s, %.1f Prometheus queries/s"
-            + " (load average %.1f), operator CPU %.2f cores, %.1f ms per reconcile", reconcileRate,
-            apiRate, promRate, after.loadAverage, cores, cpuPerReconcile));
+        log(
+            String.format(
+                "steady: %.1f reconciles/s, %.1f API req/s, %.1f Prometheus queries/s"
+                    + " (load average %.1f), operator CPU %.2f cores, %.1f ms per reconcile",
+                reconcileRate, apiRate, promRate, after.loadAverage, cores, cpuPerReconcile));
 
         // Latency: raise the load of a sample of hot policies, time until their Deployment grows.
-        List<String> sample = layout.hotIds().subList(0, Math.min(LATENCY_SAMPLE, layout.hotIds().size()));
+        List<String> sample =
+            layout.hotIds().subList(0, Math.min(LATENCY_SAMPLE, layout.hotIds().size()));
         for (String id : sample) {
           baseline.put(id, replicas.getOrDefault(id, HOT_REPLICAS));
         }
@@ -193,42 +249,70 @@ public final class OperatorBenchmark {
         writeLoad(loadDir, layout, changed);
         // The clock starts when Prometheus answers the new value (the next scrape after the write).
         Instant t0 = queryable(bed, sample.get(0), HOT_LOAD_CHANGED, written.plusSeconds(30));
-        log("new load queryable " + (Duration.between(written, t0).toMillis()) + " ms after the write");
+        log(
+            "new load queryable "
+                + (Duration.between(written, t0).toMillis())
+                + " ms after the write");
         Instant latencyDeadline = t0.plus(options.latencyTimeout());
         while (scaled.size() < sample.size() && Instant.now().isBefore(latencyDeadline)) {
           Thread.sleep(100);
         }
-        List<Double> latencies = sample.stream().filter(scaled::containsKey)
-            .map(id -> Math.max(0, Duration.between(t0, scaled.get(id)).toMillis()) / 1000.0)
-            .sorted().toList();
+        List<Double> latencies =
+            sample.stream()
+                .filter(scaled::containsKey)
+                .map(id -> Math.max(0, Duration.between(t0, scaled.get(id)).toMillis()) / 1000.0)
+                .sorted()
+                .toList();
         log("scaled " + latencies.size() + "/" + sample.size() + " sampled targets");
         Sample end = sample(admin, bed, operator);
         double changeSeconds = Duration.between(changeStart.at, end.at).toMillis() / 1000.0;
         double changeCores = (end.cpuSeconds - changeStart.cpuSeconds) / changeSeconds;
         double changeApi = (end.operatorRequests - changeStart.operatorRequests) / changeSeconds;
         double changeProm = (end.promQueries - changeStart.promQueries) / changeSeconds;
-        log(String.format("load change: %.1f s, operator CPU %.2f cores, %.1f API req/s, %.1f"
-            + " Prometheus queries/s", changeSeconds, changeCores, changeApi, changeProm));
+        log(
+            String.format(
+                "load change: %.1f s, operator CPU %.2f cores, %.1f API req/s, %.1f"
+                    + " Prometheus queries/s",
+                changeSeconds, changeCores, changeApi, changeProm));
         MetricsText opEnd = MetricsText.parse(get(operator.metricsUrl()));
-        log(String.format("operator: %.0f signal wake-ups, %.0f scale writes timed from the signal"
-            + " (mean %.2f s), %.0f status conflicts (budget %.0f)",
-            opEnd.sum("headroom_signal_wakeups_total", Map.of()),
-            opEnd.sum("headroom_signal_to_scale_seconds_count", Map.of()),
-            opEnd.sum("headroom_signal_to_scale_seconds_sum", Map.of())
-                / Math.max(1, opEnd.sum("headroom_signal_to_scale_seconds_count", Map.of())),
-            opEnd.sum("headroom_status_conflicts_total", Map.of()),
-            opEnd.sum("headroom_status_conflicts_total", Map.of("controller", "connectionbudget"))));
+        log(
+            String.format(
+                "operator: %.0f signal wake-ups, %.0f scale writes timed from the signal"
+                    + " (mean %.2f s), %.0f status conflicts (budget %.0f)",
+                opEnd.sum("headroom_signal_wakeups_total", Map.of()),
+                opEnd.sum("headroom_signal_to_scale_seconds_count", Map.of()),
+                opEnd.sum("headroom_signal_to_scale_seconds_sum", Map.of())
+                    / Math.max(1, opEnd.sum("headroom_signal_to_scale_seconds_count", Map.of())),
+                opEnd.sum("headroom_status_conflicts_total", Map.of()),
+                opEnd.sum(
+                    "headroom_status_conflicts_total", Map.of("controller", "connectionbudget"))));
         long liveHeap = liveHeap(operator);
         policyInformer.close();
         hotDeployments.close();
-        return new BenchmarkResult(policies, layout.hot(), layout.policies() - layout.hot(),
-            firstDecisions, decided.size(), reconcileRate,
-            percentile(latencies, 50), percentile(latencies, 99), latencies.size(), sample.size(),
-            Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)), liveHeap,
+        return new BenchmarkResult(
+            policies,
+            layout.hot(),
+            layout.policies() - layout.hot(),
+            firstDecisions,
+            decided.size(),
+            reconcileRate,
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+            latencies.size(),
+            sample.size(),
+            Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)),
+            liveHeap,
             Math.max(before.rssBytes, Math.max(after.rssBytes, end.rssBytes)),
-            apiRate, promRate, options.xmx(), options.syncPeriod(), Runtime.getRuntime().availableProcessors(),
-            (before.loadAverage + after.loadAverage) / 2, cores, cpuPerReconcile,
-            changeCores, LocalDate.now(ZoneOffset.UTC));
+            apiRate,
+            promRate,
+            options.xmx(),
+            options.syncPeriod(),
+            Runtime.getRuntime().availableProcessors(),
+            (before.loadAverage + after.loadAverage) / 2,
+            cores,
+            cpuPerReconcile,
+            changeCores,
+            LocalDate.now(ZoneOffset.UTC));
       }
     } finally {
       bed.close();
@@ -236,11 +320,15 @@ public final class OperatorBenchmark {
   }
 
   /** When Prometheus first answers {@code value} for the series of policy {@code id}. */
-  private Instant queryable(TestBed bed, String id, double value, Instant deadline) throws Exception {
+  private Instant queryable(TestBed bed, String id, double value, Instant deadline)
+      throws Exception {
     String[] nsName = id.split("/", 2);
     String query = METRIC + "{namespace=\"" + nsName[0] + "\",policy=\"" + nsName[1] + "\"}";
-    URI uri = URI.create(bed.prometheus().url() + "/api/v1/query?query="
-        + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+    URI uri =
+        URI.create(
+            bed.prometheus().url()
+                + "/api/v1/query?query="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
     while (Instant.now().isBefore(deadline)) {
       String body = get(uri);
       Instant at = Instant.now();
@@ -255,10 +343,16 @@ public final class OperatorBenchmark {
   /** How many consumers of the budgets are in each grant phase (all stable when nothing moves). */
   private static void logPhases(KubernetesClient admin) {
     Map<String, Integer> phases = new java.util.TreeMap<>();
-    for (var b : admin.resources(dev.headroom.operator.api.v1alpha1.ConnectionBudget.class)
-        .inAnyNamespace().list().getItems()) {
+    for (var b :
+        admin
+            .resources(dev.headroom.operator.api.v1alpha1.ConnectionBudget.class)
+            .inAnyNamespace()
+            .list()
+            .getItems()) {
       if (b.getStatus() != null) {
-        b.getStatus().getConsumers().forEach(c -> phases.merge(String.valueOf(c.getPhase()), 1, Integer::sum));
+        b.getStatus()
+            .getConsumers()
+            .forEach(c -> phases.merge(String.valueOf(c.getPhase()), 1, Integer::sum));
       }
     }
     log("budget consumers by phase: " + phases);
@@ -276,7 +370,8 @@ public final class OperatorBenchmark {
 
   /** Every request of the operator's service account is dispatched under this flow schema. */
   private static void flowSchema(KubernetesClient admin) {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: flowcontrol.apiserver.k8s.io/v1
         kind: FlowSchema
         metadata: {name: %s}
@@ -292,14 +387,18 @@ public final class OperatorBenchmark {
             - {verbs: ["*"], apiGroups: ["*"], resources: ["*"], namespaces: ["*"], clusterScope: true}
             nonResourceRules:
             - {verbs: ["*"], nonResourceURLs: ["*"]}
-        """.formatted(FLOW_SCHEMA, OperatorProcess.SERVICE_ACCOUNT, OperatorProcess.NAMESPACE);
-    GenericKubernetesResource fs = admin.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+        """
+            .formatted(FLOW_SCHEMA, OperatorProcess.SERVICE_ACCOUNT, OperatorProcess.NAMESPACE);
+    GenericKubernetesResource fs =
+        admin.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
     admin.resource(fs).forceConflicts().serverSideApply();
   }
 
   private void create(KubernetesClient admin, Layout layout) throws Exception {
     for (String ns : layout.namespaces()) {
-      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+      admin
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
           .serverSideApply();
       admin.resource(layout.budget(ns, admin)).serverSideApply();
     }
@@ -307,10 +406,12 @@ public final class OperatorBenchmark {
     try {
       List<Future<?>> work = new ArrayList<>();
       for (Layout.Target t : layout.targets()) {
-        work.add(pool.submit(() -> {
-          admin.resource(layout.deployment(t)).serverSideApply();
-          admin.resource(layout.policy(t, admin)).serverSideApply();
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  admin.resource(layout.deployment(t)).serverSideApply();
+                  admin.resource(layout.policy(t, admin)).serverSideApply();
+                }));
       }
       int done = 0;
       for (Future<?> f : work) {
@@ -325,21 +426,25 @@ public final class OperatorBenchmark {
   }
 
   /** Watches (rather than lists, which would load the API server) until the controller is done. */
-  private void awaitDeploymentsSettled(KubernetesClient admin, Layout layout) throws InterruptedException {
+  private void awaitDeploymentsSettled(KubernetesClient admin, Layout layout)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
-    try (SharedIndexInformer<Deployment> all = admin.apps().deployments().inAnyNamespace()
-        .withLabel("headroom-bench").inform()) {
+    try (SharedIndexInformer<Deployment> all =
+        admin.apps().deployments().inAnyNamespace().withLabel("headroom-bench").inform()) {
       Instant lastLog = Instant.MIN;
       while (Instant.now().isBefore(deadline)) {
         int settled = 0;
         int hotReady = 0;
         for (Deployment d : all.getStore().list()) {
-          if (d.getStatus() != null && d.getStatus().getObservedGeneration() != null
+          if (d.getStatus() != null
+              && d.getStatus().getObservedGeneration() != null
               && d.getStatus().getObservedGeneration().equals(d.getMetadata().getGeneration())) {
             settled++;
           }
-          if ("hot".equals(d.getMetadata().getLabels().get("headroom-bench")) && d.getStatus() != null
-              && d.getStatus().getReadyReplicas() != null && d.getStatus().getReadyReplicas() >= HOT_REPLICAS) {
+          if ("hot".equals(d.getMetadata().getLabels().get("headroom-bench"))
+              && d.getStatus() != null
+              && d.getStatus().getReadyReplicas() != null
+              && d.getStatus().getReadyReplicas() >= HOT_REPLICAS) {
             hotReady++;
           }
         }
@@ -347,8 +452,15 @@ public final class OperatorBenchmark {
           return;
         }
         if (Instant.now().isAfter(lastLog.plusSeconds(15))) {
-          log("Deployments observed by their controller: " + settled + "/" + layout.policies()
-              + ", hot ones ready: " + hotReady + "/" + layout.hot());
+          log(
+              "Deployments observed by their controller: "
+                  + settled
+                  + "/"
+                  + layout.policies()
+                  + ", hot ones ready: "
+                  + hotReady
+                  + "/"
+                  + layout.hot());
           lastLog = Instant.now();
         }
         Thread.sleep(1000);
@@ -364,8 +476,15 @@ public final class OperatorBenchmark {
     StringBuilder idle = new StringBuilder();
     for (Layout.Target t : layout.targets()) {
       double v = t.hot() ? changed.getOrDefault(t.id(), HOT_LOAD) : 0;
-      (t.hot() ? hot : idle).append(METRIC).append("{namespace=\"").append(t.namespace())
-          .append("\",policy=\"").append(t.name()).append("\"} ").append(v).append('\n');
+      (t.hot() ? hot : idle)
+          .append(METRIC)
+          .append("{namespace=\"")
+          .append(t.namespace())
+          .append("\",policy=\"")
+          .append(t.name())
+          .append("\"} ")
+          .append(v)
+          .append('\n');
     }
     replace(dir.resolve("bench-hot.prom"), hot.toString());
     replace(dir.resolve("bench-idle.prom"), idle.toString());
@@ -379,43 +498,82 @@ public final class OperatorBenchmark {
 
   // ---- sampling -----------------------------------------------------------------------------
 
-  private record Sample(Instant at, double reconciles, double operatorRequests, double promQueries,
-      long heapBytes, long rssBytes, double loadAverage, double cpuSeconds) {}
+  private record Sample(
+      Instant at,
+      double reconciles,
+      double operatorRequests,
+      double promQueries,
+      long heapBytes,
+      long rssBytes,
+      double loadAverage,
+      double cpuSeconds) {}
 
-  private Sample sample(KubernetesClient admin, TestBed bed, OperatorProcess operator) throws Exception {
+  private Sample sample(KubernetesClient admin, TestBed bed, OperatorProcess operator)
+      throws Exception {
     Instant at = Instant.now();
     MetricsText op = MetricsText.parse(get(operator.metricsUrl()));
     MetricsText api = MetricsText.parse(admin.raw("/metrics"));
     MetricsText prom = MetricsText.parse(get(URI.create(bed.prometheus().url() + "/metrics")));
-    double reconciles = op.sum("headroom_reconcile_seconds_count", Map.of("controller", "scalingpolicy"));
-    double requests = api.sum("apiserver_flowcontrol_dispatched_requests_total", Map.of("flow_schema", FLOW_SCHEMA));
+    double reconciles =
+        op.sum("headroom_reconcile_seconds_count", Map.of("controller", "scalingpolicy"));
+    double requests =
+        api.sum(
+            "apiserver_flowcontrol_dispatched_requests_total", Map.of("flow_schema", FLOW_SCHEMA));
     double queries = prom.sum("prometheus_http_requests_total", Map.of("handler", "/api/v1/query"));
     long heap = (long) op.sum("jvm_memory_used_bytes", Map.of("area", "heap"));
     double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    return new Sample(at, reconciles, requests, queries, heap, rss(operator.pid()), load,
+    return new Sample(
+        at,
+        reconciles,
+        requests,
+        queries,
+        heap,
+        rss(operator.pid()),
+        load,
         cpuSeconds(operator.pid()));
   }
 
   /** Heap in use right after a full GC (jcmd GC.run): what the operator's objects really hold. */
   private long liveHeap(OperatorProcess operator) throws Exception {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(operator.pid()), "GC.run")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process gc =
+        new ProcessBuilder(jcmd.toString(), Long.toString(operator.pid()), "GC.run")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!gc.waitFor(2, TimeUnit.MINUTES) || gc.exitValue() != 0) {
       log("jcmd GC.run failed; heap after GC is not measured");
       return -1L << 20;
     }
-    return (long) MetricsText.parse(get(operator.metricsUrl()))
-        .sum("jvm_memory_used_bytes", Map.of("area", "heap"));
+    return (long)
+        MetricsText.parse(get(operator.metricsUrl()))
+            .sum("jvm_memory_used_bytes", Map.of("area", "heap"));
   }
 
+  /** A GET whose exchange is asked again up to twice when the connection drops mid-way. */
   private String get(URI uri) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = send(uri);
     if (r.statusCode() != 200) {
       throw new IOException(uri + " answered " + r.statusCode());
     }
     return r.body();
+  }
+
+  private HttpResponse<String> send(URI uri) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+        throw e;
+      } catch (IOException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        log("GET " + uri + " failed (" + e.getMessage() + "), asking again");
+        Thread.sleep(500);
+      }
+    }
   }
 
   /** User + system CPU time of a process, from /proc/PID/stat (clock ticks of 1/100 s). */
@@ -439,8 +597,11 @@ public final class OperatorBenchmark {
   }
 
   static void log(String message) {
-    System.err.println("operator-bench: " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-        + " " + message);
+    System.err.println(
+        "operator-bench: "
+            + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + " "
+            + message);
   }
 
   static void sleep(long ms) {

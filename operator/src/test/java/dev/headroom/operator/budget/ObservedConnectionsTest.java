@@ -24,7 +24,8 @@ class ObservedConnectionsTest {
   @BeforeEach
   void start() throws Exception {
     prometheus = FakePrometheus.start();
-    observed = new ObservedConnections(new PrometheusClient(PrometheusEndpoint.of(prometheus.url())));
+    observed =
+        new ObservedConnections(new PrometheusClient(PrometheusEndpoint.of(prometheus.url())));
   }
 
   @AfterEach
@@ -40,7 +41,8 @@ class ObservedConnectionsTest {
 
   @Test
   void withoutSpecObservedNothingIsMeasuredNorAsked() {
-    assertThat(observed.read(null, AT)).isEqualTo(new ObservedConnections.Reading(Measurement.none(), null));
+    assertThat(observed.read(null, AT))
+        .isEqualTo(new ObservedConnections.Reading(Measurement.none(), null));
     assertThat(prometheus.requests()).isEmpty();
   }
 
@@ -49,8 +51,10 @@ class ObservedConnectionsTest {
     prometheus.answer(FakePrometheus.json(200, Answers.vector("33.6")));
     var reading = observed.read(query("sum(pg_stat_activity_count{usename=\"app\"})"), AT);
     assertThat(reading).isEqualTo(new ObservedConnections.Reading(Measurement.of(34), null));
-    assertThat(prometheus.requests()).singleElement()
-        .satisfies(r -> assertThat(r.body() + " " + r.rawQuery()).contains("pg_stat_activity_count"));
+    assertThat(prometheus.requests())
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r.body() + " " + r.rawQuery()).contains("pg_stat_activity_count"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,7 +82,8 @@ class ObservedConnectionsTest {
 
   @Test
   void withoutALimitQueryTheSpecLimitIsInForce() {
-    assertThat(observed.limit(query("q"), 200, AT)).isEqualTo(new ObservedConnections.Limit(200, null));
+    assertThat(observed.limit(query("q"), 200, AT))
+        .isEqualTo(new ObservedConnections.Limit(200, null));
     assertThat(observed.limit(null, 200, AT)).isEqualTo(new ObservedConnections.Limit(200, null));
     assertThat(prometheus.requests()).isEmpty();
   }

@@ -33,7 +33,8 @@ class ForecastSettingsTest {
   @Test
   void refusesThreadCountsOutOfRange() {
     assertThatThrownBy(() -> OperatorBeans.checked(new Settings(M, M, M, 0)))
-        .hasMessageContaining("headroom.forecast.threads").hasMessageContaining("got 0");
+        .hasMessageContaining("headroom.forecast.threads")
+        .hasMessageContaining("got 0");
     assertThatThrownBy(() -> OperatorBeans.checked(new Settings(M, M, M, 65)))
         .hasMessageContaining("headroom.forecast.threads");
   }

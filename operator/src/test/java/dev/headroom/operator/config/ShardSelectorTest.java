@@ -36,7 +36,8 @@ class ShardSelectorTest {
         Arguments.of("blank", "  ", "is empty"),
         Arguments.of("trailing comma", "shard=a,", "an empty requirement"),
         Arguments.of("bad key", "-shard=a", "the label key '-shard' is not a valid label name"),
-        Arguments.of("bad prefix", "Headroom.dev/shard=a", "prefix 'Headroom.dev' is not a DNS subdomain"),
+        Arguments.of(
+            "bad prefix", "Headroom.dev/shard=a", "prefix 'Headroom.dev' is not a DNS subdomain"),
         Arguments.of("bad value", "shard=a b", "'shard=a b' is not"),
         Arguments.of("value too long", "shard=" + "a".repeat(64), "the label value"),
         Arguments.of("unbalanced", "shard in (a,b", "unbalanced parentheses"),
@@ -68,8 +69,8 @@ class ShardSelectorTest {
 
   @ParameterizedTest(name = "{0}: {1} on {2} is {3}")
   @MethodSource("matching")
-  void matchesAsTheApiServerDoes(String name, String selector, Map<String, String> labels,
-      boolean expected) {
+  void matchesAsTheApiServerDoes(
+      String name, String selector, Map<String, String> labels, boolean expected) {
     assertThat(ShardSelector.parse(SETTING, selector).matches(labels)).isEqualTo(expected);
   }
 }

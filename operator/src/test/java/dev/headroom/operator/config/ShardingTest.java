@@ -35,13 +35,15 @@ class ShardingTest {
   void aShardWithoutALeaseNameIsRefused() {
     assertThatThrownBy(() -> Sharding.of(Optional.of("shard=a"), Optional.empty(), true))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("headroom.leader-election.lease-name (HEADROOM_LEADER_ELECTION_LEASE_NAME) must be set")
+        .hasMessageStartingWith(
+            "headroom.leader-election.lease-name (HEADROOM_LEADER_ELECTION_LEASE_NAME) must be set")
         .hasMessageContaining("headroom.shard.selector");
   }
 
   @Test
   void aShardOnTheUnshardedLeaseIsRefused() {
-    assertThatThrownBy(() -> Sharding.of(Optional.of("shard=a"), Optional.of("headroom-operator"), true))
+    assertThatThrownBy(
+            () -> Sharding.of(Optional.of("shard=a"), Optional.of("headroom-operator"), true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the Lease of an unsharded operator");
   }
@@ -56,7 +58,8 @@ class ShardingTest {
   void anInvalidLeaseNameIsRefused() {
     assertThatThrownBy(() -> Sharding.of(Optional.empty(), Optional.of("Headroom_A"), true))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("headroom.leader-election.lease-name (HEADROOM_LEADER_ELECTION_LEASE_NAME) is 'Headroom_A'");
+        .hasMessageStartingWith(
+            "headroom.leader-election.lease-name (HEADROOM_LEADER_ELECTION_LEASE_NAME) is 'Headroom_A'");
   }
 
   @Test

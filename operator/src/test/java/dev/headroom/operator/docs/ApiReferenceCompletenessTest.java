@@ -119,7 +119,10 @@ class ApiReferenceCompletenessTest {
   @MethodSource("crds")
   void everyConditionTypeIsDocumented(String file) {
     JsonNode conditions =
-        CrdSchema.openApiSchema(crd(file)).path("properties").path("status").path("properties")
+        CrdSchema.openApiSchema(crd(file))
+            .path("properties")
+            .path("status")
+            .path("properties")
             .path("conditions");
     List<String> types =
         Arrays.stream(conditions.path("description").asText().split("[,.]"))
@@ -149,8 +152,7 @@ class ApiReferenceCompletenessTest {
     List<String> sp =
         CrdSchema.fieldPaths(CrdSchema.openApiSchema(crd("scalingpolicies.headroom.dev-v1.yml")));
     List<String> cb =
-        CrdSchema.fieldPaths(
-            CrdSchema.openApiSchema(crd("connectionbudgets.headroom.dev-v1.yml")));
+        CrdSchema.fieldPaths(CrdSchema.openApiSchema(crd("connectionbudgets.headroom.dev-v1.yml")));
 
     // a guard against a walk that silently finds nothing (e.g. a moved schema)
     assertThat(sp)

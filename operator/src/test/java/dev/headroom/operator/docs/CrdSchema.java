@@ -206,8 +206,7 @@ final class CrdSchema {
   }
 
   /**
-   * The standard Kubernetes type a field holds, if any: an object of that shape, or a list of
-   * them.
+   * The standard Kubernetes type a field holds, if any: an object of that shape, or a list of them.
    */
   static Optional<StandardType> standardType(JsonNode fieldSchema) {
     JsonNode items = fieldSchema.path("items");

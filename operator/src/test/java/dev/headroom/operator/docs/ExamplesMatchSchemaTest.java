@@ -128,8 +128,8 @@ class ExamplesMatchSchemaTest {
   }
 
   /**
-   * Loads a document with the Fabric8 serialization, which fails on unknown properties (proved
-   * by {@link #anUnknownPropertyFailsTheLoadAndTheSchema()}).
+   * Loads a document with the Fabric8 serialization, which fails on unknown properties (proved by
+   * {@link #anUnknownPropertyFailsTheLoadAndTheSchema()}).
    */
   static <T extends HasMetadata> T load(Doc doc, Class<T> type) {
     return load(doc.node(), type, doc.toString());
@@ -269,8 +269,9 @@ class ExamplesMatchSchemaTest {
         continue;
       }
       ScalingPolicySpec spec = loadPolicy(d).getSpec();
-      Doc target = find(unit, spec.getTargetRef().getKind(), spec.getTargetRef().getName())
-          .orElseThrow(() -> new AssertionError(d + ": its target is not in the same file"));
+      Doc target =
+          find(unit, spec.getTargetRef().getKind(), spec.getTargetRef().getName())
+              .orElseThrow(() -> new AssertionError(d + ": its target is not in the same file"));
       assertThat(target.apiVersion()).isEqualTo(spec.getTargetRef().getApiVersion());
       assertWorkloadIsSound(target);
 
@@ -322,8 +323,10 @@ class ExamplesMatchSchemaTest {
             .anySatisfy(e -> assertThat(e.path("name").asText()).isEqualTo(delivery.getEnvName()));
       }
       case CONFIG_MAP -> {
-        Doc cm = find(unit, "ConfigMap", delivery.getConfigMapName())
-            .orElseThrow(() -> new AssertionError(d + ": its ConfigMap is not in the same file"));
+        Doc cm =
+            find(unit, "ConfigMap", delivery.getConfigMapName())
+                .orElseThrow(
+                    () -> new AssertionError(d + ": its ConfigMap is not in the same file"));
         assertThat(delivery.getKey())
             .as("%s: ConfigMap keys have no prefix", d)
             .doesNotContain("/");
@@ -484,7 +487,6 @@ class ExamplesMatchSchemaTest {
   // ---------------------------------------------------------------------------------------------
   // the checks themselves
 
-
   static final String INLINE_POLICY =
       """
       apiVersion: headroom.dev/v1alpha1
@@ -544,11 +546,12 @@ class ExamplesMatchSchemaTest {
     ((ObjectNode) p.at("/spec")).put("mode", "Off");
     ((ObjectNode) p.at("/spec/targetRef")).put("name", "Web_1");
     ((ObjectNode) p.at("/spec/replicas")).put("max", 0);
-    ((ObjectNode) p.at("/spec")).set(
-        "schedules",
-        CrdSchema.parseYaml(
-            "[{name: m, cron: '0 9 * *', duration: 2 hours, minReplicas: 1,"
-                + " timeZone: Europe/Berlin}]"));
+    ((ObjectNode) p.at("/spec"))
+        .set(
+            "schedules",
+            CrdSchema.parseYaml(
+                "[{name: m, cron: '0 9 * *', duration: 2 hours, minReplicas: 1,"
+                    + " timeZone: Europe/Berlin}]"));
 
     assertThat(schemaErrors(p))
         .anyMatch(e -> e.startsWith("spec.mode: 'Off' is not one of"))
@@ -563,9 +566,10 @@ class ExamplesMatchSchemaTest {
     ObjectNode p = inlinePolicy();
     ((ObjectNode) p.at("/spec/connections/delivery")).remove("envName");
     ((ObjectNode) p.at("/spec/connections/poolSize")).put("min", 5);
-    ((ObjectNode) p.at("/spec")).set(
-        "schedules",
-        CrdSchema.parseYaml("[{name: m, cron: '0 9 * * 1-5', duration: 2h, minReplicas: 6}]"));
+    ((ObjectNode) p.at("/spec"))
+        .set(
+            "schedules",
+            CrdSchema.parseYaml("[{name: m, cron: '0 9 * * 1-5', duration: 2h, minReplicas: 6}]"));
 
     assertThat(schemaErrors(p))
         .containsExactlyInAnyOrder(

@@ -16,14 +16,22 @@ class ReadmeCommandsTest {
   @Test
   void ciRunsExactlyTheReadmesInstallAndTestCommands() throws IOException {
     String readme = Files.readString(REPO.resolve("README.md"));
-    List<String> ci = Files.readAllLines(REPO.resolve(".ci/run")).stream()
-        .map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("set ") && !l.startsWith("cd "))
-        .toList();
+    List<String> ci =
+        Files.readAllLines(REPO.resolve(".ci/run")).stream()
+            .map(String::strip)
+            .filter(
+                l ->
+                    !l.isEmpty()
+                        && !l.startsWith("#")
+                        && !l.startsWith("set ")
+                        && !l.startsWith("cd "))
+            .toList();
 
     assertThat(ci).containsExactly("scripts/install-deps", "./mvnw -B verify");
     for (String command : ci) {
-      assertThat(readme).as("README shows %s in a code block", command).contains("```\n" + command + "\n```");
+      assertThat(readme)
+          .as("README shows %s in a code block", command)
+          .contains("```\n" + command + "\n```");
     }
   }
 

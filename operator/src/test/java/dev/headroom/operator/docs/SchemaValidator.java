@@ -9,9 +9,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Checks a manifest against a CRD's structural schema the way the API server does, without an
- * API server: defaults first, then types, required fields, unknown fields, enums, patterns,
- * lengths, ranges, list sizes and the CEL rules.
+ * Checks a manifest against a CRD's structural schema the way the API server does, without an API
+ * server: defaults first, then types, required fields, unknown fields, enums, patterns, lengths,
+ * ranges, list sizes and the CEL rules.
  *
  * <p>There is no CEL interpreter on the test classpath, so each CEL rule of the Headroom CRDs has a
  * hand-written Java mirror in {@link #CEL_MIRRORS}, keyed by the exact rule text. A rule in a CRD
@@ -22,67 +22,75 @@ final class SchemaValidator {
 
   /** Java mirrors of the CEL rules, evaluated on the (defaulted) object the rule is declared on. */
   static final Map<String, Predicate<JsonNode>> CEL_MIRRORS =
-      withSignalRules(Map.of(
-          "self.type != 'Env' || (has(self.container) && has(self.envName))",
-          self -> !self.path("type").asText().equals("Env")
-              || (self.has("container") && self.has("envName")),
-          "self.type != 'ConfigMap' || (has(self.configMapName) && has(self.key))",
-          self -> !self.path("type").asText().equals("ConfigMap")
-              || (self.has("configMapName") && self.has("key")),
-          "self.type != 'Annotation' || has(self.key)",
-          self -> !self.path("type").asText().equals("Annotation") || self.has("key"),
-          "self.min <= self.max",
-          self -> self.path("min").asLong() <= self.path("max").asLong(),
-          "(has(self.signals) && size(self.signals) > 0) || has(self.concurrency)",
-          self -> (self.has("signals") && self.path("signals").size() > 0)
-              || self.has("concurrency"),
-          "!has(self.schedules) || self.schedules.all(s, s.minReplicas <= self.replicas.max)",
-          self -> {
-            if (!self.has("schedules")) {
-              return true;
-            }
-            long max = self.path("replicas").path("max").asLong();
-            for (JsonNode s : self.path("schedules")) {
-              if (s.path("minReplicas").asLong() > max) {
-                return false;
-              }
-            }
-            return true;
-          },
-          "!has(self.load.concurrency) || has(self.capacity)",
-          self -> !self.path("load").has("concurrency") || self.has("capacity"),
-          "!has(self.forecast) || !has(self.forecast.signal) || (has(self.load.signals) &&"
-              + " self.load.signals.exists(s, s.name == self.forecast.signal))",
-          self -> {
-            if (!self.path("forecast").has("signal")) {
-              return true;
-            }
-            String wanted = self.path("forecast").path("signal").asText();
-            for (JsonNode s : self.path("load").path("signals")) {
-              if (wanted.equals(s.path("name").asText())) {
+      withSignalRules(
+          Map.of(
+              "self.type != 'Env' || (has(self.container) && has(self.envName))",
+              self ->
+                  !self.path("type").asText().equals("Env")
+                      || (self.has("container") && self.has("envName")),
+              "self.type != 'ConfigMap' || (has(self.configMapName) && has(self.key))",
+              self ->
+                  !self.path("type").asText().equals("ConfigMap")
+                      || (self.has("configMapName") && self.has("key")),
+              "self.type != 'Annotation' || has(self.key)",
+              self -> !self.path("type").asText().equals("Annotation") || self.has("key"),
+              "self.min <= self.max",
+              self -> self.path("min").asLong() <= self.path("max").asLong(),
+              "(has(self.signals) && size(self.signals) > 0) || has(self.concurrency)",
+              self ->
+                  (self.has("signals") && self.path("signals").size() > 0)
+                      || self.has("concurrency"),
+              "!has(self.schedules) || self.schedules.all(s, s.minReplicas <= self.replicas.max)",
+              self -> {
+                if (!self.has("schedules")) {
+                  return true;
+                }
+                long max = self.path("replicas").path("max").asLong();
+                for (JsonNode s : self.path("schedules")) {
+                  if (s.path("minReplicas").asLong() > max) {
+                    return false;
+                  }
+                }
                 return true;
-              }
-            }
-            return false;
-          },
-          "!has(self.connections) || !has(self.connections.poolSize) || self.replicas.min *"
-              + " self.connections.poolSize.min <= 100000",
-          self -> !self.has("connections")
-              || !self.path("connections").has("poolSize")
-              || self.path("replicas").path("min").asLong()
-                      * self.path("connections").path("poolSize").path("min").asLong()
-                  <= 100000,
-          "self.reserved < self.maxConnections",
-          self -> self.path("reserved").asLong() < self.path("maxConnections").asLong()));
+              },
+              "!has(self.load.concurrency) || has(self.capacity)",
+              self -> !self.path("load").has("concurrency") || self.has("capacity"),
+              "!has(self.forecast) || !has(self.forecast.signal) || (has(self.load.signals) &&"
+                  + " self.load.signals.exists(s, s.name == self.forecast.signal))",
+              self -> {
+                if (!self.path("forecast").has("signal")) {
+                  return true;
+                }
+                String wanted = self.path("forecast").path("signal").asText();
+                for (JsonNode s : self.path("load").path("signals")) {
+                  if (wanted.equals(s.path("name").asText())) {
+                    return true;
+                  }
+                }
+                return false;
+              },
+              "!has(self.connections) || !has(self.connections.poolSize) || self.replicas.min *"
+                  + " self.connections.poolSize.min <= 100000",
+              self ->
+                  !self.has("connections")
+                      || !self.path("connections").has("poolSize")
+                      || self.path("replicas").path("min").asLong()
+                              * self.path("connections").path("poolSize").path("min").asLong()
+                          <= 100000,
+              "self.reserved < self.maxConnections",
+              self -> self.path("reserved").asLong() < self.path("maxConnections").asLong()));
 
   /** The rules of a load signal (Map.of takes ten pairs at most). */
   private static Map<String, Predicate<JsonNode>> withSignalRules(
       Map<String, Predicate<JsonNode>> rules) {
     Map<String, Predicate<JsonNode>> all = new java.util.HashMap<>(rules);
-    all.put("self.all(k, k.matches('^[a-zA-Z_][a-zA-Z0-9_]*$') && size(k) <= 128 &&"
-        + " size(self[k]) <= 1024)", self -> {
+    all.put(
+        "self.all(k, k.matches('^[a-zA-Z_][a-zA-Z0-9_]*$') && size(k) <= 128 &&"
+            + " size(self[k]) <= 1024)",
+        self -> {
           for (Map.Entry<String, JsonNode> e : self.properties()) {
-            if (!e.getKey().matches("^[a-zA-Z_][a-zA-Z0-9_]*$") || e.getKey().length() > 128
+            if (!e.getKey().matches("^[a-zA-Z_][a-zA-Z0-9_]*$")
+                || e.getKey().length() > 128
                 || e.getValue().asText().length() > 1024) {
               return false;
             }
@@ -98,8 +106,8 @@ final class SchemaValidator {
 
   /**
    * Errors of {@code object} (a whole manifest) against {@code openApiSchema}; empty when valid.
-   * {@code apiVersion}, {@code kind} and {@code metadata} are the API server's business and are
-   * not checked here.
+   * {@code apiVersion}, {@code kind} and {@code metadata} are the API server's business and are not
+   * checked here.
    */
   static List<String> validate(JsonNode object, JsonNode openApiSchema) {
     SchemaValidator v = new SchemaValidator();

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import dev.headroom.operator.prometheus.PrometheusException;
-import java.net.URI;
 import dev.headroom.operator.prometheus.TimedValue;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,7 +28,8 @@ class HistoryCacheTest {
   static final Instant T0 = Instant.parse("2026-11-17T08:20:00Z");
   static final Duration REFRESH = Duration.ofMinutes(10);
   static final Duration RETRY = Duration.ofMinutes(1);
-  static final HistoryKey KEY = HistoryKey.of("uid-1", "sum(rate(req[1m]))", Duration.ofDays(14), 11_000);
+  static final HistoryKey KEY =
+      HistoryKey.of("uid-1", "sum(rate(req[1m]))", Duration.ofDays(14), 11_000);
 
   /** Queues tasks until the test runs them. */
   static final class ManualExecutor implements java.util.concurrent.Executor {
@@ -124,7 +125,8 @@ class HistoryCacheTest {
     assertThat(stillOld.samples()).hasSize(3);
     assertThat(executor.runAll()).isEqualTo(1);
     assertThat(cache.current(KEY, T0.plus(REFRESH)).samples())
-        .extracting(TimedValue::value).containsExactly(4.0, 5.0);
+        .extracting(TimedValue::value)
+        .containsExactly(4.0, 5.0);
     assertThat(source.asked).containsExactly(T0, T0.plus(REFRESH));
   }
 
@@ -173,11 +175,15 @@ class HistoryCacheTest {
     cache.current(KEY, T0);
     executor.runAll();
 
-    HistoryKey otherQuery = HistoryKey.of("uid-1", "sum(rate(other[1m]))", Duration.ofDays(14), 11_000);
-    assertThat(cache.current(otherQuery, T0.plusSeconds(1)).state()).isEqualTo(History.State.PENDING);
+    HistoryKey otherQuery =
+        HistoryKey.of("uid-1", "sum(rate(other[1m]))", Duration.ofDays(14), 11_000);
+    assertThat(cache.current(otherQuery, T0.plusSeconds(1)).state())
+        .isEqualTo(History.State.PENDING);
     assertThat(cache.current(otherQuery, T0.plusSeconds(1)).samples()).isEmpty();
-    HistoryKey otherLookback = HistoryKey.of("uid-1", "sum(rate(other[1m]))", Duration.ofDays(7), 11_000);
-    assertThat(cache.current(otherLookback, T0.plusSeconds(2)).state()).isEqualTo(History.State.PENDING);
+    HistoryKey otherLookback =
+        HistoryKey.of("uid-1", "sum(rate(other[1m]))", Duration.ofDays(7), 11_000);
+    assertThat(cache.current(otherLookback, T0.plusSeconds(2)).state())
+        .isEqualTo(History.State.PENDING);
     assertThat(cache.policies()).containsExactly("uid-1");
   }
 
@@ -189,7 +195,9 @@ class HistoryCacheTest {
     source.answers.add(samples(1));
     source.answers.add(samples(9, 9));
     executor.runAll();
-    assertThat(cache.current(other, T0).samples()).extracting(TimedValue::value).containsExactly(9.0, 9.0);
+    assertThat(cache.current(other, T0).samples())
+        .extracting(TimedValue::value)
+        .containsExactly(9.0, 9.0);
   }
 
   @Test
@@ -215,15 +223,16 @@ class HistoryCacheTest {
   void aHangingPrometheusNeverBlocksTheCaller() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch entered = new CountDownLatch(1);
-    HistorySource hanging = (key, end) -> {
-      entered.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return samples(1);
-    };
+    HistorySource hanging =
+        (key, end) -> {
+          entered.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return samples(1);
+        };
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       HistoryCache slow = new HistoryCache(hanging, pool, REFRESH, RETRY);
@@ -251,7 +260,8 @@ class HistoryCacheTest {
     HistoryKey tight = HistoryKey.of("u", "q", Duration.ofDays(14), 2_000);
     assertThat(tight.points()).isLessThanOrEqualTo(2_000);
     assertThatThrownBy(() -> HistoryKey.of("u", "q", Duration.ZERO, 11_000))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lookback");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lookback");
   }
 
   @Test

@@ -24,11 +24,15 @@ class PolicyForecasterTest {
 
   final HistoryCacheTest.ManualExecutor executor = new HistoryCacheTest.ManualExecutor();
   final HistoryCacheTest.ScriptedSource source = new HistoryCacheTest.ScriptedSource();
-  final PolicyForecaster forecaster = new PolicyForecaster(
-      new HistoryCache(source, executor, Duration.ofMinutes(10), Duration.ofMinutes(1)), 11_000);
+  final PolicyForecaster forecaster =
+      new PolicyForecaster(
+          new HistoryCache(source, executor, Duration.ofMinutes(10), Duration.ofMinutes(1)),
+          11_000);
 
   static ScalingPolicy policy(String forecast) {
-    ScalingPolicy p = Serialization.unmarshal("""
+    ScalingPolicy p =
+        Serialization.unmarshal(
+            """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata: {name: web, namespace: shop, uid: 0f0e-uid}
@@ -39,18 +43,24 @@ class PolicyForecasterTest {
             signals:
             - {name: requests, query: 'sum(rate(req[1m]))', type: AverageValue, target: 10}
           %s
-        """.formatted(forecast), ScalingPolicy.class);
+        """
+                .formatted(forecast),
+            ScalingPolicy.class);
     return p;
   }
 
-  static final ScalingPolicy WEEKLY = policy("forecast: {lookback: 15d, horizon: 2h, leadTime: 30m}");
+  static final ScalingPolicy WEEKLY =
+      policy("forecast: {lookback: 15d, horizon: 2h, leadTime: 30m}");
 
   /** Every 5 minutes over {@code days} before NOW: 100 on weekdays 09:00-10:00, else 15. */
   static List<TimedValue> weekdayPeak(int days) {
     List<TimedValue> out = new ArrayList<>();
-    for (Instant t = NOW.minus(Duration.ofDays(days)); t.isBefore(NOW); t = t.plus(Duration.ofMinutes(5))) {
+    for (Instant t = NOW.minus(Duration.ofDays(days));
+        t.isBefore(NOW);
+        t = t.plus(Duration.ofMinutes(5))) {
       var z = t.atZone(ZoneOffset.UTC);
-      boolean weekday = z.getDayOfWeek() != DayOfWeek.SATURDAY && z.getDayOfWeek() != DayOfWeek.SUNDAY;
+      boolean weekday =
+          z.getDayOfWeek() != DayOfWeek.SATURDAY && z.getDayOfWeek() != DayOfWeek.SUNDAY;
       out.add(new TimedValue(t, weekday && z.getHour() == 9 ? 100 : 15));
     }
     return out;

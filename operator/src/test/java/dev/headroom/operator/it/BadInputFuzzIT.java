@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * reported in status, or pruned; meanwhile a control policy and budget in the same namespace keep
  * being reconciled, the operator stays up, and no workload or budget changes.
  *
- * <p>Seed: {@code -Dheadroom.fuzz.seed=N} (default fixed); variants per class:
- * {@code -Dheadroom.fuzz.perClass=N} (default 4).
+ * <p>Seed: {@code -Dheadroom.fuzz.seed=N} (default fixed); variants per class: {@code
+ * -Dheadroom.fuzz.perClass=N} (default 4).
  */
 @WithTestBed(prometheus = true)
 class BadInputFuzzIT {
@@ -66,8 +66,10 @@ class BadInputFuzzIT {
   void everyBadSpecIsRefusedOrReportedAndNothingElseChanges(
       KubernetesClient client, TestNamespace ns, Prometheus prometheus) throws Exception {
     String other = ns.name() + "-other";
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(other)
-        .endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(other).endMetadata().build())
+        .create();
     try {
       run(client, ns, prometheus, other);
     } finally {
@@ -86,33 +88,84 @@ class BadInputFuzzIT {
     client.resource(Fixtures.budget(BadSpecGenerator.BUDGET, 100, 0)).create();
     client.resource(Fixtures.web(BadSpecGenerator.TARGET, 2, 10)).create();
     client.resource(Fixtures.web("fuzz-capped", 2, 10)).create();
-    client.resource(new ConfigMapBuilder().withNewMetadata().withName("fuzz-config").endMetadata()
-        .addToData("pool", "5").build()).create();
-    client.resource(new SecretBuilder().withNewMetadata().withName("fuzz-secret").endMetadata()
-        .addToStringData("password", "hunter2").build()).create();
-    client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName(BadSpecGenerator.HPA)
-        .endMetadata().withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
-        .withName("nowhere").endScaleTargetRef().withMinReplicas(1).withMaxReplicas(3).endSpec().build()).create();
-    for (String[] b : new String[][] {{"shared"}, {"listed-elsewhere", "shop", "payments"},
-        {"selector-elsewhere"}}) {
+    client
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("fuzz-config")
+                .endMetadata()
+                .addToData("pool", "5")
+                .build())
+        .create();
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("fuzz-secret")
+                .endMetadata()
+                .addToStringData("password", "hunter2")
+                .build())
+        .create();
+    client
+        .resource(
+            new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withName(BadSpecGenerator.HPA)
+                .endMetadata()
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("apps/v1")
+                .withKind("Deployment")
+                .withName("nowhere")
+                .endScaleTargetRef()
+                .withMinReplicas(1)
+                .withMaxReplicas(3)
+                .endSpec()
+                .build())
+        .create();
+    for (String[] b :
+        new String[][] {
+          {"shared"}, {"listed-elsewhere", "shop", "payments"}, {"selector-elsewhere"}
+        }) {
       ConnectionBudget budget = Fixtures.budget(b[0], 100, 0);
       budget.getSpec().setAllowedNamespaces(List.of(b).subList(1, b.length));
       if (b[0].startsWith("selector")) {
-        budget.getSpec().setNamespaceSelector(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
-            .addToMatchLabels("team", "payments").build());
+        budget
+            .getSpec()
+            .setNamespaceSelector(
+                new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+                    .addToMatchLabels("team", "payments")
+                    .build());
       }
       client.resource(budget).inNamespace(other).create();
     }
-    client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName(BadSpecGenerator.CYCLE_HPA)
-        .endMetadata().withNewSpec().withNewScaleTargetRef().withApiVersion("headroom.dev/v1alpha1")
-        .withKind("ScalingPolicy").withName(BadSpecGenerator.CAP_OWNER_POLICY).endScaleTargetRef()
-        .withMinReplicas(1).withMaxReplicas(3).endSpec().build()).create();
+    client
+        .resource(
+            new HorizontalPodAutoscalerBuilder()
+                .withNewMetadata()
+                .withName(BadSpecGenerator.CYCLE_HPA)
+                .endMetadata()
+                .withNewSpec()
+                .withNewScaleTargetRef()
+                .withApiVersion("headroom.dev/v1alpha1")
+                .withKind("ScalingPolicy")
+                .withName(BadSpecGenerator.CAP_OWNER_POLICY)
+                .endScaleTargetRef()
+                .withMinReplicas(1)
+                .withMaxReplicas(3)
+                .endSpec()
+                .build())
+        .create();
     // Owners of the overlapping targets: older than every bad spec, so they keep the workload.
     client.resource(Fixtures.web(BadSpecGenerator.OWNED, 2, 10)).create();
-    ScalingPolicy owner = Fixtures.policy(BadSpecGenerator.OWNER_POLICY, ns.name(), BadSpecGenerator.BUDGET, "DryRun");
+    ScalingPolicy owner =
+        Fixtures.policy(
+            BadSpecGenerator.OWNER_POLICY, ns.name(), BadSpecGenerator.BUDGET, "DryRun");
     owner.getSpec().getTargetRef().setName(BadSpecGenerator.OWNED);
     client.resource(owner).create();
-    ScalingPolicy capOwner = Fixtures.policy(BadSpecGenerator.CAP_OWNER_POLICY, ns.name(), BadSpecGenerator.BUDGET, "DryRun");
+    ScalingPolicy capOwner =
+        Fixtures.policy(
+            BadSpecGenerator.CAP_OWNER_POLICY, ns.name(), BadSpecGenerator.BUDGET, "DryRun");
     capOwner.getSpec().getTargetRef().setName("fuzz-capped");
     client.resource(capOwner).create();
 
@@ -120,8 +173,10 @@ class BadInputFuzzIT {
     List<BadSpec> specs = generator.generate(SEED, PER_CLASS);
     // Every reported policy on a workload of its own, so that no two of them overlap.
     for (BadSpec spec : specs) {
-      if (spec.outcome() == Outcome.STATUS && "ScalingPolicy".equals(spec.kind())
-          && BadSpecGenerator.TARGET.equals(BadSpecGenerator.get(spec.object(), "spec.targetRef.name"))
+      if (spec.outcome() == Outcome.STATUS
+          && "ScalingPolicy".equals(spec.kind())
+          && BadSpecGenerator.TARGET.equals(
+              BadSpecGenerator.get(spec.object(), "spec.targetRef.name"))
           && "Deployment".equals(BadSpecGenerator.get(spec.object(), "spec.targetRef.kind"))) {
         String own = "t-" + spec.name();
         BadSpecGenerator.set(spec.object(), "spec.targetRef.name", own);
@@ -129,15 +184,21 @@ class BadInputFuzzIT {
       }
     }
 
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      ScalingPolicy control = client.resources(ScalingPolicy.class).withName("control").get();
-      assertThat(control.getStatus()).isNotNull();
-      assertThat(control.getStatus().getObservedGeneration()).isEqualTo(control.getMetadata().getGeneration());
-      assertThat(readyReason(control.getStatus().getConditions())).isEqualTo("Steady");
-      var d = client.apps().deployments().withName("control").get();
-      assertThat(d.getStatus().getUpdatedReplicas()).isEqualTo(d.getSpec().getReplicas());
-      assertThat(d.getStatus().getReplicas()).isEqualTo(d.getSpec().getReplicas());
-    });
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              ScalingPolicy control =
+                  client.resources(ScalingPolicy.class).withName("control").get();
+              assertThat(control.getStatus()).isNotNull();
+              assertThat(control.getStatus().getObservedGeneration())
+                  .isEqualTo(control.getMetadata().getGeneration());
+              assertThat(readyReason(control.getStatus().getConditions())).isEqualTo("Steady");
+              var d = client.apps().deployments().withName("control").get();
+              assertThat(d.getStatus().getUpdatedReplicas()).isEqualTo(d.getSpec().getReplicas());
+              assertThat(d.getStatus().getReplicas()).isEqualTo(d.getSpec().getReplicas());
+            });
     Map<String, String> before = generations(client, ns.name(), other);
     Thread.sleep(3_000);
     assertThat(generations(client, ns.name(), other)).as("the control is steady").isEqualTo(before);
@@ -156,7 +217,8 @@ class BadInputFuzzIT {
         continue;
       } catch (KubernetesClientException e) {
         if (!e.getMessage().contains(spec.expect())) {
-          failures.add(spec + ": refused without naming " + spec.expect() + ": " + clip(e.getMessage()));
+          failures.add(
+              spec + ": refused without naming " + spec.expect() + ": " + clip(e.getMessage()));
           continue;
         }
       }
@@ -176,16 +238,20 @@ class BadInputFuzzIT {
     }
     Map<String, String> last = new LinkedHashMap<>();
     try {
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-        last.clear();
-        for (BadSpec spec : reported) {
-          String problem = statusProblem(client, spec);
-          if (problem != null) {
-            last.put(spec.toString(), problem);
-          }
-        }
-        return last.isEmpty();
-      });
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                last.clear();
+                for (BadSpec spec : reported) {
+                  String problem = statusProblem(client, spec);
+                  if (problem != null) {
+                    last.put(spec.toString(), problem);
+                  }
+                }
+                return last.isEmpty();
+              });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       last.forEach((k, v) -> failures.add(k + ": " + v));
     }
@@ -198,7 +264,8 @@ class BadInputFuzzIT {
     Thread.sleep(4_000); // a few more rounds of every reported policy
     historyLimit = stillReconciles(client, historyLimit);
     assertThat(generations(client, ns.name(), other))
-        .as("no workload, budget or HPA changed while bad specs were reported").isEqualTo(before);
+        .as("no workload, budget or HPA changed while bad specs were reported")
+        .isEqualTo(before);
     for (BadSpec spec : reported) {
       client.resource(resource(spec)).delete();
     }
@@ -206,32 +273,53 @@ class BadInputFuzzIT {
     // 3. Unknown fields: pruned (Kubernetes' structural schema), and refused when asked strictly.
     for (BadSpec spec : specs.stream().filter(s -> s.outcome() == Outcome.PRUNED).toList()) {
       try {
-        client.resource(resource(spec)).fieldValidation(FieldValidateable.Validation.STRICT).create();
+        client
+            .resource(resource(spec))
+            .fieldValidation(FieldValidateable.Validation.STRICT)
+            .create();
         failures.add(spec + ": strict field validation accepted unknown fields");
         continue;
       } catch (KubernetesClientException e) {
         if (!e.getMessage().contains("unknown field \"" + spec.expect() + "\"")) {
-          failures.add(spec + ": strict refusal does not name " + spec.expect() + ": " + clip(e.getMessage()));
+          failures.add(
+              spec
+                  + ": strict refusal does not name "
+                  + spec.expect()
+                  + ": "
+                  + clip(e.getMessage()));
           continue;
         }
       }
       client.resource(resource(spec)).create();
       GenericKubernetesResource stored = read(client, spec);
-      List<String> kept = spec.pruned().stream()
-          .filter(p -> BadSpecGenerator.get(stored.getAdditionalProperties(), p) != null).toList();
+      List<String> kept =
+          spec.pruned().stream()
+              .filter(p -> BadSpecGenerator.get(stored.getAdditionalProperties(), p) != null)
+              .toList();
       if (!kept.isEmpty()) {
         failures.add(spec + ": unknown fields were stored: " + kept);
         continue;
       }
       try {
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-          GenericKubernetesResource r = read(client, spec);
-          Object ready = readyOf(r);
-          boolean seen = ready instanceof Map<?, ?> m && r.getMetadata().getGeneration().equals(asLong(m.get("observedGeneration")))
-              || Long.valueOf(r.getMetadata().getGeneration()).equals(asLong(r.get("status", "observedGeneration")));
-          // Reconciled as the valid spec it is once pruned: not an error, not invalid.
-          return seen && ready instanceof Map<?, ?> m2 && !Set.of("ApiError", "InvalidSpec").contains(m2.get("reason"));
-        });
+        await()
+            .atMost(Duration.ofMinutes(1))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  GenericKubernetesResource r = read(client, spec);
+                  Object ready = readyOf(r);
+                  boolean seen =
+                      ready instanceof Map<?, ?> m
+                              && r.getMetadata()
+                                  .getGeneration()
+                                  .equals(asLong(m.get("observedGeneration")))
+                          || Long.valueOf(r.getMetadata().getGeneration())
+                              .equals(asLong(r.get("status", "observedGeneration")));
+                  // Reconciled as the valid spec it is once pruned: not an error, not invalid.
+                  return seen
+                      && ready instanceof Map<?, ?> m2
+                      && !Set.of("ApiError", "InvalidSpec").contains(m2.get("reason"));
+                });
         covered.add(spec.bugClass());
         perOutcome.merge("pruned", 1, Integer::sum);
       } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -243,10 +331,13 @@ class BadInputFuzzIT {
     assertThat(generations(client, ns.name(), other)).as("nothing else changed").isEqualTo(before);
     assertThat(operator.alive()).as("the operator process is alive").isTrue();
 
-    System.out.printf("bad-input fuzz: seed %d, specs tried %d, classes covered %d of %d; %s%n",
+    System.out.printf(
+        "bad-input fuzz: seed %d, specs tried %d, classes covered %d of %d; %s%n",
         SEED, specs.size(), covered.size(), generator.classNames().size(), perOutcome);
     System.out.println("bad-input fuzz classes: " + String.join(", ", covered));
-    assertThat(failures).as("specs that were not refused, reported or pruned as expected").isEmpty();
+    assertThat(failures)
+        .as("specs that were not refused, reported or pruned as expected")
+        .isEmpty();
     assertThat(covered).hasSize(generator.classNames().size());
     assertThat(covered.size()).isGreaterThanOrEqualTo(30);
   }
@@ -254,15 +345,24 @@ class BadInputFuzzIT {
   /** The control policy takes a spec change within a minute: the operator still reconciles. */
   private static int stillReconciles(KubernetesClient client, int historyLimit) {
     int next = historyLimit == 20 ? 21 : 20;
-    client.resources(ScalingPolicy.class).withName("control").edit(p -> {
-      p.getSpec().setHistoryLimit(next);
-      return p;
-    });
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      ScalingPolicy p = client.resources(ScalingPolicy.class).withName("control").get();
-      assertThat(p.getStatus().getObservedGeneration()).isEqualTo(p.getMetadata().getGeneration());
-      assertThat(readyReason(p.getStatus().getConditions())).isEqualTo("Steady");
-    });
+    client
+        .resources(ScalingPolicy.class)
+        .withName("control")
+        .edit(
+            p -> {
+              p.getSpec().setHistoryLimit(next);
+              return p;
+            });
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              ScalingPolicy p = client.resources(ScalingPolicy.class).withName("control").get();
+              assertThat(p.getStatus().getObservedGeneration())
+                  .isEqualTo(p.getMetadata().getGeneration());
+              assertThat(readyReason(p.getStatus().getConditions())).isEqualTo("Steady");
+            });
     assertThat(operator.alive()).isTrue();
     return next;
   }
@@ -275,12 +375,34 @@ class BadInputFuzzIT {
   private static Map<String, String> generations(KubernetesClient client, String ns, String other) {
     Map<String, String> out = new TreeMap<>();
     client.apps().deployments().inNamespace(ns).list().getItems().forEach(d -> put(out, d));
-    client.resources(ConnectionBudget.class).inNamespace(ns).list().getItems().forEach(b -> put(out, b));
-    client.resources(ConnectionBudget.class).inNamespace(other).list().getItems().forEach(b -> put(out, b));
-    client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).list().getItems()
-        .forEach(h -> out.put("HPA/" + h.getMetadata().getName(), Serialization.asJson(h.getSpec())));
-    client.configMaps().inNamespace(ns).list().getItems()
-        .forEach(c -> out.put("ConfigMap/" + c.getMetadata().getName(), String.valueOf(c.getData())));
+    client
+        .resources(ConnectionBudget.class)
+        .inNamespace(ns)
+        .list()
+        .getItems()
+        .forEach(b -> put(out, b));
+    client
+        .resources(ConnectionBudget.class)
+        .inNamespace(other)
+        .list()
+        .getItems()
+        .forEach(b -> put(out, b));
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(ns)
+        .list()
+        .getItems()
+        .forEach(
+            h -> out.put("HPA/" + h.getMetadata().getName(), Serialization.asJson(h.getSpec())));
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .list()
+        .getItems()
+        .forEach(
+            c -> out.put("ConfigMap/" + c.getMetadata().getName(), String.valueOf(c.getData())));
     var secret = client.secrets().inNamespace(ns).withName("fuzz-secret").get();
     out.put("Secret/fuzz-secret", secret.getMetadata().getResourceVersion());
     out.keySet().removeIf(k -> k.matches(".*/f\\d+-.*"));
@@ -288,7 +410,8 @@ class BadInputFuzzIT {
   }
 
   private static void put(Map<String, String> out, HasMetadata o) {
-    out.put(o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(),
+    out.put(
+        o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(),
         String.valueOf(o.getMetadata().getGeneration()));
   }
 
@@ -305,10 +428,21 @@ class BadInputFuzzIT {
     for (Map<String, Object> c : conditions) {
       if (spec.condition().equals(c.get("type"))) {
         String message = String.valueOf(c.get("message"));
-        if (!"False".equals(c.get("status")) || !spec.reasons().contains(c.get("reason"))
+        if (!"False".equals(c.get("status"))
+            || !spec.reasons().contains(c.get("reason"))
             || !message.contains(spec.expect())) {
-          return spec.condition() + "=" + c.get("status") + " " + c.get("reason") + ": " + clip(message)
-              + " (expected False, one of " + spec.reasons() + ", naming " + spec.expect() + ")";
+          return spec.condition()
+              + "="
+              + c.get("status")
+              + " "
+              + c.get("reason")
+              + ": "
+              + clip(message)
+              + " (expected False, one of "
+              + spec.reasons()
+              + ", naming "
+              + spec.expect()
+              + ")";
         }
         return null;
       }
@@ -325,8 +459,11 @@ class BadInputFuzzIT {
   }
 
   private static String readyReason(List<io.fabric8.kubernetes.api.model.Condition> conditions) {
-    return conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst()
-        .map(c -> c.getStatus() + "/" + c.getReason()).map(s -> s.startsWith("True/") ? s.substring(5) : s)
+    return conditions.stream()
+        .filter(c -> "Ready".equals(c.getType()))
+        .findFirst()
+        .map(c -> c.getStatus() + "/" + c.getReason())
+        .map(s -> s.startsWith("True/") ? s.substring(5) : s)
         .orElse(null);
   }
 
@@ -338,19 +475,25 @@ class BadInputFuzzIT {
     GenericKubernetesResource r = new GenericKubernetesResource();
     r.setApiVersion("headroom.dev/v1alpha1");
     r.setKind(spec.kind());
-    r.setMetadata(Serialization.unmarshal(Serialization.asJson(spec.object().get("metadata")),
-        io.fabric8.kubernetes.api.model.ObjectMeta.class));
-    spec.object().forEach((k, v) -> {
-      if (!Set.of("apiVersion", "kind", "metadata").contains(k)) {
-        r.setAdditionalProperty(k, v);
-      }
-    });
+    r.setMetadata(
+        Serialization.unmarshal(
+            Serialization.asJson(spec.object().get("metadata")),
+            io.fabric8.kubernetes.api.model.ObjectMeta.class));
+    spec.object()
+        .forEach(
+            (k, v) -> {
+              if (!Set.of("apiVersion", "kind", "metadata").contains(k)) {
+                r.setAdditionalProperty(k, v);
+              }
+            });
     return r;
   }
 
   private static GenericKubernetesResource read(KubernetesClient client, BadSpec spec) {
-    return client.genericKubernetesResources("headroom.dev/v1alpha1", spec.kind())
-        .withName(spec.name()).get();
+    return client
+        .genericKubernetesResources("headroom.dev/v1alpha1", spec.kind())
+        .withName(spec.name())
+        .get();
   }
 
   private static boolean exists(KubernetesClient client, BadSpec spec) {
@@ -359,7 +502,11 @@ class BadInputFuzzIT {
       return false;
     }
     try {
-      return client.genericKubernetesResources("headroom.dev/v1alpha1", spec.kind()).withName(n).get() != null;
+      return client
+              .genericKubernetesResources("headroom.dev/v1alpha1", spec.kind())
+              .withName(n)
+              .get()
+          != null;
     } catch (KubernetesClientException e) {
       return false; // a name the API cannot even address was never stored
     }

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 /**
  * CapHpa with the cluster's real HPA controller (kube-controller-manager). The test bed has no
  * metrics server, so the HPA computes no recommendation of its own; what it still does, before
- * reading any metric, is bring a Deployment running more replicas than its {@code maxReplicas}
- * down to it. That is the part of the HPA a cap relies on, and what this test drives: the cap
- * lowers {@code maxReplicas} below the replicas running, the HPA controller scales the
- * Deployment down to it, the cap never rises above the owner's {@code maxReplicas} when the
- * grant grows, follows the owner's own change, and deleting the policy gives the owner's value
- * back. It does not show the HPA scaling up on load under the cap (no metrics to scale on).
+ * reading any metric, is bring a Deployment running more replicas than its {@code maxReplicas} down
+ * to it. That is the part of the HPA a cap relies on, and what this test drives: the cap lowers
+ * {@code maxReplicas} below the replicas running, the HPA controller scales the Deployment down to
+ * it, the cap never rises above the owner's {@code maxReplicas} when the grant grows, follows the
+ * owner's own change, and deleting the policy gives the owner's value back. It does not show the
+ * HPA scaling up on load under the cap (no metrics to scale on).
  */
 @WithTestBed(prometheus = true)
 class CapHpaIT {
@@ -64,7 +64,8 @@ class CapHpaIT {
 
     AtomicInteger highest = new AtomicInteger();
     // Grant at most 40 at pool 5 with one surge pod: maxReplicas at most 40 / 5 - 1 = 7.
-    await("the HPA capped below the 10 replicas running").atMost(Duration.ofMinutes(2))
+    await("the HPA capped below the 10 replicas running")
+        .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> maxReplicas(client, highest) <= 7);
     HorizontalPodAutoscaler capped = hpa(client);
@@ -74,43 +75,65 @@ class CapHpaIT {
         .containsEntry(HpaCapper.CAPPED_MAX, Integer.toString(cap))
         .containsEntry(HpaCapper.CAPPED_BY, "checkout");
     await("the HPA controller scales the Deployment down to the cap")
-        .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-        .until(() -> client.apps().deployments().withName("checkout").get().getSpec()
-            .getReplicas() == cap);
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                client.apps().deployments().withName("checkout").get().getSpec().getReplicas()
+                    == cap);
 
     // Load for 40 replicas and a budget for all of them: the grant carries the policy's
     // replicas.max of 40, and the cap rises to the owner's 30, not to 40.
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "checkout"), 400);
     resizeBudget(client, 10_000);
-    await("the cap rises to the owner's maxReplicas").atMost(Duration.ofMinutes(2))
+    await("the cap rises to the owner's maxReplicas")
+        .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> maxReplicas(client, highest) == 30);
     // The owner lowers maxReplicas itself: that is the new ceiling.
-    client.autoscaling().v2().horizontalPodAutoscalers().withName("checkout")
-        .edit(h -> { h.getSpec().setMaxReplicas(25); return h; });
-    await("the owner's change is adopted").atMost(Duration.ofMinutes(1))
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .withName("checkout")
+        .edit(
+            h -> {
+              h.getSpec().setMaxReplicas(25);
+              return h;
+            });
+    await("the owner's change is adopted")
+        .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> "25".equals(hpa(client).getMetadata().getAnnotations()
-            .get(HpaCapper.OWNER_MAX)));
+        .until(
+            () -> "25".equals(hpa(client).getMetadata().getAnnotations().get(HpaCapper.OWNER_MAX)));
     assertThat(hpa(client).getSpec().getMaxReplicas()).isEqualTo(25);
 
     resizeBudget(client, 40);
-    await("capped again").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+    await("capped again")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> maxReplicas(client, highest) <= 7);
     assertThat(highest.get()).as("maxReplicas never above the owner's 30").isLessThanOrEqualTo(30);
 
     client.resources(ScalingPolicy.class).withName("checkout").delete();
-    await("the policy is gone once the HPA is restored").atMost(Duration.ofMinutes(1))
+    await("the policy is gone once the HPA is restored")
+        .atMost(Duration.ofMinutes(1))
         .until(() -> client.resources(ScalingPolicy.class).withName("checkout").get() == null);
     HorizontalPodAutoscaler restored = hpa(client);
     assertThat(restored.getSpec().getMaxReplicas()).isEqualTo(25);
-    assertThat(restored.getMetadata().getAnnotations()).doesNotContainKeys(HpaCapper.OWNER_MAX,
-        HpaCapper.CAPPED_MAX, HpaCapper.CAPPED_BY);
+    assertThat(restored.getMetadata().getAnnotations())
+        .doesNotContainKeys(HpaCapper.OWNER_MAX, HpaCapper.CAPPED_MAX, HpaCapper.CAPPED_BY);
   }
 
   private static void resizeBudget(KubernetesClient client, int maxConnections) {
-    client.resources(ConnectionBudget.class).withName("pg")
-        .edit(b -> { b.getSpec().setMaxConnections(maxConnections); return b; });
+    client
+        .resources(ConnectionBudget.class)
+        .withName("pg")
+        .edit(
+            b -> {
+              b.getSpec().setMaxConnections(maxConnections);
+              return b;
+            });
   }
 
   private static HorizontalPodAutoscaler hpa(KubernetesClient client) {
@@ -125,14 +148,28 @@ class CapHpaIT {
 
   private static HorizontalPodAutoscaler hpa(String name, int max) {
     return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata().withName(name).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
         .withNewSpec()
-        .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name)
+        .withNewScaleTargetRef()
+        .withApiVersion("apps/v1")
+        .withKind("Deployment")
+        .withName(name)
         .endScaleTargetRef()
-        .withMinReplicas(1).withMaxReplicas(max)
-        .addNewMetric().withType("Resource").withNewResource().withName("cpu")
-        .withNewTarget().withType("Utilization").withAverageUtilization(70).endTarget()
-        .endResource().endMetric()
-        .endSpec().build();
+        .withMinReplicas(1)
+        .withMaxReplicas(max)
+        .addNewMetric()
+        .withType("Resource")
+        .withNewResource()
+        .withName("cpu")
+        .withNewTarget()
+        .withType("Utilization")
+        .withAverageUtilization(70)
+        .endTarget()
+        .endResource()
+        .endMetric()
+        .endSpec()
+        .build();
   }
 }

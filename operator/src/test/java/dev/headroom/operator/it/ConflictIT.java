@@ -46,19 +46,26 @@ class ConflictIT {
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "shop"), 300);
     client.resource(Fixtures.plainPolicy("shop", ns.name(), "Enforce")).create();
 
-    await().atMost(Duration.ofMinutes(1)).until(() -> {
-      ScalingPolicy p = client.resources(ScalingPolicy.class).withName("shop").get();
-      return p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), "Conflict");
-    });
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () -> {
+              ScalingPolicy p = client.resources(ScalingPolicy.class).withName("shop").get();
+              return p.getStatus() != null
+                  && Conditions.isTrue(p.getStatus().getConditions(), "Conflict");
+            });
     ScalingPolicy p = client.resources(ScalingPolicy.class).withName("shop").get();
     assertThat(Conditions.find(p.getStatus().getConditions(), "Conflict").get().getMessage())
-        .contains("HorizontalPodAutoscaler shop").contains("CapHpa");
+        .contains("HorizontalPodAutoscaler shop")
+        .contains("CapHpa");
     assertThat(Conditions.find(p.getStatus().getConditions(), "Ready").get().getReason())
         .isEqualTo("ConflictingAutoscaler");
     Thread.sleep(6_000);
     assertThat(client.apps().deployments().withName("shop").get().getSpec().getReplicas())
-        .as("Headroom must not fight the HPA").isLessThanOrEqualTo(10);
-    assertThat(client.resources(ScalingPolicy.class).withName("shop").get().getStatus().getHistory())
+        .as("Headroom must not fight the HPA")
+        .isLessThanOrEqualTo(10);
+    assertThat(
+            client.resources(ScalingPolicy.class).withName("shop").get().getStatus().getHistory())
         .isEmpty();
   }
 
@@ -74,36 +81,77 @@ class ConflictIT {
     client.resource(policy).create();
 
     // One consumer: grant 180; 30 replicas fit at pool 5, so maxReplicas = 180 / 5 - 1 surge = 35.
-    java.util.concurrent.atomic.AtomicInteger lowest = new java.util.concurrent.atomic.AtomicInteger(50);
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      int max = client.autoscaling().v2().horizontalPodAutoscalers().withName("checkout").get()
-          .getSpec().getMaxReplicas();
-      lowest.accumulateAndGet(max, Math::min);
-      return max == 35;
-    });
-    assertThat(lowest.get()).as("maxReplicas never below the 2 replicas running").isGreaterThanOrEqualTo(2);
+    java.util.concurrent.atomic.AtomicInteger lowest =
+        new java.util.concurrent.atomic.AtomicInteger(50);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              int max =
+                  client
+                      .autoscaling()
+                      .v2()
+                      .horizontalPodAutoscalers()
+                      .withName("checkout")
+                      .get()
+                      .getSpec()
+                      .getMaxReplicas();
+              lowest.accumulateAndGet(max, Math::min);
+              return max == 35;
+            });
+    assertThat(lowest.get())
+        .as("maxReplicas never below the 2 replicas running")
+        .isGreaterThanOrEqualTo(2);
     // The status of the round that patched the HPA is written right after the patch.
-    await().atMost(Duration.ofSeconds(30)).until(() -> client.resources(ScalingPolicy.class)
-        .withName("checkout").get().getStatus().getHistory().stream()
-        .anyMatch(h -> h.getReason().contains("maxReplicas")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                    .resources(ScalingPolicy.class)
+                    .withName("checkout")
+                    .get()
+                    .getStatus()
+                    .getHistory()
+                    .stream()
+                    .anyMatch(h -> h.getReason().contains("maxReplicas")));
     ScalingPolicy p = client.resources(ScalingPolicy.class).withName("checkout").get();
     assertThat(Conditions.isTrue(p.getStatus().getConditions(), "Conflict")).isFalse();
-    assertThat(p.getStatus().getHistory()).anySatisfy(h ->
-        assertThat(h.getReason()).contains("HorizontalPodAutoscaler checkout maxReplicas").contains("→ 35"));
+    assertThat(p.getStatus().getHistory())
+        .anySatisfy(
+            h ->
+                assertThat(h.getReason())
+                    .contains("HorizontalPodAutoscaler checkout maxReplicas")
+                    .contains("→ 35"));
     assertThat(client.v1().events().list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("HpaCapped"));
   }
 
   private static HorizontalPodAutoscaler hpa(String name, int max) {
     return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata().withName(name).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
         .withNewSpec()
-        .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name)
+        .withNewScaleTargetRef()
+        .withApiVersion("apps/v1")
+        .withKind("Deployment")
+        .withName(name)
         .endScaleTargetRef()
-        .withMinReplicas(1).withMaxReplicas(max)
-        .addNewMetric().withType("Resource").withNewResource().withName("cpu")
-        .withNewTarget().withType("Utilization").withAverageUtilization(70).endTarget()
-        .endResource().endMetric()
-        .endSpec().build();
+        .withMinReplicas(1)
+        .withMaxReplicas(max)
+        .addNewMetric()
+        .withType("Resource")
+        .withNewResource()
+        .withName("cpu")
+        .withNewTarget()
+        .withType("Utilization")
+        .withAverageUtilization(70)
+        .endTarget()
+        .endResource()
+        .endMetric()
+        .endSpec()
+        .build();
   }
 }

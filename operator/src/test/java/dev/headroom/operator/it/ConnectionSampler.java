@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the live cluster every {@code periodMillis} and records the connections the pods of a
- * namespace may hold: the sum, over every pod that is not finished (terminating ones included),
- * of the pool its own container env says. That is what a database would see.
+ * namespace may hold: the sum, over every pod that is not finished (terminating ones included), of
+ * the pool its own container env says. That is what a database would see.
  */
 public final class ConnectionSampler implements AutoCloseable {
 
@@ -28,7 +28,8 @@ public final class ConnectionSampler implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public ConnectionSampler(KubernetesClient client, String namespace, String envName, long periodMillis) {
+  public ConnectionSampler(
+      KubernetesClient client, String namespace, String envName, long periodMillis) {
     this.client = client;
     this.namespace = namespace;
     this.envName = envName;

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Counts, every {@code periodMillis}, the connections PostgreSQL really has open for the pods of
  * one namespace ({@code pg_stat_activity} rows whose {@code application_name} the connection
  * emulator set to {@code headroom-pod <namespace>/<pod>}), on one connection of its own as the
- * superuser (which {@code reserved} covers). Records the largest count and every sample above a
- * limit.
+ * superuser (which {@code reserved} covers); or those of one role ({@link #ofRole}). Records the
+ * largest count and every sample above a limit.
  */
 public final class DatabaseSampler implements AutoCloseable {
 
@@ -29,11 +29,29 @@ public final class DatabaseSampler implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public DatabaseSampler(Postgres postgres, String namespace, long limit, long periodMillis) throws SQLException {
+  public DatabaseSampler(Postgres postgres, String namespace, long limit, long periodMillis)
+      throws SQLException {
+    this(
+        postgres,
+        "application_name like ?",
+        "headroom-pod " + namespace + "/%",
+        limit,
+        periodMillis);
+  }
+
+  /** Counts the connections of one role instead, e.g. PgBouncer's server connections. */
+  public static DatabaseSampler ofRole(
+      Postgres postgres, String role, long limit, long periodMillis) throws SQLException {
+    return new DatabaseSampler(postgres, "usename = ?", role, limit, periodMillis);
+  }
+
+  private DatabaseSampler(
+      Postgres postgres, String condition, String value, long limit, long periodMillis)
+      throws SQLException {
     this.connection = postgres.connect();
-    this.query = connection.prepareStatement(
-        "select count(*) from pg_stat_activity where application_name like ?");
-    query.setString(1, "headroom-pod " + namespace + "/%");
+    this.query =
+        connection.prepareStatement("select count(*) from pg_stat_activity where " + condition);
+    query.setString(1, value);
     this.periodMillis = periodMillis;
     this.limit = limit;
     this.thread = new Thread(this::loop, "database-sampler");

@@ -26,8 +26,10 @@ class FailStaticIT {
   @BeforeAll
   static void startOperator(TestBed bed, KubernetesClient client) {
     OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of("HEADROOM_PROMETHEUS_TIMEOUT", "1s"),
-        "operator-fail-static").start();
+    operator =
+        new OperatorProcess(
+                bed, client, Map.of("HEADROOM_PROMETHEUS_TIMEOUT", "1s"), "operator-fail-static")
+            .start();
   }
 
   @AfterAll
@@ -39,7 +41,8 @@ class FailStaticIT {
 
   @Test
   void keepsReplicasWhilePrometheusIsDownAndScalesInOnceItIsBack(
-      KubernetesClient client, TestNamespace ns, Prometheus prometheus, TestBed bed) throws Exception {
+      KubernetesClient client, TestNamespace ns, Prometheus prometheus, TestBed bed)
+      throws Exception {
     Map<String, String> series = Map.of("ns", ns.name(), "app", "api");
     client.resource(Fixtures.web("api", 1, 10)).create();
     prometheus.setLoad(LOAD_METRIC, series, 50);
@@ -50,19 +53,29 @@ class FailStaticIT {
     // re-evaluates every 2 s (HEADROOM_SYNC_PERIOD in OperatorProcess).
     long changed = System.nanoTime();
     prometheus.setLoad(LOAD_METRIC, series, 80);
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> replicas(client) == 8);
-    System.out.printf("load change -> scale patch: %d ms%n", (System.nanoTime() - changed) / 1_000_000);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> replicas(client) == 8);
+    System.out.printf(
+        "load change -> scale patch: %d ms%n", (System.nanoTime() - changed) / 1_000_000);
 
     PrometheusControl control = new PrometheusControl(bed);
     control.kill();
     try {
       prometheus.setLoad(LOAD_METRIC, series, 10); // would scale in to 1, if it could be read
-      await().atMost(Duration.ofMinutes(1)).until(() -> !Conditions.isTrue(
-          policy(client).getStatus().getConditions(), "MetricsAvailable")
-          && Conditions.find(policy(client).getStatus().getConditions(), "MetricsAvailable").isPresent());
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  !Conditions.isTrue(policy(client).getStatus().getConditions(), "MetricsAvailable")
+                      && Conditions.find(
+                              policy(client).getStatus().getConditions(), "MetricsAvailable")
+                          .isPresent());
       Thread.sleep(10_000); // five sync periods without data
       assertThat(replicas(client)).isEqualTo(8);
-      var condition = Conditions.find(policy(client).getStatus().getConditions(), "MetricsAvailable").get();
+      var condition =
+          Conditions.find(policy(client).getStatus().getConditions(), "MetricsAvailable").get();
       assertThat(condition.getReason()).isEqualTo("MetricsUnavailable");
       assertThat(condition.getMessage()).contains("never scaling in on missing data");
       assertThat(client.v1().events().list().getItems())
@@ -70,8 +83,13 @@ class FailStaticIT {
     } finally {
       control.restart();
     }
-    await().atMost(Duration.ofMinutes(2)).until(() -> replicas(client) == 1
-        && Conditions.isTrue(policy(client).getStatus().getConditions(), "MetricsAvailable"));
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                replicas(client) == 1
+                    && Conditions.isTrue(
+                        policy(client).getStatus().getConditions(), "MetricsAvailable"));
     assertThat(operator.alive()).isTrue();
   }
 

@@ -18,18 +18,33 @@ final class Fixtures {
   /** A web Deployment whose pool size is an env var, rolling one surge pod at a time. */
   static Deployment web(String name, int replicas, int pool) {
     return new DeploymentBuilder()
-        .withNewMetadata().withName(name).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)
-        .withNewSelector().addToMatchLabels("app", name).endSelector()
-        .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
-        .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0))
-        .endRollingUpdate().endStrategy()
+        .withNewSelector()
+        .addToMatchLabels("app", name)
+        .endSelector()
+        .withNewStrategy()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxSurge(new IntOrString(1))
+        .withMaxUnavailable(new IntOrString(0))
+        .endRollingUpdate()
+        .endStrategy()
         .withNewTemplate()
-        .withNewMetadata().addToLabels("app", name).endMetadata()
+        .withNewMetadata()
+        .addToLabels("app", name)
+        .endMetadata()
         .withNewSpec()
-        .addNewContainer().withName("app").withImage("nginx")
-        .addNewEnv().withName(POOL_ENV).withValue(Integer.toString(pool)).endEnv()
+        .addNewContainer()
+        .withName("app")
+        .withImage("nginx")
+        .addNewEnv()
+        .withName(POOL_ENV)
+        .withValue(Integer.toString(pool))
+        .endEnv()
         .endContainer()
         .endSpec()
         .endTemplate()
@@ -38,12 +53,15 @@ final class Fixtures {
   }
 
   static ConnectionBudget budget(String name, int max, int reserved) {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ConnectionBudget
         metadata: {name: %s}
         spec: {maxConnections: %d, reserved: %d, allocation: Proportional}
-        """.formatted(name, max, reserved), ConnectionBudget.class);
+        """
+            .formatted(name, max, reserved),
+        ConnectionBudget.class);
   }
 
   /** A policy on {@code load{ns,app}} at 10 per replica and no budget. */
@@ -55,7 +73,8 @@ final class Fixtures {
 
   /** A policy on {@code load{ns,app}} at 10 per replica, pool 5-20 from {@code budget}. */
   static ScalingPolicy policy(String name, String namespace, String budget, String mode) {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata: {name: %1$s}
@@ -77,6 +96,8 @@ final class Fixtures {
             scaleDown:
               stabilizationWindowSeconds: 3
               policies: [{type: Percent, value: 100, periodSeconds: 1}]
-        """.formatted(name, namespace, budget, mode, LOAD_METRIC, POOL_ENV), ScalingPolicy.class);
+        """
+            .formatted(name, namespace, budget, mode, LOAD_METRIC, POOL_ENV),
+        ScalingPolicy.class);
   }
 }

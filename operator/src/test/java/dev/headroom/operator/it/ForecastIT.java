@@ -39,17 +39,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The forecast pre-scales before a weekday 09:00 peak that only the history shows.
  *
- * <p>Prometheus holds two weeks (and two days) of a synthetic trace, 5-minute samples: 15 req/s most of the
- * time, 100 req/s on weekdays from 09:00 to 10:00 UTC, 8 req/s at weekends, with 2 % seeded noise.
- * The shared traces have no weekday 09:00 peak (the Wikipedia trace peaks in the evening and
- * barely tells weekdays from weekends), so the shape is built here. The operator's clock is set
- * to a past Tuesday 08:22 UTC, where the history ends; the live load (the trace continued at
- * the quiet 15 req/s) asks for 2 replicas. With {@code leadTime: 30m} the 09:00 step is covered
- * from 08:25 on, so the Deployment must reach the peak's replicas between 08:25 and 08:30 on the
- * operator's clock. The lookback is 15 days, a day more than two weekly seasons, so that the
- * backtest (the last week forecast from the one before) has a full season to start from. A
- * second policy with only two days of history is not forecast
- * ({@code HistoryTooShort}) and still scales on its live load.
+ * <p>Prometheus holds two weeks (and two days) of a synthetic trace, 5-minute samples: 15 req/s
+ * most of the time, 100 req/s on weekdays from 09:00 to 10:00 UTC, 8 req/s at weekends, with 2 %
+ * seeded noise. The shared traces have no weekday 09:00 peak (the Wikipedia trace peaks in the
+ * evening and barely tells weekdays from weekends), so the shape is built here. The operator's
+ * clock is set to a past Tuesday 08:22 UTC, where the history ends; the live load (the trace
+ * continued at the quiet 15 req/s) asks for 2 replicas. With {@code leadTime: 30m} the 09:00 step
+ * is covered from 08:25 on, so the Deployment must reach the peak's replicas between 08:25 and
+ * 08:30 on the operator's clock. The lookback is 15 days, a day more than two weekly seasons, so
+ * that the backtest (the last week forecast from the one before) has a full season to start from. A
+ * second policy with only two days of history is not forecast ({@code HistoryTooShort}) and still
+ * scales on its live load.
  */
 @WithTestBed(prometheus = true)
 class ForecastIT {
@@ -69,9 +69,11 @@ class ForecastIT {
   static void backfillAndStart(TestBed bed, KubernetesClient client, Prometheus prometheus)
       throws IOException {
     // The latest Tuesday 08:22 UTC at least a day ago: history and live data all lie in the past.
-    ZonedDateTime tuesday = ZonedDateTime.now(ZoneOffset.UTC).minusDays(1)
-        .with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY))
-        .with(LocalTime.of(8, 22));
+    ZonedDateTime tuesday =
+        ZonedDateTime.now(ZoneOffset.UTC)
+            .minusDays(1)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY))
+            .with(LocalTime.of(8, 22));
     if (tuesday.isAfter(ZonedDateTime.now(ZoneOffset.UTC).minusDays(1))) {
       tuesday = tuesday.minusWeeks(1);
     }
@@ -92,8 +94,13 @@ class ForecastIT {
     assertThat(b2.shiftSeconds()).isZero();
 
     OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of("HEADROOM_CLOCK_START", clockStart.toString()),
-        "operator-forecast").start();
+    operator =
+        new OperatorProcess(
+                bed,
+                client,
+                Map.of("HEADROOM_CLOCK_START", clockStart.toString()),
+                "operator-forecast")
+            .start();
   }
 
   @AfterAll
@@ -113,8 +120,13 @@ class ForecastIT {
   }
 
   /** A {@code timestamp,requests} trace every 5 minutes over {@code [from, end)}, 2 % noise. */
-  static void writeTrace(Path file, Instant from, Instant end, long seed,
-      java.util.function.ToDoubleFunction<Instant> shape) throws IOException {
+  static void writeTrace(
+      Path file,
+      Instant from,
+      Instant end,
+      long seed,
+      java.util.function.ToDoubleFunction<Instant> shape)
+      throws IOException {
     Random noise = new Random(seed);
     List<String> lines = new ArrayList<>(List.of("timestamp,requests"));
     for (Instant t = from.truncatedTo(ChronoUnit.MINUTES); t.isBefore(end); t = t.plus(STEP)) {
@@ -125,7 +137,8 @@ class ForecastIT {
   }
 
   static ScalingPolicy policy(String name, String trace, String namespace) {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata: {name: %1$s, namespace: %4$s}
@@ -142,7 +155,9 @@ class ForecastIT {
               policies: [{type: Percent, value: 1000, periodSeconds: 1}]
             scaleDown:
               stabilizationWindowSeconds: 300
-        """.formatted(name, METRIC, trace, namespace), ScalingPolicy.class);
+        """
+            .formatted(name, METRIC, trace, namespace),
+        ScalingPolicy.class);
   }
 
   @Test
@@ -155,37 +170,56 @@ class ForecastIT {
     client.resource(policy("newcomer", "half-a-day", ns.name())).create();
 
     // Quiet live load, 15 req/s at 10 per replica: 2 replicas, and the forecast is ready.
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-        .until(() -> replicas(client, "web") >= 2
-            && Conditions.isTrue(conditions(client, "web"), "ForecastReady"));
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                replicas(client, "web") >= 2
+                    && Conditions.isTrue(conditions(client, "web"), "ForecastReady"));
     var ready = Conditions.find(conditions(client, "web"), "ForecastReady").get();
     assertThat(ready.getReason()).isEqualTo("HistoryReady");
 
     // The too-short history is said so, and its policy scales on its live load all the same
     // (25 req/s at 10 per replica: 3).
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-        .until(() -> replicas(client, "newcomer") == 3
-            && Conditions.find(conditions(client, "newcomer"), "ForecastReady")
-                .map(c -> "HistoryTooShort".equals(c.getReason())).orElse(false));
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                replicas(client, "newcomer") == 3
+                    && Conditions.find(conditions(client, "newcomer"), "ForecastReady")
+                        .map(c -> "HistoryTooShort".equals(c.getReason()))
+                        .orElse(false));
     var tooShort = Conditions.find(conditions(client, "newcomer"), "ForecastReady").get();
     assertThat(tooShort.getStatus()).isEqualTo("False");
     assertThat(policy(client, "newcomer").getStatus().getWinner()).isEqualTo("Reactive");
     assertThat(policy(client, "newcomer").getStatus().getForecast().getSamples()).isPositive();
 
     // The peak: about 100 req/s -> 10 replicas, there before 08:30 on the operator's clock.
-    await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofMillis(250))
+    await()
+        .atMost(Duration.ofMinutes(12))
+        .pollInterval(Duration.ofMillis(250))
         .until(() -> replicas(client, "web") >= 9);
     Instant seenWall = Instant.now();
     // The status (with the decision record) is written right after the scale patch.
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(250))
         .until(() -> raise(policy(client, "web")).isPresent());
     ScalingPolicy web = policy(client, "web");
     DecisionRecord raise = raise(web).orElseThrow();
     Instant patched = Instant.parse(raise.getTime());
     Duration aheadOfPeak = Duration.between(patched, peak);
-    System.out.printf(Locale.ROOT, "forecast pre-scale %d -> %d at %s (operator clock), %d s before the "
+    System.out.printf(
+        Locale.ROOT,
+        "forecast pre-scale %d -> %d at %s (operator clock), %d s before the "
             + "%s peak; leadTime 30m; operator clock at most %s when seen%n",
-        raise.getFromReplicas(), raise.getToReplicas(), patched, aheadOfPeak.toSeconds(), peak,
+        raise.getFromReplicas(),
+        raise.getToReplicas(),
+        patched,
+        aheadOfPeak.toSeconds(),
+        peak,
         clockStart.plus(Duration.between(launchedWall, seenWall)));
     assertThat(raise.getWinner()).isEqualTo("Forecast");
     assertThat(patched).isAfterOrEqualTo(peak.minus(Duration.ofMinutes(35)));
@@ -204,17 +238,26 @@ class ForecastIT {
     assertThat(web.getStatus().getRecommendations())
         .anySatisfy(r -> assertThat(r.getSource()).isEqualTo("Forecast"));
 
-    String metrics = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(operator.metricsUrl()).build(), HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(metrics).containsPattern("headroom_forecast_replicas\\{[^}]*policy=\"web\"[^}]*} (9|10|11)\\.0");
-    assertThat(metrics).contains("headroom_forecast_predicted_load{").contains("headroom_forecast_error_ratio{");
-    assertThat(metrics).containsPattern("headroom_forecast_ready\\{[^}]*policy=\"newcomer\"[^}]*} 0\\.0");
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(operator.metricsUrl()).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(metrics)
+        .containsPattern("headroom_forecast_replicas\\{[^}]*policy=\"web\"[^}]*} (9|10|11)\\.0");
+    assertThat(metrics)
+        .contains("headroom_forecast_predicted_load{")
+        .contains("headroom_forecast_error_ratio{");
+    assertThat(metrics)
+        .containsPattern("headroom_forecast_ready\\{[^}]*policy=\"newcomer\"[^}]*} 0\\.0");
     assertThat(operator.alive()).isTrue();
   }
 
   private static java.util.Optional<DecisionRecord> raise(ScalingPolicy p) {
     return p.getStatus().getHistory().stream()
-        .filter(r -> r.getToReplicas() != null && r.getToReplicas() >= 9).findFirst();
+        .filter(r -> r.getToReplicas() != null && r.getToReplicas() >= 9)
+        .findFirst();
   }
 
   private static int replicas(KubernetesClient client, String name) {
@@ -225,7 +268,8 @@ class ForecastIT {
     return client.resources(ScalingPolicy.class).withName(name).get();
   }
 
-  private static List<io.fabric8.kubernetes.api.model.Condition> conditions(KubernetesClient client, String name) {
+  private static List<io.fabric8.kubernetes.api.model.Condition> conditions(
+      KubernetesClient client, String name) {
     ScalingPolicy p = policy(client, name);
     return p.getStatus() == null ? List.of() : p.getStatus().getConditions();
   }

@@ -17,8 +17,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class HeadlessChromium implements AutoCloseable {
 
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("headroom.chromedriver", "/usr/bin/chromedriver"));
-  static final Path CHROMIUM = Path.of(System.getProperty("headroom.chromium", "/usr/lib/chromium/chromium"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("headroom.chromedriver", "/usr/bin/chromedriver"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("headroom.chromium", "/usr/lib/chromium/chromium"));
 
   private final Path profile;
   private final ChromeDriver driver;
@@ -26,7 +28,8 @@ final class HeadlessChromium implements AutoCloseable {
   HeadlessChromium(int width, int height) {
     for (Path p : new Path[] {CHROMEDRIVER, CHROMIUM}) {
       if (!Files.isExecutable(p)) {
-        throw new IllegalStateException(p + " is missing: run scripts/install-deps (Debian chromium, chromium-driver)");
+        throw new IllegalStateException(
+            p + " is missing: run scripts/install-deps (Debian chromium, chromium-driver)");
       }
     }
     try {
@@ -36,12 +39,23 @@ final class HeadlessChromium implements AutoCloseable {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }

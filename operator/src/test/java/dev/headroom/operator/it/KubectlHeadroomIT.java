@@ -54,14 +54,22 @@ class KubectlHeadroomIT {
     client.resource(Fixtures.web("web", 2, 10)).create();
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "web"), 400);
     client.resource(Fixtures.policy("web", ns.name(), "pg", "Enforce")).create();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-      ScalingPolicy p = client.resources(ScalingPolicy.class).withName("web").get();
-      return p.getStatus() != null && p.getStatus().getHistory().stream()
-          .anyMatch(r -> r.getActions() != null && !r.getActions().isEmpty());
-    });
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              ScalingPolicy p = client.resources(ScalingPolicy.class).withName("web").get();
+              return p.getStatus() != null
+                  && p.getStatus().getHistory().stream()
+                      .anyMatch(r -> r.getActions() != null && !r.getActions().isEmpty());
+            });
     ScalingPolicy policy = client.resources(ScalingPolicy.class).withName("web").get();
-    DecisionRecord last = policy.getStatus().getHistory().stream()
-        .filter(r -> r.getActions() != null && !r.getActions().isEmpty()).reduce((a, b) -> b).get();
+    DecisionRecord last =
+        policy.getStatus().getHistory().stream()
+            .filter(r -> r.getActions() != null && !r.getActions().isEmpty())
+            .reduce((a, b) -> b)
+            .get();
 
     Result explain = kubectl("headroom", "explain", "sp/web", "-n", ns.name());
     assertThat(explain.code()).as(explain.err()).isZero();
@@ -75,13 +83,17 @@ class KubectlHeadroomIT {
 
     Result budget = kubectl("headroom", "budget", "cb/pg", "-n", ns.name());
     assertThat(budget.code()).as(budget.err()).isZero();
-    assertThat(budget.out()).contains("ConnectionBudget " + ns.name() + "/pg: ")
+    assertThat(budget.out())
+        .contains("ConnectionBudget " + ns.name() + "/pg: ")
         .contains("of 180 connections granted (max 200, reserved 20)")
-        .contains("POLICY").contains("GRANT").contains(ns.name() + "/web");
+        .contains("POLICY")
+        .contains("GRANT")
+        .contains(ns.name() + "/web");
 
     Result why = kubectl("headroom", "why", "-n", ns.name());
     assertThat(why.code()).as(why.err()).isZero();
-    assertThat(why.out()).startsWith(ns.name() + "/web: ")
+    assertThat(why.out())
+        .startsWith(ns.name() + "/web: ")
         .contains(policy.getStatus().getWinner() + " won, limited by ");
 
     Result wrong = kubectl("headroom", "explain", "cb/pg", "-n", ns.name());
@@ -111,7 +123,9 @@ class KubectlHeadroomIT {
       p.destroyForcibly();
       throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish");
     }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err, StandardCharsets.UTF_8));
   }
 }

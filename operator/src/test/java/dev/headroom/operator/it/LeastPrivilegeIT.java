@@ -39,18 +39,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What the chart's service account (bound to exactly {@code helm/headroom/files/clusterrole-rules.yaml})
- * may and may not do, asked of the real API server: by impersonating it, by SubjectAccessReview
- * (what {@code kubectl auth can-i --as=system:serviceaccount:headroom-system:headroom} asks), and by
- * reading back what the running operator actually wrote (managedFields).
+ * What the chart's service account (bound to exactly {@code
+ * helm/headroom/files/clusterrole-rules.yaml}) may and may not do, asked of the real API server: by
+ * impersonating it, by SubjectAccessReview (what {@code kubectl auth can-i
+ * --as=system:serviceaccount:headroom-system:headroom} asks), and by reading back what the running
+ * operator actually wrote (managedFields).
  */
 @WithTestBed(prometheus = true)
 class LeastPrivilegeIT {
 
-  static final String USER = "system:serviceaccount:" + OperatorProcess.NAMESPACE + ":"
-      + OperatorProcess.SERVICE_ACCOUNT;
-  static final List<String> GROUPS = List.of("system:serviceaccounts",
-      "system:serviceaccounts:" + OperatorProcess.NAMESPACE, "system:authenticated");
+  static final String USER =
+      "system:serviceaccount:" + OperatorProcess.NAMESPACE + ":" + OperatorProcess.SERVICE_ACCOUNT;
+  static final List<String> GROUPS =
+      List.of(
+          "system:serviceaccounts",
+          "system:serviceaccounts:" + OperatorProcess.NAMESPACE,
+          "system:authenticated");
   static final String TEST_MANAGER = "headroom-it";
 
   private static OperatorProcess operator;
@@ -78,8 +82,15 @@ class LeastPrivilegeIT {
 
   @Test
   void theServiceAccountCannotReadSecretsAnywhere(KubernetesClient client, TestNamespace ns) {
-    client.resource(new SecretBuilder().withNewMetadata().withName("db-password").endMetadata()
-        .addToStringData("password", "hunter2").build()).create();
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("db-password")
+                .endMetadata()
+                .addToStringData("password", "hunter2")
+                .build())
+        .create();
     client.resource(Fixtures.web("readable", 1, 5)).create();
     // The impersonation works: what the rules grant is granted.
     assertThat(asOperator.apps().deployments().withName("readable").get()).isNotNull();
@@ -88,39 +99,89 @@ class LeastPrivilegeIT {
     assertForbidden(() -> asOperator.secrets().list());
     assertForbidden(() -> asOperator.secrets().inAnyNamespace().list());
     assertForbidden(() -> asOperator.secrets().inNamespace(OperatorProcess.NAMESPACE).list());
-    assertForbidden(() -> asOperator.secrets().watch(new io.fabric8.kubernetes.client.Watcher<>() {
-      @Override
-      public void eventReceived(Action action, io.fabric8.kubernetes.api.model.Secret resource) {}
+    assertForbidden(
+        () ->
+            asOperator
+                .secrets()
+                .watch(
+                    new io.fabric8.kubernetes.client.Watcher<>() {
+                      @Override
+                      public void eventReceived(
+                          Action action, io.fabric8.kubernetes.api.model.Secret resource) {}
 
-      @Override
-      public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
-    }).close());
+                      @Override
+                      public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+                    })
+                .close());
   }
 
   @Test
   void theServiceAccountCannotCreatePodsDeleteWorkloadsOrTouchRbac(KubernetesClient client) {
     client.resource(Fixtures.web("victim", 1, 5)).create();
-    assertForbidden(() -> asOperator.resource(new PodBuilder().withNewMetadata().withName("miner")
-        .endMetadata().withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer()
-        .endSpec().build()).create());
+    assertForbidden(
+        () ->
+            asOperator
+                .resource(
+                    new PodBuilder()
+                        .withNewMetadata()
+                        .withName("miner")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("c")
+                        .withImage("busybox")
+                        .endContainer()
+                        .endSpec()
+                        .build())
+                .create());
     assertForbidden(() -> asOperator.apps().deployments().withName("victim").delete());
     Deployment replaced = client.apps().deployments().withName("victim").get();
     replaced.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil");
     assertForbidden(() -> asOperator.resource(replaced).update());
     assertForbidden(() -> asOperator.resource(Fixtures.web("planted", 1, 5)).create());
     // No way to widen its own rights: no RBAC verbs at all, so no escalate or bind either.
-    assertForbidden(() -> asOperator.rbac().roleBindings().resource(new RoleBindingBuilder()
-        .withNewMetadata().withName("grab").endMetadata()
-        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "cluster-admin")
-        .addNewSubject().withKind("ServiceAccount").withName(OperatorProcess.SERVICE_ACCOUNT)
-        .withNamespace(OperatorProcess.NAMESPACE).endSubject().build()).create());
-    assertForbidden(() -> asOperator.rbac().clusterRoles().withName(OperatorProcess.ROLE)
-        .edit(r -> {
-          r.getRules().get(0).getVerbs().add("*");
-          return r;
-        }));
-    assertThat(client.apps().deployments().withName("victim").get().getSpec().getTemplate().getSpec()
-        .getContainers().get(0).getImage()).isEqualTo("nginx");
+    assertForbidden(
+        () ->
+            asOperator
+                .rbac()
+                .roleBindings()
+                .resource(
+                    new RoleBindingBuilder()
+                        .withNewMetadata()
+                        .withName("grab")
+                        .endMetadata()
+                        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "cluster-admin")
+                        .addNewSubject()
+                        .withKind("ServiceAccount")
+                        .withName(OperatorProcess.SERVICE_ACCOUNT)
+                        .withNamespace(OperatorProcess.NAMESPACE)
+                        .endSubject()
+                        .build())
+                .create());
+    assertForbidden(
+        () ->
+            asOperator
+                .rbac()
+                .clusterRoles()
+                .withName(OperatorProcess.ROLE)
+                .edit(
+                    r -> {
+                      r.getRules().get(0).getVerbs().add("*");
+                      return r;
+                    }));
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .withName("victim")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage())
+        .isEqualTo("nginx");
   }
 
   static Stream<Arguments> accessMatrix() {
@@ -184,32 +245,69 @@ class LeastPrivilegeIT {
         can(false, "delete", "", "events", ""));
   }
 
-  private static Arguments can(boolean allowed, String verb, String group, String resource, String sub) {
-    return Arguments.of((allowed ? "may " : "may not ") + verb + " " + (group.isEmpty() ? "" : group + "/")
-        + resource + (sub.isEmpty() ? "" : "/" + sub), allowed, verb, group, resource, sub);
+  private static Arguments can(
+      boolean allowed, String verb, String group, String resource, String sub) {
+    return Arguments.of(
+        (allowed ? "may " : "may not ")
+            + verb
+            + " "
+            + (group.isEmpty() ? "" : group + "/")
+            + resource
+            + (sub.isEmpty() ? "" : "/" + sub),
+        allowed,
+        verb,
+        group,
+        resource,
+        sub);
   }
 
   /** The same question {@code kubectl auth can-i VERB RESOURCE --as=<the service account>} asks. */
   @ParameterizedTest(name = "{0}")
   @MethodSource
-  void accessMatrix(String name, boolean allowed, String verb, String group, String resource, String sub,
-      KubernetesClient client, TestNamespace ns) {
-    SubjectAccessReview review = client.authorization().v1().subjectAccessReview().create(
-        new SubjectAccessReviewBuilder().withNewSpec().withUser(USER).withGroups(GROUPS)
-            .withNewResourceAttributes().withNamespace(resource.equals("namespaces")
-                || resource.equals("nodes") || resource.startsWith("cluster")
-                || resource.equals("customresourcedefinitions") || resource.equals("users") ? null : ns.name())
-            .withVerb(verb).withGroup(group).withResource(resource).withSubresource(sub.isEmpty() ? null : sub)
-            .endResourceAttributes().endSpec().build());
+  void accessMatrix(
+      String name,
+      boolean allowed,
+      String verb,
+      String group,
+      String resource,
+      String sub,
+      KubernetesClient client,
+      TestNamespace ns) {
+    SubjectAccessReview review =
+        client
+            .authorization()
+            .v1()
+            .subjectAccessReview()
+            .create(
+                new SubjectAccessReviewBuilder()
+                    .withNewSpec()
+                    .withUser(USER)
+                    .withGroups(GROUPS)
+                    .withNewResourceAttributes()
+                    .withNamespace(
+                        resource.equals("namespaces")
+                                || resource.equals("nodes")
+                                || resource.startsWith("cluster")
+                                || resource.equals("customresourcedefinitions")
+                                || resource.equals("users")
+                            ? null
+                            : ns.name())
+                    .withVerb(verb)
+                    .withGroup(group)
+                    .withResource(resource)
+                    .withSubresource(sub.isEmpty() ? null : sub)
+                    .endResourceAttributes()
+                    .endSpec()
+                    .build());
     assertThat(review.getStatus().getAllowed()).as(name).isEqualTo(allowed);
   }
 
   /**
    * RBAC cannot restrict fields: {@code patch} on Deployments is granted because the pool is
-   * delivered through the pod template. So the operator's own writes are checked: after it
-   * scaled a workload and resized its pool, the fields it manages are exactly replicas (through
-   * the scale subresource) and the one env var it was told to set, and nothing else of the spec
-   * differs from what the owner applied.
+   * delivered through the pod template. So the operator's own writes are checked: after it scaled a
+   * workload and resized its pool, the fields it manages are exactly replicas (through the scale
+   * subresource) and the one env var it was told to set, and nothing else of the spec differs from
+   * what the owner applied.
    */
   @Test
   void theOperatorWritesOnlyReplicasAndTheConfiguredPoolField(
@@ -222,81 +320,141 @@ class LeastPrivilegeIT {
     prometheus.setLoad(Fixtures.LOAD_METRIC, Map.of("ns", ns.name(), "app", "shop"), 30);
     client.resource(Fixtures.policy("shop", ns.name(), "pg", "Enforce")).create();
 
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      Deployment d = client.apps().deployments().withName("shop").get();
-      assertThat(d.getSpec().getReplicas()).isEqualTo(3);
-      assertThat(env(d)).isNotEqualTo("5");
-    });
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              Deployment d = client.apps().deployments().withName("shop").get();
+              assertThat(d.getSpec().getReplicas()).isEqualTo(3);
+              assertThat(env(d)).isNotEqualTo("5");
+            });
     Deployment after = client.apps().deployments().withName("shop").get();
 
     // 1. The spec differs from what was applied only in replicas and the pool env var.
     Deployment normalized = Serialization.clone(after);
     normalized.getSpec().setReplicas(before.getSpec().getReplicas());
-    normalized.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().get(0).setValue(env(before));
-    assertThat(Serialization.asJson(normalized.getSpec())).isEqualTo(Serialization.asJson(before.getSpec()));
+    normalized
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .getEnv()
+        .get(0)
+        .setValue(env(before));
+    assertThat(Serialization.asJson(normalized.getSpec()))
+        .isEqualTo(Serialization.asJson(before.getSpec()));
 
     // 2. The fields the operator manages, by managedFields: nothing but those two.
     Set<String> operatorFields = new TreeSet<>();
     List<String> managers = new ArrayList<>();
     for (var entry : after.getMetadata().getManagedFields()) {
       managers.add(entry.getManager() + "/" + entry.getOperation() + "/" + entry.getSubresource());
-      if (TEST_MANAGER.equals(entry.getManager()) || "kube-controller-manager".equals(entry.getManager())) {
+      if (TEST_MANAGER.equals(entry.getManager())
+          || "kube-controller-manager".equals(entry.getManager())) {
         continue;
       }
-      leaves(Serialization.jsonMapper().convertValue(entry.getFieldsV1().getAdditionalProperties(), Map.class),
-          "", operatorFields);
+      leaves(
+          Serialization.jsonMapper()
+              .convertValue(entry.getFieldsV1().getAdditionalProperties(), Map.class),
+          "",
+          operatorFields);
     }
-    assertThat(operatorFields).as("fields written by the operator; managers " + managers).containsExactlyInAnyOrder(
-        "f:spec/f:replicas",
-        "f:spec/f:template/f:spec/f:containers/k:{\"name\":\"app\"}/f:env/k:{\"name\":\""
-            + Fixtures.POOL_ENV + "\"}/f:value");
+    assertThat(operatorFields)
+        .as("fields written by the operator; managers " + managers)
+        .containsExactlyInAnyOrder(
+            "f:spec/f:replicas",
+            "f:spec/f:template/f:spec/f:containers/k:{\"name\":\"app\"}/f:env/k:{\"name\":\""
+                + Fixtures.POOL_ENV
+                + "\"}/f:value");
     assertThat(operator.alive()).isTrue();
   }
 
   @Test
-  void aPolicyCannotDrawOnABudgetInANamespaceThatDoesNotAllowIt(KubernetesClient client, TestNamespace ns)
-      throws Exception {
+  void aPolicyCannotDrawOnABudgetInANamespaceThatDoesNotAllowIt(
+      KubernetesClient client, TestNamespace ns) throws Exception {
     String db = ns.name() + "-db";
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(db).endMetadata()
-        .build()).create();
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(db).endMetadata().build())
+        .create();
     try {
       ConnectionBudget budget = Fixtures.budget("orders", 200, 0);
       budget.getSpec().setAllowedNamespaces(List.of("payments"));
       client.resource(budget).inNamespace(db).create();
       client.resource(Fixtures.web("thief", 2, 7)).create();
-      await().atMost(Duration.ofMinutes(1)).until(() -> Integer.valueOf(2)
-          .equals(client.apps().deployments().withName("thief").get().getStatus().getReadyReplicas()));
-      long generation = client.apps().deployments().withName("thief").get().getMetadata().getGeneration();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  Integer.valueOf(2)
+                      .equals(
+                          client
+                              .apps()
+                              .deployments()
+                              .withName("thief")
+                              .get()
+                              .getStatus()
+                              .getReadyReplicas()));
+      long generation =
+          client.apps().deployments().withName("thief").get().getMetadata().getGeneration();
       ScalingPolicy policy = Fixtures.policy("thief", ns.name(), "orders", "Enforce");
       policy.getSpec().getConnections().getBudgetRef().setNamespace(db);
       client.resource(policy).create();
 
-      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-        var status = client.resources(ScalingPolicy.class).withName("thief").get().getStatus();
-        assertThat(status).isNotNull();
-        var found = Conditions.find(status.getConditions(), "Ready");
-        assertThat(found).isPresent();
-        var ready = found.get();
-        assertThat(ready.getStatus()).isEqualTo("False");
-        assertThat(ready.getReason()).isEqualTo("BudgetForbidden");
-        assertThat(ready.getMessage()).contains("spec.connections.budgetRef", "does not allow namespace " + ns.name());
-      });
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                var status =
+                    client.resources(ScalingPolicy.class).withName("thief").get().getStatus();
+                assertThat(status).isNotNull();
+                var found = Conditions.find(status.getConditions(), "Ready");
+                assertThat(found).isPresent();
+                var ready = found.get();
+                assertThat(ready.getStatus()).isEqualTo("False");
+                assertThat(ready.getReason()).isEqualTo("BudgetForbidden");
+                assertThat(ready.getMessage())
+                    .contains(
+                        "spec.connections.budgetRef", "does not allow namespace " + ns.name());
+              });
       Thread.sleep(6_000); // a few more rounds of both reconcilers
-      ConnectionBudget seen = client.resources(ConnectionBudget.class).inNamespace(db).withName("orders").get();
+      ConnectionBudget seen =
+          client.resources(ConnectionBudget.class).inNamespace(db).withName("orders").get();
       assertThat(seen.getStatus().getConsumers()).as("no grant issued").isEmpty();
-      assertThat(Conditions.find(seen.getStatus().getConditions(), "Ready").orElseThrow().getMessage())
+      assertThat(
+              Conditions.find(seen.getStatus().getConditions(), "Ready").orElseThrow().getMessage())
           .contains(ns.name() + "/thief");
       assertThat(client.apps().deployments().withName("thief").get().getMetadata().getGeneration())
-          .as("the workload is untouched").isEqualTo(generation);
+          .as("the workload is untouched")
+          .isEqualTo(generation);
 
       // Control: once the budget allows the namespace, the same policy gets a grant.
-      client.resources(ConnectionBudget.class).inNamespace(db).withName("orders").edit(b -> {
-        b.getSpec().setAllowedNamespaces(List.of("payments", ns.name()));
-        return b;
-      });
-      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-          assertThat(client.resources(ConnectionBudget.class).inNamespace(db).withName("orders").get()
-              .getStatus().getConsumers()).anyMatch(c -> c.getPolicy().equals(ns.name() + "/thief")));
+      client
+          .resources(ConnectionBudget.class)
+          .inNamespace(db)
+          .withName("orders")
+          .edit(
+              b -> {
+                b.getSpec().setAllowedNamespaces(List.of("payments", ns.name()));
+                return b;
+              });
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          client
+                              .resources(ConnectionBudget.class)
+                              .inNamespace(db)
+                              .withName("orders")
+                              .get()
+                              .getStatus()
+                              .getConsumers())
+                      .anyMatch(c -> c.getPolicy().equals(ns.name() + "/thief")));
     } finally {
       client.namespaces().withName(db).delete();
       client.namespaces().withName(db).waitUntilCondition(n -> n == null, 1, TimeUnit.MINUTES);
@@ -305,10 +463,15 @@ class LeastPrivilegeIT {
 
   private static String env(Deployment d) {
     return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-        .filter(e -> Fixtures.POOL_ENV.equals(e.getName())).findFirst().orElseThrow().getValue();
+        .filter(e -> Fixtures.POOL_ENV.equals(e.getName()))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
   }
 
-  /** Paths of the leaves of a managedFields {@code fieldsV1} tree ({@code "."} marks a set itself). */
+  /**
+   * Paths of the leaves of a managedFields {@code fieldsV1} tree ({@code "."} marks a set itself).
+   */
   @SuppressWarnings("unchecked")
   private static void leaves(Map<String, Object> node, String path, Set<String> out) {
     boolean hasChildren = false;
@@ -317,8 +480,10 @@ class LeastPrivilegeIT {
         continue;
       }
       hasChildren = true;
-      leaves(e.getValue() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
-          path.isEmpty() ? e.getKey() : path + "/" + e.getKey(), out);
+      leaves(
+          e.getValue() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of(),
+          path.isEmpty() ? e.getKey() : path + "/" + e.getKey(),
+          out);
     }
     if (!hasChildren && !path.isEmpty()) {
       out.add(path);
@@ -326,7 +491,12 @@ class LeastPrivilegeIT {
   }
 
   private static void assertForbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOf(KubernetesClientException.class)
-        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).as(e.getMessage()).isEqualTo(403));
+    assertThatThrownBy(call)
+        .isInstanceOf(KubernetesClientException.class)
+        .satisfies(
+            e ->
+                assertThat(((KubernetesClientException) e).getCode())
+                    .as(e.getMessage())
+                    .isEqualTo(403));
   }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Series the test bed's Prometheus scrapes, as applications would expose them: counters that
- * grow at a steady rate (so that {@code rate(x[2m])} answers that rate) and gauges. Counters are
+ * Series the test bed's Prometheus scrapes, as applications would expose them: counters that grow
+ * at a steady rate (so that {@code rate(x[2m])} answers that rate) and gauges. Counters are
  * advanced twice a second from the time that really passed.
  */
 final class LiveSeries implements AutoCloseable {
@@ -20,11 +20,13 @@ final class LiveSeries implements AutoCloseable {
   private final Prometheus prometheus;
   private final List<Counter> counters = new ArrayList<>();
   private final List<Double> totals = new ArrayList<>();
-  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "live-series");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "live-series");
+            t.setDaemon(true);
+            return t;
+          });
   private long last = System.nanoTime();
 
   LiveSeries(Prometheus prometheus) {

@@ -26,17 +26,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A budget measured on the real database: the connection emulator holds each pod's pool open on
- * the test bed's PostgreSQL, postgres_exporter is scraped by Prometheus, and {@code spec.observed}
- * counts role {@code app}; the limit is the server's own {@code max_connections}, read the same way. Connections that no grant accounts for (opened by the test as the same
- * role) hold the grant back while its consumer wants more, a breach is flagged when they pass the
- * limit, and the grant grows once they close. PostgreSQL is sampled every 150 ms throughout: the
- * pods never hold more than {@code maxConnections − reserved}.
+ * A budget measured on the real database: the connection emulator holds each pod's pool open on the
+ * test bed's PostgreSQL, postgres_exporter is scraped by Prometheus, and {@code spec.observed}
+ * counts role {@code app}; the limit is the server's own {@code max_connections}, read the same
+ * way. Connections that no grant accounts for (opened by the test as the same role) hold the grant
+ * back while its consumer wants more, a breach is flagged when they pass the limit, and the grant
+ * grows once they close. PostgreSQL is sampled every 150 ms throughout: the pods never hold more
+ * than {@code maxConnections − reserved}.
  */
 @WithTestBed(prometheus = true, postgres = true, postgresMaxConnections = ObservedConnectionsIT.MAX)
 class ObservedConnectionsIT {
 
-  static final int MAX = 120;           // room on the server for the strangers below
+  static final int MAX = 120; // room on the server for the strangers below
   private static final int RESERVED = 70;
   private static final int AVAILABLE = MAX - RESERVED;
   private static OperatorProcess operator;
@@ -45,8 +46,13 @@ class ObservedConnectionsIT {
   static void start(TestBed bed, KubernetesClient client, Postgres postgres) {
     bed.connections(Duration.ofSeconds(2));
     OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of("HEADROOM_BUDGET_SYNC_PERIOD", "2s"),
-        "operator-observed-connections").start();
+    operator =
+        new OperatorProcess(
+                bed,
+                client,
+                Map.of("HEADROOM_BUDGET_SYNC_PERIOD", "2s"),
+                "operator-observed-connections")
+            .start();
   }
 
   @AfterAll
@@ -57,9 +63,11 @@ class ObservedConnectionsIT {
   }
 
   @Test
-  void unattributedConnectionsHoldGrowsBackAndABreachIsFlagged(KubernetesClient client, TestNamespace ns,
-      Prometheus prometheus, Postgres postgres) throws Exception {
-    // The spec says 500; the server's own max_connections (120), read through postgres_exporter, wins.
+  void unattributedConnectionsHoldGrowsBackAndABreachIsFlagged(
+      KubernetesClient client, TestNamespace ns, Prometheus prometheus, Postgres postgres)
+      throws Exception {
+    // The spec says 500; the server's own max_connections (120), read through postgres_exporter,
+    // wins.
     ConnectionBudget budget = Fixtures.budget("pg", 500, RESERVED);
     ObservedUsage observed = new ObservedUsage();
     observed.setQuery("sum(pg_stat_activity_count{usename=\"app\"})");
@@ -74,9 +82,14 @@ class ObservedConnectionsIT {
 
     try (DatabaseSampler db = new DatabaseSampler(postgres, ns.name(), AVAILABLE, 150)) {
       // One replica, pool 20 (demand (1 + 1 surge) × 20 = 40 fits the 50 available).
-      awaitExplained(client, "orders settled at grant 40 and measured", () -> grant(client) == 40
-          && SharedBudgetIT.settled(client, "orders") && db.now() == 20
-          && Integer.valueOf(20).equals(status(client).getObservedConnections()));
+      awaitExplained(
+          client,
+          "orders settled at grant 40 and measured",
+          () ->
+              grant(client) == 40
+                  && SharedBudgetIT.settled(client, "orders")
+                  && db.now() == 20
+                  && Integer.valueOf(20).equals(status(client).getObservedConnections()));
       assertThat(status(client).getUnattributedConnections()).isZero();
       assertThat(status(client).getMaxConnections()).isEqualTo(MAX);
       assertThat(status(client).getAvailable()).isEqualTo(AVAILABLE);
@@ -85,17 +98,25 @@ class ObservedConnectionsIT {
       try {
         // 25 connections as the consumers' role that no grant accounts for: 45 measured, 40 held.
         open(postgres, strangers, 25);
-        awaitExplained(client, "unattributed connections seen", () ->
-            Integer.valueOf(5).equals(status(client).getUnattributedConnections()));
+        awaitExplained(
+            client,
+            "unattributed connections seen",
+            () -> Integer.valueOf(5).equals(status(client).getUnattributedConnections()));
         var seen = status(client);
-        assertThat(seen.getHeadroom()).as("available − Σ held − unattributed").isEqualTo(AVAILABLE - 40 - 5);
+        assertThat(seen.getHeadroom())
+            .as("available − Σ held − unattributed")
+            .isEqualTo(AVAILABLE - 40 - 5);
         assertThat(Conditions.find(seen.getConditions(), "Ready").get().getMessage())
-            .contains("no grant grows while 45 connections are measured, 5 more than the grants account for");
+            .contains(
+                "no grant grows while 45 connections are measured, 5 more than the grants account for");
         assertThat(Conditions.isTrue(seen.getConditions(), "Breached")).isFalse();
 
         // 20 more: 65 measured of 50 available is a breach, whatever the model says.
         open(postgres, strangers, 20);
-        awaitExplained(client, "breach flagged", () -> Conditions.isTrue(status(client).getConditions(), "Breached"));
+        awaitExplained(
+            client,
+            "breach flagged",
+            () -> Conditions.isTrue(status(client).getConditions(), "Breached"));
         assertThat(Conditions.find(status(client).getConditions(), "Breached").get().getMessage())
             .contains("65 measured in use by spec.observed");
 
@@ -103,8 +124,10 @@ class ObservedConnectionsIT {
         // strangers alone are more than the 40 held, whatever the pods do: no grow.
         prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "orders"), 30);
         awaitExplained(client, "orders asks for more", () -> target(client) == AVAILABLE);
-        await("grant held back while unattributed connections are open").during(Duration.ofSeconds(6))
-            .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+        await("grant held back while unattributed connections are open")
+            .during(Duration.ofSeconds(6))
+            .atMost(Duration.ofSeconds(10))
+            .pollInterval(Duration.ofMillis(500))
             .until(() -> grant(client) <= 40);
       } finally {
         for (Connection c : strangers) {
@@ -112,14 +135,19 @@ class ObservedConnectionsIT {
         }
       }
       // Once they close, the model is right again and the grant grows to its target.
-      awaitExplained(client, "grant grows once the strangers are gone", () -> grant(client) == AVAILABLE
-          && !Conditions.isTrue(status(client).getConditions(), "Breached")
-          && Integer.valueOf(0).equals(status(client).getUnattributedConnections()));
+      awaitExplained(
+          client,
+          "grant grows once the strangers are gone",
+          () ->
+              grant(client) == AVAILABLE
+                  && !Conditions.isTrue(status(client).getConditions(), "Breached")
+                  && Integer.valueOf(0).equals(status(client).getUnattributedConnections()));
 
       assertThat(db.failure()).isNull();
-      System.out.printf("observed connections: %d samples of pg_stat_activity (longest gap %d ms), max %d of %d"
-          + " connections held by the pods, %d samples above%n", db.samples(), db.maxGapMillis(), db.max(),
-          AVAILABLE, db.aboveLimit());
+      System.out.printf(
+          "observed connections: %d samples of pg_stat_activity (longest gap %d ms), max %d of %d"
+              + " connections held by the pods, %d samples above%n",
+          db.samples(), db.maxGapMillis(), db.max(), AVAILABLE, db.aboveLimit());
       assertThat(db.samples()).isGreaterThan(50);
       assertThat(db.aboveLimit()).as("samples above %d (max %d)", AVAILABLE, db.max()).isZero();
     }
@@ -135,9 +163,12 @@ class ObservedConnectionsIT {
     }
   }
 
-  private static dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus status(KubernetesClient client) {
+  private static dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus status(
+      KubernetesClient client) {
     ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
-    return b.getStatus() == null ? new dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus() : b.getStatus();
+    return b.getStatus() == null
+        ? new dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus()
+        : b.getStatus();
   }
 
   private static long grant(KubernetesClient client) {
@@ -145,16 +176,23 @@ class ObservedConnectionsIT {
   }
 
   private static long target(KubernetesClient client) {
-    return status(client).getConsumers().stream().filter(g -> g.getPolicy().endsWith("/orders"))
-        .mapToLong(g -> g.getTarget()).findFirst().orElse(-1);
+    return status(client).getConsumers().stream()
+        .filter(g -> g.getPolicy().endsWith("/orders"))
+        .mapToLong(g -> g.getTarget())
+        .findFirst()
+        .orElse(-1);
   }
 
-  private static void awaitExplained(KubernetesClient client, String what, java.util.concurrent.Callable<Boolean> until) {
+  private static void awaitExplained(
+      KubernetesClient client, String what, java.util.concurrent.Callable<Boolean> until) {
     try {
       await(what).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(until);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(what + " did not happen; budget status: "
-          + client.getKubernetesSerialization().asJson(status(client)), e);
+      throw new AssertionError(
+          what
+              + " did not happen; budget status: "
+              + client.getKubernetesSerialization().asJson(status(client)),
+          e);
     }
   }
 }

@@ -46,7 +46,8 @@ public final class OperatorProcess implements AutoCloseable {
   private int httpPort;
   private String serviceAccount = SERVICE_ACCOUNT;
 
-  public OperatorProcess(TestBed bed, KubernetesClient admin, Map<String, String> settings, String logName) {
+  public OperatorProcess(
+      TestBed bed, KubernetesClient admin, Map<String, String> settings, String logName) {
     this(bed, admin, settings, logName, null);
   }
 
@@ -54,7 +55,11 @@ public final class OperatorProcess implements AutoCloseable {
    * An operator that reaches the API server at {@code apiServer} (plain HTTP on loopback, e.g. a
    * fault-injecting proxy) instead of directly; null means directly.
    */
-  public OperatorProcess(TestBed bed, KubernetesClient admin, Map<String, String> settings, String logName,
+  public OperatorProcess(
+      TestBed bed,
+      KubernetesClient admin,
+      Map<String, String> settings,
+      String logName,
       java.net.URI apiServer) {
     this.bed = bed;
     this.admin = admin;
@@ -69,34 +74,89 @@ public final class OperatorProcess implements AutoCloseable {
     try (var files = Files.list(repo.resolve("crds"))) {
       for (Path crd : files.sorted().toList()) {
         try (InputStream in = Files.newInputStream(crd)) {
-          CustomResourceDefinition def = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-          admin.apiextensions().v1().customResourceDefinitions().resource(def).forceConflicts().serverSideApply();
+          CustomResourceDefinition def =
+              admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+          admin
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .resource(def)
+              .forceConflicts()
+              .serverSideApply();
         }
       }
-      List<PolicyRule> rules = new ObjectMapper(new YAMLFactory()).readValue(
-          repo.resolve("helm/headroom/files/clusterrole-rules.yaml").toFile(),
-          new TypeReference<List<PolicyRule>>() {});
-      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
-          .endMetadata().build()).serverSideApply();
-      admin.serviceAccounts().inNamespace(NAMESPACE).resource(new ServiceAccountBuilder()
-          .withNewMetadata().withName(SERVICE_ACCOUNT).endMetadata().build()).serverSideApply();
-      admin.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName(ROLE)
-          .endMetadata().withRules(rules).build()).forceConflicts().serverSideApply();
-      admin.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
-          .withName(ROLE).endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", ROLE)
-          .addNewSubject().withKind("ServiceAccount").withName(SERVICE_ACCOUNT).withNamespace(NAMESPACE)
-          .endSubject().build()).forceConflicts().serverSideApply();
-      admin.apiextensions().v1().customResourceDefinitions().withName("scalingpolicies.headroom.dev")
-          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
-              .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+      List<PolicyRule> rules =
+          new ObjectMapper(new YAMLFactory())
+              .readValue(
+                  repo.resolve("helm/headroom/files/clusterrole-rules.yaml").toFile(),
+                  new TypeReference<List<PolicyRule>>() {});
+      admin
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+          .serverSideApply();
+      admin
+          .serviceAccounts()
+          .inNamespace(NAMESPACE)
+          .resource(
+              new ServiceAccountBuilder()
+                  .withNewMetadata()
+                  .withName(SERVICE_ACCOUNT)
+                  .endMetadata()
+                  .build())
+          .serverSideApply();
+      admin
+          .rbac()
+          .clusterRoles()
+          .resource(
+              new ClusterRoleBuilder()
+                  .withNewMetadata()
+                  .withName(ROLE)
+                  .endMetadata()
+                  .withRules(rules)
+                  .build())
+          .forceConflicts()
+          .serverSideApply();
+      admin
+          .rbac()
+          .clusterRoleBindings()
+          .resource(
+              new ClusterRoleBindingBuilder()
+                  .withNewMetadata()
+                  .withName(ROLE)
+                  .endMetadata()
+                  .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", ROLE)
+                  .addNewSubject()
+                  .withKind("ServiceAccount")
+                  .withName(SERVICE_ACCOUNT)
+                  .withNamespace(NAMESPACE)
+                  .endSubject()
+                  .build())
+          .forceConflicts()
+          .serverSideApply();
+      admin
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName("scalingpolicies.headroom.dev")
+          .waitUntilCondition(
+              c ->
+                  c.getStatus() != null
+                      && c.getStatus().getConditions().stream()
+                          .anyMatch(
+                              x ->
+                                  "Established".equals(x.getType())
+                                      && "True".equals(x.getStatus())),
+              30,
+              TimeUnit.SECONDS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Runs as service account {@code name} of {@link #NAMESPACE} instead of the one
-   * {@link #install} binds to the chart's ClusterRole; the caller grants it what it should have.
+   * Runs as service account {@code name} of {@link #NAMESPACE} instead of the one {@link #install}
+   * binds to the chart's ClusterRole; the caller grants it what it should have.
    */
   public OperatorProcess asServiceAccount(String name) {
     this.serviceAccount = name;
@@ -106,21 +166,26 @@ public final class OperatorProcess implements AutoCloseable {
   public OperatorProcess start() {
     try {
       Path kubeconfig = serviceAccountKubeconfig();
-      Path jar = Path.of(System.getProperty("headroom.operatorJar", "target/quarkus-app/quarkus-run.jar"));
+      Path jar =
+          Path.of(System.getProperty("headroom.operatorJar", "target/quarkus-app/quarkus-run.jar"));
       if (!Files.exists(jar)) {
-        throw new IllegalStateException(jar + " is missing: run the Quarkus build (mvn package) first");
+        throw new IllegalStateException(
+            jar + " is missing: run the Quarkus build (mvn package) first");
       }
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + System.getProperty("headroom.operatorXmx", "512m")));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx" + System.getProperty("headroom.operatorXmx", "512m")));
       String jvmOptions = System.getProperty("headroom.operatorJvmOptions", "");
       if (!jvmOptions.isBlank()) {
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));
       }
       command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-      ProcessBuilder pb = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Map<String, String> env = pb.environment();
       env.put("KUBECONFIG", kubeconfig.toString());
       httpPort = freePort();
@@ -171,7 +236,9 @@ public final class OperatorProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** The operator's HTTP port, e.g. {@code http://127.0.0.1:PORT/headroom} for the timeline page. */
+  /**
+   * The operator's HTTP port, e.g. {@code http://127.0.0.1:PORT/headroom} for the timeline page.
+   */
   public java.net.URI baseUrl() {
     return java.net.URI.create("http://127.0.0.1:" + httpPort);
   }
@@ -200,14 +267,27 @@ public final class OperatorProcess implements AutoCloseable {
   }
 
   private Path serviceAccountKubeconfig() throws IOException {
-    String token = admin.serviceAccounts().inNamespace(NAMESPACE).withName(serviceAccount)
-        .tokenRequest(new TokenRequestBuilder().withNewSpec()
-            .withExpirationSeconds(Duration.ofHours(2).toSeconds()).endSpec().build())
-        .getStatus().getToken();
+    String token =
+        admin
+            .serviceAccounts()
+            .inNamespace(NAMESPACE)
+            .withName(serviceAccount)
+            .tokenRequest(
+                new TokenRequestBuilder()
+                    .withNewSpec()
+                    .withExpirationSeconds(Duration.ofHours(2).toSeconds())
+                    .endSpec()
+                    .build())
+            .getStatus()
+            .getToken();
     Config config = bed.kubernetesConfig(null);
     String server = apiServer == null ? config.getMasterUrl() : apiServer.toString();
-    String ca = server.startsWith("https") ? "certificate-authority-data: " + config.getCaCertData() : "insecure-skip-tls-verify: false";
-    String kubeconfig = """
+    String ca =
+        server.startsWith("https")
+            ? "certificate-authority-data: " + config.getCaCertData()
+            : "insecure-skip-tls-verify: false";
+    String kubeconfig =
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -223,7 +303,8 @@ public final class OperatorProcess implements AutoCloseable {
         - name: headroom
           context: {cluster: testbed, user: headroom, namespace: %s}
         current-context: headroom
-        """.formatted(server, ca, token, NAMESPACE);
+        """
+            .formatted(server, ca, token, NAMESPACE);
     Path file = Files.createTempFile("headroom-operator", ".kubeconfig");
     Files.writeString(file, kubeconfig);
     file.toFile().deleteOnExit();

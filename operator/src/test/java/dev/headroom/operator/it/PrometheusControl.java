@@ -24,10 +24,12 @@ public final class PrometheusControl {
   public void kill() {
     try {
       long pid = Long.parseLong(Files.readString(run.resolve("prometheus.pid")).trim());
-      ProcessHandle.of(pid).ifPresent(p -> {
-        p.destroyForcibly();
-        p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
-      });
+      ProcessHandle.of(pid)
+          .ifPresent(
+              p -> {
+                p.destroyForcibly();
+                p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -37,8 +39,10 @@ public final class PrometheusControl {
     try {
       String promPort = Files.readString(run.resolve("prometheus.port")).trim();
       String exporterPort = Files.readString(run.resolve("load-exporter.port")).trim();
-      ProcessBuilder pb = new ProcessBuilder(bed.repoRoot().resolve("scripts/testbed").toString(), "prometheus")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder pb =
+          new ProcessBuilder(bed.repoRoot().resolve("scripts/testbed").toString(), "prometheus")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
       pb.environment().putAll(bed.env());
       pb.environment().put("HEADROOM_TESTBED_PROMETHEUS_PORT", promPort);
       pb.environment().put("HEADROOM_TESTBED_LOAD_EXPORTER_PORT", exporterPort);
@@ -66,8 +70,12 @@ public final class PrometheusControl {
   private void signal(String name) {
     try {
       long pid = Long.parseLong(Files.readString(run.resolve("prometheus.pid")).trim());
-      int rc = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      int rc =
+          new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start()
+              .waitFor();
       if (rc != 0) {
         throw new IllegalStateException("kill -" + name + " " + pid + " failed with " + rc);
       }

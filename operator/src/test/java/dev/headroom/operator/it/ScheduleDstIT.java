@@ -20,11 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A schedule in Europe/Berlin pre-scales on the right side of the spring-forward. Berlin moves
- * to CEST on Sunday 2027-03-28, so Monday's 09:00 window opens at 07:00 UTC and its 10-minute
- * lead time starts at 06:50 UTC, an hour earlier than the same schedule in winter time. The
- * operator's clock starts at 06:49 UTC that Monday; the load (a constant 5 at 10 per replica)
- * asks for 1 replica, so only the schedule can raise it.
+ * A schedule in Europe/Berlin pre-scales on the right side of the spring-forward. Berlin moves to
+ * CEST on Sunday 2027-03-28, so Monday's 09:00 window opens at 07:00 UTC and its 10-minute lead
+ * time starts at 06:50 UTC, an hour earlier than the same schedule in winter time. The operator's
+ * clock starts at 06:49 UTC that Monday; the load (a constant 5 at 10 per replica) asks for 1
+ * replica, so only the schedule can raise it.
  */
 @WithTestBed(prometheus = true)
 class ScheduleDstIT {
@@ -38,8 +38,13 @@ class ScheduleDstIT {
   @BeforeAll
   static void startOperator(TestBed bed, KubernetesClient client) {
     OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of("HEADROOM_CLOCK_START", CLOCK_START.toString()),
-        "operator-schedule-dst").start();
+    operator =
+        new OperatorProcess(
+                bed,
+                client,
+                Map.of("HEADROOM_CLOCK_START", CLOCK_START.toString()),
+                "operator-schedule-dst")
+            .start();
   }
 
   @AfterAll
@@ -50,9 +55,13 @@ class ScheduleDstIT {
   }
 
   @Test
-  void preScalesAtTenToNineBerlinSummerTimeTheDayAfterTheChange(KubernetesClient client, TestNamespace ns) {
+  void preScalesAtTenToNineBerlinSummerTimeTheDayAfterTheChange(
+      KubernetesClient client, TestNamespace ns) {
     client.resource(Fixtures.web("office", 1, 10)).create();
-    client.resource(Serialization.unmarshal("""
+    client
+        .resource(
+            Serialization.unmarshal(
+                """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata: {name: office, namespace: %s}
@@ -68,61 +77,94 @@ class ScheduleDstIT {
             scaleUp:
               stabilizationWindowSeconds: 0
               policies: [{type: Percent, value: 1000, periodSeconds: 1}]
-        """.formatted(ns.name()), ScalingPolicy.class)).create();
+        """
+                    .formatted(ns.name()),
+                ScalingPolicy.class))
+        .create();
 
     // Before the lead time: no window, the next one named in UTC.
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-        .until(() -> policy(client).getStatus() != null
-            && Conditions.find(policy(client).getStatus().getConditions(), "ScheduleActive").isPresent());
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                policy(client).getStatus() != null
+                    && Conditions.find(policy(client).getStatus().getConditions(), "ScheduleActive")
+                        .isPresent());
     ScalingPolicy before = policy(client);
     if (!Conditions.isTrue(before.getStatus().getConditions(), "ScheduleActive")) {
       assertThat(before.getStatus().getNextScheduleWindow()).isEqualTo(WINDOW_OPENS.toString());
-      assertThat(client.apps().deployments().withName("office").get().getSpec().getReplicas()).isEqualTo(1);
+      assertThat(client.apps().deployments().withName("office").get().getSpec().getReplicas())
+          .isEqualTo(1);
     }
 
-    await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(250))
-        .until(() -> client.apps().deployments().withName("office").get().getSpec().getReplicas() == 4);
+    await()
+        .atMost(Duration.ofMinutes(6))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                client.apps().deployments().withName("office").get().getSpec().getReplicas() == 4);
     // The status (with the decision record) is written right after the scale patch.
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(250))
         .until(() -> raise(policy(client)).isPresent());
     ScalingPolicy after = policy(client);
     DecisionRecord raise = raise(after).orElseThrow();
     Instant patched = Instant.parse(raise.getTime());
-    System.out.printf("schedule pre-scale 1 -> 4 at %s (operator clock); lead time starts %s%n",
+    System.out.printf(
+        "schedule pre-scale 1 -> 4 at %s (operator clock); lead time starts %s%n",
         patched, LEAD_STARTS);
     assertThat(raise.getWinner()).isEqualTo("Schedule");
-    assertThat(patched).isAfterOrEqualTo(LEAD_STARTS).isBefore(LEAD_STARTS.plus(Duration.ofMinutes(1)));
+    assertThat(patched)
+        .isAfterOrEqualTo(LEAD_STARTS)
+        .isBefore(LEAD_STARTS.plus(Duration.ofMinutes(1)));
 
     var active = Conditions.find(after.getStatus().getConditions(), "ScheduleActive").orElseThrow();
     assertThat(active.getStatus()).isEqualTo("True");
     assertThat(active.getReason()).isEqualTo("ScheduleWindow");
-    assertThat(active.getMessage()).contains("business-hours").contains("2027-03-29T07:00:00Z")
+    assertThat(active.getMessage())
+        .contains("business-hours")
+        .contains("2027-03-29T07:00:00Z")
         .contains("lead time");
     assertThat(after.getStatus().getActiveSchedule()).isEqualTo("business-hours");
     assertThat(client.v1().events().list().getItems())
-        .anySatisfy(e -> {
-          assertThat(e.getReason()).isEqualTo("ScheduleWindowStarted");
-          assertThat(e.getMessage()).contains("business-hours").contains("2027-03-29T07:00:00Z");
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("ScheduleWindowStarted");
+              assertThat(e.getMessage())
+                  .contains("business-hours")
+                  .contains("2027-03-29T07:00:00Z");
+            });
     assertThat(operator.alive()).isTrue();
   }
 
   @Test
-  void aClockStartThatIsNoInstantStopsTheOperatorAtStartupSayingWhy(TestBed bed, KubernetesClient client)
-      throws Exception {
+  void aClockStartThatIsNoInstantStopsTheOperatorAtStartupSayingWhy(
+      TestBed bed, KubernetesClient client) throws Exception {
     Files.deleteIfExists(java.nio.file.Path.of("target", "operator-bad-clock.log"));
-    try (OperatorProcess bad = new OperatorProcess(bed, client,
-        Map.of("HEADROOM_CLOCK_START", "next tuesday 08:22"), "operator-bad-clock").start()) {
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> !bad.alive());
+    try (OperatorProcess bad =
+        new OperatorProcess(
+                bed,
+                client,
+                Map.of("HEADROOM_CLOCK_START", "next tuesday 08:22"),
+                "operator-bad-clock")
+            .start()) {
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !bad.alive());
       assertThat(Files.readString(bad.log()))
-          .contains("headroom.clock.start (HEADROOM_CLOCK_START) is 'next tuesday 08:22', not an "
-              + "ISO-8601 instant such as 2027-03-29T06:49:00Z");
+          .contains(
+              "headroom.clock.start (HEADROOM_CLOCK_START) is 'next tuesday 08:22', not an "
+                  + "ISO-8601 instant such as 2027-03-29T06:49:00Z");
     }
   }
 
   private static java.util.Optional<DecisionRecord> raise(ScalingPolicy p) {
     return p.getStatus().getHistory().stream()
-        .filter(r -> Integer.valueOf(4).equals(r.getToReplicas())).findFirst();
+        .filter(r -> Integer.valueOf(4).equals(r.getToReplicas()))
+        .findFirst();
   }
 
   private static ScalingPolicy policy(KubernetesClient client) {

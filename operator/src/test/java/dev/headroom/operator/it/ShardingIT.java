@@ -28,10 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two shards side by side, as two chart releases run them: shard a with a leader and a standby
- * on Lease headroom-shard-a, shard b with one replica on Lease headroom-shard-b. Each reconciles
- * only the budgets and policies labelled for it; a policy whose budget is in the other shard
- * says so; killing shard a's leader hands shard a, and only shard a, to its standby.
+ * Two shards side by side, as two chart releases run them: shard a with a leader and a standby on
+ * Lease headroom-shard-a, shard b with one replica on Lease headroom-shard-b. Each reconciles only
+ * the budgets and policies labelled for it; a policy whose budget is in the other shard says so;
+ * killing shard a's leader hands shard a, and only shard a, to its standby.
  */
 @WithTestBed(prometheus = true)
 class ShardingIT {
@@ -52,8 +52,8 @@ class ShardingIT {
     b = shard(bed, client, "b", LEASE_B, "operator-shard-b");
   }
 
-  private static OperatorProcess shard(TestBed bed, KubernetesClient client, String shard,
-      String lease, String log) {
+  private static OperatorProcess shard(
+      TestBed bed, KubernetesClient client, String shard, String lease, String log) {
     Map<String, String> env = new HashMap<>();
     env.put("HEADROOM_SHARD_SELECTOR", LABEL + "=" + shard);
     env.put("HEADROOM_LEADER_ELECTION_LEASE_NAME", lease);
@@ -72,12 +72,17 @@ class ShardingIT {
   }
 
   @Test
-  void eachShardReconcilesOnlyItsOwnAndAFailoverMovesOnlyItsShard(KubernetesClient client,
-      TestNamespace ns, Prometheus prometheus) throws Exception {
+  void eachShardReconcilesOnlyItsOwnAndAFailoverMovesOnlyItsShard(
+      KubernetesClient client, TestNamespace ns, Prometheus prometheus) throws Exception {
     client.resource(labelled(Fixtures.budget("pg-a", 200, 0), "a")).create();
     client.resource(labelled(Fixtures.budget("pg-b", 200, 0), "b")).create();
-    for (String[] p : new String[][] {
-        {"web-a", "pg-a", "a"}, {"web-b", "pg-b", "b"}, {"web-x", "pg-b", "a"}, {"web-none", "pg-a", null}}) {
+    for (String[] p :
+        new String[][] {
+          {"web-a", "pg-a", "a"},
+          {"web-b", "pg-b", "b"},
+          {"web-x", "pg-b", "a"},
+          {"web-none", "pg-a", null}
+        }) {
       client.resource(Fixtures.web(p[0], 1, 5)).create();
       prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", p[0]), 20);
       ScalingPolicy policy = Fixtures.policy(p[0], ns.name(), p[1], "Enforce");
@@ -87,15 +92,38 @@ class ShardingIT {
     // Each shard scales its own policy on its own budget: 20 / 10 per replica = 2 replicas.
     awaitReplicas(client, "web-a", 2);
     awaitReplicas(client, "web-b", 2);
-    await("web-x reports its budget in the other shard").atMost(Duration.ofMinutes(2))
+    await("web-x reports its budget in the other shard")
+        .atMost(Duration.ofMinutes(2))
         .until(() -> reason(client, "web-x"), r -> "BudgetOutsideShard".equals(r));
-    assertThat(Conditions.find(policy(client, "web-x").getStatus().getConditions(), "Ready")
-        .get().getMessage()).contains("ConnectionBudget " + ns.name() + "/pg-b is not in this"
-            + " operator's shard (" + LABEL + "=a)");
-    assertThat(client.resources(ConnectionBudget.class).withName("pg-a").get().getStatus()
-        .getConsumers()).extracting(g -> g.getPolicy()).containsExactly(ns.name() + "/web-a");
-    assertThat(client.resources(ConnectionBudget.class).withName("pg-b").get().getStatus()
-        .getConsumers()).extracting(g -> g.getPolicy()).containsExactly(ns.name() + "/web-b");
+    assertThat(
+            Conditions.find(policy(client, "web-x").getStatus().getConditions(), "Ready")
+                .get()
+                .getMessage())
+        .contains(
+            "ConnectionBudget "
+                + ns.name()
+                + "/pg-b is not in this"
+                + " operator's shard ("
+                + LABEL
+                + "=a)");
+    assertThat(
+            client
+                .resources(ConnectionBudget.class)
+                .withName("pg-a")
+                .get()
+                .getStatus()
+                .getConsumers())
+        .extracting(g -> g.getPolicy())
+        .containsExactly(ns.name() + "/web-a");
+    assertThat(
+            client
+                .resources(ConnectionBudget.class)
+                .withName("pg-b")
+                .get()
+                .getStatus()
+                .getConsumers())
+        .extracting(g -> g.getPolicy())
+        .containsExactly(ns.name() + "/web-b");
     // Unlabelled: no shard owns it, so nothing ever wrote its status.
     assertThat(untouched(policy(client, "web-none"))).isTrue();
 
@@ -109,7 +137,8 @@ class ShardingIT {
 
     long killedAt = System.nanoTime();
     leaderA.kill();
-    await("shard a's standby holds its Lease").atMost(Duration.ofMinutes(1))
+    await("shard a's standby holds its Lease")
+        .atMost(Duration.ofMinutes(1))
         .until(() -> holder(client, LEASE_A), h -> h.endsWith("-" + standbyA.pid()));
     double takeover = (System.nanoTime() - killedAt) / 1e9;
     // The new leader acts for shard a: more load on web-a, more replicas.
@@ -122,8 +151,10 @@ class ShardingIT {
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "web-b"), 30);
     awaitReplicas(client, "web-b", 3);
     assertThat(untouched(policy(client, "web-none"))).isTrue();
-    System.out.printf("sharding: shard a failed over from pid %d to pid %d in %.1f s (Lease 12 s);"
-        + " shard b kept %s%n", leaderA.pid(), standbyA.pid(), takeover, holderB);
+    System.out.printf(
+        "sharding: shard a failed over from pid %d to pid %d in %.1f s (Lease 12 s);"
+            + " shard b kept %s%n",
+        leaderA.pid(), standbyA.pid(), takeover, holderB);
   }
 
   static <T extends HasMetadata> T labelled(T object, String shard) {
@@ -137,34 +168,52 @@ class ShardingIT {
 
   /** Nothing reconciled it: no condition and no decision in its status. */
   static boolean untouched(ScalingPolicy p) {
-    return p.getStatus() == null || (p.getStatus().getConditions().isEmpty()
-        && p.getStatus().getHistory().isEmpty() && p.getStatus().getDesiredReplicas() == null);
+    return p.getStatus() == null
+        || (p.getStatus().getConditions().isEmpty()
+            && p.getStatus().getHistory().isEmpty()
+            && p.getStatus().getDesiredReplicas() == null);
   }
 
   static String reason(KubernetesClient client, String name) {
     ScalingPolicy p = policy(client, name);
-    return p.getStatus() == null ? null : Conditions.find(p.getStatus().getConditions(), "Ready")
-        .map(c -> c.getReason()).orElse(null);
+    return p.getStatus() == null
+        ? null
+        : Conditions.find(p.getStatus().getConditions(), "Ready")
+            .map(c -> c.getReason())
+            .orElse(null);
   }
 
   static void awaitReplicas(KubernetesClient client, String name, int replicas) {
-    await(name + " at " + replicas + " replicas").atMost(Duration.ofMinutes(2))
+    await(name + " at " + replicas + " replicas")
+        .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> client.apps().deployments().withName(name).get().getSpec().getReplicas(),
+        .until(
+            () -> client.apps().deployments().withName(name).get().getSpec().getReplicas(),
             r -> r == replicas);
   }
 
   static String holder(KubernetesClient client, String lease) {
     Lease l = client.leases().inNamespace(OperatorProcess.NAMESPACE).withName(lease).get();
-    return l == null || l.getSpec().getHolderIdentity() == null ? "" : l.getSpec().getHolderIdentity();
+    return l == null || l.getSpec().getHolderIdentity() == null
+        ? ""
+        : l.getSpec().getHolderIdentity();
   }
 
   /** The policies an operator set gauges for: those it reconciled as a leader. */
-  static List<String> policiesIn(OperatorProcess operator) throws IOException, InterruptedException {
+  static List<String> policiesIn(OperatorProcess operator)
+      throws IOException, InterruptedException {
     assertThat(operator.alive()).as("operator running, see %s", operator.log()).isTrue();
-    String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(operator.metricsUrl())
-        .build(), HttpResponse.BodyHandlers.ofString()).body();
-    return text.lines().filter(l -> l.startsWith("headroom_policy_replicas{"))
-        .map(l -> l.replaceAll(".*policy=\"([^\"]*)\".*", "$1")).distinct().sorted().toList();
+    String text =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(operator.metricsUrl()).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return text.lines()
+        .filter(l -> l.startsWith("headroom_policy_replicas{"))
+        .map(l -> l.replaceAll(".*policy=\"([^\"]*)\".*", "$1"))
+        .distinct()
+        .sorted()
+        .toList();
   }
 }

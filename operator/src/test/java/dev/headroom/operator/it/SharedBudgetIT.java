@@ -30,11 +30,14 @@ import org.junit.jupiter.api.Test;
  * Three Deployments share one ConnectionBudget (200, 20 reserved) and each asks for 30 replicas:
  * the live cluster, sampled every 150 ms through the pool rollouts, never holds more than 180
  * connections; when one service's load falls, the others grow into its share only after it came
- * down. The pods' connections are real (the test bed's connection emulator opens each pod's pool
- * on PostgreSQL), and {@code pg_stat_activity}, sampled every 150 ms too, never counts more than
- * 180 of them.
+ * down. The pods' connections are real (the test bed's connection emulator opens each pod's pool on
+ * PostgreSQL), and {@code pg_stat_activity}, sampled every 150 ms too, never counts more than 180
+ * of them.
  */
-@WithTestBed(prometheus = true, postgres = true, postgresMaxConnections = SharedBudgetIT.MAX_CONNECTIONS)
+@WithTestBed(
+    prometheus = true,
+    postgres = true,
+    postgresMaxConnections = SharedBudgetIT.MAX_CONNECTIONS)
 class SharedBudgetIT {
 
   static final int MAX_CONNECTIONS = 200;
@@ -59,7 +62,8 @@ class SharedBudgetIT {
 
   @Test
   void threeServicesNeverExceedTheBudgetAndReleasedConnectionsMoveOnlyAfterTheShrink(
-      KubernetesClient client, TestNamespace ns, Prometheus prometheus, Postgres postgres) throws Exception {
+      KubernetesClient client, TestNamespace ns, Prometheus prometheus, Postgres postgres)
+      throws Exception {
     client.resource(Fixtures.budget("pg", MAX_CONNECTIONS, 20)).create();
     for (String s : SERVICES) {
       var web = Fixtures.web(s, 2, 10);
@@ -68,21 +72,35 @@ class SharedBudgetIT {
       prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", s), 10);
       client.resource(Fixtures.policy(s, ns.name(), "pg", "Enforce")).create();
     }
-    try (ConnectionSampler sampler = new ConnectionSampler(client, ns.name(), Fixtures.POOL_ENV, 150);
+    try (ConnectionSampler sampler =
+            new ConnectionSampler(client, ns.name(), Fixtures.POOL_ENV, 150);
         DatabaseSampler db = new DatabaseSampler(postgres, ns.name(), AVAILABLE, 150)) {
-      // Each asks for 300/10 = 30 replicas: (30 + 1 surge) × pool 5..20 is far above a third of 180.
+      // Each asks for 300/10 = 30 replicas: (30 + 1 surge) × pool 5..20 is far above a third of
+      // 180.
       for (String s : SERVICES) {
         prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", s), 300);
       }
-      awaitExplained(client, "all three budget-limited and settled", () -> budgetStable(client)
-          && SERVICES.stream().allMatch(s -> settled(client, s)
-              && Integer.valueOf(30).equals(policy(client, s).getStatus().getRequestedReplicas())
-              && fitsGrant(client, s)
-              && Conditions.isTrue(policy(client, s).getStatus().getConditions(), "BudgetLimited")));
+      awaitExplained(
+          client,
+          "all three budget-limited and settled",
+          () ->
+              budgetStable(client)
+                  && SERVICES.stream()
+                      .allMatch(
+                          s ->
+                              settled(client, s)
+                                  && Integer.valueOf(30)
+                                      .equals(policy(client, s).getStatus().getRequestedReplicas())
+                                  && fitsGrant(client, s)
+                                  && Conditions.isTrue(
+                                      policy(client, s).getStatus().getConditions(),
+                                      "BudgetLimited")));
 
       ConnectionBudget budget = client.resources(ConnectionBudget.class).withName("pg").get();
       String view = describe(client, budget);
-      assertThat(budget.getStatus().getConsumers()).as(view).hasSize(3)
+      assertThat(budget.getStatus().getConsumers())
+          .as(view)
+          .hasSize(3)
           .allSatisfy(g -> assertThat(g.getGrant()).as(view).isEqualTo(60));
       assertThat(budget.getStatus().getAllocated()).isLessThanOrEqualTo((int) AVAILABLE);
       for (String s : SERVICES) {
@@ -90,7 +108,8 @@ class SharedBudgetIT {
         assertThat(p.getStatus().getDesiredReplicas()).isEqualTo(11); // 60 / 5 - 1 surge
         assertThat(p.getStatus().getPoolSize()).isEqualTo(5);
         assertThat(p.getStatus().getRequestedReplicas()).isEqualTo(30);
-        assertThat(Conditions.find(p.getStatus().getConditions(), "BudgetLimited").get().getMessage())
+        assertThat(
+                Conditions.find(p.getStatus().getConditions(), "BudgetLimited").get().getMessage())
             .contains("ConnectionBudget " + ns.name() + "/pg");
         assertThat(p.getStatus().getHistory()).isNotEmpty();
       }
@@ -100,28 +119,40 @@ class SharedBudgetIT {
 
       // Load on orders falls to one replica's worth: it shrinks, then the others grow.
       prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "orders"), 10);
-      awaitExplained(client, "orders down, payments and search up", () -> grant(client, "payments") > 60 && grant(client, "search") > 60
-              && budgetStable(client) && SERVICES.stream().allMatch(s -> settled(client, s) && fitsGrant(client, s))
-              && replicas(client, "orders") == 1);
+      awaitExplained(
+          client,
+          "orders down, payments and search up",
+          () ->
+              grant(client, "payments") > 60
+                  && grant(client, "search") > 60
+                  && budgetStable(client)
+                  && SERVICES.stream().allMatch(s -> settled(client, s) && fitsGrant(client, s))
+                  && replicas(client, "orders") == 1);
       // Proportional under scarcity: its guarantee (1 + 1) × 5 plus a share by demand, never
       // more than it asks for, (1 + 1) × 20.
       assertThat(grant(client, "orders")).isBetween(10L, 40L);
       assertThat(replicas(client, "payments")).isGreaterThan(11);
 
       assertThat(sampler.failure()).isNull();
-      assertThat(sampler.minReplicas()).as("no workload was scaled to zero on the way").isGreaterThanOrEqualTo(1);
-      System.out.printf("shared budget: %d samples (longest gap %d ms), max %d of %d connections in use (%s)%n",
+      assertThat(sampler.minReplicas())
+          .as("no workload was scaled to zero on the way")
+          .isGreaterThanOrEqualTo(1);
+      System.out.printf(
+          "shared budget: %d samples (longest gap %d ms), max %d of %d connections in use (%s)%n",
           sampler.samples(), sampler.maxGapMillis(), sampler.max(), AVAILABLE, sampler.maxDetail());
       assertThat(sampler.samples()).isGreaterThan(50);
       assertThat(sampler.maxGapMillis()).as("longest gap between samples").isLessThan(1000);
       assertThat(sampler.max()).as(sampler.maxDetail()).isLessThanOrEqualTo(AVAILABLE);
       assertThat(db.failure()).isNull();
-      System.out.printf("shared budget on PostgreSQL: %d samples of pg_stat_activity (longest gap %d ms),"
-          + " max %d of %d real connections, %d samples above%n", db.samples(), db.maxGapMillis(), db.max(),
-          AVAILABLE, db.aboveLimit());
+      System.out.printf(
+          "shared budget on PostgreSQL: %d samples of pg_stat_activity (longest gap %d ms),"
+              + " max %d of %d real connections, %d samples above%n",
+          db.samples(), db.maxGapMillis(), db.max(), AVAILABLE, db.aboveLimit());
       assertThat(db.samples()).isGreaterThan(50);
       assertThat(db.max()).as("the pods' connections were really opened").isGreaterThan(100);
-      assertThat(db.aboveLimit()).as("samples of pg_stat_activity above %d (max %d)", AVAILABLE, db.max()).isZero();
+      assertThat(db.aboveLimit())
+          .as("samples of pg_stat_activity above %d (max %d)", AVAILABLE, db.max())
+          .isZero();
     }
     assertThat(operator.alive()).isTrue();
   }
@@ -129,7 +160,10 @@ class SharedBudgetIT {
   /** Waits up to 3 minutes; on timeout the failure shows the budget and every policy. */
   static void awaitExplained(KubernetesClient client, String what, Callable<Boolean> condition) {
     try {
-      await(what).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(condition);
+      await(what)
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(condition);
     } catch (ConditionTimeoutException e) {
       StringBuilder state = new StringBuilder(what + " did not happen; budget:");
       ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
@@ -137,11 +171,28 @@ class SharedBudgetIT {
       for (String s : SERVICES) {
         ScalingPolicy p = policy(client, s);
         var d = client.apps().deployments().withName(s).get();
-        state.append(String.format("%n%s: deployment spec=%d status=%s; conditions=%s; history=%s", s,
-            d.getSpec().getReplicas(), client.getKubernetesSerialization().asJson(d.getStatus()),
-            p.getStatus() == null ? "-" : p.getStatus().getConditions().stream()
-                .map(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason() + ": " + c.getMessage()).toList(),
-            p.getStatus() == null ? "-" : p.getStatus().getHistory().stream().map(h -> h.getReason()).toList()));
+        state.append(
+            String.format(
+                "%n%s: deployment spec=%d status=%s; conditions=%s; history=%s",
+                s,
+                d.getSpec().getReplicas(),
+                client.getKubernetesSerialization().asJson(d.getStatus()),
+                p.getStatus() == null
+                    ? "-"
+                    : p.getStatus().getConditions().stream()
+                        .map(
+                            c ->
+                                c.getType()
+                                    + "="
+                                    + c.getStatus()
+                                    + "/"
+                                    + c.getReason()
+                                    + ": "
+                                    + c.getMessage())
+                        .toList(),
+                p.getStatus() == null
+                    ? "-"
+                    : p.getStatus().getHistory().stream().map(h -> h.getReason()).toList()));
       }
       throw new AssertionError(state.toString(), e);
     }
@@ -159,10 +210,19 @@ class SharedBudgetIT {
     StringBuilder out = new StringBuilder();
     for (ConsumerGrant g : b.getStatus().getConsumers()) {
       ScalingPolicy p = policy(client, g.getPolicy().substring(g.getPolicy().indexOf('/') + 1));
-      out.append(String.format("%n%s demand=%d target=%d grant=%d held=%d bound=%d surge=%d requested=%d desired=%d current=%d",
-          g.getPolicy(), g.getDemand(), g.getTarget(), g.getGrant(), g.getHeld(), g.getInUseBound(),
-          g.getMaxSurge(), p.getStatus().getRequestedReplicas(), p.getStatus().getDesiredReplicas(),
-          p.getStatus().getCurrentReplicas()));
+      out.append(
+          String.format(
+              "%n%s demand=%d target=%d grant=%d held=%d bound=%d surge=%d requested=%d desired=%d current=%d",
+              g.getPolicy(),
+              g.getDemand(),
+              g.getTarget(),
+              g.getGrant(),
+              g.getHeld(),
+              g.getInUseBound(),
+              g.getMaxSurge(),
+              p.getStatus().getRequestedReplicas(),
+              p.getStatus().getDesiredReplicas(),
+              p.getStatus().getCurrentReplicas()));
     }
     return out.toString();
   }
@@ -171,16 +231,20 @@ class SharedBudgetIT {
   static boolean fitsGrant(KubernetesClient client, String name) {
     ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
     Integer desired = policy(client, name).getStatus().getDesiredReplicas();
-    return b.getStatus() != null && desired != null && b.getStatus().getConsumers().stream()
-        .anyMatch(g -> g.getPolicy().endsWith("/" + name) && desired.equals(g.getReplicas()));
+    return b.getStatus() != null
+        && desired != null
+        && b.getStatus().getConsumers().stream()
+            .anyMatch(g -> g.getPolicy().endsWith("/" + name) && desired.equals(g.getReplicas()));
   }
 
   /** Every grant is what the allocation wants and no consumer is mid-change. */
   static boolean budgetStable(KubernetesClient client) {
     ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
-    return b.getStatus() != null && b.getStatus().getConsumers().size() == SERVICES.size()
-        && b.getStatus().getConsumers().stream().allMatch(g ->
-            g.getPhase() == ConsumerPhase.STABLE && g.getGrant().equals(g.getTarget()));
+    return b.getStatus() != null
+        && b.getStatus().getConsumers().size() == SERVICES.size()
+        && b.getStatus().getConsumers().stream()
+            .allMatch(
+                g -> g.getPhase() == ConsumerPhase.STABLE && g.getGrant().equals(g.getTarget()));
   }
 
   static long grant(KubernetesClient client, String name) {
@@ -189,15 +253,19 @@ class SharedBudgetIT {
       return -1;
     }
     return b.getStatus().getConsumers().stream()
-        .filter(g -> g.getPolicy().endsWith("/" + name)).mapToLong(ConsumerGrant::getGrant)
-        .findFirst().orElse(-1);
+        .filter(g -> g.getPolicy().endsWith("/" + name))
+        .mapToLong(ConsumerGrant::getGrant)
+        .findFirst()
+        .orElse(-1);
   }
 
   /** The workload does what the policy decided and its rollout is over. */
   static boolean settled(KubernetesClient client, String name) {
     ScalingPolicy p = policy(client, name);
     var d = client.apps().deployments().withName(name).get();
-    if (p.getStatus() == null || p.getStatus().getDesiredReplicas() == null || d.getStatus() == null) {
+    if (p.getStatus() == null
+        || p.getStatus().getDesiredReplicas() == null
+        || d.getStatus() == null) {
       return false;
     }
     int want = p.getStatus().getDesiredReplicas();

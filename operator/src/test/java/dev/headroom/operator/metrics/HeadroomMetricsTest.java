@@ -41,8 +41,8 @@ class HeadroomMetricsTest {
     metrics.policyPool("shop", "checkout", 7);
 
     assertThat(gaugesOf("shop", "checkout")).hasSize(1);
-    assertThat(registry.find("headroom_policy_pool_size").tag("policy", "checkout").gauge()
-        .value()).isEqualTo(7);
+    assertThat(registry.find("headroom_policy_pool_size").tag("policy", "checkout").gauge().value())
+        .isEqualTo(7);
   }
 
   @Test
@@ -78,14 +78,18 @@ class HeadroomMetricsTest {
     ForecastStatus status = new ForecastStatus();
     status.setPredictedLoad(120.5);
     status.setErrorSmape(0.12);
-    metrics.policyForecast(namespace, name,
+    metrics.policyForecast(
+        namespace,
+        name,
         new ForecastOutcome(OptionalInt.of(5), true, "Ready", "learnt", Optional.of(status)));
   }
 
   private List<Meter> gaugesOf(String namespace, String name) {
     return registry.getMeters().stream()
-        .filter(m -> namespace.equals(m.getId().getTag("namespace"))
-            && name.equals(m.getId().getTag("policy")))
+        .filter(
+            m ->
+                namespace.equals(m.getId().getTag("namespace"))
+                    && name.equals(m.getId().getTag("policy")))
         .toList();
   }
 }

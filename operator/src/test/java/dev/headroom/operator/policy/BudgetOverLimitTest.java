@@ -34,8 +34,9 @@ class BudgetOverLimitTest {
   @Test
   void aBudgetWhoseConsumersMayHoldMoreThanItHasHoldsGrows() {
     assertThat(BudgetOverLimit.growHold(Optional.of(budget(67L, 38))))
-        .hasValue("waiting: ConnectionBudget shop/pg is over its limit (its consumers may hold up to 67 of 38"
-            + " connections); nothing grows until they fit");
+        .hasValue(
+            "waiting: ConnectionBudget shop/pg is over its limit (its consumers may hold up to 67 of 38"
+                + " connections); nothing grows until they fit");
   }
 
   @Test
@@ -48,16 +49,33 @@ class BudgetOverLimitTest {
 
   // 1 replica at pool 4 (surge 1: bound 8) that would go to pool 5 (bound 10) within a grant of 11
   private static WorkloadSnapshot oneReplicaAtPool4() {
-    return new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1", "Deployment", "api"), 1, 1, "app=api", 1,
-        OptionalInt.of(4), List.of(new PodView("api-1", true, false, OptionalInt.of(4))), false, 1, "uid-api");
+    return new WorkloadSnapshot(
+        new WorkloadRef("shop", "apps/v1", "Deployment", "api"),
+        1,
+        1,
+        "app=api",
+        1,
+        OptionalInt.of(4),
+        List.of(new PodView("api-1", true, false, OptionalInt.of(4))),
+        false,
+        1,
+        "uid-api");
   }
 
   @Test
   void theActuatorWaitsInsteadOfGrowingWithinTheGrant() {
     RecordingPoolDelivery delivery = new RecordingPoolDelivery();
-    Actuation held = new PolicyActuator(new ScaleWriter(null)).apply(oneReplicaAtPool4(),
-        new GenericKubernetesResource(), delivery, 1, OptionalInt.of(5), OptionalLong.of(11), 12,
-        BudgetOverLimit.growHold(Optional.of(budget(67L, 38))));
+    Actuation held =
+        new PolicyActuator(new ScaleWriter(null))
+            .apply(
+                oneReplicaAtPool4(),
+                new GenericKubernetesResource(),
+                delivery,
+                1,
+                OptionalInt.of(5),
+                OptionalLong.of(11),
+                12,
+                BudgetOverLimit.growHold(Optional.of(budget(67L, 38))));
 
     assertThat(delivery.written).isEmpty();
     assertThat(held.changed()).isFalse();
@@ -67,9 +85,17 @@ class BudgetOverLimitTest {
   @Test
   void withoutAHoldTheSameGrowIsApplied() {
     RecordingPoolDelivery delivery = new RecordingPoolDelivery();
-    Actuation grown = new PolicyActuator(new ScaleWriter(null)).apply(oneReplicaAtPool4(),
-        new GenericKubernetesResource(), delivery, 1, OptionalInt.of(5), OptionalLong.of(11), 12,
-        Optional.empty());
+    Actuation grown =
+        new PolicyActuator(new ScaleWriter(null))
+            .apply(
+                oneReplicaAtPool4(),
+                new GenericKubernetesResource(),
+                delivery,
+                1,
+                OptionalInt.of(5),
+                OptionalLong.of(11),
+                12,
+                Optional.empty());
 
     assertThat(delivery.written).containsExactly(5);
     assertThat(grown.pool()).hasValue(5);
@@ -78,9 +104,17 @@ class BudgetOverLimitTest {
   @Test
   void shrinksStillApplyWhileOver() {
     RecordingPoolDelivery delivery = new RecordingPoolDelivery();
-    Actuation shrunk = new PolicyActuator(new ScaleWriter(null)).apply(oneReplicaAtPool4(),
-        new GenericKubernetesResource(), delivery, 1, OptionalInt.of(3), OptionalLong.of(11), 12,
-        BudgetOverLimit.growHold(Optional.of(budget(67L, 38))));
+    Actuation shrunk =
+        new PolicyActuator(new ScaleWriter(null))
+            .apply(
+                oneReplicaAtPool4(),
+                new GenericKubernetesResource(),
+                delivery,
+                1,
+                OptionalInt.of(3),
+                OptionalLong.of(11),
+                12,
+                BudgetOverLimit.growHold(Optional.of(budget(67L, 38))));
 
     assertThat(delivery.written).containsExactly(3);
     assertThat(shrunk.waiting()).isEmpty();

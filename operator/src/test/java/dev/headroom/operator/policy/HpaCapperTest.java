@@ -28,10 +28,13 @@ class HpaCapperTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "a grant far above what the owner allows | 30 | 1000 | 30",
-      "the policy's max above the owner's      | 30 |  400 | 30",
-      "the grant below the owner's             | 30 |  100 | 19"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a grant far above what the owner allows | 30 | 1000 | 30",
+        "the policy's max above the owner's      | 30 |  400 | 30",
+        "the grant below the owner's             | 30 |  100 | 19"
+      })
   void neverRaisesAboveTheOwnersMax(String name, int ownerMax, long grant, int expected) {
     assertThat(HpaCapper.plan(hpa(1, ownerMax, Map.of()), 40, grant, 5, 1).maxReplicas())
         .isEqualTo(expected);
@@ -39,8 +42,17 @@ class HpaCapperTest {
 
   @Test
   void aCappedHpaKeepsItsOwnersValueAsTheCeilingWhenTheGrantGrows() {
-    HorizontalPodAutoscaler capped = hpa(1, 7, Map.of(HpaCapper.OWNER_MAX, "30",
-        HpaCapper.CAPPED_MAX, "7", HpaCapper.CAPPED_BY, "checkout"));
+    HorizontalPodAutoscaler capped =
+        hpa(
+            1,
+            7,
+            Map.of(
+                HpaCapper.OWNER_MAX,
+                "30",
+                HpaCapper.CAPPED_MAX,
+                "7",
+                HpaCapper.CAPPED_BY,
+                "checkout"));
 
     assertThat(HpaCapper.plan(capped, 40, 1000, 5, 1)).isEqualTo(new Cap(30, 30));
     assertThat(HpaCapper.plan(capped, 40, 60, 5, 1)).isEqualTo(new Cap(30, 11));
@@ -48,8 +60,17 @@ class HpaCapperTest {
 
   @Test
   void anOwnersChangeSinceTheLastCapIsTheNewCeiling() {
-    HorizontalPodAutoscaler edited = hpa(1, 25, Map.of(HpaCapper.OWNER_MAX, "30",
-        HpaCapper.CAPPED_MAX, "7", HpaCapper.CAPPED_BY, "checkout"));
+    HorizontalPodAutoscaler edited =
+        hpa(
+            1,
+            25,
+            Map.of(
+                HpaCapper.OWNER_MAX,
+                "30",
+                HpaCapper.CAPPED_MAX,
+                "7",
+                HpaCapper.CAPPED_BY,
+                "checkout"));
 
     assertThat(HpaCapper.plan(edited, 40, 1000, 5, 1)).isEqualTo(new Cap(25, 25));
   }
@@ -57,8 +78,8 @@ class HpaCapperTest {
   @ParameterizedTest(name = "owner {0}, capped {1}")
   @CsvSource({"abc, 7", "-3, 7", "30, x"})
   void annotationsEditedByHandCountAsNotRecorded(String owner, String capped) {
-    HorizontalPodAutoscaler hpa = hpa(1, 7, Map.of(HpaCapper.OWNER_MAX, owner,
-        HpaCapper.CAPPED_MAX, capped));
+    HorizontalPodAutoscaler hpa =
+        hpa(1, 7, Map.of(HpaCapper.OWNER_MAX, owner, HpaCapper.CAPPED_MAX, capped));
 
     assertThat(HpaCapper.plan(hpa, 40, 1000, 5, 1)).isEqualTo(new Cap(7, 7));
   }
@@ -70,7 +91,8 @@ class HpaCapperTest {
 
   @Test
   void aCapAboveTheOwnersIsRefused() {
-    assertThatThrownBy(() -> new Cap(10, 11)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new Cap(10, 11))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a cap of 11 is above the owner's 10");
   }
 
@@ -87,8 +109,7 @@ class HpaCapperTest {
     assertThat(HpaCapper.plan(hpa(1, 50, Map.of()), 40, 120, during, 1).maxReplicas())
         .isEqualTo(11);
     assertThat(after).isEqualTo(5);
-    assertThat(HpaCapper.plan(hpa(1, 50, Map.of()), 40, 120, after, 1).maxReplicas())
-        .isEqualTo(23);
+    assertThat(HpaCapper.plan(hpa(1, 50, Map.of()), 40, 120, after, 1).maxReplicas()).isEqualTo(23);
   }
 
   @Test
@@ -100,17 +121,27 @@ class HpaCapperTest {
 
   @Test
   void aPodWithoutAKnownPoolCountsAsThePolicysLargest() {
-    WorkloadSnapshot unknown = new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1",
-        "Deployment", "api"), 1, 1, "app=api", 1, OptionalInt.of(5),
-        List.of(new PodView("p0", true, false, OptionalInt.empty())), false, 1, "uid-api");
+    WorkloadSnapshot unknown =
+        new WorkloadSnapshot(
+            new WorkloadRef("shop", "apps/v1", "Deployment", "api"),
+            1,
+            1,
+            "app=api",
+            1,
+            OptionalInt.of(5),
+            List.of(new PodView("p0", true, false, OptionalInt.empty())),
+            false,
+            1,
+            "uid-api");
 
     assertThat(HpaCapper.poolInPlay(5, unknown, 20)).isEqualTo(20);
   }
 
   @Test
   void aPlanAlreadyInPlaceNeedsNoPatch() {
-    Map<String, String> recorded = Map.of(HpaCapper.OWNER_MAX, "50", HpaCapper.CAPPED_MAX, "35",
-        HpaCapper.CAPPED_BY, "checkout");
+    Map<String, String> recorded =
+        Map.of(
+            HpaCapper.OWNER_MAX, "50", HpaCapper.CAPPED_MAX, "35", HpaCapper.CAPPED_BY, "checkout");
 
     assertThat(new Cap(50, 35).appliedTo(hpa(1, 35, recorded), "checkout")).isTrue();
     assertThat(new Cap(50, 35).appliedTo(hpa(1, 35, recorded), "other")).isFalse();
@@ -120,16 +151,33 @@ class HpaCapperTest {
 
   private static HorizontalPodAutoscaler hpa(int min, int max, Map<String, String> annotations) {
     return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata().withName("checkout").withNamespace("shop")
-        .withAnnotations(new LinkedHashMap<>(annotations)).endMetadata()
-        .withNewSpec().withMinReplicas(min).withMaxReplicas(max).endSpec()
+        .withNewMetadata()
+        .withName("checkout")
+        .withNamespace("shop")
+        .withAnnotations(new LinkedHashMap<>(annotations))
+        .endMetadata()
+        .withNewSpec()
+        .withMinReplicas(min)
+        .withMaxReplicas(max)
+        .endSpec()
         .build();
   }
 
   private static WorkloadSnapshot snapshot(OptionalInt template, int... podPools) {
-    List<PodView> pods = Arrays.stream(podPools)
-        .mapToObj(p -> new PodView("p" + p, true, false, OptionalInt.of(p))).toList();
-    return new WorkloadSnapshot(new WorkloadRef("shop", "apps/v1", "Deployment", "api"),
-        pods.size(), pods.size(), "app=api", 1, template, pods, false, 1, "uid-api");
+    List<PodView> pods =
+        Arrays.stream(podPools)
+            .mapToObj(p -> new PodView("p" + p, true, false, OptionalInt.of(p)))
+            .toList();
+    return new WorkloadSnapshot(
+        new WorkloadRef("shop", "apps/v1", "Deployment", "api"),
+        pods.size(),
+        pods.size(),
+        "app=api",
+        1,
+        template,
+        pods,
+        false,
+        1,
+        "uid-api");
   }
 }

@@ -68,7 +68,8 @@ class RecommendationMemoryTest {
   void keptRecommendationsAreDroppedOnceTheStoredStatusChanged() {
     ScalingPolicy stored = policy("7", 5, rec(T0, 5));
     memory.persisted(stored, T0);
-    memory.defer(stored, withRecommendation(stored, rec(T0.plusSeconds(15), 5)), T0.plusSeconds(15));
+    memory.defer(
+        stored, withRecommendation(stored, rec(T0.plusSeconds(15), 5)), T0.plusSeconds(15));
 
     ScalingPolicy newer = policy("8", 5, rec(T0, 5));
     ScalingPolicy next = JSON.clone(newer);
@@ -83,8 +84,10 @@ class RecommendationMemoryTest {
     ScalingPolicy stored = policy("7", 5, rec(T0, 5));
     always.persisted(stored, T0);
 
-    assertThat(always.defer(stored, withRecommendation(stored, rec(T0.plusSeconds(1), 5)),
-        T0.plusSeconds(1))).isFalse();
+    assertThat(
+            always.defer(
+                stored, withRecommendation(stored, rec(T0.plusSeconds(1), 5)), T0.plusSeconds(1)))
+        .isFalse();
   }
 
   @Test
@@ -105,8 +108,13 @@ class RecommendationMemoryTest {
 
   private static ScalingPolicy policy(String resourceVersion, int desired, TimedReplicas... recs) {
     ScalingPolicy p = new ScalingPolicy();
-    p.setMetadata(new ObjectMetaBuilder().withName("web").withNamespace("shop")
-        .withUid("uid-web").withResourceVersion(resourceVersion).build());
+    p.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("web")
+            .withNamespace("shop")
+            .withUid("uid-web")
+            .withResourceVersion(resourceVersion)
+            .build());
     ScalingPolicyStatus status = new ScalingPolicyStatus();
     status.setDesiredReplicas(desired);
     status.setRecentRecommendations(new ArrayList<>(List.of(recs)));

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 class ScheduleTransitionTest {
 
   static Condition active(boolean on, String message) {
-    return new ConditionBuilder().withType("ScheduleActive").withStatus(on ? "True" : "False")
-        .withMessage(message).build();
+    return new ConditionBuilder()
+        .withType("ScheduleActive")
+        .withStatus(on ? "True" : "False")
+        .withMessage(message)
+        .build();
   }
 
   @Test
@@ -30,9 +33,11 @@ class ScheduleTransitionTest {
   @Test
   void leavingAWindowIsAnEndedEventNamingTheWindowThatClosed() {
     assertThat(ScheduleTransition.between(active(true, "schedule x open"), active(false, "none")))
-        .contains(new ScheduleTransition(EventReasons.SCHEDULE_WINDOW_ENDED, "ended: schedule x open"));
+        .contains(
+            new ScheduleTransition(EventReasons.SCHEDULE_WINDOW_ENDED, "ended: schedule x open"));
     assertThat(ScheduleTransition.between(active(true, "schedule x open"), null))
-        .map(ScheduleTransition::reason).contains(EventReasons.SCHEDULE_WINDOW_ENDED);
+        .map(ScheduleTransition::reason)
+        .contains(EventReasons.SCHEDULE_WINDOW_ENDED);
   }
 
   @Test
@@ -46,15 +51,27 @@ class ScheduleTransitionTest {
   @Test
   void theConditionSentenceNamesTheWindowInUtcAcrossTheSpringForward() {
     // Berlin moved to CEST on 2027-03-28: 09:00 local on Monday the 29th is 07:00Z.
-    ScheduleSpec spec = new ScheduleSpec("business-hours", "0 9 * * 1-5", "Europe/Berlin",
-        Duration.ofHours(9), Duration.ofMinutes(10), 5);
-    WindowState leading = new ScheduleEvaluator().evaluate(spec, Instant.parse("2027-03-29T06:50:00Z"));
-    WindowState open = new ScheduleEvaluator().evaluate(spec, Instant.parse("2027-03-29T07:00:00Z"));
+    ScheduleSpec spec =
+        new ScheduleSpec(
+            "business-hours",
+            "0 9 * * 1-5",
+            "Europe/Berlin",
+            Duration.ofHours(9),
+            Duration.ofMinutes(10),
+            5);
+    WindowState leading =
+        new ScheduleEvaluator().evaluate(spec, Instant.parse("2027-03-29T06:50:00Z"));
+    WindowState open =
+        new ScheduleEvaluator().evaluate(spec, Instant.parse("2027-03-29T07:00:00Z"));
 
-    assertThat(ScheduleTransition.describe(leading)).isEqualTo("schedule business-hours pre-scales to "
-        + "at least 5 replicas: its window 2027-03-29T07:00:00Z – 2027-03-29T16:00:00Z opens within its "
-        + "lead time");
-    assertThat(ScheduleTransition.describe(open)).isEqualTo("schedule business-hours raises the floor "
-        + "to 5 replicas in its window 2027-03-29T07:00:00Z – 2027-03-29T16:00:00Z");
+    assertThat(ScheduleTransition.describe(leading))
+        .isEqualTo(
+            "schedule business-hours pre-scales to "
+                + "at least 5 replicas: its window 2027-03-29T07:00:00Z – 2027-03-29T16:00:00Z opens within its "
+                + "lead time");
+    assertThat(ScheduleTransition.describe(open))
+        .isEqualTo(
+            "schedule business-hours raises the floor "
+                + "to 5 replicas in its window 2027-03-29T07:00:00Z – 2027-03-29T16:00:00Z");
   }
 }

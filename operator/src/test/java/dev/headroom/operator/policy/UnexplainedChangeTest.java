@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A round that scaled the target and then lost its status write (found by the fault run: kill -9,
- * a lost answer, a 409) must not leave history without the change: the next round records it.
+ * A round that scaled the target and then lost its status write (found by the fault run: kill -9, a
+ * lost answer, a 409) must not leave history without the change: the next round records it.
  */
 class UnexplainedChangeTest {
 
@@ -27,12 +27,15 @@ class UnexplainedChangeTest {
 
   @Test
   void nothingWhenTheTargetRunsWhatTheLastEntrySays() {
-    assertThat(PolicyStatusWriter.unexplainedChange(List.of(entry(4, 8, null)), 4, 4, 8, NOW)).isEmpty();
+    assertThat(PolicyStatusWriter.unexplainedChange(List.of(entry(4, 8, null)), 4, 4, 8, NOW))
+        .isEmpty();
   }
 
   @Test
   void replicasTheLastEntryDoesNotExplainAreRecordedAsFound() {
-    DecisionRecord r = PolicyStatusWriter.unexplainedChange(List.of(entry(4, 8, null)), 4, 6, 8, NOW).orElseThrow();
+    DecisionRecord r =
+        PolicyStatusWriter.unexplainedChange(List.of(entry(4, 8, null)), 4, 6, 8, NOW)
+            .orElseThrow();
     assertThat(r.getFromReplicas()).isEqualTo(4);
     assertThat(r.getToReplicas()).isEqualTo(6);
     assertThat(r.getToPool()).isEqualTo(8);
@@ -42,7 +45,9 @@ class UnexplainedChangeTest {
 
   @Test
   void aPoolTheLastEntryDoesNotExplainIsRecordedAsFound() {
-    DecisionRecord r = PolicyStatusWriter.unexplainedChange(List.of(entry(4, 8, null)), 4, 4, 5, NOW).orElseThrow();
+    DecisionRecord r =
+        PolicyStatusWriter.unexplainedChange(List.of(entry(4, 8, null)), 4, 4, 5, NOW)
+            .orElseThrow();
     assertThat(r.getFromPool()).isEqualTo(8);
     assertThat(r.getToPool()).isEqualTo(5);
   }
@@ -51,11 +56,16 @@ class UnexplainedChangeTest {
   void withoutEntriesTheLastWrittenReplicasAreTheReference() {
     assertThat(PolicyStatusWriter.unexplainedChange(List.of(), 3, 3, 5, NOW)).isEmpty();
     assertThat(PolicyStatusWriter.unexplainedChange(List.of(), null, 3, 5, NOW)).isEmpty();
-    assertThat(PolicyStatusWriter.unexplainedChange(List.of(), 1, 3, 5, NOW).orElseThrow().getFromReplicas()).isEqualTo(1);
+    assertThat(
+            PolicyStatusWriter.unexplainedChange(List.of(), 1, 3, 5, NOW)
+                .orElseThrow()
+                .getFromReplicas())
+        .isEqualTo(1);
   }
 
   @Test
   void aDryRunEntryExplainsNothingAndIsNotContradicted() {
-    assertThat(PolicyStatusWriter.unexplainedChange(List.of(entry(9, 8, true)), 2, 2, 5, NOW)).isEmpty();
+    assertThat(PolicyStatusWriter.unexplainedChange(List.of(entry(9, 8, true)), 2, 2, 5, NOW))
+        .isEmpty();
   }
 }

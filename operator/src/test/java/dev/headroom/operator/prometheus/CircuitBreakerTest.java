@@ -25,8 +25,11 @@ class CircuitBreakerTest {
   @BeforeEach
   void start() throws Exception {
     prometheus = FakePrometheus.start();
-    client = new PrometheusClient(PrometheusEndpoint.of(prometheus.url()), QueryObserver.noop(),
-        new CircuitBreaker(3, Duration.ofSeconds(10), clock));
+    client =
+        new PrometheusClient(
+            PrometheusEndpoint.of(prometheus.url()),
+            QueryObserver.noop(),
+            new CircuitBreaker(3, Duration.ofSeconds(10), clock));
   }
 
   @AfterEach
@@ -43,8 +46,10 @@ class CircuitBreakerTest {
     }
     Throwable open = catchThrowable(() -> client.instantValue("up", AT));
 
-    assertThat(open).isInstanceOf(PrometheusException.CircuitOpen.class)
-        .hasMessageContaining("failed 3 queries in a row").hasMessageContaining("HTTP 503");
+    assertThat(open)
+        .isInstanceOf(PrometheusException.CircuitOpen.class)
+        .hasMessageContaining("failed 3 queries in a row")
+        .hasMessageContaining("HTTP 503");
     assertThat(((PrometheusException) open).reason()).isEqualTo("PrometheusCircuitOpen");
     assertThat(prometheus.requests()).hasSize(3);
     assertThat(client.circuitOpen()).isTrue();

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A Prometheus (or something posing as one) that answers to hurt: redirects elsewhere, sends
  * thousands of series, nests JSON until a recursive parser overflows its stack, writes numbers
- * beyond a double, or puts terminal escapes and line breaks into its error text, which would end
- * up in conditions and Events. Each is a clear failure, within the size limit and the deadline.
- * (Huge, slow and never-ending answers are in {@link PrometheusTransportTest}; malformed shapes,
- * NaN, Inf and HTML error pages in {@link PrometheusInstantQueryTest}.)
+ * beyond a double, or puts terminal escapes and line breaks into its error text, which would end up
+ * in conditions and Events. Each is a clear failure, within the size limit and the deadline. (Huge,
+ * slow and never-ending answers are in {@link PrometheusTransportTest}; malformed shapes, NaN, Inf
+ * and HTML error pages in {@link PrometheusInstantQueryTest}.)
  */
 class PrometheusHostileAnswerTest {
 
@@ -38,8 +38,9 @@ class PrometheusHostileAnswerTest {
     prometheus = FakePrometheus.start();
     elsewhere = FakePrometheus.start();
     elsewhere.answer(FakePrometheus.json(200, Answers.vector("1")));
-    client = new PrometheusClient(PrometheusEndpoint.of(prometheus.url())
-        .withTimeout(Duration.ofSeconds(10)));
+    client =
+        new PrometheusClient(
+            PrometheusEndpoint.of(prometheus.url()).withTimeout(Duration.ofSeconds(10)));
   }
 
   @AfterEach
@@ -51,12 +52,14 @@ class PrometheusHostileAnswerTest {
   @Test
   void aRedirectIsNeverFollowed() {
     for (int status : new int[] {301, 302, 303, 307, 308}) {
-      prometheus.answer((exchange, closing) -> {
-        exchange.getResponseHeaders().set("Location", elsewhere.url() + "/api/v1/query");
-        exchange.sendResponseHeaders(status, -1);
-      });
+      prometheus.answer(
+          (exchange, closing) -> {
+            exchange.getResponseHeaders().set("Location", elsewhere.url() + "/api/v1/query");
+            exchange.sendResponseHeaders(status, -1);
+          });
 
-      HttpError failure = catchThrowableOfType(HttpError.class, () -> client.instantValue(QUERY, AT));
+      HttpError failure =
+          catchThrowableOfType(HttpError.class, () -> client.instantValue(QUERY, AT));
 
       assertThat(failure).as("HTTP %d", status).hasMessageContaining("answered HTTP " + status);
     }
@@ -78,11 +81,15 @@ class PrometheusHostileAnswerTest {
   @Test
   void jsonNestedDeeperThanAnyAnswerIsMalformedNotAStackOverflow() {
     int depth = 500_000;
-    String body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
-        + "[".repeat(depth) + "]".repeat(depth) + "}}";
+    String body =
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+            + "[".repeat(depth)
+            + "]".repeat(depth)
+            + "}}";
     prometheus.answer(FakePrometheus.json(200, body));
-    PrometheusClient roomy = new PrometheusClient(PrometheusEndpoint.of(prometheus.url())
-        .withMaxResponseBytes(body.length() + 1));
+    PrometheusClient roomy =
+        new PrometheusClient(
+            PrometheusEndpoint.of(prometheus.url()).withMaxResponseBytes(body.length() + 1));
 
     Malformed failure = catchThrowableOfType(Malformed.class, () -> roomy.instantValue(QUERY, AT));
 
@@ -93,7 +100,8 @@ class PrometheusHostileAnswerTest {
   void aNumberBeyondADoubleIsNotAValue() {
     prometheus.answer(FakePrometheus.json(200, Answers.vector("1e400")));
 
-    NotANumber failure = catchThrowableOfType(NotANumber.class, () -> client.instantValue(QUERY, AT));
+    NotANumber failure =
+        catchThrowableOfType(NotANumber.class, () -> client.instantValue(QUERY, AT));
 
     // Read as a double it overflows to +Inf, which is no value: missing data, never a scale-up.
     assertThat(failure).hasMessageContaining("returned +Inf");
@@ -118,15 +126,18 @@ class PrometheusHostileAnswerTest {
     String message = failure.getMessage();
     assertThat(message).contains("bad_data: bad").contains("FIXED");
     assertThat(message.chars().filter(c -> Character.isISOControl(c) || c == 0x2028).toArray())
-        .as("control characters in: " + message).isEmpty();
+        .as("control characters in: " + message)
+        .isEmpty();
   }
 
   @Test
   void aHostileQueryTextIsQuotedWithoutItsControlCharacters() {
     prometheus.answer(FakePrometheus.json(200, Answers.vector()));
 
-    PrometheusException failure = catchThrowableOfType(PrometheusException.class,
-        () -> client.instantValue("sum(x)\u001b]8;;http://evil\u0007\ny", AT));
+    PrometheusException failure =
+        catchThrowableOfType(
+            PrometheusException.class,
+            () -> client.instantValue("sum(x)\u001b]8;;http://evil\u0007\ny", AT));
 
     assertThat(failure.getMessage().chars().filter(Character::isISOControl).toArray()).isEmpty();
   }
@@ -134,8 +145,16 @@ class PrometheusHostileAnswerTest {
   @Test
   void aHugeLabelValueWithinTheLimitIsReadAndStillBounded() throws Exception {
     String label = "v".repeat(3 * 1024 * 1024);
-    prometheus.answer(FakePrometheus.json(200, Answers.success("vector",
-        "[{\"metric\":{\"pod\":\"" + label + "\"},\"value\":[" + Answers.T0 + ",\"2\"]}]")));
+    prometheus.answer(
+        FakePrometheus.json(
+            200,
+            Answers.success(
+                "vector",
+                "[{\"metric\":{\"pod\":\""
+                    + label
+                    + "\"},\"value\":["
+                    + Answers.T0
+                    + ",\"2\"]}]")));
 
     assertThat(client.instantValue(QUERY, AT)).isEqualTo(2.0);
 
@@ -146,6 +165,7 @@ class PrometheusHostileAnswerTest {
     prometheus.answer(FakePrometheus.json(200, Answers.success("vector", many.toString())));
     TooLarge failure = catchThrowableOfType(TooLarge.class, () -> client.instantValue(QUERY, AT));
     assertThat(failure).hasMessageContaining("sent more than 4 MiB");
-    assertThat(many.toString().getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4 * 1024 * 1024);
+    assertThat(many.toString().getBytes(StandardCharsets.UTF_8).length)
+        .isGreaterThan(4 * 1024 * 1024);
   }
 }

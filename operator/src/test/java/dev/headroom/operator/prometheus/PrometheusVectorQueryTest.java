@@ -34,14 +34,31 @@ class PrometheusVectorQueryTest {
   }
 
   static String series(String namespace, String service, String value) {
-    return "{\"metric\":{\"namespace\":\"" + namespace + "\",\"service\":\"" + service
-        + "\"},\"value\":[" + Answers.T0 + ",\"" + value + "\"]}";
+    return "{\"metric\":{\"namespace\":\""
+        + namespace
+        + "\",\"service\":\""
+        + service
+        + "\"},\"value\":["
+        + Answers.T0
+        + ",\""
+        + value
+        + "\"]}";
   }
 
   @Test
   void everySeriesIsKeptWithItsLabelsAndEachPolicyPicksItsOwn() throws Exception {
-    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "12")
-        + "," + series("shop", "pay", "30.5") + "," + series("blog", "cart", "7") + "]")));
+    prometheus.answer(
+        FakePrometheus.json(
+            200,
+            success(
+                "vector",
+                "["
+                    + series("shop", "cart", "12")
+                    + ","
+                    + series("shop", "pay", "30.5")
+                    + ","
+                    + series("blog", "cart", "7")
+                    + "]")));
 
     SeriesSet set = client.instantVector(QUERY, AT, 100);
 
@@ -53,23 +70,32 @@ class PrometheusVectorQueryTest {
 
   @Test
   void noMatchingSeriesNamesTheLabels() throws Exception {
-    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "1") + "]")));
+    prometheus.answer(
+        FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "1") + "]")));
     SeriesSet set = client.instantVector(QUERY, AT, 100);
 
-    PrometheusException.EmptyResult e = catchThrowableOfType(PrometheusException.EmptyResult.class,
-        () -> set.select(Map.of("namespace", "shop", "service", "search")));
+    PrometheusException.EmptyResult e =
+        catchThrowableOfType(
+            PrometheusException.EmptyResult.class,
+            () -> set.select(Map.of("namespace", "shop", "service", "search")));
 
     assertThat(e).hasMessageContaining("no series with {namespace=\"shop\", service=\"search\"}");
   }
 
   @Test
   void severalMatchingSeriesAreAmbiguous() throws Exception {
-    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "1")
-        + "," + series("shop", "pay", "2") + "]")));
+    prometheus.answer(
+        FakePrometheus.json(
+            200,
+            success(
+                "vector",
+                "[" + series("shop", "cart", "1") + "," + series("shop", "pay", "2") + "]")));
     SeriesSet set = client.instantVector(QUERY, AT, 100);
 
-    PrometheusException.AmbiguousResult e = catchThrowableOfType(
-        PrometheusException.AmbiguousResult.class, () -> set.select(Map.of("namespace", "shop")));
+    PrometheusException.AmbiguousResult e =
+        catchThrowableOfType(
+            PrometheusException.AmbiguousResult.class,
+            () -> set.select(Map.of("namespace", "shop")));
 
     assertThat(e.seriesCount()).isEqualTo(2);
     assertThat(e).hasMessageContaining("2 series with {namespace=\"shop\"}");
@@ -77,22 +103,39 @@ class PrometheusVectorQueryTest {
 
   @Test
   void aNotANumberSeriesIsRefusedOnlyForThePolicyThatPicksIt() throws Exception {
-    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("shop", "cart", "NaN")
-        + "," + series("shop", "pay", "3") + "]")));
+    prometheus.answer(
+        FakePrometheus.json(
+            200,
+            success(
+                "vector",
+                "[" + series("shop", "cart", "NaN") + "," + series("shop", "pay", "3") + "]")));
     SeriesSet set = client.instantVector(QUERY, AT, 100);
 
     assertThat(set.select(Map.of("service", "pay")).value()).isEqualTo(3);
-    assertThat(catchThrowableOfType(PrometheusException.NotANumber.class,
-        () -> set.select(Map.of("service", "cart")))).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                PrometheusException.NotANumber.class, () -> set.select(Map.of("service", "cart"))))
+        .isNotNull();
   }
 
   @Test
   void moreSeriesThanAllowedAreRefused() {
-    prometheus.answer(FakePrometheus.json(200, success("vector", "[" + series("a", "1", "1") + ","
-        + series("a", "2", "1") + "," + series("a", "3", "1") + "]")));
+    prometheus.answer(
+        FakePrometheus.json(
+            200,
+            success(
+                "vector",
+                "["
+                    + series("a", "1", "1")
+                    + ","
+                    + series("a", "2", "1")
+                    + ","
+                    + series("a", "3", "1")
+                    + "]")));
 
-    PrometheusException.TooLarge e = catchThrowableOfType(PrometheusException.TooLarge.class,
-        () -> client.instantVector(QUERY, AT, 2));
+    PrometheusException.TooLarge e =
+        catchThrowableOfType(
+            PrometheusException.TooLarge.class, () -> client.instantVector(QUERY, AT, 2));
 
     assertThat(e).hasMessageContaining("more than 2 series (maxSeries)");
   }
@@ -106,7 +149,9 @@ class PrometheusVectorQueryTest {
   @Test
   void aRangeVectorIsRefused() {
     prometheus.answer(FakePrometheus.json(200, matrix(values("1", "2"))));
-    assertThat(catchThrowableOfType(PrometheusException.Malformed.class,
-        () -> client.instantVector(QUERY, AT, 10))).hasMessageContaining("range vector");
+    assertThat(
+            catchThrowableOfType(
+                PrometheusException.Malformed.class, () -> client.instantVector(QUERY, AT, 10)))
+        .hasMessageContaining("range vector");
   }
 }

@@ -49,27 +49,34 @@ class ConnectionBudgetReconcilerTest {
     fixture.budgets.reconcile(fixture.budget("shop", "orders-db"), Stream.of(checkout, catalog));
 
     var status = fixture.budget("shop", "orders-db").getStatus();
-    assertThat(status.getConsumers()).extracting(ConsumerGrant::getPolicy)
+    assertThat(status.getConsumers())
+        .extracting(ConsumerGrant::getPolicy)
         .containsExactlyInAnyOrder("shop/checkout", "shop/catalog");
     int granted = status.getConsumers().stream().mapToInt(ConsumerGrant::getGrant).sum();
     assertThat(granted).isEqualTo(status.getAllocated()).isLessThanOrEqualTo(180);
-    assertThat(status.getConsumers()).allSatisfy(g -> {
-      assertThat(g.getGrant()).isGreaterThanOrEqualTo(g.getMinimum());
-      assertThat(g.getGrantSeq()).isPositive();
-    });
+    assertThat(status.getConsumers())
+        .allSatisfy(
+            g -> {
+              assertThat(g.getGrant()).isGreaterThanOrEqualTo(g.getMinimum());
+              assertThat(g.getGrantSeq()).isPositive();
+            });
     assertThat(condition(ConditionTypes.READY).getStatus()).isEqualTo("True");
     assertThat(condition(ConditionTypes.READY).getMessage()).startsWith("2 consumers");
   }
 
   @Test
   void aFailedRoundShowsItsCauseInStatus() {
-    fixture.create(ConnectionBudget.class, budget("""
+    fixture.create(
+        ConnectionBudget.class,
+        budget(
+            """
           namespaceSelector: {matchLabels: {team: shop}}
         """));
     server.expect().get().withPath("/api/v1/namespaces").andReturn(500, "etcd is down").always();
     ConnectionBudget cached = fixture.budget("shop", "orders-db");
 
-    assertThatThrownBy(() -> fixture.budgets.reconcile(cached, Stream.of(consumer("checkout", 4, 20))))
+    assertThatThrownBy(
+            () -> fixture.budgets.reconcile(cached, Stream.of(consumer("checkout", 4, 20))))
         .isInstanceOf(KubernetesClientException.class);
     KubernetesClientException failure = catchFailure(cached);
     fixture.budgets.updateErrorStatus(cached, null, failure);
@@ -77,13 +84,15 @@ class ConnectionBudgetReconcilerTest {
     Condition ready = condition(ConditionTypes.READY);
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getReason()).isEqualTo(EventReasons.API_ERROR);
-    assertThat(ready.getMessage()).startsWith("reconcile failed, retrying with backoff;"
-        + " grants are left as they are:");
+    assertThat(ready.getMessage())
+        .startsWith("reconcile failed, retrying with backoff;" + " grants are left as they are:");
   }
 
   @Test
   void anInvalidSpecLeavesGrantsAsTheyAre() {
-    fixture.create(ConnectionBudget.class, """
+    fixture.create(
+        ConnectionBudget.class,
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ConnectionBudget
         metadata: {name: orders-db, namespace: shop}
@@ -114,12 +123,15 @@ class ConnectionBudgetReconcilerTest {
         spec:
           maxConnections: 200
           reserved: 20
-        """ + extraSpec;
+        """
+        + extraSpec;
   }
 
   /** A policy that has reported: asks {@code requested} replicas and holds {@code bound}. */
   private ScalingPolicy consumer(String name, int requested, long bound) {
-    return fixture.create(ScalingPolicy.class, """
+    return fixture.create(
+        ScalingPolicy.class,
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata: {name: %s, namespace: shop}
@@ -132,11 +144,14 @@ class ConnectionBudgetReconcilerTest {
             budgetRef: {name: orders-db}
             poolSize: {min: 5, max: 10}
         status: {requestedReplicas: %d, maxSurge: 0, inUseBound: %d}
-        """.formatted(name, name, requested, bound));
+        """
+            .formatted(name, name, requested, bound));
   }
 
   private Condition condition(String type) {
     return fixture.budget("shop", "orders-db").getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
   }
 }

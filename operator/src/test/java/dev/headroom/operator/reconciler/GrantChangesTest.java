@@ -15,14 +15,21 @@ class GrantChangesTest {
   private static final Set<ResourceID> EVERYONE =
       Set.of(new ResourceID("a", "shop"), new ResourceID("b", "shop"), new ResourceID("c", "shop"));
 
-  private final GrantChanges changes = new GrantChanges(id -> {
-    assertThat(id).isEqualTo("shop/db");
-    return EVERYONE;
-  });
+  private final GrantChanges changes =
+      new GrantChanges(
+          id -> {
+            assertThat(id).isEqualTo("shop/db");
+            return EVERYONE;
+          });
 
   private static ConnectionBudget budget(long generation, Object... policyGrantSeq) {
     ConnectionBudget b = new ConnectionBudget();
-    b.setMetadata(new ObjectMetaBuilder().withNamespace("shop").withName("db").withGeneration(generation).build());
+    b.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace("shop")
+            .withName("db")
+            .withGeneration(generation)
+            .build());
     ConnectionBudgetStatus status = new ConnectionBudgetStatus();
     for (int i = 0; i < policyGrantSeq.length; i += 3) {
       ConsumerGrant g = new ConsumerGrant();
@@ -47,7 +54,8 @@ class GrantChangesTest {
         .containsExactly(new ResourceID("b", "shop"));
     assertThat(changes.toWake(budget(1, "shop/a", 10, 1L, "shop/b", 25, 3L, "shop/c", 30, 1L)))
         .containsExactly(new ResourceID("b", "shop"));
-    assertThat(changes.toWake(budget(1, "shop/a", 10, 1L, "shop/b", 25, 3L, "shop/c", 30, 1L))).isEmpty();
+    assertThat(changes.toWake(budget(1, "shop/a", 10, 1L, "shop/b", 25, 3L, "shop/c", 30, 1L)))
+        .isEmpty();
   }
 
   @Test

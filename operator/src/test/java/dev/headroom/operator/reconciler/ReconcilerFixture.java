@@ -50,38 +50,63 @@ final class ReconcilerFixture implements AutoCloseable {
   ReconcilerFixture(KubernetesClient client, URI prometheusUrl) throws IOException {
     this.client = client;
     registerCrds(client);
-    this.config = new SmallRyeConfigBuilder().withMapping(HeadroomConfig.class)
-        .withConverter(Duration.class, 200, new DurationConverter())
-        .withDefaultValue("headroom.prometheus.url", prometheusUrl.toString())
-        .build().getConfigMapping(HeadroomConfig.class);
+    this.config =
+        new SmallRyeConfigBuilder()
+            .withMapping(HeadroomConfig.class)
+            .withConverter(Duration.class, 200, new DurationConverter())
+            .withDefaultValue("headroom.prometheus.url", prometheusUrl.toString())
+            .build()
+            .getConfigMapping(HeadroomConfig.class);
     PrometheusClient prometheus = new PrometheusClient(PrometheusEndpoint.of(prometheusUrl));
     SignalHub hub = new SignalHub(prometheus, clock, Duration.ofSeconds(2), 1000, () -> {});
-    PolicyForecaster forecaster = new PolicyForecaster(new HistoryCache(
-        new PrometheusHistorySource(prometheus), Runnable::run, Duration.ofMinutes(10),
-        Duration.ofMinutes(1)), 11_000);
+    PolicyForecaster forecaster =
+        new PolicyForecaster(
+            new HistoryCache(
+                new PrometheusHistorySource(prometheus),
+                Runnable::run,
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(1)),
+            11_000);
     this.cache = new ClusterCache(client, clock);
     EventPublisher events = new EventPublisher(client, clock, Duration.ofMinutes(5));
     ReconcilerBeans beans = new ReconcilerBeans();
     var specs = beans.policySpecs();
     var reader = beans.workloadReader(client, cache);
     var capper = beans.hpaCapper(client);
-    var round = beans.policyRound(beans.policyObserver(client, specs, reader, prometheus, hub,
-        forecaster, cache, config), beans.policyDecider(), capper, reader, client, config);
-    this.policies = new ScalingPolicyReconciler(round,
-        beans.policyMemory(client, beans.recommendations(config), specs, forecaster, hub),
-        beans.roundWakeups(hub, metrics, config), capper, cache, config, clock, events, metrics,
-        DecisionRecorder.none());
-    this.budgets = new ConnectionBudgetReconciler(client,
-        beans.budgetObserver(client, prometheus), config, clock, events, metrics);
+    var round =
+        beans.policyRound(
+            beans.policyObserver(client, specs, reader, prometheus, hub, forecaster, cache, config),
+            beans.policyDecider(),
+            capper,
+            reader,
+            client,
+            config);
+    this.policies =
+        new ScalingPolicyReconciler(
+            round,
+            beans.policyMemory(client, beans.recommendations(config), specs, forecaster, hub),
+            beans.roundWakeups(hub, metrics, config),
+            capper,
+            cache,
+            config,
+            clock,
+            events,
+            metrics,
+            DecisionRecorder.none());
+    this.budgets =
+        new ConnectionBudgetReconciler(
+            client, beans.budgetObserver(client, prometheus), config, clock, events, metrics);
   }
 
   private static void registerCrds(KubernetesClient client) throws IOException {
     Path dir = Path.of(System.getProperty("headroom.generatedCrds", "target/crds"));
-    for (String file : List.of("scalingpolicies.headroom.dev-v1.yml",
-        "connectionbudgets.headroom.dev-v1.yml")) {
+    for (String file :
+        List.of("scalingpolicies.headroom.dev-v1.yml", "connectionbudgets.headroom.dev-v1.yml")) {
       try (InputStream in = Files.newInputStream(dir.resolve(file))) {
-        client.resource(client.getKubernetesSerialization()
-            .unmarshal(in, CustomResourceDefinition.class)).create();
+        client
+            .resource(
+                client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class))
+            .create();
       }
     }
   }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One policy round against a mock API server: what it writes to the target and to status. The
- * scale subresource, which the mock does not serve, is answered here and its writes recorded.
+ * One policy round against a mock API server: what it writes to the target and to status. The scale
+ * subresource, which the mock does not serve, is answered here and its writes recorded.
  */
 @EnableKubernetesMockClient(crud = true)
 class ScalingPolicyReconcilerTest {
@@ -127,12 +127,19 @@ class ScalingPolicyReconcilerTest {
   }
 
   private void load(double requests) {
-    prometheus.answer(FakePrometheus.json(200, Answers.success("vector",
-        "[{\"metric\":{},\"value\":[" + Answers.T0 + ",\"" + requests + "\"]}]")));
+    prometheus.answer(
+        FakePrometheus.json(
+            200,
+            Answers.success(
+                "vector",
+                "[{\"metric\":{},\"value\":[" + Answers.T0 + ",\"" + requests + "\"]}]")));
   }
 
   private void target(int replicas, int pool) {
-    Deployment d = fixture.create(Deployment.class, """
+    Deployment d =
+        fixture.create(
+            Deployment.class,
+            """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: checkout, namespace: shop}
@@ -147,13 +154,20 @@ class ScalingPolicyReconcilerTest {
                 - name: checkout
                   image: nginx
                   env: [{name: DB_POOL_SIZE, value: "%d"}]
-        """.formatted(replicas, pool));
-    d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
-        .withObservedGeneration(d.getMetadata().getGeneration()).withReplicas(replicas)
-        .withUpdatedReplicas(replicas).withReadyReplicas(replicas).build());
+        """
+                .formatted(replicas, pool));
+    d.setStatus(
+        new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+            .withObservedGeneration(d.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .build());
     client.resource(d).updateStatus();
     for (int i = 0; i < replicas; i++) {
-      fixture.create(Pod.class, """
+      fixture.create(
+          Pod.class,
+          """
           apiVersion: v1
           kind: Pod
           metadata: {name: checkout-%d, namespace: shop, labels: {app: checkout}}
@@ -165,30 +179,47 @@ class ScalingPolicyReconcilerTest {
           status:
             phase: Running
             conditions: [{type: Ready, status: "True"}]
-          """.formatted(i, pool));
+          """
+              .formatted(i, pool));
     }
     server.expect().get().withPath(SCALE).andReply(200, request -> scale(replicas)).always();
-    server.expect().put().withPath(SCALE).andReply(200, request -> {
-      String body = request.getBody().readUtf8();
-      var written = client.getKubernetesSerialization()
-          .unmarshal(body, io.fabric8.kubernetes.api.model.autoscaling.v1.Scale.class);
-      scaleWrites.add(written.getSpec().getReplicas());
-      return body;
-    }).always();
+    server
+        .expect()
+        .put()
+        .withPath(SCALE)
+        .andReply(
+            200,
+            request -> {
+              String body = request.getBody().readUtf8();
+              var written =
+                  client
+                      .getKubernetesSerialization()
+                      .unmarshal(body, io.fabric8.kubernetes.api.model.autoscaling.v1.Scale.class);
+              scaleWrites.add(written.getSpec().getReplicas());
+              return body;
+            })
+        .always();
   }
 
   private static String scale(int replicas) {
     return "{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"name\":\"checkout\","
-        + "\"namespace\":\"shop\"},\"spec\":{\"replicas\":" + replicas + "},\"status\":{\"replicas\":"
-        + replicas + ",\"selector\":\"app=checkout\"}}";
+        + "\"namespace\":\"shop\"},\"spec\":{\"replicas\":"
+        + replicas
+        + "},\"status\":{\"replicas\":"
+        + replicas
+        + ",\"selector\":\"app=checkout\"}}";
   }
 
   private void budget(int grant) {
-    fixture.create(ConnectionBudget.class, budgetYaml("""
+    fixture.create(
+        ConnectionBudget.class,
+        budgetYaml(
+            """
         status:
           consumers:
             - {policy: shop/checkout, grant: %d, grantSeq: 1, held: %d, target: %d}
-        """.formatted(grant, grant, grant)));
+        """
+                .formatted(grant, grant, grant)));
   }
 
   static String budgetYaml(String status) {
@@ -197,7 +228,8 @@ class ScalingPolicyReconcilerTest {
         kind: ConnectionBudget
         metadata: {name: orders-db, namespace: shop}
         spec: {maxConnections: 200, reserved: 0}
-        """ + status;
+        """
+        + status;
   }
 
   private void policy(int poolMin, int poolMax, String surge) {
@@ -205,7 +237,9 @@ class ScalingPolicyReconcilerTest {
   }
 
   private void policy(int poolMin, int poolMax, String surge, int min, int max) {
-    fixture.create(ScalingPolicy.class, """
+    fixture.create(
+        ScalingPolicy.class,
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata: {name: checkout, namespace: shop, uid: checkout-uid, generation: 1}
@@ -219,7 +253,8 @@ class ScalingPolicyReconcilerTest {
             budgetRef: {name: orders-db}
             poolSize: {min: %d, max: %d}
             delivery: {type: Env, container: checkout, envName: DB_POOL_SIZE}
-        """.formatted(min, max, poolMin, poolMax));
+        """
+            .formatted(min, max, poolMin, poolMax));
   }
 
   private String templatePool() {
@@ -233,6 +268,8 @@ class ScalingPolicyReconcilerTest {
 
   private Condition condition(String type) {
     return fixture.policy(NS, "checkout").getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -15,7 +15,8 @@ class BudgetPageTest {
   private static final Instant T0 = Instant.parse("2026-12-05T08:00:00Z");
 
   private static ConnectionBudget budget() {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ConnectionBudget
         metadata: {name: postgres, namespace: shop}
@@ -31,20 +32,29 @@ class BudgetPageTest {
           consumers:
           - {policy: shop/checkout, phase: Shrinking, priority: 10, minimum: 4, demand: 160, grant: 60, held: 70, inUseBound: 70, replicas: 9, poolSize: 6}
           - {policy: shop/<b>stock</b>, phase: Stable, priority: 5, minimum: 4, demand: 40, grant: 30, held: 30, inUseBound: 14, replicas: 3, poolSize: 4}
-        """, ConnectionBudget.class);
+        """,
+        ConnectionBudget.class);
   }
 
   @Test
   void listsEveryConsumerAndStacksThemAgainstWhatIsAvailable() {
     Map<String, List<DecisionEntry>> rounds = new LinkedHashMap<>();
-    rounds.put("shop/checkout", List.of(Entries.round("shop", "checkout", T0, 4, 4, "none", List.of())));
-    rounds.put("shop/stock", List.of(Entries.round("shop", "stock", T0.plusSeconds(5), 2, 2, "none", List.of())));
+    rounds.put(
+        "shop/checkout", List.of(Entries.round("shop", "checkout", T0, 4, 4, "none", List.of())));
+    rounds.put(
+        "shop/stock",
+        List.of(Entries.round("shop", "stock", T0.plusSeconds(5), 2, 2, "none", List.of())));
 
     String html = BudgetPage.render(budget(), rounds, T0.plusSeconds(30));
 
-    assertThat(html).contains("<tr class=\"consumer\"><td><a href=\"/headroom/policies/shop/checkout\">")
-        .contains("Shrinking").contains(">61<").contains("available 90");
-    assertThat(html).contains("data-consumer=\"shop/checkout\"").contains("data-consumer=\"shop/stock\"");
+    assertThat(html)
+        .contains("<tr class=\"consumer\"><td><a href=\"/headroom/policies/shop/checkout\">")
+        .contains("Shrinking")
+        .contains(">61<")
+        .contains("available 90");
+    assertThat(html)
+        .contains("data-consumer=\"shop/checkout\"")
+        .contains("data-consumer=\"shop/stock\"");
     assertThat(html).doesNotContain("<b>stock</b>").contains("shop/&lt;b&gt;stock&lt;/b&gt;");
   }
 
@@ -52,7 +62,8 @@ class BudgetPageTest {
   void saysWhenThisReplicaHasNoRoundsOfTheBudget() {
     String html = BudgetPage.render(budget(), Map.of(), T0);
 
-    assertThat(html).contains("has not decided for the consumers of this budget")
+    assertThat(html)
+        .contains("has not decided for the consumers of this budget")
         .doesNotContain("class=\"layer\"");
   }
 }

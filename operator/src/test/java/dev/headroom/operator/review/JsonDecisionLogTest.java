@@ -16,8 +16,15 @@ class JsonDecisionLogTest {
 
   @Test
   void writesOneLineOfJsonWithEveryInputAndTheOutcome() throws Exception {
-    log.recorded(Entries.round("shop", "checkout", Instant.parse("2026-12-05T08:00:00Z"), 4, 8,
-        "applied", List.of("replicas 4 → 8", "pool 20 → 9")));
+    log.recorded(
+        Entries.round(
+            "shop",
+            "checkout",
+            Instant.parse("2026-12-05T08:00:00Z"),
+            4,
+            8,
+            "applied",
+            List.of("replicas 4 → 8", "pool 20 → 9")));
 
     assertThat(lines).hasSize(1);
     assertThat(lines.get(0)).doesNotContain("\n");
@@ -42,11 +49,31 @@ class JsonDecisionLogTest {
   void aLongExplanationIsWrittenWhole() throws Exception {
     String reason = "y".repeat(5_000) + " end";
     DecisionEntry e = Entries.round("shop", "checkout", Instant.EPOCH, 4, 4, "none", List.of());
-    log.recorded(new DecisionEntry(e.time(), e.namespace(), e.policy(), e.target(), e.mode(),
-        e.outcome(), e.currentReplicas(), e.readyReplicas(), e.requestedReplicas(),
-        e.desiredReplicas(), e.fromPool(), e.pool(), e.budget(), e.grant(), e.inUseBound(),
-        e.winner(), e.limitedBy(), e.load(), e.inputs(), List.of(reason), e.actions()));
+    log.recorded(
+        new DecisionEntry(
+            e.time(),
+            e.namespace(),
+            e.policy(),
+            e.target(),
+            e.mode(),
+            e.outcome(),
+            e.currentReplicas(),
+            e.readyReplicas(),
+            e.requestedReplicas(),
+            e.desiredReplicas(),
+            e.fromPool(),
+            e.pool(),
+            e.budget(),
+            e.grant(),
+            e.inUseBound(),
+            e.winner(),
+            e.limitedBy(),
+            e.load(),
+            e.inputs(),
+            List.of(reason),
+            e.actions()));
 
-    assertThat(new ObjectMapper().readTree(lines.get(0)).get("reasons").get(0).asText()).isEqualTo(reason);
+    assertThat(new ObjectMapper().readTree(lines.get(0)).get("reasons").get(0).asText())
+        .isEqualTo(reason);
   }
 }

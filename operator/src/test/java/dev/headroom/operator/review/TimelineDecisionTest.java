@@ -22,9 +22,12 @@ class TimelineDecisionTest {
 
   @Test
   void aDecisionInBothTheRoundsAndStatusIsListedOnceFromTheRounds() {
-    List<TimelineDecision> merged = TimelineDecision.merge(
-        List.of(Entries.round("shop", "a", T0.plusSeconds(10), 4, 8, "applied", List.of("replicas 4 → 8"))),
-        List.of(record(T0, "first observed"), record(T0.plusSeconds(10), "replicas 4 → 8")));
+    List<TimelineDecision> merged =
+        TimelineDecision.merge(
+            List.of(
+                Entries.round(
+                    "shop", "a", T0.plusSeconds(10), 4, 8, "applied", List.of("replicas 4 → 8"))),
+            List.of(record(T0, "first observed"), record(T0.plusSeconds(10), "replicas 4 → 8")));
 
     assertThat(merged).extracting(TimelineDecision::time).containsExactly(T0, T0.plusSeconds(10));
     assertThat(merged.get(1).inputs()).containsExactly("Reactive 10: requests 180 / 25 -> 8");
@@ -32,14 +35,19 @@ class TimelineDecisionTest {
 
   @Test
   void roundsThatChangedNothingAreNoDecisions() {
-    assertThat(TimelineDecision.merge(
-        List.of(Entries.round("shop", "a", T0, 4, 4, "none", List.of())), List.of())).isEmpty();
+    assertThat(
+            TimelineDecision.merge(
+                List.of(Entries.round("shop", "a", T0, 4, 4, "none", List.of())), List.of()))
+        .isEmpty();
   }
 
   @Test
   void aDryRunRoundSaysWhatItWouldHaveDone() {
-    TimelineDecision d = TimelineDecision.merge(List.of(
-        Entries.round("shop", "a", T0, 4, 8, "dry_run", List.of("replicas 4 → 8"))), List.of()).get(0);
+    TimelineDecision d =
+        TimelineDecision.merge(
+                List.of(Entries.round("shop", "a", T0, 4, 8, "dry_run", List.of("replicas 4 → 8"))),
+                List.of())
+            .get(0);
 
     assertThat(d.what()).isEqualTo("would set replicas 4 → 8");
     assertThat(d.dryRun()).isTrue();

@@ -21,7 +21,8 @@ class TimelineStoreTest {
     for (int s = 0; s < 5; s++) {
       store.recorded(round("checkout", s));
     }
-    assertThat(store.rounds("shop/checkout")).extracting(DecisionEntry::time)
+    assertThat(store.rounds("shop/checkout"))
+        .extracting(DecisionEntry::time)
         .containsExactly(T0.plusSeconds(2), T0.plusSeconds(3), T0.plusSeconds(4));
   }
 
@@ -53,7 +54,8 @@ class TimelineStoreTest {
   void onlyARoundThatChangedSomethingKeepsItsExplanation() {
     TimelineStore store = new TimelineStore(3, 10);
     store.recorded(round("a", 0));
-    store.recorded(Entries.round("shop", "a", T0.plusSeconds(1), 4, 8, "applied", List.of("replicas 4 → 8")));
+    store.recorded(
+        Entries.round("shop", "a", T0.plusSeconds(1), 4, 8, "applied", List.of("replicas 4 → 8")));
 
     List<DecisionEntry> rounds = store.rounds("shop/a");
     assertThat(rounds.get(0).reasons()).isEmpty();
@@ -71,7 +73,8 @@ class TimelineStoreTest {
 
   @Test
   void refusesABoundBelowOne() {
-    assertThatThrownBy(() -> new TimelineStore(0, 10)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new TimelineStore(0, 10))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one round");
   }
 }

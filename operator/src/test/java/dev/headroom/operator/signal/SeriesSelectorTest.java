@@ -9,10 +9,12 @@ class SeriesSelectorTest {
 
   @Test
   void aSingleSeriesQueryKeepsTheSharedQueryWhereItsLabelsMatch() {
-    SeriesSelector s = new SeriesSelector("sum by (ns, svc) (rate(x[1m]))",
-        Map.of("svc", "cart", "ns", "shop"));
-    assertThat(s.singleSeriesQuery()).isEqualTo("(sum by (ns, svc) (rate(x[1m]))) and on(ns, svc) "
-        + "label_replace(label_replace(vector(1), \"ns\", \"shop\", \"\", \"\"), \"svc\", \"cart\", \"\", \"\")");
+    SeriesSelector s =
+        new SeriesSelector("sum by (ns, svc) (rate(x[1m]))", Map.of("svc", "cart", "ns", "shop"));
+    assertThat(s.singleSeriesQuery())
+        .isEqualTo(
+            "(sum by (ns, svc) (rate(x[1m]))) and on(ns, svc) "
+                + "label_replace(label_replace(vector(1), \"ns\", \"shop\", \"\", \"\"), \"svc\", \"cart\", \"\", \"\")");
   }
 
   @Test

@@ -41,8 +41,13 @@ class SignalHubTest {
   @BeforeEach
   void start() throws Exception {
     prometheus = FakePrometheus.start();
-    hub = new SignalHub(new PrometheusClient(PrometheusEndpoint.of(prometheus.url())), clock,
-        Duration.ofSeconds(2), 1000, counted::incrementAndGet);
+    hub =
+        new SignalHub(
+            new PrometheusClient(PrometheusEndpoint.of(prometheus.url())),
+            clock,
+            Duration.ofSeconds(2),
+            1000,
+            counted::incrementAndGet);
     hub.wakeWith(woken::add);
     answer(20, 30);
   }
@@ -53,9 +58,21 @@ class SignalHubTest {
   }
 
   void answer(double cart, double pay) {
-    prometheus.answer(FakePrometheus.json(200, Answers.success("vector",
-        "[{\"metric\":{\"policy\":\"cart\"},\"value\":[" + Answers.T0 + ",\"" + cart + "\"]},"
-            + "{\"metric\":{\"policy\":\"pay\"},\"value\":[" + Answers.T0 + ",\"" + pay + "\"]}]")));
+    prometheus.answer(
+        FakePrometheus.json(
+            200,
+            Answers.success(
+                "vector",
+                "[{\"metric\":{\"policy\":\"cart\"},\"value\":["
+                    + Answers.T0
+                    + ",\""
+                    + cart
+                    + "\"]},"
+                    + "{\"metric\":{\"policy\":\"pay\"},\"value\":["
+                    + Answers.T0
+                    + ",\""
+                    + pay
+                    + "\"]}]")));
   }
 
   static SeriesSelector selector(String policy) {

@@ -23,11 +23,15 @@ class LabelSelectorsTest {
 
   @Test
   void everyExpressionOperatorAsKubernetesDefinesIt() {
-    var s = selector(Map.of("matchExpressions", List.of(
-        Map.of("key", "tier", "operator", "In", "values", List.of("b", "a")),
-        Map.of("key", "track", "operator", "NotIn", "values", List.of("canary")),
-        Map.of("key", "app", "operator", "Exists"),
-        Map.of("key", "legacy", "operator", "DoesNotExist"))));
+    var s =
+        selector(
+            Map.of(
+                "matchExpressions",
+                List.of(
+                    Map.of("key", "tier", "operator", "In", "values", List.of("b", "a")),
+                    Map.of("key", "track", "operator", "NotIn", "values", List.of("canary")),
+                    Map.of("key", "app", "operator", "Exists"),
+                    Map.of("key", "legacy", "operator", "DoesNotExist"))));
     assertThat(s.matches(Map.of("tier", "a", "app", "x"))).isTrue();
     assertThat(s.matches(Map.of("tier", "a", "app", "x", "track", "stable"))).isTrue();
     assertThat(s.matches(Map.of("tier", "c", "app", "x"))).isFalse();

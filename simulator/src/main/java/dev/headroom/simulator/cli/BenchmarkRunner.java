@@ -33,20 +33,26 @@ final class BenchmarkRunner {
   /** Where the traces live, relative to the repository root. */
   static final String TRACES_DIR = "examples/traces";
 
-  static final List<Case> CASES = List.of(
-      new Case("Azure Functions 2019 (8 h, per minute)", "azure-functions-8h-minute.csv",
-          "benchmarks/azure-functions.yaml"),
-      new Case("World Cup 1998 (87 days, per minute)", "wc98-minute.csv", "benchmarks/wc98.yaml"),
-      new Case("Wikipedia Sep-Dec 2022 (122 days, hourly)", "wikipedia-2022sep-dec-hour.csv",
-          "benchmarks/wikipedia.yaml"));
+  static final List<Case> CASES =
+      List.of(
+          new Case(
+              "Azure Functions 2019 (8 h, per minute)",
+              "azure-functions-8h-minute.csv",
+              "benchmarks/azure-functions.yaml"),
+          new Case(
+              "World Cup 1998 (87 days, per minute)", "wc98-minute.csv", "benchmarks/wc98.yaml"),
+          new Case(
+              "Wikipedia Sep-Dec 2022 (122 days, hourly)",
+              "wikipedia-2022sep-dec-hour.csv",
+              "benchmarks/wikipedia.yaml"));
 
   private final SimulationSettings settings;
   private final ProgressListener progress;
   private final PrintWriter out;
   private final Clock wallClock;
 
-  BenchmarkRunner(SimulationSettings settings, ProgressListener progress, PrintWriter out,
-      Clock wallClock) {
+  BenchmarkRunner(
+      SimulationSettings settings, ProgressListener progress, PrintWriter out, Clock wallClock) {
     this.settings = settings;
     this.progress = progress;
     this.out = out;
@@ -60,14 +66,22 @@ final class BenchmarkRunner {
     List<BenchmarkMarkdown.Run> runs = new ArrayList<>();
     for (Case c : CASES) {
       Trace trace = new TraceReader().read(traces.resolve(c.traceFile()));
-      Trace named = new Trace(BenchmarkRunner.TRACES_DIR + "/" + c.traceFile(), trace.start(),
-          trace.intervalSeconds(), trace.requestsCopy());
+      Trace named =
+          new Trace(
+              BenchmarkRunner.TRACES_DIR + "/" + c.traceFile(),
+              trace.start(),
+              trace.intervalSeconds(),
+              trace.requestsCopy());
       Scenario scenario = EmbeddedExample.bundled(c.name(), c.scenario(), named);
       long started = System.nanoTime();
       SimulationResult result = new Simulator().run(scenario, settings, progress);
       double seconds = (System.nanoTime() - started) / 1e9;
-      SimulationResult band = new Simulator().run(scenario,
-          settings.withCapacityFactor(BenchmarkMarkdown.BAND_SERVED), ProgressListener.NONE);
+      SimulationResult band =
+          new Simulator()
+              .run(
+                  scenario,
+                  settings.withCapacityFactor(BenchmarkMarkdown.BAND_SERVED),
+                  ProgressListener.NONE);
       out.print(new TerminalReport().render(result));
       out.printf(java.util.Locale.ROOT, "run time: %.2f s%n", seconds);
       if (htmlDir.isPresent()) {
@@ -79,9 +93,13 @@ final class BenchmarkRunner {
       out.flush();
       runs.add(new BenchmarkMarkdown.Run(c.name(), c.scenario(), result, band, seconds));
     }
-    String section = new BenchmarkMarkdown().section(runs,
-        Runtime.getRuntime().availableProcessors(), LocalDate.now(wallClock.withZone(ZoneOffset.UTC)),
-        Runtime.version().toString());
+    String section =
+        new BenchmarkMarkdown()
+            .section(
+                runs,
+                Runtime.getRuntime().availableProcessors(),
+                LocalDate.now(wallClock.withZone(ZoneOffset.UTC)),
+                Runtime.version().toString());
     BenchmarkMarkdown.writeSection(markdown, section);
     out.println("benchmarks written to " + markdown);
     out.flush();

@@ -21,14 +21,15 @@ final class ConsoleProgress implements ProgressListener {
     if (steps < MIN_STEPS) {
       return;
     }
-    bar = new ProgressBarBuilder()
-        .setTaskName("simulating")
-        .setInitialMax(steps)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .setUpdateIntervalMillis(250)
-        .setUnit(" steps", 1)
-        .build();
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName("simulating")
+            .setInitialMax(steps)
+            .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUpdateIntervalMillis(250)
+            .setUnit(" steps", 1)
+            .build();
   }
 
   @Override

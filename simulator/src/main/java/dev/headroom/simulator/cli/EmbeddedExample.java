@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * What {@code headroom simulate} runs without arguments: the policy and budget of {@code
- * example/example.yaml} on the bundled 8-hour Azure Functions trace (see {@code
- * example/NOTICE.md} for its source and licence).
+ * example/example.yaml} on the bundled 8-hour Azure Functions trace (see {@code example/NOTICE.md}
+ * for its source and licence).
  */
 public final class EmbeddedExample {
 
@@ -26,15 +26,15 @@ public final class EmbeddedExample {
   private EmbeddedExample() {}
 
   public static Scenario scenario() {
-    return bundled("built-in example (Azure Functions 2019, 8 h)", "example/example.yaml",
-        bundledTrace());
+    return bundled(
+        "built-in example (Azure Functions 2019, 8 h)", "example/example.yaml", bundledTrace());
   }
 
   /** The bundled copy of the shared Azure Functions trace. */
   public static Trace bundledTrace() {
     try (InputStream in = open("traces/" + TRACE)) {
-      return new TraceReader().read(TRACE + " (bundled)",
-          new InputStreamReader(in, StandardCharsets.UTF_8));
+      return new TraceReader()
+          .read(TRACE + " (bundled)", new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

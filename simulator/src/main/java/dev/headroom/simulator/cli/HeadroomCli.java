@@ -17,8 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {SimulateCommand.class, ForecastCommand.class, CommandLine.HelpCommand.class})
 public final class HeadroomCli implements Runnable {
 
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -27,15 +26,18 @@ public final class HeadroomCli implements Runnable {
   /** The configured command line, for {@link #main} and tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new HeadroomCli());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof TraceException || e instanceof ManifestException
-          || e instanceof IllegalArgumentException || e instanceof java.io.IOException
-          || e instanceof java.io.UncheckedIOException) {
-        cmd.getErr().println("error: " + e.getMessage());
-        return 1;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof TraceException
+              || e instanceof ManifestException
+              || e instanceof IllegalArgumentException
+              || e instanceof java.io.IOException
+              || e instanceof java.io.UncheckedIOException) {
+            cmd.getErr().println("error: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
     return cli;
   }
 

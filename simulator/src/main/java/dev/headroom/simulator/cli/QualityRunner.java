@@ -35,18 +35,39 @@ final class QualityRunner {
     for (QualityTrace t : QualityTrace.ALL) {
       Result r = benchmark.run(t, t.read(), progress);
       results.add(r);
-      out.printf(Locale.ROOT, "%s (%d rows, capacity %.4g req/s per replica, %.1f s)%n",
-          t.name(), r.data().size(), r.capacity(), r.seconds());
-      r.scores().forEach((v, s) -> out.printf(Locale.ROOT,
-          "  %-42s tauU %6.2f%%  thetaU %6.2f%%  tauO %6.2f%%  thetaO %7.2f%%  cost %6.1f%%%n",
-          v.label(), s.tauU(), s.thetaU(), s.tauO(), s.thetaO(), s.costPercent()));
+      out.printf(
+          Locale.ROOT,
+          "%s (%d rows, capacity %.4g req/s per replica, %.1f s)%n",
+          t.name(),
+          r.data().size(),
+          r.capacity(),
+          r.seconds());
+      r.scores()
+          .forEach(
+              (v, s) ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %-42s tauU %6.2f%%  thetaU %6.2f%%  tauO %6.2f%%  thetaO %7.2f%%  cost %6.1f%%"
+                          + "  breaches %d%n",
+                      v.label(),
+                      s.tauU(),
+                      s.thetaU(),
+                      s.tauO(),
+                      s.thetaO(),
+                      s.costPercent(),
+                      r.breaches().getOrDefault(v, 0L)));
+      r.notes().forEach(n -> out.println("  note: " + n));
       out.flush();
     }
-    String section = new QualityMarkdown().section(results,
-        Runtime.getRuntime().availableProcessors(),
-        LocalDate.now(wallClock.withZone(ZoneOffset.UTC)), Runtime.version().toString());
-    BenchmarkMarkdown.writeSection(markdown, section, QualityMarkdown.BEGIN, QualityMarkdown.END,
-        "# Benchmarks\n\n");
+    String section =
+        new QualityMarkdown()
+            .section(
+                results,
+                Runtime.getRuntime().availableProcessors(),
+                LocalDate.now(wallClock.withZone(ZoneOffset.UTC)),
+                Runtime.version().toString());
+    BenchmarkMarkdown.writeSection(
+        markdown, section, QualityMarkdown.BEGIN, QualityMarkdown.END, "# Benchmarks\n\n");
     out.println("quality table written to " + markdown);
     out.flush();
   }

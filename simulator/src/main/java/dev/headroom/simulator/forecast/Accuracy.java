@@ -38,7 +38,9 @@ public record Accuracy(
 
   /** The state most forecasts ended in. */
   public ForecastState mainState() {
-    return states.entrySet().stream().max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey).orElse(ForecastState.NO_HISTORY);
+    return states.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(ForecastState.NO_HISTORY);
   }
 }

@@ -11,12 +11,12 @@ import java.util.Arrays;
  *
  * <p>A <em>peak</em> is the step with the highest demand of each UTC day of the evaluation part
  * (the first such step if several tie). It is <em>met before it arrived</em> when the ready
- * replicas {@code leadTime} before the peak step already carried the peak's demand, and <em>met
- * on arrival</em> when the ready replicas in the peak step did. Replica-hours count every pod,
- * ready or starting, over the evaluation part. Because the HPA algorithm (and so Headroom's
- * reactive path and the forecast's replica arithmetic) leaves replicas alone within its 10%
- * tolerance, a peak is also counted as <em>met before within the band</em> when the ready
- * replicas a lead time before served its rate at up to {@link #BAND} times their target.
+ * replicas {@code leadTime} before the peak step already carried the peak's demand, and <em>met on
+ * arrival</em> when the ready replicas in the peak step did. Replica-hours count every pod, ready
+ * or starting, over the evaluation part. Because the HPA algorithm (and so Headroom's reactive path
+ * and the forecast's replica arithmetic) leaves replicas alone within its 10% tolerance, a peak is
+ * also counted as <em>met before within the band</em> when the ready replicas a lead time before
+ * served its rate at up to {@link #BAND} times their target.
  */
 public final class PeakMeter implements StepListener {
 
@@ -38,8 +38,8 @@ public final class PeakMeter implements StepListener {
   /**
    * @param perReplica requests per second one ready replica serves (the demand's divisor)
    */
-  public PeakMeter(StrategyKind kind, long evalStart, long end, Duration leadTime,
-      double perReplica) {
+  public PeakMeter(
+      StrategyKind kind, long evalStart, long end, Duration leadTime, double perReplica) {
     this.kind = kind;
     this.perReplica = perReplica;
     this.evalStart = evalStart;
@@ -48,8 +48,15 @@ public final class PeakMeter implements StepListener {
   }
 
   @Override
-  public void step(long now, long stepSeconds, int policy, StrategyKind strategy, double rate,
-      int stepDemand, int stepReady, int pods) {
+  public void step(
+      long now,
+      long stepSeconds,
+      int policy,
+      StrategyKind strategy,
+      double rate,
+      int stepDemand,
+      int stepReady,
+      int pods) {
     if (strategy != kind || policy != 0) {
       return;
     }
@@ -110,7 +117,7 @@ public final class PeakMeter implements StepListener {
       }
       k = j;
     }
-    return new PeakResult(kind, peaks, before, band, onArrival, podSeconds / 3600,
-        underSeconds / 60);
+    return new PeakResult(
+        kind, peaks, before, band, onArrival, podSeconds / 3600, underSeconds / 60);
   }
 }

@@ -8,8 +8,8 @@ import dev.headroom.simulator.sim.StrategyKind;
  * @param kind the strategy
  * @param peaks daily peaks measured
  * @param metBefore peaks whose demand the ready replicas carried a lead time before they arrived
- * @param metBeforeInBand same, with a replica serving up to the HPA tolerance band above its
- *     target ({@link PeakMeter#BAND})
+ * @param metBeforeInBand same, with a replica serving up to the HPA tolerance band above its target
+ *     ({@link PeakMeter#BAND})
  * @param metOnArrival peaks whose demand the ready replicas carried when they arrived
  * @param replicaHours pod-hours over the evaluation part
  * @param underMinutes minutes with fewer ready replicas than the demand

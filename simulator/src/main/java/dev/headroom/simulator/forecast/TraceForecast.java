@@ -19,6 +19,7 @@ import java.util.List;
  * @param reactive Headroom without it
  * @param hpa the HPA-faithful baseline
  * @param seconds wall time of the whole benchmark of this trace
+ * @param notes when and why the replay's forecast was not ready (empty when it always was)
  */
 public record TraceForecast(
     String name,
@@ -32,9 +33,11 @@ public record TraceForecast(
     PeakResult withForecast,
     PeakResult reactive,
     PeakResult hpa,
-    double seconds) {
+    double seconds,
+    List<String> notes) {
 
   public TraceForecast {
     methods = List.copyOf(methods);
+    notes = List.copyOf(notes);
   }
 }

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Forecast error measured the way the operator would use the forecaster: from every forecast
- * step of the evaluation part of a trace, forecast from the {@code lookback} before it and
- * compare the prediction for the step {@code leadTime} (and {@code horizon}) ahead with the
- * trace's mean rate in that step.
+ * Forecast error measured the way the operator would use the forecaster: from every forecast step
+ * of the evaluation part of a trace, forecast from the {@code lookback} before it and compare the
+ * prediction for the step {@code leadTime} (and {@code horizon}) ahead with the trace's mean rate
+ * in that step.
  */
 public final class WalkForward {
 
@@ -43,8 +43,11 @@ public final class WalkForward {
 
     // The step the forecaster picks for this trace (its minimum or the trace interval).
     long step = Math.max(settings.minStep().getSeconds(), interval);
-    Forecast probe = forecaster.forecast(spec, samples.subList(0, Math.min(samples.size(), 64)),
-        trace.start().plusSeconds(Math.min(64, samples.size()) * interval));
+    Forecast probe =
+        forecaster.forecast(
+            spec,
+            samples.subList(0, Math.min(samples.size(), 64)),
+            trace.start().plusSeconds(Math.min(64, samples.size()) * interval));
     step = probe.step().getSeconds();
 
     Map<ForecastState, Long> states = new EnumMap<>(ForecastState.class);
@@ -67,8 +70,16 @@ public final class WalkForward {
       leadError.add(predicted(f, t + lead, step), actual(trace, t + lead, step));
       horizonError.add(predicted(f, t + horizon, step), actual(trace, t + horizon, step));
     }
-    return new Accuracy(settings.method(), spec.seasonality(), Duration.ofSeconds(step), origins,
-        states, leadError.smape(), leadError.mape(), horizonError.smape(), horizonError.mape(),
+    return new Accuracy(
+        settings.method(),
+        spec.seasonality(),
+        Duration.ofSeconds(step),
+        origins,
+        states,
+        leadError.smape(),
+        leadError.mape(),
+        horizonError.smape(),
+        horizonError.mape(),
         origins == 0 ? Double.NaN : nanos / 1e3 / origins);
   }
 

@@ -1,15 +1,15 @@
 package dev.headroom.simulator.input;
 
-import dev.headroom.engine.model.ApiDurations;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.headroom.engine.model.ApiDurations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Typed, path-aware reads from one YAML object. Every failure is a {@link ManifestException}
- * whose message is {@code <where>: <field path>: <what is wrong>}.
+ * Typed, path-aware reads from one YAML object. Every failure is a {@link ManifestException} whose
+ * message is {@code <where>: <field path>: <what is wrong>}.
  */
 final class Fields {
 
@@ -60,8 +60,8 @@ final class Fields {
       JsonNode item = child.get(i);
       String itemPath = join(name) + "[" + i + "]";
       if (!item.isObject()) {
-        throw new ManifestException(where + ": " + itemPath + ": expected an object, got "
-            + describe(item));
+        throw new ManifestException(
+            where + ": " + itemPath + ": expected an object, got " + describe(item));
       }
       out.add(new Fields(where, itemPath, item));
     }

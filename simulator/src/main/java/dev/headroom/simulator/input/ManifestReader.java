@@ -22,10 +22,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads the ScalingPolicy and ConnectionBudget documents of YAML files, the same files users
- * apply. Other kinds (Deployments, ConfigMaps, ...) are skipped. Only the fields the simulator
- * needs are read (see docs/simulator.md); what it reads is checked with the engine's validators,
- * and every error names the file, the document and the field.
+ * Reads the ScalingPolicy and ConnectionBudget documents of YAML files, the same files users apply.
+ * Other kinds (Deployments, ConfigMaps, ...) are skipped. Only the fields the simulator needs are
+ * read (see docs/simulator.md); what it reads is checked with the engine's validators, and every
+ * error names the file, the document and the field.
  */
 public final class ManifestReader {
 
@@ -69,8 +69,11 @@ public final class ManifestReader {
           continue;
         }
         if (!doc.isObject()) {
-          throw new ManifestException(source + ", document " + document
-              + ": expected a Kubernetes object (apiVersion, kind, metadata, spec)");
+          throw new ManifestException(
+              source
+                  + ", document "
+                  + document
+                  + ": expected a Kubernetes object (apiVersion, kind, metadata, spec)");
         }
         String kind = doc.path("kind").asText("");
         String apiVersion = doc.path("apiVersion").asText("");
@@ -78,11 +81,17 @@ public final class ManifestReader {
           continue;
         }
         String name = doc.path("metadata").path("name").asText("");
-        String where = source + ", document " + document + " (" + kind
-            + (name.isEmpty() ? "" : " '" + name + "'") + ")";
+        String where =
+            source
+                + ", document "
+                + document
+                + " ("
+                + kind
+                + (name.isEmpty() ? "" : " '" + name + "'")
+                + ")";
         if (!apiVersion.startsWith(GROUP)) {
-          throw new ManifestException(where + ": apiVersion: expected headroom.dev/v1alpha1, got '"
-              + apiVersion + "'");
+          throw new ManifestException(
+              where + ": apiVersion: expected headroom.dev/v1alpha1, got '" + apiVersion + "'");
         }
         Fields root = new Fields(where, "", doc);
         if (kind.equals("ScalingPolicy")) {
@@ -93,10 +102,10 @@ public final class ManifestReader {
       }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String position = at == null ? "" : " at line " + at.getLineNr() + ", column "
-          + at.getColumnNr();
-      throw new ManifestException(source + ": not valid YAML" + position + ": "
-          + e.getOriginalMessage(), e);
+      String position =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ManifestException(
+          source + ": not valid YAML" + position + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new ManifestException(source + ": cannot be read: " + e.getMessage(), e);
     }
@@ -107,27 +116,33 @@ public final class ManifestReader {
     Fields metadata = root.object("metadata");
     String id = PolicyMapper.namespace(metadata) + "/" + metadata.string("name");
     Fields spec = root.object("spec");
-    String allocation = spec.optionalEnum("allocation", "Proportional", "Priority")
-        .orElse("Proportional");
-    BudgetSpec budget = new BudgetSpec(
-        id,
-        spec.integer("maxConnections"),
-        spec.optionalInteger("reserved").orElse(0),
-        allocation.equals("Priority") ? AllocationStrategy.PRIORITY
-            : AllocationStrategy.PROPORTIONAL);
+    String allocation =
+        spec.optionalEnum("allocation", "Proportional", "Priority").orElse("Proportional");
+    BudgetSpec budget =
+        new BudgetSpec(
+            id,
+            spec.integer("maxConnections"),
+            spec.optionalInteger("reserved").orElse(0),
+            allocation.equals("Priority")
+                ? AllocationStrategy.PRIORITY
+                : AllocationStrategy.PROPORTIONAL);
     List<Violation> violations = budgetValidator.validate(budget);
     if (!violations.isEmpty()) {
-      throw new ManifestException(where + ": " + violations.stream().map(Violation::toString)
-          .collect(Collectors.joining("; ")));
+      throw new ManifestException(
+          where
+              + ": "
+              + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
     List<String> notes = new ArrayList<>();
     if (spec.has("allowedNamespaces") || spec.has("namespaceSelector")) {
-      notes.add("spec.allowedNamespaces/namespaceSelector not simulated: every policy given may"
-          + " draw on the budget");
+      notes.add(
+          "spec.allowedNamespaces/namespaceSelector not simulated: every policy given may"
+              + " draw on the budget");
     }
     if (spec.has("observed")) {
-      notes.add("spec.observed not simulated: usage is the footprint bound, (pods + maxSurge) x"
-          + " pool");
+      notes.add(
+          "spec.observed not simulated: usage is the footprint bound, (pods + maxSurge) x"
+              + " pool");
     }
     return new BudgetManifest(budget, where, notes);
   }

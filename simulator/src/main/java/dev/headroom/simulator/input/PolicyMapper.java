@@ -27,10 +27,10 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * ScalingPolicy YAML to the engine's {@link PolicySpec}, with the API's defaults (the same
- * mapping the operator makes, written against plain YAML so that the simulator does not depend on
- * the operator). Fields that do not change what the simulator computes are skipped; fields that
- * would but are not simulated are listed in {@link PolicyManifest#notes()}.
+ * ScalingPolicy YAML to the engine's {@link PolicySpec}, with the API's defaults (the same mapping
+ * the operator makes, written against plain YAML so that the simulator does not depend on the
+ * operator). Fields that do not change what the simulator computes are skipped; fields that would
+ * but are not simulated are listed in {@link PolicyManifest#notes()}.
  */
 final class PolicyMapper {
 
@@ -60,8 +60,12 @@ final class PolicyMapper {
       if (fed.isEmpty() && type.equals("AverageValue")) {
         fed = Optional.of(new LoadSignal(signalName, SignalKind.AVERAGE_VALUE, target));
       } else {
-        notes.add(s.path() + " '" + signalName + "' not simulated: the trace's request rate feeds"
-            + " only the first AverageValue signal");
+        notes.add(
+            s.path()
+                + " '"
+                + signalName
+                + "' not simulated: the trace's request rate feeds"
+                + " only the first AverageValue signal");
       }
     }
     fed.ifPresent(b::load);
@@ -86,48 +90,65 @@ final class PolicyMapper {
         maxSurge = OptionalInt.of(surge.get());
       }
       priority = c.optionalInteger("priority").orElse(0);
-      b.connections(new Connections(budgetNamespace + "/" + ref.string("name"),
-          pool.integer("min"), pool.integer("max"), 0));
+      b.connections(
+          new Connections(
+              budgetNamespace + "/" + ref.string("name"),
+              pool.integer("min"),
+              pool.integer("max"),
+              0));
       if (c.has("delivery")) {
         String type = c.object("delivery").optionalString("type").orElse("?");
         if (!type.equals("ConfigMap")) {
-          notes.add("spec.connections.delivery " + type + " rolls out pods on a pool change; the"
-              + " simulator applies pool changes at once");
+          notes.add(
+              "spec.connections.delivery "
+                  + type
+                  + " rolls out pods on a pool change; the"
+                  + " simulator applies pool changes at once");
         }
       }
     }
 
     for (Fields s : spec.objects("schedules")) {
-      b.schedule(new ScheduleSpec(
-          s.string("name"),
-          s.string("cron"),
-          s.optionalString("timeZone").orElse("UTC"),
-          s.duration("duration"),
-          s.optionalDuration("leadTime").orElse(Duration.ZERO),
-          s.integer("minReplicas")));
+      b.schedule(
+          new ScheduleSpec(
+              s.string("name"),
+              s.string("cron"),
+              s.optionalString("timeZone").orElse("UTC"),
+              s.duration("duration"),
+              s.optionalDuration("leadTime").orElse(Duration.ZERO),
+              s.integer("minReplicas")));
     }
     if (spec.has("forecast")) {
       Fields f = spec.object("forecast");
       Optional<String> signal = f.optionalString("signal");
       if (signal.isPresent() && fed.isPresent() && !signal.get().equals(fed.get().name())) {
-        notes.add("spec.forecast.signal '" + signal.get() + "' not simulated: the forecast"
-            + " follows the signal the trace feeds, '" + fed.get().name() + "'");
+        notes.add(
+            "spec.forecast.signal '"
+                + signal.get()
+                + "' not simulated: the forecast"
+                + " follows the signal the trace feeds, '"
+                + fed.get().name()
+                + "'");
         signal = Optional.empty();
       }
-      Seasonality seasonality = f.optionalEnum("seasonality", "Daily", "Weekly").orElse("Weekly")
-          .equals("Daily") ? Seasonality.DAILY : Seasonality.WEEKLY;
-      b.forecast(new ForecastSpec(
-          f.optionalBoolean("enabled").orElse(true),
-          f.optionalDuration("lookback").orElse(Duration.ofDays(14)),
-          f.optionalDuration("horizon").orElse(Duration.ofHours(1)),
-          f.optionalDuration("leadTime").orElse(Duration.ofMinutes(10)),
-          seasonality,
-          signal.orElse(null)));
+      Seasonality seasonality =
+          f.optionalEnum("seasonality", "Daily", "Weekly").orElse("Weekly").equals("Daily")
+              ? Seasonality.DAILY
+              : Seasonality.WEEKLY;
+      b.forecast(
+          new ForecastSpec(
+              f.optionalBoolean("enabled").orElse(true),
+              f.optionalDuration("lookback").orElse(Duration.ofDays(14)),
+              f.optionalDuration("horizon").orElse(Duration.ofHours(1)),
+              f.optionalDuration("leadTime").orElse(Duration.ofMinutes(10)),
+              seasonality,
+              signal.orElse(null)));
     }
     b.behavior(behavior(spec.optionalObject("behavior")));
     String mode = spec.optionalEnum("mode", "Enforce", "DryRun").orElse("Enforce");
     if (mode.equals("DryRun")) {
-      notes.add("spec.mode DryRun simulated as Enforce: the simulation shows what Headroom would do");
+      notes.add(
+          "spec.mode DryRun simulated as Enforce: the simulation shows what Headroom would do");
     }
     b.mode(Mode.ENFORCE);
     if (spec.optionalEnum("ownership", "Replicas", "CapHpa").orElse("Replicas").equals("CapHpa")) {
@@ -136,14 +157,18 @@ final class PolicyMapper {
 
     PolicySpec built = b.build();
     if (fed.isEmpty() && built.concurrency().isEmpty()) {
-      throw new ManifestException(where + ": spec.load: a request-rate trace needs an"
-          + " AverageValue signal (requests per second, target per replica) or a concurrency"
-          + " signal with spec.capacity to feed; this policy has neither");
+      throw new ManifestException(
+          where
+              + ": spec.load: a request-rate trace needs an"
+              + " AverageValue signal (requests per second, target per replica) or a concurrency"
+              + " signal with spec.capacity to feed; this policy has neither");
     }
     List<Violation> violations = validator.validate(built);
     if (!violations.isEmpty()) {
-      throw new ManifestException(where + ": " + violations.stream().map(Violation::toString)
-          .collect(Collectors.joining("; ")));
+      throw new ManifestException(
+          where
+              + ": "
+              + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
     return new PolicyManifest(id, name, where, built, fed, maxSurge, priority, notes);
   }
@@ -161,7 +186,11 @@ final class PolicyMapper {
       }
     }
     OptionalDouble perRequest = c.optionalNumber("perRequest");
-    return new Capacity(kind, resource, c.number("perReplica"), perRequest,
+    return new Capacity(
+        kind,
+        resource,
+        c.number("perReplica"),
+        perRequest,
         c.optionalNumber("targetUtilization").orElse(DEFAULT_TARGET_UTILIZATION));
   }
 
@@ -180,21 +209,25 @@ final class PolicyMapper {
       return defaults;
     }
     Fields r = spec.get();
-    SelectPolicy select = r.optionalEnum("selectPolicy", "Max", "Min", "Disabled")
-        .map(s -> SelectPolicy.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
-        .orElse(null);
+    SelectPolicy select =
+        r.optionalEnum("selectPolicy", "Max", "Min", "Disabled")
+            .map(s -> SelectPolicy.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
+            .orElse(null);
     List<ScalingPolicyRule> policies = null;
     List<Fields> items = r.objects("policies");
     if (!items.isEmpty()) {
       policies = new ArrayList<>();
       for (Fields p : items) {
-        String type = p.optionalEnum("type", "Pods", "Percent")
-            .orElseThrow(() -> p.fail("type", "required"));
-        policies.add(new ScalingPolicyRule(type.equals("Pods") ? PolicyType.PODS
-            : PolicyType.PERCENT, p.integer("value"), p.integer("periodSeconds")));
+        String type =
+            p.optionalEnum("type", "Pods", "Percent").orElseThrow(() -> p.fail("type", "required"));
+        policies.add(
+            new ScalingPolicyRule(
+                type.equals("Pods") ? PolicyType.PODS : PolicyType.PERCENT,
+                p.integer("value"),
+                p.integer("periodSeconds")));
       }
     }
-    return ScalingRules.merge(r.optionalInteger("stabilizationWindowSeconds").orElse(null),
-        select, policies, defaults);
+    return ScalingRules.merge(
+        r.optionalInteger("stabilizationWindowSeconds").orElse(null), select, policies, defaults);
   }
 }

@@ -17,20 +17,18 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a trace CSV in the shared format: header {@code timestamp,requests}; one row per
- * interval; {@code timestamp} the UTC start of the interval in ISO-8601 ({@code
- * 1998-06-10T00:00:00Z}); {@code requests} a non-negative count (integer or decimal); rows sorted,
- * evenly spaced, no gaps. The interval is the distance between the first two rows.
+ * Reads a trace CSV in the shared format: header {@code timestamp,requests}; one row per interval;
+ * {@code timestamp} the UTC start of the interval in ISO-8601 ({@code 1998-06-10T00:00:00Z});
+ * {@code requests} a non-negative count (integer or decimal); rows sorted, evenly spaced, no gaps.
+ * The interval is the distance between the first two rows.
  *
  * <p>Every error names the source and the line, e.g. {@code web.csv line 7: requests '-3' is
  * negative}.
  */
 public final class TraceReader {
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setIgnoreSurroundingSpaces(true)
-      .setIgnoreEmptyLines(false)
-      .get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
 
   public Trace read(Path file) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -65,8 +63,13 @@ public final class TraceReader {
           break; // a trailing blank line
         }
         if (record.size() != 2) {
-          throw new TraceException(at(source, line) + "expected 2 columns (timestamp,requests), got "
-              + record.size() + ": '" + String.join(",", record.values()) + "'");
+          throw new TraceException(
+              at(source, line)
+                  + "expected 2 columns (timestamp,requests), got "
+                  + record.size()
+                  + ": '"
+                  + String.join(",", record.values())
+                  + "'");
         }
         Instant timestamp = timestamp(source, line, record.get(0));
         double requests = requests(source, line, record.get(1));
@@ -81,8 +84,8 @@ public final class TraceReader {
         n++;
       }
       if (n < 2) {
-        throw new TraceException(source + ": needs at least two data rows to know the interval, got "
-            + n);
+        throw new TraceException(
+            source + ": needs at least two data rows to know the interval, got " + n);
       }
       long interval = checkTimes(source, times, lines, n);
       Instant start = times[0];
@@ -100,26 +103,42 @@ public final class TraceReader {
     for (int i = 1; i < n; i++) {
       int order = times[i].compareTo(times[i - 1]);
       if (order == 0) {
-        throw new TraceException(at(source, lines[i]) + "timestamp " + times[i]
-            + " repeats the previous row's; rows must be sorted, without duplicates");
+        throw new TraceException(
+            at(source, lines[i])
+                + "timestamp "
+                + times[i]
+                + " repeats the previous row's; rows must be sorted, without duplicates");
       }
       if (order < 0) {
-        throw new TraceException(at(source, lines[i]) + "timestamp " + times[i]
-            + " is before the previous row's " + times[i - 1]
-            + " (line " + lines[i - 1] + "): rows are out of order; sort them by timestamp");
+        throw new TraceException(
+            at(source, lines[i])
+                + "timestamp "
+                + times[i]
+                + " is before the previous row's "
+                + times[i - 1]
+                + " (line "
+                + lines[i - 1]
+                + "): rows are out of order; sort them by timestamp");
       }
     }
     Duration first = Duration.between(times[0], times[1]);
     if (first.getNano() != 0 || times[0].getNano() != 0) {
-      throw new TraceException(at(source, lines[1]) + "the interval must be a whole number of"
-          + " seconds starting on a whole second; rows " + times[0] + " and " + times[1]
-          + " are " + first.toMillis() + " ms apart");
+      throw new TraceException(
+          at(source, lines[1])
+              + "the interval must be a whole number of"
+              + " seconds starting on a whole second; rows "
+              + times[0]
+              + " and "
+              + times[1]
+              + " are "
+              + first.toMillis()
+              + " ms apart");
     }
     long interval = first.getSeconds();
     for (int i = 2; i < n; i++) {
       if (!times[i - 1].plusSeconds(interval).equals(times[i])) {
-        throw new TraceException(at(source, lines[i])
-            + gapMessage(times[i - 1], times[i], interval));
+        throw new TraceException(
+            at(source, lines[i]) + gapMessage(times[i - 1], times[i], interval));
       }
     }
     return interval;
@@ -139,8 +158,11 @@ public final class TraceReader {
       names[0] = names[0].replace("\uFEFF", "");
     }
     if (names.length != 2 || !names[0].equals("timestamp") || !names[1].equals("requests")) {
-      throw new TraceException(at(source, 1) + "expected the header 'timestamp,requests', got '"
-          + String.join(",", names) + "'");
+      throw new TraceException(
+          at(source, 1)
+              + "expected the header 'timestamp,requests', got '"
+              + String.join(",", names)
+              + "'");
     }
   }
 
@@ -148,8 +170,11 @@ public final class TraceReader {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new TraceException(at(source, line) + "timestamp '" + text
-          + "' is not an ISO-8601 UTC time such as 1998-06-10T00:00:00Z");
+      throw new TraceException(
+          at(source, line)
+              + "timestamp '"
+              + text
+              + "' is not an ISO-8601 UTC time such as 1998-06-10T00:00:00Z");
     }
   }
 
@@ -172,15 +197,28 @@ public final class TraceReader {
   private static String gapMessage(Instant previous, Instant timestamp, long interval) {
     Duration expected = Duration.ofSeconds(interval);
     Duration actual = Duration.between(previous, timestamp);
-    if (actual.compareTo(expected) > 0 && actual.getSeconds() % interval == 0
+    if (actual.compareTo(expected) > 0
+        && actual.getSeconds() % interval == 0
         && actual.getNano() == 0) {
       long missing = actual.getSeconds() / interval - 1;
-      return "gap: " + missing + " interval" + (missing == 1 ? "" : "s") + " missing between "
-          + previous + " and " + timestamp + " (interval " + ApiDurations.format(expected)
+      return "gap: "
+          + missing
+          + " interval"
+          + (missing == 1 ? "" : "s")
+          + " missing between "
+          + previous
+          + " and "
+          + timestamp
+          + " (interval "
+          + ApiDurations.format(expected)
           + "); write intervals without requests as 0";
     }
-    return "timestamp " + timestamp + " is " + ApiDurations.format(actual)
-        + " after the previous row; every row must be " + ApiDurations.format(expected)
+    return "timestamp "
+        + timestamp
+        + " is "
+        + ApiDurations.format(actual)
+        + " after the previous row; every row must be "
+        + ApiDurations.format(expected)
         + " after the one before (the interval set by the first two rows)";
   }
 

@@ -1,9 +1,9 @@
 package dev.headroom.simulator.metrics;
 
 /**
- * Accumulates the connections one strategy's consumers of a budget may hold, step by step: for
- * each consumer {@code (pods + maxSurge) x pool}, summed (the budget invariant's left side). A
- * breach is a step whose sum exceeds {@code available = maxConnections - reserved}.
+ * Accumulates the connections one strategy's consumers of a budget may hold, step by step: for each
+ * consumer {@code (pods + maxSurge) x pool}, summed (the budget invariant's left side). A breach is
+ * a step whose sum exceeds {@code available = maxConnections - reserved}.
  */
 public final class BudgetMeter {
 

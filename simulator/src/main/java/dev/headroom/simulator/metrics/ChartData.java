@@ -2,8 +2,8 @@ package dev.headroom.simulator.metrics;
 
 /**
  * Downsampled series of a run, for the charts. Indexes: [policy][bucket],
- * [policy][strategy][bucket], [budget][strategy][bucket]; strategies in {@code StrategyKind}
- * order. NaN marks a bucket without data.
+ * [policy][strategy][bucket], [budget][strategy][bucket]; strategies in {@code StrategyKind} order.
+ * NaN marks a bucket without data.
  *
  * @param times start of each bucket, epoch seconds
  * @param bucketSeconds length of a bucket

@@ -1,11 +1,11 @@
 package dev.headroom.simulator.metrics;
 
 /**
- * Accumulates the provisioning of one policy under one strategy, one simulation step at a time,
- * and turns it into {@link ElasticityMetrics}. Definitions: docs/simulator.md.
+ * Accumulates the provisioning of one policy under one strategy, one simulation step at a time, and
+ * turns it into {@link ElasticityMetrics}. Definitions: docs/simulator.md.
  *
- * <p>Per step of length {@code dt}: demand {@code d} = replicas the true rate needs, supply
- * {@code s} = ready replicas, {@code pods} = all pods (ready and starting).
+ * <p>Per step of length {@code dt}: demand {@code d} = replicas the true rate needs, supply {@code
+ * s} = ready replicas, {@code pods} = all pods (ready and starting).
  */
 public final class ElasticityMeter {
 
@@ -42,7 +42,13 @@ public final class ElasticityMeter {
    * @param pods all pods, ready or starting
    * @param budgetLimited whether the strategy's replicas were capped by a budget
    */
-  public void add(double dt, double rate, double perReplica, int demand, int supply, int pods,
+  public void add(
+      double dt,
+      double rate,
+      double perReplica,
+      int demand,
+      int supply,
+      int pods,
       boolean budgetLimited) {
     double divisor = Math.max(demand, EPSILON);
     if (demand > supply) {

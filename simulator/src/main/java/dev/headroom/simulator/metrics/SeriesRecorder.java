@@ -3,9 +3,9 @@ package dev.headroom.simulator.metrics;
 import java.util.Arrays;
 
 /**
- * Downsamples a run into at most {@link #MAX_POINTS} buckets per series for the charts: per
- * policy the mean and peak request rate and, per strategy, the mean pods and mean served capacity;
- * per budget and strategy the peak connections. A bucket with no step stays NaN (a gap).
+ * Downsamples a run into at most {@link #MAX_POINTS} buckets per series for the charts: per policy
+ * the mean and peak request rate and, per strategy, the mean pods and mean served capacity; per
+ * budget and strategy the peak connections. A bucket with no step stays NaN (a gap).
  */
 public final class SeriesRecorder {
 
@@ -22,8 +22,8 @@ public final class SeriesRecorder {
   private final double[][][] capacity;
   private final double[][][] connections;
 
-  public SeriesRecorder(long start, long stepSeconds, long steps, int policies, int budgets,
-      int strategies) {
+  public SeriesRecorder(
+      long start, long stepSeconds, long steps, int policies, int budgets, int strategies) {
     long perBucket = Math.max(1, (steps + MAX_POINTS - 1) / MAX_POINTS);
     this.start = start;
     this.bucketSeconds = perBucket * stepSeconds;
@@ -47,8 +47,8 @@ public final class SeriesRecorder {
   }
 
   /** One step of one policy: the rate and, per strategy, pods and served capacity (req/s). */
-  public void policy(int index, long second, double rate, int strategy, int podCount,
-      double served) {
+  public void policy(
+      int index, long second, double rate, int strategy, int podCount, double served) {
     int b = bucket(second);
     if (strategy == 0) {
       rateSum[index][b] += rate;
@@ -87,8 +87,8 @@ public final class SeriesRecorder {
     for (int b = 0; b < buckets; b++) {
       times[b] = start + b * bucketSeconds;
     }
-    return new ChartData(times, bucketSeconds, rateMean, peak, podMean, capMean,
-        deepCopy(connections));
+    return new ChartData(
+        times, bucketSeconds, rateMean, peak, podMean, capMean, deepCopy(connections));
   }
 
   private static double[][][] deepCopy(double[][][] in) {

@@ -2,8 +2,8 @@ package dev.headroom.simulator.quality;
 
 /**
  * The SPEC Research Group elasticity metrics of one supply series against its demand, plus cost
- * against the oracle (Herbst et al., "Quantifying Cloud Performance and Dependability", ACM
- * TOMPECS 2018). Percentages.
+ * against the oracle (Herbst et al., "Quantifying Cloud Performance and Dependability", ACM TOMPECS
+ * 2018). Percentages.
  *
  * @param thetaU θU: mean relative under-provisioning, Σ max(d − s, 0) ÷ max(d, 1) · Δt ÷ T
  * @param thetaO θO: mean relative over-provisioning, Σ max(s − d, 0) ÷ max(d, 1) · Δt ÷ T
@@ -13,7 +13,11 @@ package dev.headroom.simulator.quality;
  * @param oracleHours the oracle's replica-hours: exactly the demand, at least the minimum
  */
 public record ElasticityScore(
-    double thetaU, double thetaO, double tauU, double tauO, double replicaHours,
+    double thetaU,
+    double thetaO,
+    double tauU,
+    double tauO,
+    double replicaHours,
     double oracleHours) {
 
   /** Replica-hours as a percentage of the oracle's. */

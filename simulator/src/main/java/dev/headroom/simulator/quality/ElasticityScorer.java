@@ -3,12 +3,12 @@ package dev.headroom.simulator.quality;
 import java.util.Objects;
 
 /**
- * Scores supply series against demand with the SPEC RG elasticity metrics, computed here from
- * the series alone (not by the simulator's own meters), on a window of steps.
+ * Scores supply series against demand with the SPEC RG elasticity metrics, computed here from the
+ * series alone (not by the simulator's own meters), on a window of steps.
  *
- * <p>Demand at a step is the oracle: {@code max(min, ceil(rate ÷ capacity))}, the ceiling taken
- * in milli-units as Kubernetes does (so 3.2 ÷ 0.1 is 32). Supply is the ready replicas; cost is
- * every pod, ready or starting.
+ * <p>Demand at a step is the oracle: {@code max(min, ceil(rate ÷ capacity))}, the ceiling taken in
+ * milli-units as Kubernetes does (so 3.2 ÷ 0.1 is 32). Supply is the ready replicas; cost is every
+ * pod, ready or starting.
  */
 public final class ElasticityScorer {
 
@@ -21,8 +21,8 @@ public final class ElasticityScorer {
    */
   public ElasticityScorer(double capacity, int min) {
     if (!(capacity > 0) || min < 0) {
-      throw new IllegalArgumentException("need capacity > 0 and min >= 0, got " + capacity
-          + ", " + min);
+      throw new IllegalArgumentException(
+          "need capacity > 0 and min >= 0, got " + capacity + ", " + min);
     }
     this.capacity = capacity;
     this.min = min;
@@ -46,12 +46,17 @@ public final class ElasticityScorer {
   public ElasticityScore score(double[] rates, int[] ready, int[] pods, long dt, int from) {
     Objects.requireNonNull(rates, "rates");
     if (ready.length != rates.length || pods.length != rates.length) {
-      throw new IllegalArgumentException("rates, ready and pods must have the same length, got "
-          + rates.length + ", " + ready.length + ", " + pods.length);
+      throw new IllegalArgumentException(
+          "rates, ready and pods must have the same length, got "
+              + rates.length
+              + ", "
+              + ready.length
+              + ", "
+              + pods.length);
     }
     if (from < 0 || from >= rates.length || dt <= 0) {
-      throw new IllegalArgumentException("window starts at " + from + " of " + rates.length
-          + " steps of " + dt + " s");
+      throw new IllegalArgumentException(
+          "window starts at " + from + " of " + rates.length + " steps of " + dt + " s");
     }
     double under = 0;
     double over = 0;
@@ -74,7 +79,12 @@ public final class ElasticityScorer {
       oracleSteps += d;
     }
     int n = rates.length - from;
-    return new ElasticityScore(100 * under / n, 100 * over / n, 100.0 * underSteps / n,
-        100.0 * overSteps / n, podSteps * dt / 3600, oracleSteps * dt / 3600);
+    return new ElasticityScore(
+        100 * under / n,
+        100 * over / n,
+        100.0 * underSteps / n,
+        100.0 * overSteps / n,
+        podSteps * dt / 3600,
+        oracleSteps * dt / 3600);
   }
 }

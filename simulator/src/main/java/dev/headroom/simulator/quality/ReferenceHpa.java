@@ -10,13 +10,12 @@ import java.util.List;
  * pkg/controller/podautoscaler/horizontal.go} and {@code replica_calculator.go}) without the
  * engine's classes, so that the quality benchmark compares Headroom with an HPA it does not share
  * code with. Scope: one External metric with an {@code AverageValue} target, tolerance 0.1, the
- * default {@code behavior} (scale-up: no stabilization, the larger of +100 % and +4 pods per
- * 15 s; scale-down: 300 s stabilization, -100 % per 15 s), {@code minReplicas}/{@code
- * maxReplicas}.
+ * default {@code behavior} (scale-up: no stabilization, the larger of +100 % and +4 pods per 15 s;
+ * scale-down: 300 s stabilization, -100 % per 15 s), {@code minReplicas}/{@code maxReplicas}.
  *
  * <p>Quantities are compared in milli-units, as Kubernetes does with {@code
- * resource.Quantity.MilliValue()}: {@code ceil(usage / target)} of 3.2 and 0.1 is 32, not the 33
- * of floating point's 32.00000000000001.
+ * resource.Quantity.MilliValue()}: {@code ceil(usage / target)} of 3.2 and 0.1 is 32, not the 33 of
+ * floating point's 32.00000000000001.
  */
 public final class ReferenceHpa {
 
@@ -43,8 +42,8 @@ public final class ReferenceHpa {
    */
   public ReferenceHpa(double target, int min, int max, int initial) {
     if (!(target > 0) || min < 1 || max < min) {
-      throw new IllegalArgumentException("need target > 0 and 1 <= min <= max, got target "
-          + target + ", " + min + ".." + max);
+      throw new IllegalArgumentException(
+          "need target > 0 and 1 <= min <= max, got target " + target + ", " + min + ".." + max);
     }
     this.targetMilli = Math.max(1, milli(target));
     this.min = min;

@@ -15,7 +15,10 @@ public final class ReferenceRun {
   private final long delay;
   private final long window;
 
-  /** All in seconds; {@code sync}, {@code startup}, {@code delay} and {@code window} multiples of {@code dt}. */
+  /**
+   * All in seconds; {@code sync}, {@code startup}, {@code delay} and {@code window} multiples of
+   * {@code dt}.
+   */
   public ReferenceRun(long dt, long sync, long startup, long delay, long window) {
     this.dt = dt;
     this.sync = sync;
@@ -84,8 +87,8 @@ public final class ReferenceRun {
     long interval = trace.intervalSeconds();
     long full = offset / interval;
     if (full >= trace.size()) {
-      return cumulative[trace.size()] + (offset - interval * trace.size())
-          * trace.rate(trace.size() - 1);
+      return cumulative[trace.size()]
+          + (offset - interval * trace.size()) * trace.rate(trace.size() - 1);
     }
     return cumulative[(int) full] + (offset - full * interval) * trace.rate((int) full);
   }

@@ -49,7 +49,8 @@ final class Fmt {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return value;
     }
-    return new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+    return new java.math.BigDecimal(value)
+        .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
         .doubleValue();
   }
 }

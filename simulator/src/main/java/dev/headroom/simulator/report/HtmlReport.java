@@ -21,31 +21,47 @@ public final class HtmlReport {
   public String render(SimulationResult r) {
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>Headroom simulation: ").append(esc(r.title())).append("</title>")
-        .append("<style>body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',"
-            + "sans-serif;margin:24px auto;max-width:1140px;color:#202124;padding:0 16px}"
-            + "h1{font-size:22px}h2{font-size:18px;margin-top:32px}"
-            + "table{border-collapse:collapse;margin:8px 0 16px}"
-            + "th,td{padding:4px 10px;border-bottom:1px solid #e8eaed;text-align:right;"
-            + "font-variant-numeric:tabular-nums}th:first-child,td:first-child{text-align:left}"
-            + "th{background:#f1f3f4}.meta{color:#5f6368}svg{max-width:100%;height:auto}"
-            + "dt{font-weight:600;margin-top:6px}</style></head><body>\n");
+        .append("<title>Headroom simulation: ")
+        .append(esc(r.title()))
+        .append("</title>")
+        .append(
+            "<style>body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',"
+                + "sans-serif;margin:24px auto;max-width:1140px;color:#202124;padding:0 16px}"
+                + "h1{font-size:22px}h2{font-size:18px;margin-top:32px}"
+                + "table{border-collapse:collapse;margin:8px 0 16px}"
+                + "th,td{padding:4px 10px;border-bottom:1px solid #e8eaed;text-align:right;"
+                + "font-variant-numeric:tabular-nums}th:first-child,td:first-child{text-align:left}"
+                + "th{background:#f1f3f4}.meta{color:#5f6368}svg{max-width:100%;height:auto}"
+                + "dt{font-weight:600;margin-top:6px}</style></head><body>\n");
     out.append("<h1>Headroom simulation: ").append(esc(r.title())).append("</h1>\n");
-    out.append("<p class=\"meta\">").append(esc(TerminalReport.summary(r))).append("<br>")
-        .append(esc(TerminalReport.settings(r.settings(), r.stepSeconds()))).append("</p>\n");
+    out.append("<p class=\"meta\">")
+        .append(esc(TerminalReport.summary(r)))
+        .append("<br>")
+        .append(esc(TerminalReport.settings(r.settings(), r.stepSeconds())))
+        .append("</p>\n");
     for (int i = 0; i < r.policies().size(); i++) {
       PolicyResult p = r.policies().get(i);
-      out.append("<h2>Policy ").append(esc(p.id())).append("</h2>\n<p class=\"meta\">")
-          .append(esc(TerminalReport.policyLine(p))).append("</p>\n");
+      out.append("<h2>Policy ")
+          .append(esc(p.id()))
+          .append("</h2>\n<p class=\"meta\">")
+          .append(esc(TerminalReport.policyLine(p)))
+          .append("</p>\n");
       out.append(elasticity(p.strategies()));
       out.append(charts.policy(r, i)).append('\n');
     }
     for (int b = 0; b < r.budgets().size(); b++) {
       BudgetResult budget = r.budgets().get(b);
-      out.append("<h2>Budget ").append(esc(budget.id())).append("</h2>\n<p class=\"meta\">")
-          .append("maxConnections ").append(budget.maxConnections()).append(", reserved ")
-          .append(budget.reserved()).append(": limit ").append(budget.available())
-          .append("; consumers ").append(esc(String.join(", ", budget.consumers())))
+      out.append("<h2>Budget ")
+          .append(esc(budget.id()))
+          .append("</h2>\n<p class=\"meta\">")
+          .append("maxConnections ")
+          .append(budget.maxConnections())
+          .append(", reserved ")
+          .append(budget.reserved())
+          .append(": limit ")
+          .append(budget.available())
+          .append("; consumers ")
+          .append(esc(String.join(", ", budget.consumers())))
           .append("</p>\n");
       out.append(budgetTable(budget.strategies(), budget.available()));
       out.append(charts.budget(r, b)).append('\n');
@@ -76,24 +92,41 @@ public final class HtmlReport {
       out.append("<th>").append(esc(h)).append("</th>");
     }
     out.append("<th>unserved req %</th></tr>");
-    byKind.forEach((kind, m) -> out.append("<tr><td>").append(esc(kind.label())).append("</td>")
-        .append(td(Fmt.fixed(m.replicaHours(), 1)))
-        .append(td(Fmt.fixed(m.underProvisionedMinutes(), 1)))
-        .append(td(Fmt.fixed(m.overProvisionedShare(), 1)))
-        .append(td(Fmt.fixed(m.thetaU(), 2))).append(td(Fmt.fixed(m.thetaO(), 2)))
-        .append(td(Fmt.fixed(m.tauU(), 2))).append(td(Fmt.fixed(m.tauO(), 2)))
-        .append(td(Fmt.fixed(m.instability(), 2))).append(td(Fmt.signed(m.jitterPerHour(), 2)))
-        .append(td(Fmt.fixed(m.unservedShare(), 3))).append("</tr>"));
+    byKind.forEach(
+        (kind, m) ->
+            out.append("<tr><td>")
+                .append(esc(kind.label()))
+                .append("</td>")
+                .append(td(Fmt.fixed(m.replicaHours(), 1)))
+                .append(td(Fmt.fixed(m.underProvisionedMinutes(), 1)))
+                .append(td(Fmt.fixed(m.overProvisionedShare(), 1)))
+                .append(td(Fmt.fixed(m.thetaU(), 2)))
+                .append(td(Fmt.fixed(m.thetaO(), 2)))
+                .append(td(Fmt.fixed(m.tauU(), 2)))
+                .append(td(Fmt.fixed(m.tauO(), 2)))
+                .append(td(Fmt.fixed(m.instability(), 2)))
+                .append(td(Fmt.signed(m.jitterPerHour(), 2)))
+                .append(td(Fmt.fixed(m.unservedShare(), 3)))
+                .append("</tr>"));
     return out.append("</table>\n").toString();
   }
 
   private static String budgetTable(Map<StrategyKind, BudgetMetrics> byKind, long limit) {
-    StringBuilder out = new StringBuilder("<table><tr><th>strategy</th><th>peak connections</th>"
-        + "<th>limit</th><th>breach min</th><th>breaches</th><th>most over</th></tr>");
-    byKind.forEach((kind, m) -> out.append("<tr><td>").append(esc(kind.label())).append("</td>")
-        .append(td(Long.toString(m.peakConnections()))).append(td(Long.toString(limit)))
-        .append(td(Fmt.fixed(m.breachMinutes(), 1))).append(td(Long.toString(m.breaches())))
-        .append(td(Long.toString(m.peakExcess()))).append("</tr>"));
+    StringBuilder out =
+        new StringBuilder(
+            "<table><tr><th>strategy</th><th>peak connections</th>"
+                + "<th>limit</th><th>breach min</th><th>breaches</th><th>most over</th></tr>");
+    byKind.forEach(
+        (kind, m) ->
+            out.append("<tr><td>")
+                .append(esc(kind.label()))
+                .append("</td>")
+                .append(td(Long.toString(m.peakConnections())))
+                .append(td(Long.toString(limit)))
+                .append(td(Fmt.fixed(m.breachMinutes(), 1)))
+                .append(td(Long.toString(m.breaches())))
+                .append(td(Long.toString(m.peakExcess())))
+                .append("</tr>"));
     return out.append("</table>\n").toString();
   }
 

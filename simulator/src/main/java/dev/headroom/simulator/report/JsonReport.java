@@ -1,11 +1,11 @@
 package dev.headroom.simulator.report;
 
-import dev.headroom.engine.model.ApiDurations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.headroom.engine.model.ApiDurations;
 import dev.headroom.simulator.metrics.BudgetMetrics;
 import dev.headroom.simulator.metrics.ElasticityMetrics;
 import dev.headroom.simulator.sim.BudgetResult;
@@ -21,8 +21,7 @@ import java.util.Map;
  */
 public final class JsonReport {
 
-  private final ObjectMapper mapper =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public String render(SimulationResult r) {
     ObjectNode root = mapper.createObjectNode();
@@ -95,34 +94,36 @@ public final class JsonReport {
 
   private ObjectNode elasticity(Map<StrategyKind, ElasticityMetrics> byKind) {
     ObjectNode out = mapper.createObjectNode();
-    byKind.forEach((kind, m) -> {
-      ObjectNode n = out.putObject(kind.key());
-      n.put("replicaHours", round(m.replicaHours()));
-      n.put("underProvisionedMinutes", round(m.underProvisionedMinutes()));
-      n.put("overProvisionedPercent", round(m.overProvisionedShare()));
-      n.put("thetaUPercent", round(m.thetaU()));
-      n.put("thetaOPercent", round(m.thetaO()));
-      n.put("tauUPercent", round(m.tauU()));
-      n.put("tauOPercent", round(m.tauO()));
-      n.put("instabilityPercent", round(m.instability()));
-      n.put("jitterPerHour", round(m.jitterPerHour()));
-      n.put("supplyChanges", m.supplyChanges());
-      n.put("demandChanges", m.demandChanges());
-      n.put("unservedRequestsPercent", round(m.unservedShare()));
-      n.put("budgetLimitedMinutes", round(m.budgetLimitedMinutes()));
-    });
+    byKind.forEach(
+        (kind, m) -> {
+          ObjectNode n = out.putObject(kind.key());
+          n.put("replicaHours", round(m.replicaHours()));
+          n.put("underProvisionedMinutes", round(m.underProvisionedMinutes()));
+          n.put("overProvisionedPercent", round(m.overProvisionedShare()));
+          n.put("thetaUPercent", round(m.thetaU()));
+          n.put("thetaOPercent", round(m.thetaO()));
+          n.put("tauUPercent", round(m.tauU()));
+          n.put("tauOPercent", round(m.tauO()));
+          n.put("instabilityPercent", round(m.instability()));
+          n.put("jitterPerHour", round(m.jitterPerHour()));
+          n.put("supplyChanges", m.supplyChanges());
+          n.put("demandChanges", m.demandChanges());
+          n.put("unservedRequestsPercent", round(m.unservedShare()));
+          n.put("budgetLimitedMinutes", round(m.budgetLimitedMinutes()));
+        });
     return out;
   }
 
   private ObjectNode budget(Map<StrategyKind, BudgetMetrics> byKind) {
     ObjectNode out = mapper.createObjectNode();
-    byKind.forEach((kind, m) -> {
-      ObjectNode n = out.putObject(kind.key());
-      n.put("peakConnections", m.peakConnections());
-      n.put("breachMinutes", round(m.breachMinutes()));
-      n.put("breaches", m.breaches());
-      n.put("mostOverLimit", m.peakExcess());
-    });
+    byKind.forEach(
+        (kind, m) -> {
+          ObjectNode n = out.putObject(kind.key());
+          n.put("peakConnections", m.peakConnections());
+          n.put("breachMinutes", round(m.breachMinutes()));
+          n.put("breaches", m.breaches());
+          n.put("mostOverLimit", m.peakExcess());
+        });
     return out;
   }
 

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * {@code headroom simulate --series FILE}: the replicas of every policy under every strategy as
- * CSV, {@code timestamp,policy,strategy,ready,pods,demand}, one row at the first step and then
- * one whenever ready replicas, pods or demand change (the values hold until the next row), so
- * that a year at 15-second steps stays small.
+ * CSV, {@code timestamp,policy,strategy,ready,pods,demand}, one row at the first step and then one
+ * whenever ready replicas, pods or demand change (the values hold until the next row), so that a
+ * year at 15-second steps stays small.
  */
 public final class ReplicaSeriesWriter implements StepListener {
 
@@ -31,17 +31,34 @@ public final class ReplicaSeriesWriter implements StepListener {
   }
 
   @Override
-  public void step(long now, long dt, int policy, StrategyKind kind, double rate, int demand,
-      int ready, int pods) {
+  public void step(
+      long now,
+      long dt,
+      int policy,
+      StrategyKind kind,
+      double rate,
+      int demand,
+      int ready,
+      int pods) {
     long key = (long) policy * StrategyKind.values().length + kind.ordinal();
     int[] previous = last.get(key);
-    if (previous != null && previous[0] == ready && previous[1] == pods
-        && previous[2] == demand) {
+    if (previous != null && previous[0] == ready && previous[1] == pods && previous[2] == demand) {
       return;
     }
     last.put(key, new int[] {ready, pods, demand});
-    write(Instant.ofEpochSecond(now) + "," + policyIds.get(policy) + "," + kind.key() + ","
-        + ready + "," + pods + "," + demand + "\n");
+    write(
+        Instant.ofEpochSecond(now)
+            + ","
+            + policyIds.get(policy)
+            + ","
+            + kind.key()
+            + ","
+            + ready
+            + ","
+            + pods
+            + ","
+            + demand
+            + "\n");
   }
 
   private void write(String text) {

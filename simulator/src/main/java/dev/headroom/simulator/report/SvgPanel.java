@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One chart panel drawn as SVG elements: time on x, a value from 0 on y, lines and areas with
- * gaps at NaN, an optional horizontal limit line, axes with round ticks and a legend.
+ * One chart panel drawn as SVG elements: time on x, a value from 0 on y, lines and areas with gaps
+ * at NaN, an optional horizontal limit line, axes with round ticks and a legend.
  */
 final class SvgPanel {
 
   record Series(String label, String color, boolean area, boolean dashed, double[] values) {}
 
-  private static final long[] TIME_STEPS = {60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200,
-      86400, 172800, 604800, 1209600, 2592000};
+  private static final long[] TIME_STEPS = {
+    60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 1209600, 2592000
+  };
 
   private final String title;
   private final String unit;
@@ -70,14 +71,26 @@ final class SvgPanel {
     legend(out, left, y + 36);
     for (double v = 0; v <= yMax + yStep / 2; v += yStep) {
       double py = sy.at(v);
-      out.append(String.format(Locale.ROOT,
-          "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-          left, py, right, py));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+              left,
+              py,
+              right,
+              py));
       out.append(text(left - 6, py + 4, Fmt.number(v), "ytick"));
     }
-    out.append(String.format(Locale.ROOT, "<text class=\"yunit\" transform=\"rotate(-90 %.1f %.1f)\" "
-        + "x=\"%.1f\" y=\"%.1f\">%s</text>", x + 14, (top + bottom) / 2, x + 14,
-        (top + bottom) / 2, escape(unit)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "<text class=\"yunit\" transform=\"rotate(-90 %.1f %.1f)\" "
+                + "x=\"%.1f\" y=\"%.1f\">%s</text>",
+            x + 14,
+            (top + bottom) / 2,
+            x + 14,
+            (top + bottom) / 2,
+            escape(unit)));
     timeAxis(out, t0, sx, bottom);
     for (Series s : series) {
       if (s.area()) {
@@ -91,12 +104,24 @@ final class SvgPanel {
     }
     if (!Double.isNaN(limit)) {
       double py = sy.at(limit);
-      out.append(String.format(Locale.ROOT, "<line class=\"limit\" x1=\"%.1f\" y1=\"%.1f\" "
-          + "x2=\"%.1f\" y2=\"%.1f\"/>", left, py, right, py));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"limit\" x1=\"%.1f\" y1=\"%.1f\" " + "x2=\"%.1f\" y2=\"%.1f\"/>",
+              left,
+              py,
+              right,
+              py));
       out.append(text(right - 4, py - 5, limitLabel + " " + Fmt.number(limit), "limitlabel"));
     }
-    out.append(String.format(Locale.ROOT, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" "
-        + "width=\"%.1f\" height=\"%.1f\"/>", left, top, right - left, bottom - top));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" " + "width=\"%.1f\" height=\"%.1f\"/>",
+            left,
+            top,
+            right - left,
+            bottom - top));
     return out.toString();
   }
 
@@ -109,19 +134,39 @@ final class SvgPanel {
     List<Series> all = new ArrayList<>(series);
     for (Series s : all) {
       if (s.area()) {
-        out.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" "
-            + "height=\"9\" fill=\"%s\" fill-opacity=\"0.35\"/>", at, y - 8, s.color()));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" "
+                    + "height=\"9\" fill=\"%s\" fill-opacity=\"0.35\"/>",
+                at,
+                y - 8,
+                s.color()));
       } else {
-        out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-            + "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"%s/>", at, y - 4, at + 18, y - 4,
-            s.color(), s.dashed() ? " stroke-dasharray=\"5 3\"" : ""));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                    + "y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2.5\"%s/>",
+                at,
+                y - 4,
+                at + 18,
+                y - 4,
+                s.color(),
+                s.dashed() ? " stroke-dasharray=\"5 3\"" : ""));
       }
       out.append(text(at + 23, y, s.label(), "legend"));
       at += 36 + s.label().length() * 7.2;
     }
     if (!Double.isNaN(limit)) {
-      out.append(String.format(Locale.ROOT, "<line class=\"limit\" x1=\"%.1f\" y1=\"%.1f\" "
-          + "x2=\"%.1f\" y2=\"%.1f\"/>", at, y - 4, at + 18, y - 4));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"limit\" x1=\"%.1f\" y1=\"%.1f\" " + "x2=\"%.1f\" y2=\"%.1f\"/>",
+              at,
+              y - 4,
+              at + 18,
+              y - 4));
       out.append(text(at + 23, y, limitLabel, "legend"));
     }
   }
@@ -135,15 +180,21 @@ final class SvgPanel {
         break;
       }
     }
-    DateTimeFormatter f = DateTimeFormatter.ofPattern(
-        step < 86400 ? (span > 86400 ? "MM-dd HH:mm" : "HH:mm") : "yyyy-MM-dd", Locale.ROOT)
-        .withZone(ZoneOffset.UTC);
+    DateTimeFormatter f =
+        DateTimeFormatter.ofPattern(
+                step < 86400 ? (span > 86400 ? "MM-dd HH:mm" : "HH:mm") : "yyyy-MM-dd", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     long first = Math.floorDiv(t0 + step - 1, step) * step;
     for (long t = first; t <= end; t += step) {
       double px = sx.at(t);
-      out.append(String.format(Locale.ROOT,
-          "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-          px, bottom, px, bottom + 5));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+              px,
+              bottom,
+              px,
+              bottom + 5));
       out.append(text(px, bottom + 18, f.format(Instant.ofEpochSecond(t)), "xtick"));
     }
   }
@@ -159,10 +210,17 @@ final class SvgPanel {
       lines += other.area() ? 0 : 1;
     }
     boolean top = order == series.size() - lines;
-    return "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + s.color()
-        + "\" stroke-width=\"" + (top || s.dashed() ? "1.6" : "4") + "\" stroke-opacity=\""
-        + (top || s.dashed() ? "1" : "0.55") + "\" stroke-linejoin=\"round\""
-        + (s.dashed() ? " stroke-dasharray=\"6 4\"" : "") + "/>";
+    return "<path d=\""
+        + d
+        + "\" fill=\"none\" stroke=\""
+        + s.color()
+        + "\" stroke-width=\""
+        + (top || s.dashed() ? "1.6" : "4")
+        + "\" stroke-opacity=\""
+        + (top || s.dashed() ? "1" : "0.55")
+        + "\" stroke-linejoin=\"round\""
+        + (s.dashed() ? " stroke-dasharray=\"6 4\"" : "")
+        + "/>";
   }
 
   private String area(Series s, Scale sx, Scale sy, double bottom) {
@@ -185,7 +243,11 @@ final class SvgPanel {
         d.append(String.format(Locale.ROOT, "L%.1f %.1fZ", sx.at(times[i - 1]), bottom));
       }
     }
-    return "<path d=\"" + d + "\" fill=\"" + s.color() + "\" fill-opacity=\"0.35\" "
+    return "<path d=\""
+        + d
+        + "\" fill=\""
+        + s.color()
+        + "\" fill-opacity=\"0.35\" "
         + "stroke=\"none\"/>";
   }
 
@@ -197,20 +259,27 @@ final class SvgPanel {
         pen = false;
         continue;
       }
-      d.append(String.format(Locale.ROOT, "%s%.1f %.1f", pen ? "L" : "M", sx.at(times[k]),
-          sy.at(v[k])));
+      d.append(
+          String.format(Locale.ROOT, "%s%.1f %.1f", pen ? "L" : "M", sx.at(times[k]), sy.at(v[k])));
       pen = true;
     }
     return d.toString();
   }
 
   static String text(double x, double y, String value, String cls) {
-    return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\">%s</text>", cls,
-        x, y, escape(value));
+    return String.format(
+        Locale.ROOT,
+        "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\">%s</text>",
+        cls,
+        x,
+        y,
+        escape(value));
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace("\"", "&quot;");
   }
 

@@ -13,8 +13,18 @@ import java.util.Map;
 /** The comparison tables printed to the terminal. */
 public final class TerminalReport {
 
-  static final String[] HEADER = {"strategy", "replica-h", "under-prov min", "over-prov %",
-      "θU %", "θO %", "τU %", "τO %", "υ %", "jitter/h"};
+  static final String[] HEADER = {
+    "strategy",
+    "replica-h",
+    "under-prov min",
+    "over-prov %",
+    "θU %",
+    "θO %",
+    "τU %",
+    "τO %",
+    "υ %",
+    "jitter/h"
+  };
 
   public String render(SimulationResult r) {
     StringBuilder out = new StringBuilder();
@@ -27,9 +37,17 @@ public final class TerminalReport {
       out.append(elasticity(p.strategies()).render("  ")).append('\n');
     }
     for (BudgetResult b : r.budgets()) {
-      out.append("budget ").append(b.id()).append(": maxConnections ").append(b.maxConnections())
-          .append(", reserved ").append(b.reserved()).append(", limit ").append(b.available())
-          .append(" (consumers: ").append(String.join(", ", b.consumers())).append(")\n");
+      out.append("budget ")
+          .append(b.id())
+          .append(": maxConnections ")
+          .append(b.maxConnections())
+          .append(", reserved ")
+          .append(b.reserved())
+          .append(", limit ")
+          .append(b.available())
+          .append(" (consumers: ")
+          .append(String.join(", ", b.consumers()))
+          .append(")\n");
       out.append(budget(b.strategies(), b.available()).render("  ")).append('\n');
     }
     if (r.policies().size() > 1) {
@@ -43,56 +61,88 @@ public final class TerminalReport {
   }
 
   static String summary(SimulationResult r) {
-    return r.policies().size() + (r.policies().size() == 1 ? " policy, " : " policies, ")
-        + r.budgets().size() + (r.budgets().size() == 1 ? " budget; " : " budgets; ")
-        + Fmt.minute(r.start()) + " to " + Fmt.minute(r.end()) + " ("
-        + Fmt.duration(r.end().getEpochSecond() - r.start().getEpochSecond()) + ")";
+    return r.policies().size()
+        + (r.policies().size() == 1 ? " policy, " : " policies, ")
+        + r.budgets().size()
+        + (r.budgets().size() == 1 ? " budget; " : " budgets; ")
+        + Fmt.minute(r.start())
+        + " to "
+        + Fmt.minute(r.end())
+        + " ("
+        + Fmt.duration(r.end().getEpochSecond() - r.start().getEpochSecond())
+        + ")";
   }
 
   static String settings(SimulationSettings s, long step) {
-    return "start-up " + ApiDurations.format(s.startupDelay())
-        + ", metric delay " + ApiDurations.format(s.metricDelay())
-        + ", metric window " + ApiDurations.format(s.metricWindow())
-        + ", reconcile every " + ApiDurations.format(s.reconcileInterval())
-        + ", step " + Fmt.duration(step)
-        + ", baseline pool " + (s.baselinePool().isPresent()
-            ? Integer.toString(s.baselinePool().getAsInt()) : "poolSize.max")
-        + (s.capacityFactor() == 1.0 ? "" : ", a replica serves "
-            + Fmt.number(s.capacityFactor()) + " x its target");
+    return "start-up "
+        + ApiDurations.format(s.startupDelay())
+        + ", metric delay "
+        + ApiDurations.format(s.metricDelay())
+        + ", metric window "
+        + ApiDurations.format(s.metricWindow())
+        + ", reconcile every "
+        + ApiDurations.format(s.reconcileInterval())
+        + ", step "
+        + Fmt.duration(step)
+        + ", baseline pool "
+        + (s.baselinePool().isPresent()
+            ? Integer.toString(s.baselinePool().getAsInt())
+            : "poolSize.max")
+        + (s.capacityFactor() == 1.0
+            ? ""
+            : ", a replica serves " + Fmt.number(s.capacityFactor()) + " x its target");
   }
 
   static String policyLine(PolicyResult p) {
-    return "trace " + p.traceSource() + ": " + p.rows() + " x " + Fmt.duration(p.intervalSeconds())
-        + ", peak " + Fmt.fixed(p.peakRate(), 1) + " req/s; a replica serves "
-        + Fmt.number(p.perReplicaCapacity()) + " req/s; replicas " + p.minReplicas() + ".."
-        + p.maxReplicas() + "; static peak " + p.staticReplicas()
+    return "trace "
+        + p.traceSource()
+        + ": "
+        + p.rows()
+        + " x "
+        + Fmt.duration(p.intervalSeconds())
+        + ", peak "
+        + Fmt.fixed(p.peakRate(), 1)
+        + " req/s; a replica serves "
+        + Fmt.number(p.perReplicaCapacity())
+        + " req/s; replicas "
+        + p.minReplicas()
+        + ".."
+        + p.maxReplicas()
+        + "; static peak "
+        + p.staticReplicas()
         + p.budgetId().map(b -> "; budget " + b).orElse("");
   }
 
   static Table elasticity(Map<StrategyKind, ElasticityMetrics> byKind) {
     Table t = new Table(HEADER);
-    byKind.forEach((kind, m) -> t.row(kind.label(),
-        Fmt.fixed(m.replicaHours(), 1),
-        Fmt.fixed(m.underProvisionedMinutes(), 1),
-        Fmt.fixed(m.overProvisionedShare(), 1),
-        Fmt.fixed(m.thetaU(), 2),
-        Fmt.fixed(m.thetaO(), 2),
-        Fmt.fixed(m.tauU(), 2),
-        Fmt.fixed(m.tauO(), 2),
-        Fmt.fixed(m.instability(), 2),
-        Fmt.signed(m.jitterPerHour(), 2)));
+    byKind.forEach(
+        (kind, m) ->
+            t.row(
+                kind.label(),
+                Fmt.fixed(m.replicaHours(), 1),
+                Fmt.fixed(m.underProvisionedMinutes(), 1),
+                Fmt.fixed(m.overProvisionedShare(), 1),
+                Fmt.fixed(m.thetaU(), 2),
+                Fmt.fixed(m.thetaO(), 2),
+                Fmt.fixed(m.tauU(), 2),
+                Fmt.fixed(m.tauO(), 2),
+                Fmt.fixed(m.instability(), 2),
+                Fmt.signed(m.jitterPerHour(), 2)));
     return t;
   }
 
   static Table budget(Map<StrategyKind, BudgetMetrics> byKind, long limit) {
-    Table t = new Table("strategy", "peak connections", "limit", "breach min", "breaches",
-        "most over");
-    byKind.forEach((kind, m) -> t.row(kind.label(),
-        Long.toString(m.peakConnections()),
-        Long.toString(limit),
-        Fmt.fixed(m.breachMinutes(), 1),
-        Long.toString(m.breaches()),
-        Long.toString(m.peakExcess())));
+    Table t =
+        new Table("strategy", "peak connections", "limit", "breach min", "breaches", "most over");
+    byKind.forEach(
+        (kind, m) ->
+            t.row(
+                kind.label(),
+                Long.toString(m.peakConnections()),
+                Long.toString(limit),
+                Fmt.fixed(m.breachMinutes(), 1),
+                Long.toString(m.breaches()),
+                Long.toString(m.peakExcess())));
     return t;
   }
 }

@@ -15,14 +15,14 @@ import java.util.OptionalInt;
 
 /**
  * The forecast of one policy as the operator computes it: the history is what a Prometheus range
- * query over {@code forecast.lookback} returns at {@code now} (one sample per trace interval,
- * the interval's request rate, visible once the interval has ended and the metric delay has
- * passed), fed to the engine's {@link SeasonalForecaster}, and the predicted load turned into
- * replicas by the {@link ForecastRecommender}.
+ * query over {@code forecast.lookback} returns at {@code now} (one sample per trace interval, the
+ * interval's request rate, visible once the interval has ended and the metric delay has passed),
+ * fed to the engine's {@link SeasonalForecaster}, and the predicted load turned into replicas by
+ * the {@link ForecastRecommender}.
  *
- * <p>A forecast depends on {@code now} only through the step that contains {@code now} and the
- * step that contains {@code now + leadTime}; it is recomputed when either changes (the operator
- * caches the same way).
+ * <p>A forecast depends on {@code now} only through the step that contains {@code now} and the step
+ * that contains {@code now + leadTime}; it is recomputed when either changes (the operator caches
+ * the same way).
  */
 public final class ForecastFeed {
 
@@ -36,9 +36,10 @@ public final class ForecastFeed {
   private long cachedKey = Long.MIN_VALUE;
   private Forecast cached;
   private int forecasts;
+  private ForecastReadiness readiness = ForecastReadiness.none();
 
-  public ForecastFeed(PolicySpec spec, Trace trace, Duration metricDelay,
-      SeasonalForecaster forecaster) {
+  public ForecastFeed(
+      PolicySpec spec, Trace trace, Duration metricDelay, SeasonalForecaster forecaster) {
     this.spec = spec;
     this.forecastSpec = spec.forecast().orElseThrow();
     this.forecaster = forecaster;
@@ -54,8 +55,10 @@ public final class ForecastFeed {
   public static List<LoadSample> samples(Trace trace) {
     List<LoadSample> out = new ArrayList<>(trace.size());
     for (int i = 0; i < trace.size(); i++) {
-      out.add(new LoadSample(Instant.ofEpochSecond(trace.startSecond()
-          + (long) i * trace.intervalSeconds()), trace.rate(i)));
+      out.add(
+          new LoadSample(
+              Instant.ofEpochSecond(trace.startSecond() + (long) i * trace.intervalSeconds()),
+              trace.rate(i)));
     }
     return out;
   }
@@ -69,15 +72,18 @@ public final class ForecastFeed {
   /** The forecast at {@code now} (cached per step). */
   public Forecast forecast(long now) {
     long step = cached == null ? 300 : cached.step().getSeconds();
-    long key = Math.floorDiv(now, step) * 1_000_003L
-        + Math.floorDiv(now + forecastSpec.leadTime().getSeconds(), step);
+    long key =
+        Math.floorDiv(now, step) * 1_000_003L
+            + Math.floorDiv(now + forecastSpec.leadTime().getSeconds(), step);
     if (cached == null || key != cachedKey) {
       int to = upperBound(now);
       int from = upperBound(now - forecastSpec.lookback().getSeconds());
-      cached = forecaster.forecast(forecastSpec, samples.subList(Math.min(from, to), to),
-          Instant.ofEpochSecond(now));
+      cached =
+          forecaster.forecast(
+              forecastSpec, samples.subList(Math.min(from, to), to), Instant.ofEpochSecond(now));
       cachedKey = key;
       forecasts++;
+      readiness = readiness.with(cached.now(), cached.ready(), cached.message());
     }
     return cached;
   }
@@ -90,6 +96,11 @@ public final class ForecastFeed {
   /** How many forecasts were computed (not served from the cache). */
   public int forecasts() {
     return forecasts;
+  }
+
+  /** When and why the forecasts computed so far were not ready. */
+  public ForecastReadiness readiness() {
+    return readiness;
   }
 
   /** Number of samples visible at {@code now}. */

@@ -3,8 +3,8 @@ package dev.headroom.simulator.sim;
 import dev.headroom.engine.DecisionEngine;
 import dev.headroom.engine.EngineConfig;
 import dev.headroom.engine.budget.BudgetAllocation;
-import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.budget.BudgetAllocator;
+import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.engine.budget.ConsumerDemand;
 import dev.headroom.engine.budget.ConsumerState;
@@ -39,11 +39,10 @@ import java.util.OptionalInt;
  * shares it. A policy with {@code forecast.enabled} gets the forecast the operator would compute
  * from the trace's past ({@link ForecastFeed}).
  *
- * <p>Each round, per budget: each consumer's request (its decision without the budget) goes to
- * the {@link BudgetAllocator}; each consumer then decides with its grant, which caps replicas and
- * sizes the pool; the {@link TransitionPlanner} orders the changes shrink-first and trims or
- * defers grows that would not fit, and the resulting states are applied. Policies without a
- * budget just decide.
+ * <p>Each round, per budget: each consumer's request (its decision without the budget) goes to the
+ * {@link BudgetAllocator}; each consumer then decides with its grant, which caps replicas and sizes
+ * the pool; the {@link TransitionPlanner} orders the changes shrink-first and trims or defers grows
+ * that would not fit, and the resulting states are applied. Policies without a budget just decide.
  */
 public final class HeadroomStrategy implements Strategy {
 
@@ -60,6 +59,7 @@ public final class HeadroomStrategy implements Strategy {
   private final List<Integer> alone = new ArrayList<>();
   private final Map<String, Integer> indexById = new HashMap<>();
   private final ForecastFeed[] forecasts;
+
   /** What each policy asked its budget for in the last round (the operator's requestedReplicas). */
   private final OptionalInt[] asks;
 
@@ -71,8 +71,8 @@ public final class HeadroomStrategy implements Strategy {
     this(ctx, forecastSettings, EngineConfig.defaults());
   }
 
-  public HeadroomStrategy(SimContext ctx, ForecastSettings forecastSettings,
-      EngineConfig engineConfig) {
+  public HeadroomStrategy(
+      SimContext ctx, ForecastSettings forecastSettings, EngineConfig engineConfig) {
     this.ctx = ctx;
     this.engine = new DecisionEngine(engineConfig);
     int n = ctx.size();
@@ -84,8 +84,12 @@ public final class HeadroomStrategy implements Strategy {
     Arrays.fill(asks, OptionalInt.empty());
     for (int i = 0; i < n; i++) {
       if (ForecastFeed.applies(spec(i))) {
-        forecasts[i] = new ForecastFeed(spec(i), ctx.policy(i).trace(),
-            ctx.settings().metricDelay(), new SeasonalForecaster(forecastSettings));
+        forecasts[i] =
+            new ForecastFeed(
+                spec(i),
+                ctx.policy(i).trace(),
+                ctx.settings().metricDelay(),
+                new SeasonalForecaster(forecastSettings));
       }
       workloads[i] = new Workload(ctx.initialReplicas(i), 0);
       histories[i] = ScalingHistory.empty();
@@ -101,6 +105,11 @@ public final class HeadroomStrategy implements Strategy {
       consumers.add(group);
       initialPools(b.spec(), group);
     }
+  }
+
+  /** When and why policy {@code index}'s forecast was not ready; empty if it has none. */
+  public Optional<ForecastReadiness> forecastReadiness(int index) {
+    return Optional.ofNullable(forecasts[index]).map(ForecastFeed::readiness);
   }
 
   @Override
@@ -145,8 +154,11 @@ public final class HeadroomStrategy implements Strategy {
       int i = group.get(k);
       String id = spec(i).id();
       long grant = allocation.grantFor(id).orElseThrow().connections();
-      Decision d = engine.decide(Specs.withSurge(spec(i), surges[k]),
-          observations[k].withGrant((int) Math.min(Integer.MAX_VALUE, grant)), histories[i]);
+      Decision d =
+          engine.decide(
+              Specs.withSurge(spec(i), surges[k]),
+              observations[k].withGrant((int) Math.min(Integer.MAX_VALUE, grant)),
+              histories[i]);
       histories[i] = d.history();
       workloads[i].setBudgetLimited(d.budgetLimited());
       Workload w = workloads[i];
@@ -163,8 +175,7 @@ public final class HeadroomStrategy implements Strategy {
   private void initialPools(BudgetSpec budget, List<Integer> group) {
     List<ConsumerDemand> demands = new ArrayList<>();
     for (int i : group) {
-      demands.add(demand(i, workloads[i].replicas(),
-          ctx.policy(i).surge(workloads[i].replicas())));
+      demands.add(demand(i, workloads[i].replicas(), ctx.policy(i).surge(workloads[i].replicas())));
     }
     BudgetAllocation allocation = allocator.allocate(budget, demands);
     PoolSizer sizer = new PoolSizer();
@@ -172,8 +183,9 @@ public final class HeadroomStrategy implements Strategy {
       int i = group.get(k);
       Connections c = spec(i).connections().orElseThrow();
       long grant = allocation.grantFor(spec(i).id()).orElseThrow().connections();
-      PoolSize size = sizer.size(grant, workloads[i].replicas(), c.poolMin(), c.poolMax(),
-          demands.get(k).maxSurge());
+      PoolSize size =
+          sizer.size(
+              grant, workloads[i].replicas(), c.poolMin(), c.poolMax(), demands.get(k).maxSurge());
       workloads[i] = new Workload(size.replicas(), size.pool());
     }
   }
@@ -181,8 +193,14 @@ public final class HeadroomStrategy implements Strategy {
   private ConsumerDemand demand(int i, int requested, int surge) {
     PolicySpec spec = spec(i);
     Connections c = spec.connections().orElseThrow();
-    return new ConsumerDemand(spec.id(), ctx.policy(i).manifest().priority(),
-        spec.replicas().min(), requested, c.poolMin(), c.poolMax(), surge);
+    return new ConsumerDemand(
+        spec.id(),
+        ctx.policy(i).manifest().priority(),
+        spec.replicas().min(),
+        requested,
+        c.poolMin(),
+        c.poolMax(),
+        surge);
   }
 
   private Observation observe(int i) {

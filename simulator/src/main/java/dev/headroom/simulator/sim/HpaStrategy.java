@@ -10,14 +10,14 @@ import dev.headroom.engine.model.ScalingHistory;
 import java.time.Instant;
 
 /**
- * The HPA-faithful baseline: the Kubernetes HPA v2 on the same metric and target as the policy,
- * as an External metric with an {@code AverageValue} target (the rate divided by the current
- * replicas, tolerance 0.1), then {@code behavior} with the HPA v2 defaults and the policy's
- * {@code replicas.min}/{@code max}. No budget, no schedules; each pod runs the baseline pool.
+ * The HPA-faithful baseline: the Kubernetes HPA v2 on the same metric and target as the policy, as
+ * an External metric with an {@code AverageValue} target (the rate divided by the current replicas,
+ * tolerance 0.1), then {@code behavior} with the HPA v2 defaults and the policy's {@code
+ * replicas.min}/{@code max}. No budget, no schedules; each pod runs the baseline pool.
  *
- * <p>Built from the engine's HPA pieces ({@link ReplicaCalculator}, {@link BehaviorNormalizer}),
- * in the order of the HPA controller: a current count outside the bounds goes to the bound,
- * otherwise stabilization, rate policies and bounds apply, and a change is stored as a scale event.
+ * <p>Built from the engine's HPA pieces ({@link ReplicaCalculator}, {@link BehaviorNormalizer}), in
+ * the order of the HPA controller: a current count outside the bounds goes to the bound, otherwise
+ * stabilization, rate policies and bounds apply, and a change is stored as a scale event.
  */
 public final class HpaStrategy implements Strategy {
 
@@ -45,7 +45,9 @@ public final class HpaStrategy implements Strategy {
 
   /** The per-replica target: the fed signal's, else the capacity model's rate per replica. */
   static double target(SimContext ctx, int index) {
-    return ctx.policy(index).manifest().fedSignal()
+    return ctx.policy(index)
+        .manifest()
+        .fedSignal()
         .map(s -> s.target())
         .orElse(ctx.load(index).plannedPerReplica());
   }
@@ -76,8 +78,15 @@ public final class HpaStrategy implements Strategy {
       } else if (current < bounds.min()) {
         desired = bounds.min();
       } else {
-        Normalization n = normalizer.normalize(behavior, bounds.min(), bounds.max(), current,
-            proposal.replicas(), histories[i], at);
+        Normalization n =
+            normalizer.normalize(
+                behavior,
+                bounds.min(),
+                bounds.max(),
+                current,
+                proposal.replicas(),
+                histories[i],
+                at);
         desired = n.desiredReplicas();
         histories[i] = n.history();
       }

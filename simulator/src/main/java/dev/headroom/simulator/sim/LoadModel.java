@@ -13,19 +13,21 @@ import dev.headroom.simulator.input.Trace;
  *
  * <p>Before the trace starts its first rate holds, after it ends its last.
  *
- * <p>What one replica is planned to carry, {@link #plannedPerReplica()}, comes from the policy:
- * the target of the fed signal (requests per second per replica) and, when the policy has a
- * concurrency signal and a capacity, the in-flight requests one replica sustains divided by the
- * latency (Little's law); the smaller wins. What one ready replica serves, {@link
- * #perReplicaCapacity()}, is that times the capacity factor (1 unless set).
+ * <p>What one replica is planned to carry, {@link #plannedPerReplica()}, comes from the policy: the
+ * target of the fed signal (requests per second per replica) and, when the policy has a concurrency
+ * signal and a capacity, the in-flight requests one replica sustains divided by the latency
+ * (Little's law); the smaller wins. What one ready replica serves, {@link #perReplicaCapacity()},
+ * is that times the capacity factor (1 unless set).
  */
 public final class LoadModel {
 
   private final Trace trace;
   private final long start;
   private final long interval;
+
   /** cumulative[i] = requests in intervals [0, i). */
   private final double[] cumulative;
+
   private final double planned;
   private final double perReplica;
   private final long delay;
@@ -64,8 +66,8 @@ public final class LoadModel {
       best = Math.min(best, inFlight / latencySeconds);
     }
     if (!(best > 0) || Double.isInfinite(best)) {
-      throw new IllegalArgumentException("policy " + policy.id()
-          + " gives no finite per-replica capacity");
+      throw new IllegalArgumentException(
+          "policy " + policy.id() + " gives no finite per-replica capacity");
     }
     return best;
   }

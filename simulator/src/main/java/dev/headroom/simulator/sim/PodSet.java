@@ -3,15 +3,16 @@ package dev.headroom.simulator.sim;
 import java.util.ArrayDeque;
 
 /**
- * The pods of one workload: ready pods plus cohorts still starting, each with the second it
- * becomes ready. A scale-up adds a cohort ready after the start-up delay; a scale-down removes
- * starting pods first, newest first, then ready pods (the ReplicaSet controller deletes unready
- * pods before ready ones). Removed pods are gone at once.
+ * The pods of one workload: ready pods plus cohorts still starting, each with the second it becomes
+ * ready. A scale-up adds a cohort ready after the start-up delay; a scale-down removes starting
+ * pods first, newest first, then ready pods (the ReplicaSet controller deletes unready pods before
+ * ready ones). Removed pods are gone at once.
  */
 public final class PodSet {
 
   /** Cohorts in order of readiness: {readyAtSecond, count}. */
   private final ArrayDeque<long[]> starting = new ArrayDeque<>();
+
   private int ready;
   private int startingCount;
 
@@ -39,7 +40,9 @@ public final class PodSet {
     return ready;
   }
 
-  /** Scales to {@code n} pods at {@code now}; new pods are ready at {@code now + startupSeconds}. */
+  /**
+   * Scales to {@code n} pods at {@code now}; new pods are ready at {@code now + startupSeconds}.
+   */
   public void scaleTo(int n, long now, long startupSeconds) {
     int target = Math.max(0, n);
     int total = total();

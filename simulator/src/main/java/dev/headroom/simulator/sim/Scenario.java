@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What one simulation runs: policies with their traces, and the budgets they draw on. Policies
- * and budgets are kept sorted by id, so the order of files and options does not matter.
+ * What one simulation runs: policies with their traces, and the budgets they draw on. Policies and
+ * budgets are kept sorted by id, so the order of files and options does not matter.
  *
  * @param title shown in reports
  * @param policies sorted by id
@@ -24,8 +24,7 @@ import java.util.TreeSet;
  * @param notes what the inputs hold that the simulation leaves out, one sentence each
  */
 public record Scenario(
-    String title, List<ScenarioPolicy> policies, List<BudgetManifest> budgets,
-    List<String> notes) {
+    String title, List<ScenarioPolicy> policies, List<BudgetManifest> budgets, List<String> notes) {
 
   public Scenario {
     policies = List.copyOf(policies);
@@ -38,8 +37,8 @@ public record Scenario(
    * {@code forAll} drives every policy without a trace of its own. A policy whose budget is not
    * among the inputs is simulated without a budget, with a note.
    */
-  public static Scenario assemble(String title, Manifests manifests, Map<String, Trace> traces,
-      Optional<Trace> forAll) {
+  public static Scenario assemble(
+      String title, Manifests manifests, Map<String, Trace> traces, Optional<Trace> forAll) {
     if (manifests.policies().isEmpty()) {
       throw new ManifestException("no ScalingPolicy in the given files");
     }
@@ -57,16 +56,33 @@ public record Scenario(
       }
       unused.remove(p.name());
       if (trace == null) {
-        trace = forAll.orElseThrow(() -> new ManifestException("no trace for ScalingPolicy '"
-            + p.id() + "': pass --trace " + p.name() + "=FILE.csv"));
+        trace =
+            forAll.orElseThrow(
+                () ->
+                    new ManifestException(
+                        "no trace for ScalingPolicy '"
+                            + p.id()
+                            + "': pass --trace "
+                            + p.name()
+                            + "=FILE.csv"));
       }
       PolicyManifest manifest = p;
       if (p.budgetId().isPresent() && !budgets.containsKey(p.budgetId().get())) {
-        notes.add(p.id() + " draws on ConnectionBudget '" + p.budgetId().get()
-            + "', which is not among the inputs: simulated without a budget");
-        manifest = new PolicyManifest(p.id(), p.name(), p.source(),
-            Specs.withConnections(p.spec(), Optional.empty()), p.fedSignal(), p.maxSurge(),
-            p.priority(), p.notes());
+        notes.add(
+            p.id()
+                + " draws on ConnectionBudget '"
+                + p.budgetId().get()
+                + "', which is not among the inputs: simulated without a budget");
+        manifest =
+            new PolicyManifest(
+                p.id(),
+                p.name(),
+                p.source(),
+                Specs.withConnections(p.spec(), Optional.empty()),
+                p.fedSignal(),
+                p.maxSurge(),
+                p.priority(),
+                p.notes());
       }
       manifest.budgetId().ifPresent(used::add);
       for (String note : manifest.notes()) {
@@ -75,8 +91,12 @@ public record Scenario(
       policies.put(p.id(), new ScenarioPolicy(manifest, trace));
     }
     if (!unused.isEmpty()) {
-      throw new ManifestException("--trace names no ScalingPolicy: " + String.join(", ", unused)
-          + " (policies: " + String.join(", ", policies.keySet()) + ")");
+      throw new ManifestException(
+          "--trace names no ScalingPolicy: "
+              + String.join(", ", unused)
+              + " (policies: "
+              + String.join(", ", policies.keySet())
+              + ")");
     }
     Map<String, BudgetManifest> kept = new LinkedHashMap<>();
     for (BudgetManifest b : budgets.values()) {
@@ -87,8 +107,8 @@ public record Scenario(
         notes.add("ConnectionBudget '" + b.id() + "' has no consumer among the policies: left out");
       }
     }
-    return new Scenario(title, new ArrayList<>(policies.values()),
-        new ArrayList<>(kept.values()), notes);
+    return new Scenario(
+        title, new ArrayList<>(policies.values()), new ArrayList<>(kept.values()), notes);
   }
 
   /** Indexes of the policies drawing on {@code budgetId}, in policy order. */

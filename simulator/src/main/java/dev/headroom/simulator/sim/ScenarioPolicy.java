@@ -13,8 +13,8 @@ public record ScenarioPolicy(PolicyManifest manifest, Trace trace) {
 
   /**
    * Surge pods counted at {@code replicas}: {@code spec.connections.maxSurge} when set, otherwise a
-   * Deployment's default 25% of the replicas, rounded up (what the operator reads from the
-   * rollout strategy at the current replica count).
+   * Deployment's default 25% of the replicas, rounded up (what the operator reads from the rollout
+   * strategy at the current replica count).
    */
   public int surge(int replicas) {
     OptionalInt explicit = manifest.maxSurge();

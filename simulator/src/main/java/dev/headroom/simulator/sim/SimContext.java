@@ -52,18 +52,24 @@ public final class SimContext {
   }
 
   /**
-   * Replicas every strategy starts with: what the rate read at the start needs, within the
-   * policy's bounds, all ready (the service was running before the trace begins).
+   * Replicas every strategy starts with: what the rate read at the start needs, within the policy's
+   * bounds, all ready (the service was running before the trace begins).
    */
   public int initialReplicas(int index) {
     LoadModel load = loads.get(index);
-    return policy(index).manifest().spec().replicas()
+    return policy(index)
+        .manifest()
+        .spec()
+        .replicas()
         .clamp(load.replicasFor(load.observedRate(start)));
   }
 
   /** Pool per pod of the baselines: the fixed pool option, or {@code poolSize.max}; 0 without. */
   public int baselinePool(int index) {
-    return policy(index).manifest().spec().connections()
+    return policy(index)
+        .manifest()
+        .spec()
+        .connections()
         .map(c -> settings.baselinePool().orElse(c.poolMax()))
         .orElse(0);
   }

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param totals all policies pooled, per strategy
  * @param budgetTotals all budgets together, per strategy: the largest peak and excess, the summed
  *     breach minutes and breaches
- * @param notes inputs the simulation leaves out
+ * @param notes inputs the simulation leaves out, and when and why a forecast was not ready
  * @param chart downsampled series
  */
 public record SimulationResult(

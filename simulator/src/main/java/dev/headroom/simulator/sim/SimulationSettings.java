@@ -39,38 +39,48 @@ public record SimulationSettings(
     requireWholeSeconds("metric window", metricWindow, true);
     requireWholeSeconds("reconcile interval", reconcileInterval, false);
     if (!(latency > 0) || Double.isInfinite(latency)) {
-      throw new IllegalArgumentException("latency must be a positive number of seconds, got "
-          + latency);
+      throw new IllegalArgumentException(
+          "latency must be a positive number of seconds, got " + latency);
     }
     if (!(capacityFactor > 0) || Double.isInfinite(capacityFactor)) {
-      throw new IllegalArgumentException("capacity factor must be a positive number, got "
-          + capacityFactor);
+      throw new IllegalArgumentException(
+          "capacity factor must be a positive number, got " + capacityFactor);
     }
     if (baselinePool.isPresent() && baselinePool.getAsInt() < 1) {
-      throw new IllegalArgumentException("baseline pool must be >= 1, got "
-          + baselinePool.getAsInt());
+      throw new IllegalArgumentException(
+          "baseline pool must be >= 1, got " + baselinePool.getAsInt());
     }
   }
 
   public static SimulationSettings defaults() {
-    return new SimulationSettings(Duration.ofSeconds(30), Duration.ofSeconds(30),
-        Duration.ofMinutes(2), Duration.ofSeconds(15), 0.2, OptionalInt.empty(), 1.0);
+    return new SimulationSettings(
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(2),
+        Duration.ofSeconds(15),
+        0.2,
+        OptionalInt.empty(),
+        1.0);
   }
 
   public SimulationSettings withReconcileInterval(Duration value) {
-    return new SimulationSettings(startupDelay, metricDelay, metricWindow, value, latency,
-        baselinePool, capacityFactor);
+    return new SimulationSettings(
+        startupDelay, metricDelay, metricWindow, value, latency, baselinePool, capacityFactor);
   }
 
   public SimulationSettings withCapacityFactor(double value) {
-    return new SimulationSettings(startupDelay, metricDelay, metricWindow, reconcileInterval,
-        latency, baselinePool, value);
+    return new SimulationSettings(
+        startupDelay, metricDelay, metricWindow, reconcileInterval, latency, baselinePool, value);
   }
 
   private static void requireWholeSeconds(String what, Duration d, boolean zeroAllowed) {
     if (d == null || d.isNegative() || (!zeroAllowed && d.isZero()) || d.getNano() != 0) {
-      throw new IllegalArgumentException(what + " must be a whole number of seconds"
-          + (zeroAllowed ? "" : " greater than 0") + ", got " + d);
+      throw new IllegalArgumentException(
+          what
+              + " must be a whole number of seconds"
+              + (zeroAllowed ? "" : " greater than 0")
+              + ", got "
+              + d);
     }
   }
 }

@@ -19,12 +19,12 @@ import java.util.Map;
 /**
  * Replays a scenario through Headroom and the two baselines on one simulated clock.
  *
- * <p>The clock moves in steps of {@code dt}, the greatest common divisor of the reconcile
- * interval, the delays, the metric window, the trace intervals and the trace start offsets, so
- * every event falls on a step and demand is constant within one. Each step: if it is a reconcile
- * time, every strategy decides (in {@link StrategyKind} order, each on its own state); then pods
- * whose start-up is over become ready; then the step is measured: demand against the ready
- * replicas of every strategy, pods, and the connections each budget's consumers may hold.
+ * <p>The clock moves in steps of {@code dt}, the greatest common divisor of the reconcile interval,
+ * the delays, the metric window, the trace intervals and the trace start offsets, so every event
+ * falls on a step and demand is constant within one. Each step: if it is a reconcile time, every
+ * strategy decides (in {@link StrategyKind} order, each on its own state); then pods whose start-up
+ * is over become ready; then the step is measured: demand against the ready replicas of every
+ * strategy, pods, and the connections each budget's consumers may hold.
  */
 public final class Simulator {
 
@@ -49,14 +49,17 @@ public final class Simulator {
     this.engineConfig = engineConfig;
   }
 
-  public SimulationResult run(Scenario scenario, SimulationSettings settings,
-      ProgressListener progress) {
+  public SimulationResult run(
+      Scenario scenario, SimulationSettings settings, ProgressListener progress) {
     return run(scenario, settings, progress, StepListener.NONE);
   }
 
   /** A run that also shows every measured step to {@code listener}. */
-  public SimulationResult run(Scenario scenario, SimulationSettings settings,
-      ProgressListener progress, StepListener listener) {
+  public SimulationResult run(
+      Scenario scenario,
+      SimulationSettings settings,
+      ProgressListener progress,
+      StepListener listener) {
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
     for (ScenarioPolicy p : scenario.policies()) {
@@ -67,8 +70,11 @@ public final class Simulator {
     long steps = (end - start) / dt;
     SimClock clock = new SimClock(start);
     SimContext ctx = new SimContext(scenario, settings, clock);
-    List<Strategy> strategies = List.of(
-        new HeadroomStrategy(ctx, forecastSettings, engineConfig), new HpaStrategy(ctx), new StaticPeakStrategy(ctx));
+    List<Strategy> strategies =
+        List.of(
+            new HeadroomStrategy(ctx, forecastSettings, engineConfig),
+            new HpaStrategy(ctx),
+            new StaticPeakStrategy(ctx));
     int n = ctx.size();
     int kinds = strategies.size();
     ElasticityMeter[][] meters = new ElasticityMeter[n][kinds];
@@ -107,11 +113,16 @@ public final class Simulator {
           Workload w = strategies.get(s).workload(i);
           int ready = w.pods().promote(now);
           if (covered) {
-            meters[i][s].add(dt, rate, load.perReplicaCapacity(), demand, ready, w.replicas(),
+            meters[i][s].add(
+                dt,
+                rate,
+                load.perReplicaCapacity(),
+                demand,
+                ready,
+                w.replicas(),
                 w.budgetLimited());
             series.policy(i, now, rate, s, w.replicas(), ready * load.perReplicaCapacity());
-            listener.step(now, dt, i, strategies.get(s).kind(), rate, demand, ready,
-                w.replicas());
+            listener.step(now, dt, i, strategies.get(s).kind(), rate, demand, ready, w.replicas());
           }
         }
       }
@@ -120,8 +131,9 @@ public final class Simulator {
           long held = 0;
           for (int i : consumers.get(b)) {
             Workload w = strategies.get(s).workload(i);
-            held += BudgetInvariant.footprint(w.replicas(), ctx.policy(i).surge(w.replicas()),
-                w.pool());
+            held +=
+                BudgetInvariant.footprint(
+                    w.replicas(), ctx.policy(i).surge(w.replicas()), w.pool());
           }
           budgetMeters[b][s].add(dt, held);
           series.budget(b, now, s, held);
@@ -134,14 +146,34 @@ public final class Simulator {
     progress.advance(steps % CHUNK);
     progress.done();
 
-    return result(scenario, settings, ctx, strategies, meters, budgetMeters, consumers, series,
-        dt, start, end, steps);
+    return result(
+        scenario,
+        settings,
+        ctx,
+        strategies,
+        meters,
+        budgetMeters,
+        consumers,
+        series,
+        dt,
+        start,
+        end,
+        steps);
   }
 
-  private static SimulationResult result(Scenario scenario, SimulationSettings settings,
-      SimContext ctx, List<Strategy> strategies, ElasticityMeter[][] meters,
-      BudgetMeter[][] budgetMeters, List<List<Integer>> consumers, SeriesRecorder series,
-      long dt, long start, long end, long steps) {
+  private static SimulationResult result(
+      Scenario scenario,
+      SimulationSettings settings,
+      SimContext ctx,
+      List<Strategy> strategies,
+      ElasticityMeter[][] meters,
+      BudgetMeter[][] budgetMeters,
+      List<List<Integer>> consumers,
+      SeriesRecorder series,
+      long dt,
+      long start,
+      long end,
+      long steps) {
     List<PolicyResult> policies = new ArrayList<>();
     ElasticityMeter[] pooled = new ElasticityMeter[strategies.size()];
     for (int s = 0; s < strategies.size(); s++) {
@@ -155,11 +187,21 @@ public final class Simulator {
         pooled[s].merge(meters[i][s]);
       }
       LoadModel load = ctx.load(i);
-      policies.add(new PolicyResult(p.id(), p.trace().source(), p.trace().start(),
-          Instant.ofEpochSecond(p.trace().endSecond()), p.trace().intervalSeconds(),
-          p.trace().size(), load.trace().peakRate(), load.perReplicaCapacity(),
-          p.manifest().spec().replicas().min(), p.manifest().spec().replicas().max(),
-          StaticPeakStrategy.replicas(ctx, i), p.manifest().budgetId(), byKind));
+      policies.add(
+          new PolicyResult(
+              p.id(),
+              p.trace().source(),
+              p.trace().start(),
+              Instant.ofEpochSecond(p.trace().endSecond()),
+              p.trace().intervalSeconds(),
+              p.trace().size(),
+              load.trace().peakRate(),
+              load.perReplicaCapacity(),
+              p.manifest().spec().replicas().min(),
+              p.manifest().spec().replicas().max(),
+              StaticPeakStrategy.replicas(ctx, i),
+              p.manifest().budgetId(),
+              byKind));
     }
     Map<StrategyKind, ElasticityMetrics> totals = new EnumMap<>(StrategyKind.class);
     for (int s = 0; s < strategies.size(); s++) {
@@ -174,18 +216,44 @@ public final class Simulator {
         StrategyKind kind = strategies.get(s).kind();
         BudgetMetrics m = budgetMeters[b][s].metrics();
         byKind.put(kind, m);
-        budgetTotals.merge(kind, m, (x, y) -> new BudgetMetrics(
-            Math.max(x.peakConnections(), y.peakConnections()),
-            x.breachMinutes() + y.breachMinutes(), x.breaches() + y.breaches(),
-            Math.max(x.peakExcess(), y.peakExcess())));
+        budgetTotals.merge(
+            kind,
+            m,
+            (x, y) ->
+                new BudgetMetrics(
+                    Math.max(x.peakConnections(), y.peakConnections()),
+                    x.breachMinutes() + y.breachMinutes(),
+                    x.breaches() + y.breaches(),
+                    Math.max(x.peakExcess(), y.peakExcess())));
       }
       List<String> ids = consumers.get(b).stream().map(i -> ctx.policy(i).id()).toList();
-      budgets.add(new BudgetResult(spec.id(), spec.maxConnections(), spec.reserved(),
-          spec.available(), ids, byKind));
+      budgets.add(
+          new BudgetResult(
+              spec.id(), spec.maxConnections(), spec.reserved(), spec.available(), ids, byKind));
     }
-    return new SimulationResult(scenario.title(), settings, dt, Instant.ofEpochSecond(start),
-        Instant.ofEpochSecond(end), steps, policies, budgets, totals, budgetTotals,
-        scenario.notes(), series.chart());
+    List<String> notes = new ArrayList<>(scenario.notes());
+    for (Strategy s : strategies) {
+      if (s instanceof HeadroomStrategy headroom) {
+        for (int i = 0; i < ctx.size(); i++) {
+          String id = ctx.policy(i).id();
+          Instant from = ctx.policy(i).trace().start();
+          headroom.forecastReadiness(i).flatMap(r -> r.note(id, from)).ifPresent(notes::add);
+        }
+      }
+    }
+    return new SimulationResult(
+        scenario.title(),
+        settings,
+        dt,
+        Instant.ofEpochSecond(start),
+        Instant.ofEpochSecond(end),
+        steps,
+        policies,
+        budgets,
+        totals,
+        budgetTotals,
+        notes,
+        series.chart());
   }
 
   /** The simulation step: every delay, interval and offset is a whole number of steps. */

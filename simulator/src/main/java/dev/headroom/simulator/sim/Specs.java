@@ -10,8 +10,16 @@ public final class Specs {
   private Specs() {}
 
   public static PolicySpec withConnections(PolicySpec spec, Optional<Connections> connections) {
-    return new PolicySpec(spec.id(), spec.replicas(), spec.load(), spec.concurrency(),
-        spec.capacities(), connections, spec.schedules(), spec.forecast(), spec.behavior(),
+    return new PolicySpec(
+        spec.id(),
+        spec.replicas(),
+        spec.load(),
+        spec.concurrency(),
+        spec.capacities(),
+        connections,
+        spec.schedules(),
+        spec.forecast(),
+        spec.behavior(),
         spec.mode());
   }
 
@@ -21,7 +29,7 @@ public final class Specs {
       return spec;
     }
     Connections c = spec.connections().get();
-    return withConnections(spec,
-        Optional.of(new Connections(c.budgetId(), c.poolMin(), c.poolMax(), surge)));
+    return withConnections(
+        spec, Optional.of(new Connections(c.budgetId(), c.poolMin(), c.poolMax(), surge)));
   }
 }

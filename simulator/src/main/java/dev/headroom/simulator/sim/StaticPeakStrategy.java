@@ -19,7 +19,8 @@ public final class StaticPeakStrategy implements Strategy {
   /** The static replica count for policy {@code index}. */
   public static int replicas(SimContext ctx, int index) {
     LoadModel load = ctx.load(index);
-    return Math.max(ctx.policy(index).manifest().spec().replicas().min(),
+    return Math.max(
+        ctx.policy(index).manifest().spec().replicas().min(),
         load.replicasFor(load.trace().peakRate()));
   }
 

@@ -13,6 +13,13 @@ public interface StepListener {
    * @param ready ready replicas
    * @param pods all pods, ready or starting
    */
-  void step(long now, long dt, int policy, StrategyKind kind, double rate, int demand, int ready,
+  void step(
+      long now,
+      long dt,
+      int policy,
+      StrategyKind kind,
+      double rate,
+      int demand,
+      int ready,
       int pods);
 }

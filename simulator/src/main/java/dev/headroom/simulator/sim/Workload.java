@@ -1,8 +1,6 @@
 package dev.headroom.simulator.sim;
 
-/**
- * One policy's workload under one strategy: its pods and the connection pool each pod opens.
- */
+/** One policy's workload under one strategy: its pods and the connection pool each pod opens. */
 public final class Workload {
 
   private final PodSet pods;

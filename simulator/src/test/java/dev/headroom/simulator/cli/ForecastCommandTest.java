@@ -36,8 +36,10 @@ class ForecastCommandTest {
     StringBuilder csv = new StringBuilder("timestamp,requests\n");
     java.time.Instant t = java.time.Instant.parse("2024-01-01T00:00:00Z");
     for (int h = 0; h < 240; h++) {
-      csv.append(t.plusSeconds(3600L * h)).append(',')
-          .append(h % 24 >= 8 && h % 24 < 20 ? 400 : 100).append('\n');
+      csv.append(t.plusSeconds(3600L * h))
+          .append(',')
+          .append(h % 24 >= 8 && h % 24 < 20 ? 400 : 100)
+          .append('\n');
     }
     Path trace = java.nio.file.Files.writeString(dir.resolve("svc.csv"), csv);
 
@@ -64,8 +66,13 @@ class ForecastCommandTest {
   @Test
   void aMissingTraceDirectoryIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("nope");
-    Run r = run("forecast", "--all-shared-traces", "--shared-traces", missing.toString(),
-        "--no-markdown");
+    Run r =
+        run(
+            "forecast",
+            "--all-shared-traces",
+            "--shared-traces",
+            missing.toString(),
+            "--no-markdown");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(missing + ": no such directory");
   }

@@ -14,8 +14,7 @@ class PeakMeterTest {
   @Test
   void countsDailyPeaksMetBeforeAndOnArrival() {
     // Two days in 60 s steps; the peak is at 09:00 each day with demand 10, else 2.
-    PeakMeter meter = new PeakMeter(StrategyKind.HEADROOM, 0, 2 * DAY, Duration.ofMinutes(10),
-        10);
+    PeakMeter meter = new PeakMeter(StrategyKind.HEADROOM, 0, 2 * DAY, Duration.ofMinutes(10), 10);
     for (long t = 0; t < 2 * DAY; t += 60) {
       long ofDay = t % DAY;
       int demand = ofDay == 9 * 3600 ? 10 : 2;
@@ -45,15 +44,14 @@ class PeakMeterTest {
     assertThat(r.metBeforeShare()).isCloseTo(0.5, within(1e-9));
     // 2 pods all the time, plus 8 more for 11 minutes on day one and 1 minute on day two, plus
     // 7 more for the minute at 08:50 on day two.
-    assertThat(r.replicaHours()).isCloseTo((2.0 * 2 * DAY + 8 * 60 * 12 + 7 * 60) / 3600,
-        within(1e-9));
+    assertThat(r.replicaHours())
+        .isCloseTo((2.0 * 2 * DAY + 8 * 60 * 12 + 7 * 60) / 3600, within(1e-9));
     assertThat(r.underMinutes()).isZero();
   }
 
   @Test
   void noStepsNoPeaks() {
-    PeakResult r = new PeakMeter(StrategyKind.HPA, 0, DAY, Duration.ofMinutes(10), 10)
-        .result();
+    PeakResult r = new PeakMeter(StrategyKind.HPA, 0, DAY, Duration.ofMinutes(10), 10).result();
 
     assertThat(r.peaks()).isZero();
     assertThat(r.metBeforeShare()).isNaN();

@@ -65,28 +65,36 @@ class ReferenceHpaTest {
     double[] counts = new double[6 * 60];
     for (int m = 0; m < counts.length; m++) {
       double base = 600 + 500 * Math.sin(m / 40.0);
-      counts[m] = Math.max(0, base * (1 + 0.3 * random.nextGaussian())
-          + (m % 97 == 0 ? 3000 : 0));
+      counts[m] = Math.max(0, base * (1 + 0.3 * random.nextGaussian()) + (m % 97 == 0 ? 3000 : 0));
     }
     Trace trace = new Trace("test", T0, 60, counts);
     double capacity = 1.0;
     int max = 40;
-    Scenario scenario = Scenario.assemble("x", new ManifestReader().read("t.yaml",
-        QualityBenchmark.policy(capacity, max, "")), Map.of(), Optional.of(trace));
+    Scenario scenario =
+        Scenario.assemble(
+            "x",
+            new ManifestReader().read("t.yaml", QualityBenchmark.policy(capacity, max, "")),
+            Map.of(),
+            Optional.of(trace));
     int steps = (int) ((trace.endSecond() - trace.startSecond()) / 15);
     int[] enginePods = new int[steps];
-    new Simulator().run(scenario, QualityBenchmark.SETTINGS, ProgressListener.NONE,
-        (now, dt, policy, kind, rate, demand, ready, pods) -> {
-          if (kind == StrategyKind.HPA) {
-            for (long s = now; s < now + dt; s += 15) {
-              enginePods[(int) ((s - trace.startSecond()) / 15)] = pods;
-            }
-          }
-        });
+    new Simulator()
+        .run(
+            scenario,
+            QualityBenchmark.SETTINGS,
+            ProgressListener.NONE,
+            (now, dt, policy, kind, rate, demand, ready, pods) -> {
+              if (kind == StrategyKind.HPA) {
+                for (long s = now; s < now + dt; s += 15) {
+                  enginePods[(int) ((s - trace.startSecond()) / 15)] = pods;
+                }
+              }
+            });
     int initial = enginePods[0];
 
-    ReferenceRun.Series reference = new ReferenceRun(15, 15, 60, 30, 120)
-        .run(trace, new ReferenceHpa(capacity, 1, max, initial), initial);
+    ReferenceRun.Series reference =
+        new ReferenceRun(15, 15, 60, 30, 120)
+            .run(trace, new ReferenceHpa(capacity, 1, max, initial), initial);
 
     assertThat(reference.pods()).containsExactly(enginePods);
     assertThat(java.util.Arrays.stream(enginePods).distinct().count()).isGreaterThan(10);

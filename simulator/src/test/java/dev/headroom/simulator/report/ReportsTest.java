@@ -27,8 +27,9 @@ class ReportsTest {
 
   @BeforeAll
   static void runExample() {
-    example = new Simulator().run(EmbeddedExample.scenario(), SimulationSettings.defaults(),
-        ProgressListener.NONE);
+    example =
+        new Simulator()
+            .run(EmbeddedExample.scenario(), SimulationSettings.defaults(), ProgressListener.NONE);
   }
 
   @Test
@@ -37,21 +38,35 @@ class ReportsTest {
     Matcher m = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
     int count = 0;
     while (m.find()) {
-      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-          .parse(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.UTF_8)));
+      Document doc =
+          DocumentBuilderFactory.newInstance()
+              .newDocumentBuilder()
+              .parse(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.UTF_8)));
       assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
       count++;
     }
     assertThat(count).isEqualTo(2); // the policy's chart and the budget's
-    assertThat(html).contains("Headroom capacity", "HPA capacity", "static peak capacity",
-        "budget (maxConnections − reserved)", "demo/functions-db");
+    assertThat(html)
+        .contains(
+            "Headroom capacity",
+            "HPA capacity",
+            "static peak capacity",
+            "budget (maxConnections − reserved)",
+            "demo/functions-db");
   }
 
   @Test
   void jsonIsStable() {
     String json = new JsonReport().render(example);
-    assertThat(json).isEqualTo(new JsonReport().render(new Simulator().run(
-        EmbeddedExample.scenario(), SimulationSettings.defaults(), ProgressListener.NONE)));
+    assertThat(json)
+        .isEqualTo(
+            new JsonReport()
+                .render(
+                    new Simulator()
+                        .run(
+                            EmbeddedExample.scenario(),
+                            SimulationSettings.defaults(),
+                            ProgressListener.NONE)));
     assertThat(json).contains("\"limit\" : 90", "\"breachMinutes\"");
   }
 
@@ -61,11 +76,16 @@ class ReportsTest {
     Files.writeString(md, "# Benchmarks\n\nintro\n\n## Operator\n\nkept\n");
     BenchmarkMarkdown writer = new BenchmarkMarkdown();
     List<BenchmarkMarkdown.Run> runs =
-        List.of(new BenchmarkMarkdown.Run("Example", "example/example.yaml", example, example, 0.5));
+        List.of(
+            new BenchmarkMarkdown.Run("Example", "example/example.yaml", example, example, 0.5));
     BenchmarkMarkdown.writeSection(md, writer.section(runs, 2, LocalDate.of(2025, 1, 2), "17"));
     String once = Files.readString(md);
-    assertThat(once).contains("## Operator\n\nkept\n", BenchmarkMarkdown.BEGIN,
-        "on 2025-01-02, on a machine with 2 cores", "| Example | ");
+    assertThat(once)
+        .contains(
+            "## Operator\n\nkept\n",
+            BenchmarkMarkdown.BEGIN,
+            "on 2025-01-02, on a machine with 2 cores",
+            "| Example | ");
     BenchmarkMarkdown.writeSection(md, writer.section(runs, 2, LocalDate.of(2025, 1, 2), "17"));
     assertThat(Files.readString(md)).isEqualTo(once);
   }

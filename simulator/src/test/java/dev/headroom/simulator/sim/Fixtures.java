@@ -57,7 +57,8 @@ final class Fixtures {
           load:
             signals: [{name: requests, query: q, target: %s}]
         %s
-        """.formatted(min, max, Double.toString(target), connections);
+        """
+        .formatted(min, max, Double.toString(target), connections);
   }
 
   static String budget(int maxConnections, int reserved) {
@@ -66,10 +67,12 @@ final class Fixtures {
         kind: ConnectionBudget
         metadata: {name: db, namespace: t}
         spec: {maxConnections: %d, reserved: %d}
-        """.formatted(maxConnections, reserved);
+        """
+        .formatted(maxConnections, reserved);
   }
 
-  static final String POOL_5_TO_10 = """
+  static final String POOL_5_TO_10 =
+      """
           connections:
             budgetRef: {name: db}
             poolSize: {min: 5, max: 10}
@@ -83,7 +86,13 @@ final class Fixtures {
 
   /** Settings with no metric window, so that a step in the trace reaches the scaler at once. */
   static SimulationSettings crisp() {
-    return new SimulationSettings(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO,
-        Duration.ofSeconds(15), 0.2, OptionalInt.empty(), 1.0);
+    return new SimulationSettings(
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(30),
+        Duration.ZERO,
+        Duration.ofSeconds(15),
+        0.2,
+        OptionalInt.empty(),
+        1.0);
   }
 }

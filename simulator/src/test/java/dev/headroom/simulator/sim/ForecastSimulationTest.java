@@ -24,27 +24,31 @@ class ForecastSimulationTest {
     return Fixtures.perMinute(rates);
   }
 
-  static final String FORECAST = """
+  static final String FORECAST =
+      """
           forecast: {seasonality: Daily, lookback: 2d, horizon: 1h, leadTime: 10m}
         """;
 
   /** Ready replicas per strategy at {@code second}. */
   static Map<StrategyKind, Integer> readyAt(Scenario scenario, long second) {
     Map<StrategyKind, Integer> out = new EnumMap<>(StrategyKind.class);
-    new Simulator().run(scenario, Fixtures.crisp(), ProgressListener.NONE,
-        (now, dt, policy, kind, rate, demand, ready, pods) -> {
-          if (now == second) {
-            out.put(kind, ready);
-          }
-        });
+    new Simulator()
+        .run(
+            scenario,
+            Fixtures.crisp(),
+            ProgressListener.NONE,
+            (now, dt, policy, kind, rate, demand, ready, pods) -> {
+              if (now == second) {
+                out.put(kind, ready);
+              }
+            });
     return out;
   }
 
   @Test
   void theForecastPreScalesALeadTimeBeforeTheThirdDaysPeak() {
     long peak = Fixtures.T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(9)).getEpochSecond();
-    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST),
-        dailyPeaks());
+    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST), dailyPeaks());
     Scenario reactive = Fixtures.scenario(Fixtures.policy(10, 1, 100, ""), dailyPeaks());
 
     Map<StrategyKind, Integer> forecast = readyAt(withForecast, peak - 600);
@@ -59,24 +63,71 @@ class ForecastSimulationTest {
   @Test
   void onTheFirstDayTheForecastIsTooShortAndHeadroomOnlyReacts() {
     long firstPeak = Fixtures.T0.plus(Duration.ofHours(9)).getEpochSecond();
-    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST),
-        dailyPeaks());
+    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST), dailyPeaks());
 
     assertThat(readyAt(withForecast, firstPeak - 600).get(StrategyKind.HEADROOM)).isEqualTo(10);
     ScenarioPolicy p = withForecast.policies().get(0);
-    ForecastFeed feed = new ForecastFeed(p.manifest().spec(), p.trace(), Duration.ofSeconds(30),
-        new SeasonalForecaster());
+    ForecastFeed feed =
+        new ForecastFeed(
+            p.manifest().spec(), p.trace(), Duration.ofSeconds(30), new SeasonalForecaster());
     Forecast f = feed.forecast(firstPeak - 600);
     assertThat(f.state()).isEqualTo(ForecastState.HISTORY_TOO_SHORT);
   }
 
   @Test
+  void theResultSaysWhenAndWhyTheForecastWasNotReady() {
+    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST), dailyPeaks());
+
+    SimulationResult r = new Simulator().run(withForecast, Fixtures.crisp(), ProgressListener.NONE);
+
+    // A daily season plus the 1-hour horizon needs 25 hours of history: ready on the second day.
+    assertThat(r.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains(
+                        "forecast not ready until "
+                            + Fixtures.T0.plus(Duration.ofHours(25)).toString().substring(0, 13))
+                    .contains("needs one daily season plus the horizon (1d1h)"));
+  }
+
+  @Test
+  void aTraceShorterThanTheSeasonGivesANeverReadyNote() {
+    double[] rates = new double[6 * 60];
+    java.util.Arrays.fill(rates, 100);
+    Scenario withForecast =
+        Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST), Fixtures.perMinute(rates));
+
+    SimulationResult r = new Simulator().run(withForecast, Fixtures.crisp(), ProgressListener.NONE);
+
+    assertThat(r.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("forecast never ready")
+                    .contains("needs one daily season plus the horizon")
+                    .contains("the reactive path alone decided"));
+  }
+
+  @Test
+  void aReactivePolicyHasNoForecastNote() {
+    SimulationResult r =
+        new Simulator()
+            .run(
+                Fixtures.scenario(Fixtures.policy(10, 1, 100, ""), dailyPeaks()),
+                Fixtures.crisp(),
+                ProgressListener.NONE);
+
+    assertThat(r.notes()).noneMatch(n -> n.contains("forecast"));
+  }
+
+  @Test
   void theFeedSeesOnlyWhatPrometheusWouldHaveAndCachesPerStep() {
-    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST),
-        dailyPeaks());
+    Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST), dailyPeaks());
     ScenarioPolicy p = withForecast.policies().get(0);
-    ForecastFeed feed = new ForecastFeed(p.manifest().spec(), p.trace(), Duration.ofSeconds(30),
-        new SeasonalForecaster());
+    ForecastFeed feed =
+        new ForecastFeed(
+            p.manifest().spec(), p.trace(), Duration.ofSeconds(30), new SeasonalForecaster());
     long now = Fixtures.T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(8)).getEpochSecond();
 
     Forecast first = feed.forecast(now);

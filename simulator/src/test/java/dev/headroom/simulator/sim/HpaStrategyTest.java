@@ -19,8 +19,10 @@ class HpaStrategyTest {
 
   /** Replica count (and ready pods) after each reconcile, by seconds since the start. */
   private static Map<Long, int[]> run() {
-    Scenario scenario = Fixtures.scenario(Fixtures.policy(10, 1, 100, ""),
-        Fixtures.perMinute(concat(flat(10, 100), flat(10, 400), flat(10, 100))));
+    Scenario scenario =
+        Fixtures.scenario(
+            Fixtures.policy(10, 1, 100, ""),
+            Fixtures.perMinute(concat(flat(10, 100), flat(10, 400), flat(10, 100))));
     SimClock clock = new SimClock(T0);
     SimContext ctx = new SimContext(scenario, Fixtures.crisp(), clock);
     HpaStrategy hpa = new HpaStrategy(ctx);

@@ -12,10 +12,17 @@ class LoadModelTest {
   private static final long T0 = Fixtures.T0.getEpochSecond();
 
   private static LoadModel model(Duration delay, Duration window) {
-    Scenario s = Fixtures.scenario(Fixtures.policy(10, 1, 100, ""),
-        Fixtures.perMinute(100, 200, 400));
-    SimulationSettings settings = new SimulationSettings(Duration.ofSeconds(30), delay, window,
-        Duration.ofSeconds(15), 0.2, OptionalInt.empty(), 1.0);
+    Scenario s =
+        Fixtures.scenario(Fixtures.policy(10, 1, 100, ""), Fixtures.perMinute(100, 200, 400));
+    SimulationSettings settings =
+        new SimulationSettings(
+            Duration.ofSeconds(30),
+            delay,
+            window,
+            Duration.ofSeconds(15),
+            0.2,
+            OptionalInt.empty(),
+            1.0);
     return new LoadModel(s.policies().get(0).manifest(), s.policies().get(0).trace(), settings);
   }
 

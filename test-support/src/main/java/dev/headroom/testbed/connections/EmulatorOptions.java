@@ -8,22 +8,36 @@ import java.util.List;
  * What the connection emulator is told on its command line.
  *
  * @param kubeconfig the test bed's kubeconfig
- * @param jdbcUrl the test bed's PostgreSQL
- * @param user the role the pods connect as (the test bed creates {@code app})
+ * @param jdbcUrl the test bed's PostgreSQL, where pods connect when they name no server
+ * @param urlEnv environment variable that names the JDBC URL a pod connects to, overriding {@code
+ *     jdbcUrl}
+ * @param user the role the pods connect as (the test bed creates {@code app}) when they name none
+ * @param userEnv environment variable that names the role a pod connects as, overriding {@code
+ *     user}
  * @param selector label selector of the pods to emulate, e.g. {@code headroom.dev/connections=real}
  * @param poolEnv environment variable that carries a pod's pool
  * @param poolAnnotation pod annotation that carries a pod's pool when no variable does
  * @param exitDelay how long a terminating pod keeps its connections (a slow-exiting pod)
  */
-public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, String selector,
-    String poolEnv, String poolAnnotation, Duration exitDelay) {
+public record EmulatorOptions(
+    Path kubeconfig,
+    String jdbcUrl,
+    String urlEnv,
+    String user,
+    String userEnv,
+    String selector,
+    String poolEnv,
+    String poolAnnotation,
+    Duration exitDelay) {
 
   public static final String DEFAULT_SELECTOR = "headroom.dev/connections=real";
 
   public static EmulatorOptions parse(List<String> args) {
     Path kubeconfig = null;
     String jdbcUrl = null;
+    String urlEnv = "DB_URL";
     String user = "app";
+    String userEnv = "DB_USER";
     String selector = DEFAULT_SELECTOR;
     String poolEnv = "DB_POOL_SIZE";
     String poolAnnotation = "headroom.dev/pool-size";
@@ -38,7 +52,9 @@ public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, Stri
       switch (name) {
         case "kubeconfig" -> kubeconfig = Path.of(value);
         case "jdbc-url" -> jdbcUrl = value;
+        case "url-env" -> urlEnv = value;
         case "user" -> user = value;
+        case "user-env" -> userEnv = value;
         case "selector" -> selector = value;
         case "pool-env" -> poolEnv = value;
         case "pool-annotation" -> poolAnnotation = value;
@@ -47,7 +63,8 @@ public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, Stri
           try {
             ms = Long.parseLong(value);
           } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--exit-delay-ms must be a whole number of milliseconds, got '" + value + "'");
+            throw new IllegalArgumentException(
+                "--exit-delay-ms must be a whole number of milliseconds, got '" + value + "'");
           }
           if (ms < 0) {
             throw new IllegalArgumentException("--exit-delay-ms must not be negative, got " + ms);
@@ -63,7 +80,8 @@ public record EmulatorOptions(Path kubeconfig, String jdbcUrl, String user, Stri
     if (!selector.contains("=")) {
       throw new IllegalArgumentException("--selector must be key=value, got '" + selector + "'");
     }
-    return new EmulatorOptions(kubeconfig, jdbcUrl, user, selector, poolEnv, poolAnnotation, exitDelay);
+    return new EmulatorOptions(
+        kubeconfig, jdbcUrl, urlEnv, user, userEnv, selector, poolEnv, poolAnnotation, exitDelay);
   }
 
   public String selectorKey() {

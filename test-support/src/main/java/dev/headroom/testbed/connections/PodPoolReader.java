@@ -8,8 +8,8 @@ import java.util.OptionalInt;
 
 /**
  * Reads the pool one pod runs from the same places the operator's pool deliveries write it: an
- * environment variable of a container (any container that sets it), else a pod annotation. A
- * value that is no positive integer is no pool.
+ * environment variable of a container (any container that sets it), else a pod annotation. A value
+ * that is no positive integer is no pool.
  */
 public record PodPoolReader(String envName, String annotationKey) {
 
@@ -26,13 +26,15 @@ public record PodPoolReader(String envName, String annotationKey) {
         }
       }
     }
-    Map<String, String> annotations = pod.getMetadata() == null ? null : pod.getMetadata().getAnnotations();
+    Map<String, String> annotations =
+        pod.getMetadata() == null ? null : pod.getMetadata().getAnnotations();
     return annotations == null ? OptionalInt.empty() : parse(annotations.get(annotationKey));
   }
 
   /** True while the pod should hold its pool: Running and not being deleted. */
   public static boolean holds(Pod pod) {
-    return pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+    return pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus() != null
         && "Running".equals(pod.getStatus().getPhase());
   }
 

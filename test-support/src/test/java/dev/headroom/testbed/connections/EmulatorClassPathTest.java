@@ -19,19 +19,23 @@ class EmulatorClassPathTest {
     Path booter = dir.resolve("booter.jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
-        dir.resolve("lib/a.jar").toUri() + " classes/");
-    try (OutputStream out = Files.newOutputStream(booter); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+    manifest
+        .getMainAttributes()
+        .put(Attributes.Name.CLASS_PATH, dir.resolve("lib/a.jar").toUri() + " classes/");
+    try (OutputStream out = Files.newOutputStream(booter);
+        JarOutputStream jar = new JarOutputStream(out, manifest)) {
       jar.flush();
     }
     String classPath = EmulatorClassPath.of(booter + File.pathSeparator + "/plain/dir");
 
-    assertThat(classPath.split(File.pathSeparator)).containsExactly(
-        dir.resolve("lib/a.jar").toString(), dir.resolve("classes").toString(), "/plain/dir");
+    assertThat(classPath.split(File.pathSeparator))
+        .containsExactly(
+            dir.resolve("lib/a.jar").toString(), dir.resolve("classes").toString(), "/plain/dir");
   }
 
   @Test
   void keepsEntriesWithoutAClassPath(@TempDir Path dir) {
-    assertThat(EmulatorClassPath.of("/x/y.jar" + File.pathSeparator + dir)).isEqualTo("/x/y.jar" + File.pathSeparator + dir);
+    assertThat(EmulatorClassPath.of("/x/y.jar" + File.pathSeparator + dir))
+        .isEqualTo("/x/y.jar" + File.pathSeparator + dir);
   }
 }

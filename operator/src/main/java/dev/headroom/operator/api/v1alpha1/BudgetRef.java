@@ -14,7 +14,8 @@ public class BudgetRef {
   @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
   private String name;
 
-  @JsonPropertyDescription("Budget namespace; defaults to the policy namespace. The budget must allow this namespace.")
+  @JsonPropertyDescription(
+      "Budget namespace; defaults to the policy namespace. The budget must allow this namespace.")
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
   private String namespace;
 

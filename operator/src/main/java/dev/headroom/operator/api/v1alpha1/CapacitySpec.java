@@ -18,12 +18,14 @@ public class CapacitySpec {
   @Size(max = 63)
   private String resource;
 
-  @JsonPropertyDescription("How much of the resource one replica has (threads, bytes of memory, connections, cores, ...).")
+  @JsonPropertyDescription(
+      "How much of the resource one replica has (threads, bytes of memory, connections, cores, ...).")
   @Required
   @Min(value = 0, inclusive = false)
   private double perReplica;
 
-  @JsonPropertyDescription("How much one in-flight request uses (e.g. bytes of memory per request); 1 when absent.")
+  @JsonPropertyDescription(
+      "How much one in-flight request uses (e.g. bytes of memory per request); 1 when absent.")
   @Min(value = 0, inclusive = false)
   private Double perRequest;
 

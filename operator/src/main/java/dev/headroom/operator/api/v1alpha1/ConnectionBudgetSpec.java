@@ -9,12 +9,14 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Desired state of a ConnectionBudget. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.reserved < self.maxConnections", message = "reserved must be < maxConnections", reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "self.reserved < self.maxConnections",
+    message = "reserved must be < maxConnections",
+    reason = "FieldValueInvalid")
 public class ConnectionBudgetSpec {
 
   @JsonPropertyDescription("Connection limit of the downstream (e.g. PostgreSQL max_connections).")
@@ -23,16 +25,19 @@ public class ConnectionBudgetSpec {
   @Max(1000000)
   private int maxConnections;
 
-  @JsonPropertyDescription("Connections kept out of the budget (superuser, migrations, replication, humans).")
+  @JsonPropertyDescription(
+      "Connections kept out of the budget (superuser, migrations, replication, humans).")
   @Min(0)
   @Default("0")
   private int reserved;
 
-  @JsonPropertyDescription("Proportional (to demand) or Priority (then proportional inside a priority).")
+  @JsonPropertyDescription(
+      "Proportional (to demand) or Priority (then proportional inside a priority).")
   @Default("Proportional")
   private AllocationStrategy allocation = AllocationStrategy.PROPORTIONAL;
 
-  @JsonPropertyDescription("Namespaces whose policies may draw on this budget besides its own; * allows all.")
+  @JsonPropertyDescription(
+      "Namespaces whose policies may draw on this budget besides its own; * allows all.")
   @Size(max = 256)
   private List<String> allowedNamespaces;
 

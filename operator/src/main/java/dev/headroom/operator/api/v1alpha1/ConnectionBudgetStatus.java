@@ -22,13 +22,16 @@ public class ConnectionBudgetStatus {
   @JsonPropertyDescription("Sum of the grants.")
   private Integer allocated;
 
-  @JsonPropertyDescription("What can still be granted: available minus what is held for consumers (negative while they hold more than is available).")
+  @JsonPropertyDescription(
+      "What can still be granted: available minus what is held for consumers (negative while they hold more than is available).")
   private Integer headroom;
 
-  @JsonPropertyDescription("Upper bound of connections in use now: sum of (replicas + maxSurge) x max(pool old, pool new).")
+  @JsonPropertyDescription(
+      "Upper bound of connections in use now: sum of (replicas + maxSurge) x max(pool old, pool new).")
   private Long inUseBound;
 
-  @JsonPropertyDescription("The connection limit in force: spec.maxConnections, or the smaller of it and what spec.observed.maxConnectionsQuery read from the downstream.")
+  @JsonPropertyDescription(
+      "The connection limit in force: spec.maxConnections, or the smaller of it and what spec.observed.maxConnectionsQuery read from the downstream.")
   private Integer maxConnections;
 
   public Integer getMaxConnections() {
@@ -42,7 +45,8 @@ public class ConnectionBudgetStatus {
   @JsonPropertyDescription("Connections in use as measured by spec.observed.")
   private Integer observedConnections;
 
-  @JsonPropertyDescription("Connections measured beyond what the grants account for (observed − Σ held); while above 0 no grant grows.")
+  @JsonPropertyDescription(
+      "Connections measured beyond what the grants account for (observed − Σ held); while above 0 no grant grows.")
   private Integer unattributedConnections;
 
   @JsonPropertyDescription("How many policies draw on this budget.")

@@ -25,7 +25,8 @@ public class ConnectionsSpec {
   @Max(1000)
   private Integer priority;
 
-  @JsonPropertyDescription("Extra pods during a rollout; default: read from the target rollout strategy.")
+  @JsonPropertyDescription(
+      "Extra pods during a rollout; default: read from the target rollout strategy.")
   @Min(0)
   @Max(10000)
   private Integer maxSurge;

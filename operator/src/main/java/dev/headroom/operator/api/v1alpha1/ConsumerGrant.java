@@ -22,10 +22,12 @@ public class ConsumerGrant {
   @JsonPropertyDescription("Connections it may use.")
   private Integer grant;
 
-  @JsonPropertyDescription("Rises each time the grant changes; the policy acknowledges it once obeyed.")
+  @JsonPropertyDescription(
+      "Rises each time the grant changes; the policy acknowledges it once obeyed.")
   private Long grantSeq;
 
-  @JsonPropertyDescription("Connections the budget keeps for this consumer until it confirms it came down.")
+  @JsonPropertyDescription(
+      "Connections the budget keeps for this consumer until it confirms it came down.")
   private Long held;
 
   @JsonPropertyDescription("Connections the allocation wants this consumer to have.")
@@ -43,7 +45,8 @@ public class ConsumerGrant {
   @JsonPropertyDescription("Surge pods counted for it.")
   private Integer maxSurge;
 
-  @JsonPropertyDescription("Stable, Shrinking (waiting for it to come down), Growing or Waiting (for others to shrink).")
+  @JsonPropertyDescription(
+      "Stable, Shrinking (waiting for it to come down), Growing or Waiting (for others to shrink).")
   private ConsumerPhase phase;
 
   public String getPolicy() {

@@ -30,7 +30,8 @@ public class DecisionRecord {
   @JsonPropertyDescription("What capped it.")
   private String limitedBy;
 
-  @JsonPropertyDescription("What was done, in one line; the full explanation is in reasons and inputs.")
+  @JsonPropertyDescription(
+      "What was done, in one line; the full explanation is in reasons and inputs.")
   private String reason;
 
   @JsonPropertyDescription("What was written to the target, one entry per change.")
@@ -179,7 +180,10 @@ public class DecisionRecord {
     copy.reason = reason;
     copy.actions = actions == null ? null : new java.util.ArrayList<>(actions);
     copy.reasons = reasons == null ? null : new java.util.ArrayList<>(reasons);
-    copy.inputs = inputs == null ? null : new java.util.ArrayList<>(inputs.stream().map(SourceRecommendation::copy).toList());
+    copy.inputs =
+        inputs == null
+            ? null
+            : new java.util.ArrayList<>(inputs.stream().map(SourceRecommendation::copy).toList());
     copy.requestedReplicas = requestedReplicas;
     copy.grant = grant;
     copy.dryRun = dryRun;
@@ -213,7 +217,21 @@ public class DecisionRecord {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(time, fromReplicas, toReplicas, fromPool, toPool, winner, limitedBy, reason, orEmpty(actions), orEmpty(reasons), orEmpty(inputs), requestedReplicas, grant, dryRun);
+    return java.util.Objects.hash(
+        time,
+        fromReplicas,
+        toReplicas,
+        fromPool,
+        toPool,
+        winner,
+        limitedBy,
+        reason,
+        orEmpty(actions),
+        orEmpty(reasons),
+        orEmpty(inputs),
+        requestedReplicas,
+        grant,
+        dryRun);
   }
 
   /** Absent and empty lists are written alike (NON_EMPTY), so they are equal too. */

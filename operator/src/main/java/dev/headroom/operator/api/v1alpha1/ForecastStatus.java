@@ -22,10 +22,12 @@ public class ForecastStatus {
   @JsonPropertyDescription("When that peak is expected (RFC 3339).")
   private String peakAt;
 
-  @JsonPropertyDescription("Backtest error of the forecast over the last season: symmetric mean absolute percentage error, as a ratio (0.1 = 10%).")
+  @JsonPropertyDescription(
+      "Backtest error of the forecast over the last season: symmetric mean absolute percentage error, as a ratio (0.1 = 10%).")
   private Double errorSmape;
 
-  @JsonPropertyDescription("Backtest error as mean absolute percentage error, as a ratio; absent when the history holds zeros.")
+  @JsonPropertyDescription(
+      "Backtest error as mean absolute percentage error, as a ratio; absent when the history holds zeros.")
   private Double errorMape;
 
   @JsonPropertyDescription("Samples of history the forecast learnt from.")
@@ -40,7 +42,8 @@ public class ForecastStatus {
   @JsonPropertyDescription("End of the history range last read from Prometheus (RFC 3339).")
   private String historyEnd;
 
-  @JsonPropertyDescription("Start of the forecast step the forecast was made in (RFC 3339); it is recomputed at every reconcile from the cached history.")
+  @JsonPropertyDescription(
+      "Start of the forecast step the forecast was made in (RFC 3339); it is recomputed at every reconcile from the cached history.")
   private String updatedAt;
 
   public String getSignal() {
@@ -182,6 +185,18 @@ public class ForecastStatus {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(signal, predictedLoad, predictedReplicas, peakLoad, peakAt, errorSmape, errorMape, samples, coverage, step, historyEnd, updatedAt);
+    return java.util.Objects.hash(
+        signal,
+        predictedLoad,
+        predictedReplicas,
+        peakLoad,
+        peakAt,
+        errorSmape,
+        errorMape,
+        samples,
+        coverage,
+        step,
+        historyEnd,
+        updatedAt);
   }
 }

@@ -9,12 +9,14 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ObservedUsage {
 
-  @JsonPropertyDescription("PromQL returning the connections in use, e.g. sum(pg_stat_activity_count).")
+  @JsonPropertyDescription(
+      "PromQL returning the connections in use, e.g. sum(pg_stat_activity_count).")
   @Required
   @Size(min = 1, max = 4096)
   private String query;
 
-  @JsonPropertyDescription("PromQL returning the downstream's own connection limit, e.g. max(pg_settings_max_connections); the budget then uses the smaller of it and spec.maxConnections.")
+  @JsonPropertyDescription(
+      "PromQL returning the downstream's own connection limit, e.g. max(pg_settings_max_connections); the budget then uses the smaller of it and spec.maxConnections.")
   @Size(min = 1, max = 4096)
   private String maxConnectionsQuery;
 
@@ -25,7 +27,6 @@ public class ObservedUsage {
   public void setMaxConnectionsQuery(String maxConnectionsQuery) {
     this.maxConnectionsQuery = maxConnectionsQuery;
   }
-
 
   public String getQuery() {
     return query;

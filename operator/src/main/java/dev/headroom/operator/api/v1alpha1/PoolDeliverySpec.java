@@ -8,12 +8,22 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** How the pool size is delivered to the pods. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.type != 'Env' || (has(self.container) && has(self.envName))", message = "delivery type Env needs container and envName", reason = "FieldValueRequired")
-@ValidationRule(value = "self.type != 'ConfigMap' || (has(self.configMapName) && has(self.key))", message = "delivery type ConfigMap needs configMapName and key", reason = "FieldValueRequired")
-@ValidationRule(value = "self.type != 'Annotation' || has(self.key)", message = "delivery type Annotation needs key", reason = "FieldValueRequired")
+@ValidationRule(
+    value = "self.type != 'Env' || (has(self.container) && has(self.envName))",
+    message = "delivery type Env needs container and envName",
+    reason = "FieldValueRequired")
+@ValidationRule(
+    value = "self.type != 'ConfigMap' || (has(self.configMapName) && has(self.key))",
+    message = "delivery type ConfigMap needs configMapName and key",
+    reason = "FieldValueRequired")
+@ValidationRule(
+    value = "self.type != 'Annotation' || has(self.key)",
+    message = "delivery type Annotation needs key",
+    reason = "FieldValueRequired")
 public class PoolDeliverySpec {
 
-  @JsonPropertyDescription("Env or Annotation: a pod-template change that rolls the pods, counted as a rollout. ConfigMap: the application watches the key and resizes live.")
+  @JsonPropertyDescription(
+      "Env or Annotation: a pod-template change that rolls the pods, counted as a rollout. ConfigMap: the application watches the key and resizes live.")
   @Required
   private DeliveryType type;
 

@@ -9,7 +9,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Range of the per-replica connection pool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.min <= self.max", message = "poolSize.min must be <= poolSize.max", reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "self.min <= self.max",
+    message = "poolSize.min must be <= poolSize.max",
+    reason = "FieldValueInvalid")
 public class PoolSizeRange {
 
   @JsonPropertyDescription("Smallest pool per replica.")

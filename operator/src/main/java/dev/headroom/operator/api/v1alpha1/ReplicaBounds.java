@@ -9,7 +9,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Lower and upper bound of the replica count. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.min <= self.max", message = "replicas.min must be <= replicas.max", reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "self.min <= self.max",
+    message = "replicas.min must be <= replicas.max",
+    reason = "FieldValueInvalid")
 public class ReplicaBounds {
 
   @JsonPropertyDescription("Fewest replicas Headroom will set.")

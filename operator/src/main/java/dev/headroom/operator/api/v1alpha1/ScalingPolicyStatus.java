@@ -13,7 +13,8 @@ public class ScalingPolicyStatus {
   @JsonPropertyDescription("Generation of the spec this status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Ready, MetricsAvailable, BudgetLimited, ScheduleActive, ForecastReady, Conflict.")
+  @JsonPropertyDescription(
+      "Ready, MetricsAvailable, BudgetLimited, ScheduleActive, ForecastReady, Conflict.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Replicas of the target as last observed.")
@@ -28,7 +29,8 @@ public class ScalingPolicyStatus {
   @JsonPropertyDescription("Connections the budget grants this policy.")
   private Integer grant;
 
-  @JsonPropertyDescription("Replicas the sources ask for before the budget cap: the demand the budget sees.")
+  @JsonPropertyDescription(
+      "Replicas the sources ask for before the budget cap: the demand the budget sees.")
   private Integer requestedReplicas;
 
   @JsonPropertyDescription("Surge pods counted for this workload at its current replica count.")
@@ -37,13 +39,16 @@ public class ScalingPolicyStatus {
   @JsonPropertyDescription("Sequence number of the budget grant this policy last obeyed.")
   private Long acknowledgedGrantSeq;
 
-  @JsonPropertyDescription("Upper bound of the connections the workload holds now: (pods incl. surge and terminating) x largest pool in play.")
+  @JsonPropertyDescription(
+      "Upper bound of the connections the workload holds now: (pods incl. surge and terminating) x largest pool in play.")
   private Long inUseBound;
 
-  @JsonPropertyDescription("The source whose recommendation won: Reactive, Capacity, Schedule, Forecast, Bounds, Budget or FailStatic (data was missing and replicas were kept).")
+  @JsonPropertyDescription(
+      "The source whose recommendation won: Reactive, Capacity, Schedule, Forecast, Bounds, Budget or FailStatic (data was missing and replicas were kept).")
   private String winner;
 
-  @JsonPropertyDescription("What capped the decision: None, Min, Max, Stabilization, RatePolicy, Tolerance or Budget.")
+  @JsonPropertyDescription(
+      "What capped the decision: None, Min, Max, Stabilization, RatePolicy, Tolerance or Budget.")
   private String limitedBy;
 
   @JsonPropertyDescription("The recommendation of every source.")
@@ -55,7 +60,8 @@ public class ScalingPolicyStatus {
   @JsonPropertyDescription("Start of the next schedule window (RFC 3339).")
   private String nextScheduleWindow;
 
-  @JsonPropertyDescription("The forecast of the load and the replicas it asks for, when spec.forecast is enabled.")
+  @JsonPropertyDescription(
+      "The forecast of the load and the replicas it asks for, when spec.forecast is enabled.")
   private ForecastStatus forecast;
 
   @JsonPropertyDescription("When Headroom last changed replicas or pool (RFC 3339).")
@@ -234,8 +240,13 @@ public class ScalingPolicyStatus {
   public ScalingPolicyStatus copy() {
     ScalingPolicyStatus copy = new ScalingPolicyStatus();
     copy.observedGeneration = observedGeneration;
-    copy.conditions = conditions == null ? null : new java.util.ArrayList<>(conditions.stream()
-        .map(c -> new io.fabric8.kubernetes.api.model.ConditionBuilder(c).build()).toList());
+    copy.conditions =
+        conditions == null
+            ? null
+            : new java.util.ArrayList<>(
+                conditions.stream()
+                    .map(c -> new io.fabric8.kubernetes.api.model.ConditionBuilder(c).build())
+                    .toList());
     copy.currentReplicas = currentReplicas;
     copy.desiredReplicas = desiredReplicas;
     copy.poolSize = poolSize;
@@ -246,14 +257,29 @@ public class ScalingPolicyStatus {
     copy.inUseBound = inUseBound;
     copy.winner = winner;
     copy.limitedBy = limitedBy;
-    copy.recommendations = recommendations == null ? null : new java.util.ArrayList<>(recommendations.stream().map(SourceRecommendation::copy).toList());
+    copy.recommendations =
+        recommendations == null
+            ? null
+            : new java.util.ArrayList<>(
+                recommendations.stream().map(SourceRecommendation::copy).toList());
     copy.activeSchedule = activeSchedule;
     copy.nextScheduleWindow = nextScheduleWindow;
     copy.forecast = forecast == null ? null : forecast.copy();
     copy.lastScaleTime = lastScaleTime;
-    copy.history = history == null ? null : new java.util.ArrayList<>(history.stream().map(DecisionRecord::copy).toList());
-    copy.recentRecommendations = recentRecommendations == null ? null : new java.util.ArrayList<>(recentRecommendations.stream().map(TimedReplicas::copy).toList());
-    copy.recentScaleEvents = recentScaleEvents == null ? null : new java.util.ArrayList<>(recentScaleEvents.stream().map(ScaleEventRecord::copy).toList());
+    copy.history =
+        history == null
+            ? null
+            : new java.util.ArrayList<>(history.stream().map(DecisionRecord::copy).toList());
+    copy.recentRecommendations =
+        recentRecommendations == null
+            ? null
+            : new java.util.ArrayList<>(
+                recentRecommendations.stream().map(TimedReplicas::copy).toList());
+    copy.recentScaleEvents =
+        recentScaleEvents == null
+            ? null
+            : new java.util.ArrayList<>(
+                recentScaleEvents.stream().map(ScaleEventRecord::copy).toList());
     return copy;
   }
 
@@ -290,6 +316,26 @@ public class ScalingPolicyStatus {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(observedGeneration, conditions, currentReplicas, desiredReplicas, poolSize, grant, requestedReplicas, maxSurge, acknowledgedGrantSeq, inUseBound, winner, limitedBy, recommendations, activeSchedule, nextScheduleWindow, forecast, lastScaleTime, history, recentRecommendations, recentScaleEvents);
+    return java.util.Objects.hash(
+        observedGeneration,
+        conditions,
+        currentReplicas,
+        desiredReplicas,
+        poolSize,
+        grant,
+        requestedReplicas,
+        maxSurge,
+        acknowledgedGrantSeq,
+        inUseBound,
+        winner,
+        limitedBy,
+        recommendations,
+        activeSchedule,
+        nextScheduleWindow,
+        forecast,
+        lastScaleTime,
+        history,
+        recentRecommendations,
+        recentScaleEvents);
   }
 }

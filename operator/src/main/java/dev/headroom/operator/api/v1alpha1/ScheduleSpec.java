@@ -18,7 +18,8 @@ public class ScheduleSpec {
   @Size(max = 63)
   private String name;
 
-  @JsonPropertyDescription("Start of the window, 5-field cron (minute hour day-of-month month day-of-week).")
+  @JsonPropertyDescription(
+      "Start of the window, 5-field cron (minute hour day-of-month month day-of-week).")
   @Required
   @Pattern("^\\s*\\S+(\\s+\\S+){4}\\s*$")
   @Size(max = 256)

@@ -10,7 +10,8 @@ public class SourceRecommendation {
   @JsonPropertyDescription("Reactive, Capacity, Schedule, Forecast, Bounds or Budget.")
   private String source;
 
-  @JsonPropertyDescription("Replicas this source asked for; absent when the source had nothing to say.")
+  @JsonPropertyDescription(
+      "Replicas this source asked for; absent when the source had nothing to say.")
   private Integer replicas;
 
   @JsonPropertyDescription("Why, in one sentence.")

@@ -44,14 +44,19 @@ class CheckedInCrdsTest {
     }
   }
 
-  /** kubectl users expect Ready first and Age last, as for built-in kinds (see operator/pom.xml). */
+  /**
+   * kubectl users expect Ready first and Age last, as for built-in kinds (see operator/pom.xml).
+   */
   @Test
   void printerColumnsStartWithReadyAndEndWithAge() throws IOException {
     for (String name : generatedFiles()) {
-      var crd = new com.fasterxml.jackson.databind.ObjectMapper(
-          new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(GENERATED.resolve(name).toFile());
+      var crd =
+          new com.fasterxml.jackson.databind.ObjectMapper(
+                  new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+              .readTree(GENERATED.resolve(name).toFile());
       List<String> columns = new java.util.ArrayList<>();
-      crd.at("/spec/versions/0/additionalPrinterColumns").forEach(c -> columns.add(c.get("name").asText()));
+      crd.at("/spec/versions/0/additionalPrinterColumns")
+          .forEach(c -> columns.add(c.get("name").asText()));
       assertThat(columns).as(name).startsWith("Ready").endsWith("Age");
     }
   }

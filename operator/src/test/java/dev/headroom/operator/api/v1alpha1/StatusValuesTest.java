@@ -38,9 +38,15 @@ class StatusValuesTest {
     s.setActiveSchedule(r.nextBoolean() ? "morning" : null);
     s.setLastScaleTime(r.nextBoolean() ? "2026-12-05T08:00:00Z" : null);
     for (int i = r.nextInt(2); i > 0; i--) {
-      s.getConditions().add(new ConditionBuilder().withType("Ready")
-          .withStatus(r.nextBoolean() ? "True" : "False").withReason("Steady").withMessage("ok")
-          .withLastTransitionTime("2026-12-05T08:00:00Z").build());
+      s.getConditions()
+          .add(
+              new ConditionBuilder()
+                  .withType("Ready")
+                  .withStatus(r.nextBoolean() ? "True" : "False")
+                  .withReason("Steady")
+                  .withMessage("ok")
+                  .withLastTransitionTime("2026-12-05T08:00:00Z")
+                  .build());
     }
     for (int i = r.nextInt(2); i > 0; i--) {
       SourceRecommendation rec = new SourceRecommendation();
@@ -55,7 +61,8 @@ class StatusValuesTest {
       d.setFromReplicas(r.nextInt(2));
       d.setToReplicas(2);
       d.setReason("scaled");
-      d.setActions(r.nextBoolean() ? new ArrayList<>(List.of("replicas 1 → 2")) : new ArrayList<>());
+      d.setActions(
+          r.nextBoolean() ? new ArrayList<>(List.of("replicas 1 → 2")) : new ArrayList<>());
       d.setDryRun(r.nextBoolean() ? Boolean.TRUE : null);
       s.getHistory().add(d);
     }
@@ -88,7 +95,9 @@ class StatusValuesTest {
     ScalingPolicyStatus same = status(a);
     for (ScalingPolicyStatus other : List.of(y, z, same)) {
       boolean json = JSON.asJson(x).equals(JSON.asJson(other));
-      assertThat(x.equals(other)).as("%s vs %s", JSON.asJson(x), JSON.asJson(other)).isEqualTo(json);
+      assertThat(x.equals(other))
+          .as("%s vs %s", JSON.asJson(x), JSON.asJson(other))
+          .isEqualTo(json);
       if (json) {
         assertThat(x.hashCode()).isEqualTo(other.hashCode());
       }

@@ -41,38 +41,53 @@ import javax.net.ssl.TrustManagerFactory;
  * streams cut after a while. It counts what it injected.
  *
  * <p>Each client connection gets its own upstream connection, kept alive as long as the client
- * keeps its own: messages are framed by Content-Length or chunked encoding and relayed as they
- * come (watch events included); upgrades (WebSocket watches) are piped as they are.
+ * keeps its own: messages are framed by Content-Length or chunked encoding and relayed as they come
+ * (watch events included); upgrades (WebSocket watches) are piped as they are.
  */
 public final class ApiFaultProxy implements AutoCloseable {
 
   /** Probabilities per request; zero everywhere is a transparent proxy. */
-  public record Rates(double serverError, double throttle, double conflict, double latency,
-      double dropBefore, double dropAfter, double watchCut) {
+  public record Rates(
+      double serverError,
+      double throttle,
+      double conflict,
+      double latency,
+      double dropBefore,
+      double dropAfter,
+      double watchCut) {
 
     public static final Rates NONE = new Rates(0, 0, 0, 0, 0, 0, 0);
 
     /** A random mix where every kind is possible and at most about a third of requests fail. */
     public static Rates random(SplittableRandom random) {
-      return new Rates(random.nextDouble(0.02, 0.08), random.nextDouble(0.01, 0.05),
-          random.nextDouble(0.10, 0.35), random.nextDouble(0.05, 0.20),
-          random.nextDouble(0.01, 0.04), random.nextDouble(0.01, 0.04), random.nextDouble(0.3, 0.9));
+      return new Rates(
+          random.nextDouble(0.02, 0.08),
+          random.nextDouble(0.01, 0.05),
+          random.nextDouble(0.10, 0.35),
+          random.nextDouble(0.05, 0.20),
+          random.nextDouble(0.01, 0.04),
+          random.nextDouble(0.01, 0.04),
+          random.nextDouble(0.3, 0.9));
     }
   }
 
   private final URI upstream;
   private final SSLContext tls;
   private final ServerSocket server;
-  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "api-fault-proxy");
-    t.setDaemon(true);
-    return t;
-  });
-  private final ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "api-fault-proxy-cutter");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "api-fault-proxy");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ScheduledExecutorService cutter =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "api-fault-proxy-cutter");
+            t.setDaemon(true);
+            return t;
+          });
   private final SplittableRandom random;
   private final Map<FaultKind, AtomicLong> injected = new EnumMap<>(FaultKind.class);
   private final AtomicLong requests = new AtomicLong();
@@ -116,11 +131,12 @@ public final class ApiFaultProxy implements AutoCloseable {
   /** What was injected so far, by kind (only the proxy's kinds are non-zero). */
   public Map<FaultKind, Long> injected() {
     Map<FaultKind, Long> out = new EnumMap<>(FaultKind.class);
-    injected.forEach((k, v) -> {
-      if (v.get() > 0) {
-        out.put(k, v.get());
-      }
-    });
+    injected.forEach(
+        (k, v) -> {
+          if (v.get() > 0) {
+            out.put(k, v.get());
+          }
+        });
     return out;
   }
 
@@ -137,7 +153,12 @@ public final class ApiFaultProxy implements AutoCloseable {
     }
   }
 
-  private enum Kind { READ, WATCH, WRITE, STATUS_OR_SCALE_WRITE }
+  private enum Kind {
+    READ,
+    WATCH,
+    WRITE,
+    STATUS_OR_SCALE_WRITE
+  }
 
   private void serve(Socket client) {
     SSLSocket up = null;
@@ -162,7 +183,9 @@ public final class ApiFaultProxy implements AutoCloseable {
           injected.get(fault).incrementAndGet();
         }
         boolean upgrade = header(head, "upgrade").toLowerCase(Locale.ROOT).contains("websocket");
-        if (fault == FaultKind.API_SERVER_ERROR || fault == FaultKind.API_THROTTLE || fault == FaultKind.API_CONFLICT
+        if (fault == FaultKind.API_SERVER_ERROR
+            || fault == FaultKind.API_THROTTLE
+            || fault == FaultKind.API_CONFLICT
             || fault == FaultKind.API_DROP_BEFORE) {
           relayBody(in, OutputStream.nullOutputStream(), head, false);
           if (fault == FaultKind.API_DROP_BEFORE) {
@@ -171,12 +194,20 @@ public final class ApiFaultProxy implements AutoCloseable {
           }
           if (fault == FaultKind.API_SERVER_ERROR) {
             int code = nextBoolean() ? 500 : 503;
-            answer(out, code, code == 500 ? "Internal Server Error" : "Service Unavailable",
-                code == 500 ? "InternalError" : "ServiceUnavailable", "injected by the fault run");
+            answer(
+                out,
+                code,
+                code == 500 ? "Internal Server Error" : "Service Unavailable",
+                code == 500 ? "InternalError" : "ServiceUnavailable",
+                "injected by the fault run");
           } else if (fault == FaultKind.API_THROTTLE) {
             answer(out, 429, "Too Many Requests", "TooManyRequests", "injected by the fault run");
           } else {
-            answer(out, 409, "Conflict", "Conflict",
+            answer(
+                out,
+                409,
+                "Conflict",
+                "Conflict",
                 "Operation cannot be fulfilled: the object has been modified; please apply your changes "
                     + "to the latest version and try again (injected by the fault run)");
           }
@@ -189,7 +220,9 @@ public final class ApiFaultProxy implements AutoCloseable {
           Thread.sleep(nextLong(200, 1500));
         }
         if (up == null || up.isClosed()) {
-          up = (SSLSocket) tls.getSocketFactory().createSocket(upstream.getHost(), upstream.getPort());
+          up =
+              (SSLSocket)
+                  tls.getSocketFactory().createSocket(upstream.getHost(), upstream.getPort());
           up.setTcpNoDelay(true);
           upIn = new BufferedInputStream(up.getInputStream());
           upOut = new BufferedOutputStream(up.getOutputStream());
@@ -197,7 +230,9 @@ public final class ApiFaultProxy implements AutoCloseable {
         StringBuilder request = new StringBuilder(head.get(0)).append("\r\n");
         for (String h : head.subList(1, head.size())) {
           String name = name(h);
-          if (name.equals("host") || name.equals("http2-settings") || name.equals("proxy-connection")
+          if (name.equals("host")
+              || name.equals("http2-settings")
+              || name.equals("proxy-connection")
               || (!upgrade && name.equals("upgrade"))) {
             continue;
           }
@@ -206,7 +241,12 @@ public final class ApiFaultProxy implements AutoCloseable {
           }
           request.append(h).append("\r\n");
         }
-        request.append("Host: ").append(upstream.getHost()).append(':').append(upstream.getPort()).append("\r\n\r\n");
+        request
+            .append("Host: ")
+            .append(upstream.getHost())
+            .append(':')
+            .append(upstream.getPort())
+            .append("\r\n\r\n");
         upOut.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
         relayBody(in, upOut, head, false);
         upOut.flush();
@@ -221,7 +261,8 @@ public final class ApiFaultProxy implements AutoCloseable {
         }
         String[] status = response.get(0).split(" ");
         int code = status.length > 1 ? Integer.parseInt(status[1]) : 0;
-        out.write((String.join("\r\n", response) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(
+            (String.join("\r\n", response) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         if (code == 101) {
           SSLSocket upstreamSocket = up;
@@ -237,10 +278,12 @@ public final class ApiFaultProxy implements AutoCloseable {
         if (fault == FaultKind.API_WATCH_CUT) {
           scheduleCut(client, up);
         }
-        boolean noBody = method.equals("HEAD") || code == 204 || code == 304 || (code >= 100 && code < 200);
+        boolean noBody =
+            method.equals("HEAD") || code == 204 || code == 304 || (code >= 100 && code < 200);
         boolean reusable = noBody || relayBody(upIn, out, response, true);
         out.flush();
-        if (!reusable || header(response, "connection").equalsIgnoreCase("close")
+        if (!reusable
+            || header(response, "connection").equalsIgnoreCase("close")
             || header(head, "connection").equalsIgnoreCase("close")) {
           return;
         }
@@ -257,18 +300,21 @@ public final class ApiFaultProxy implements AutoCloseable {
   }
 
   private void scheduleCut(Socket client, Socket up) {
-    cutter.schedule(() -> {
-      closeQuietly(client);
-      closeQuietly(up);
-    }, nextLong(500, 8000), TimeUnit.MILLISECONDS);
+    cutter.schedule(
+        () -> {
+          closeQuietly(client);
+          closeQuietly(up);
+        },
+        nextLong(500, 8000),
+        TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Copies one message body as its headers frame it (chunked, Content-Length, or a response to
-   * the end of the stream); false when the connection cannot carry another message.
+   * Copies one message body as its headers frame it (chunked, Content-Length, or a response to the
+   * end of the stream); false when the connection cannot carry another message.
    */
-  private static boolean relayBody(InputStream from, OutputStream to, List<String> head, boolean response)
-      throws IOException {
+  private static boolean relayBody(
+      InputStream from, OutputStream to, List<String> head, boolean response) throws IOException {
     if (header(head, "transfer-encoding").toLowerCase(Locale.ROOT).contains("chunked")) {
       while (true) {
         String size = readLine(from);
@@ -392,19 +438,35 @@ public final class ApiFaultProxy implements AutoCloseable {
     if (method.equals("GET")) {
       return query.contains("watch=true") || query.contains("watch=1") ? Kind.WATCH : Kind.READ;
     }
-    if ((method.equals("PUT") || method.equals("PATCH")) && (path.endsWith("/status") || path.endsWith("/scale"))) {
+    if ((method.equals("PUT") || method.equals("PATCH"))
+        && (path.endsWith("/status") || path.endsWith("/scale"))) {
       return Kind.STATUS_OR_SCALE_WRITE;
     }
     return Kind.WRITE;
   }
 
-  private static void answer(OutputStream out, int code, String text, String reason, String message) throws IOException {
-    String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
-        + "\"message\":\"" + message + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
+  private static void answer(OutputStream out, int code, String text, String reason, String message)
+      throws IOException {
+    String body =
+        "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+            + "\"message\":\""
+            + message
+            + "\",\"reason\":\""
+            + reason
+            + "\",\"code\":"
+            + code
+            + "}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 " + code + " " + text + "\r\nContent-Type: application/json\r\n"
-        + (code == 429 ? "Retry-After: 1\r\n" : "")
-        + "Content-Length: " + bytes.length + "\r\n\r\n";
+    String head =
+        "HTTP/1.1 "
+            + code
+            + " "
+            + text
+            + "\r\nContent-Type: application/json\r\n"
+            + (code == 429 ? "Retry-After: 1\r\n" : "")
+            + "Content-Length: "
+            + bytes.length
+            + "\r\n\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(bytes);
     out.flush();
@@ -463,10 +525,13 @@ public final class ApiFaultProxy implements AutoCloseable {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
-      for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
+      for (Certificate cert :
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(pem))) {
         store.setCertificateEntry("ca-" + i++, cert);
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);

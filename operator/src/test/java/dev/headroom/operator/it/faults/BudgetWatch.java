@@ -12,17 +12,16 @@ import java.util.Map;
  * <ul>
  *   <li>Normally a breach is a sample with {@code total > maxConnections − reserved}.
  *   <li>When a user lowers the limit (at t0, from A_old to A_new), grants issued under A_old stay
- *       valid until withdrawn: a consumer above its new grant still holds its old one until it
- *       has come down (docs/concepts.md, the grant ledger). So the limit checked is A_old until
- *       the first sample at least {@link #GRACE_MILLIS} after t0 in which the budget's status
- *       shows A_new, what it holds for its consumers ({@code Σ held}) fits A_new, and
- *       {@code total ≤ A_new}; from that sample on, A_new. Not getting there within
- *       {@link #BOUND_MILLIS} fails the scenario. A Deployment whose bound
- *       {@code (replicas + 1) × pool} rises while {@code total > A_new}, later than
- *       {@link #GRACE_MILLIS} after the budget's status first showed A_new, is counted as a grow
- *       while over.
- *   <li>A raised limit applies once the edit was accepted; a limit is lowered in this watch
- *       before the edit is sent, so a sample never checks against a limit the cluster has not got.
+ *       valid until withdrawn: a consumer above its new grant still holds its old one until it has
+ *       come down (docs/concepts.md, the grant ledger). So the limit checked is A_old until the
+ *       first sample at least {@link #GRACE_MILLIS} after t0 in which the budget's status shows
+ *       A_new, what it holds for its consumers ({@code Σ held}) fits A_new, and {@code total ≤
+ *       A_new}; from that sample on, A_new. Not getting there within {@link #BOUND_MILLIS} fails
+ *       the scenario. A Deployment whose bound {@code (replicas + 1) × pool} rises while {@code
+ *       total > A_new}, later than {@link #GRACE_MILLIS} after the budget's status first showed
+ *       A_new, is counted as a grow while over.
+ *   <li>A raised limit applies once the edit was accepted; a limit is lowered in this watch before
+ *       the edit is sent, so a sample never checks against a limit the cluster has not got.
  * </ul>
  */
 final class BudgetWatch {
@@ -39,6 +38,7 @@ final class BudgetWatch {
   private long statusShowedNewAt = -1;
   private long total;
   private long maxTotal;
+  private int limitAtMax;
   private double maxRatio;
   private final List<String> breaches = new ArrayList<>();
   private final List<String> growsWhileOver = new ArrayList<>();
@@ -81,28 +81,40 @@ final class BudgetWatch {
   /**
    * One sample: {@code total} connections in the consumers' live pods, {@code shapes} each
    * consumer's Deployment replicas and template pool, {@code statusAvailable} what the budget's
-   * status says is available (or -1), {@code statusHeld} the sum of what its status holds for
-   * its consumers (or -1).
+   * status says is available (or -1), {@code statusHeld} the sum of what its status holds for its
+   * consumers (or -1).
    */
-  synchronized void sample(long now, long total, Map<String, int[]> shapes, int statusAvailable,
-      long statusHeld, String detail) {
+  synchronized void sample(
+      long now,
+      long total,
+      Map<String, int[]> shapes,
+      int statusAvailable,
+      long statusHeld,
+      String detail) {
     this.total = total;
     if (lowering) {
       if (statusShowedNewAt < 0 && statusAvailable >= 0 && statusAvailable <= newAvailable) {
         statusShowedNewAt = now;
       }
-      if (statusShowedNewAt >= 0 && now - statusShowedNewAt > GRACE_MILLIS && total > newAvailable) {
+      if (statusShowedNewAt >= 0
+          && now - statusShowedNewAt > GRACE_MILLIS
+          && total > newAvailable) {
         for (var e : shapes.entrySet()) {
           int[] before = lastShape.get(e.getKey());
           int[] after = e.getValue();
           if (before != null && bound(after) > bound(before)) {
-            growsWhileOver.add(String.format("%s grew %d×%d -> %d×%d while %d > %d", e.getKey(),
-                before[0], before[1], after[0], after[1], total, newAvailable));
+            growsWhileOver.add(
+                String.format(
+                    "%s grew %d×%d -> %d×%d while %d > %d",
+                    e.getKey(), before[0], before[1], after[0], after[1], total, newAvailable));
           }
         }
       }
-      boolean withdrawn = statusAvailable >= 0 && statusAvailable <= newAvailable
-          && statusHeld >= 0 && statusHeld <= newAvailable;
+      boolean withdrawn =
+          statusAvailable >= 0
+              && statusAvailable <= newAvailable
+              && statusHeld >= 0
+              && statusHeld <= newAvailable;
       if (now - loweredAt >= GRACE_MILLIS && withdrawn && total <= newAvailable) {
         lowering = false;
         available = newAvailable;
@@ -113,10 +125,16 @@ final class BudgetWatch {
     lastShape.clear();
     lastShape.putAll(shapes);
     int limit = limit();
-    maxTotal = Math.max(maxTotal, total);
+    if (total > maxTotal || maxTotal == 0) {
+      maxTotal = total;
+      limitAtMax = limit;
+    }
     maxRatio = Math.max(maxRatio, limit == 0 ? 0 : (double) total / limit);
     if (total > limit) {
-      breaches.add(String.format("%s: %d > %d (%s)", name, total, limit, detail));
+      breaches.add(
+          String.format(
+              "%s at %s: %d > %d (%s)",
+              name, java.time.Instant.ofEpochMilli(now), total, limit, detail));
     }
   }
 
@@ -127,6 +145,16 @@ final class BudgetWatch {
 
   synchronized long total() {
     return total;
+  }
+
+  /** The most connections one sample counted. */
+  synchronized long maxTotal() {
+    return maxTotal;
+  }
+
+  /** The limit that sample was checked against. */
+  synchronized int limitAtMax() {
+    return limitAtMax;
   }
 
   synchronized double maxRatio() {

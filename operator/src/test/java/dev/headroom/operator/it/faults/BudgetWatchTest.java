@@ -23,16 +23,17 @@ class BudgetWatchTest {
     BudgetWatch w = new BudgetWatch("pg", 100);
     w.sample(0, 90, Map.of(), 100, 90, "");
     w.lowering(60, 1_000);
-    w.sample(1_100, 95, Map.of(), 100, 100, "");  // a grant issued under 100 may still land
+    w.sample(1_100, 95, Map.of(), 100, 100, ""); // a grant issued under 100 may still land
     assertThat(w.breaches()).isEmpty();
     assertThat(w.lowered()).isTrue();
-    w.sample(2_000, 50, Map.of(), 60, 60, "");    // under, but within the grace: still lowering
+    w.sample(2_000, 50, Map.of(), 60, 60, ""); // under, but within the grace: still lowering
     assertThat(w.lowered()).isTrue();
-    w.sample(4_500, 55, Map.of(), 60, 80, "");    // under, but a consumer still holds its old grant
+    w.sample(4_500, 55, Map.of(), 60, 80, ""); // under, but a consumer still holds its old grant
     assertThat(w.lowered()).isTrue();
-    w.sample(4_650, 70, Map.of(), 60, 80, "");    // and may use it: a surge pod of its shrink
+    w.sample(4_650, 70, Map.of(), 60, 80, ""); // and may use it: a surge pod of its shrink
     assertThat(w.breaches()).isEmpty();
-    w.sample(4_800, 55, Map.of(), 60, 58, "");    // held fits and usage is under: the new limit applies
+    w.sample(
+        4_800, 55, Map.of(), 60, 58, ""); // held fits and usage is under: the new limit applies
     assertThat(w.lowered()).isFalse();
     w.sample(4_950, 61, Map.of(), 60, 58, "");
     assertThat(w.breaches()).hasSize(1);
@@ -42,9 +43,9 @@ class BudgetWatchTest {
   void theNewLimitDoesNotApplyBeforeTheStatusShowsIt() {
     BudgetWatch w = new BudgetWatch("pg", 100);
     w.lowering(60, 0);
-    w.sample(5_000, 50, Map.of(), 100, 50, "");   // the operator has not seen the edit yet
+    w.sample(5_000, 50, Map.of(), 100, 50, ""); // the operator has not seen the edit yet
     assertThat(w.lowered()).isTrue();
-    w.sample(5_150, 50, Map.of(), -1, -1, "");    // no status at all
+    w.sample(5_150, 50, Map.of(), -1, -1, ""); // no status at all
     assertThat(w.lowered()).isTrue();
   }
 
@@ -73,10 +74,23 @@ class BudgetWatchTest {
     w.lowering(60, 0);
     w.sample(100, 90, Map.of("a", new int[] {2, 4}), 60, -1, "");
     w.sample(4_000, 90, Map.of("a", new int[] {2, 4}), 60, -1, "");
-    w.sample(4_150, 90, Map.of("a", new int[] {1, 5}), 60, -1, "");  // (2+1)x4 = 12 -> (1+1)x5 = 10
+    w.sample(4_150, 90, Map.of("a", new int[] {1, 5}), 60, -1, ""); // (2+1)x4 = 12 -> (1+1)x5 = 10
     assertThat(w.growsWhileOver()).isEmpty();
-    w.sample(4_300, 90, Map.of("a", new int[] {1, 6}), 60, -1, "");  // 10 -> 12
+    w.sample(4_300, 90, Map.of("a", new int[] {1, 6}), 60, -1, ""); // 10 -> 12
     assertThat(w.growsWhileOver()).hasSize(1);
+  }
+
+  @Test
+  void theHighestSampleIsKeptWithTheLimitItWasCheckedAgainst() {
+    BudgetWatch w = new BudgetWatch("pg", 100);
+    w.sample(0, 80, Map.of(), 100, -1, "");
+    w.lowering(60, 100);
+    w.sample(200, 90, Map.of(), 100, 100, ""); // still checked against the old limit
+    w.sample(4_000, 50, Map.of(), 60, 50, ""); // the new limit applies from here
+    w.sample(4_150, 58, Map.of(), 60, 50, "");
+    assertThat(w.maxTotal()).isEqualTo(90);
+    assertThat(w.limitAtMax()).isEqualTo(100);
+    assertThat(w.maxRatio()).isEqualTo(58 / 60.0);
   }
 
   @Test

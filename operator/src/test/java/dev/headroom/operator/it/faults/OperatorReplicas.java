@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Two operator replicas with leader election, as the chart runs them, reaching the API server
  * through {@code apiServer}. A supervisor restarts a replica that exited (as the kubelet would),
- * unless the fault driver holds it down. The operator's clock can be moved, always forward:
- * every restart passes {@code HEADROOM_CLOCK_START} so the clock never runs backwards.
+ * unless the fault driver holds it down. The operator's clock can be moved, always forward: every
+ * restart passes {@code HEADROOM_CLOCK_START} so the clock never runs backwards.
  */
 public final class OperatorReplicas implements AutoCloseable {
 
@@ -68,7 +68,9 @@ public final class OperatorReplicas implements AutoCloseable {
     int n = starts.incrementAndGet();
     for (int attempt = 1; ; attempt++) {
       try {
-        return new OperatorProcess(bed, admin, env, "fault-run-operator-" + (char) ('a' + i) + "-" + n, apiServer).start();
+        return new OperatorProcess(
+                bed, admin, env, "fault-run-operator-" + (char) ('a' + i) + "-" + n, apiServer)
+            .start();
       } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
         // the token request met a busy API server
         if (attempt >= 10) {
@@ -120,8 +122,8 @@ public final class OperatorReplicas implements AutoCloseable {
   }
 
   /**
-   * kill -9 of the replica holding the Lease; returns how long until the other replica held it,
-   * or null if no replica held the Lease or the other did not take it within {@code within}.
+   * kill -9 of the replica holding the Lease; returns how long until the other replica held it, or
+   * null if no replica held the Lease or the other did not take it within {@code within}.
    */
   public Duration killLeader(Duration within) throws InterruptedException {
     int leader = leaderIndex();
@@ -150,7 +152,9 @@ public final class OperatorReplicas implements AutoCloseable {
     return failover;
   }
 
-  /** Which replica holds the Lease, by the pid in its identity; -1 if none (or the Lease expired). */
+  /**
+   * Which replica holds the Lease, by the pid in its identity; -1 if none (or the Lease expired).
+   */
   public int leaderIndex() {
     Lease lease;
     try {
@@ -164,7 +168,9 @@ public final class OperatorReplicas implements AutoCloseable {
     String holder = lease.getSpec().getHolderIdentity();
     synchronized (this) {
       for (int i = 0; i < 2; i++) {
-        if (replicas[i] != null && replicas[i].alive() && holder.endsWith("-" + replicas[i].pid())) {
+        if (replicas[i] != null
+            && replicas[i].alive()
+            && holder.endsWith("-" + replicas[i].pid())) {
           return i;
         }
       }
@@ -173,12 +179,13 @@ public final class OperatorReplicas implements AutoCloseable {
   }
 
   /**
-   * Restarts both replicas with a clock that starts {@code before} ahead of the next
-   * Europe/Berlin daylight-saving change after the operator's current time (so always forward).
+   * Restarts both replicas with a clock that starts {@code before} ahead of the next Europe/Berlin
+   * daylight-saving change after the operator's current time (so always forward).
    */
   public Instant jumpAcrossDst(Duration before) throws InterruptedException {
     Instant virtualNow = clockOffset == null ? Instant.now() : Instant.now().plus(clockOffset);
-    Instant change = BERLIN.getRules().nextTransition(virtualNow.plus(Duration.ofHours(1))).getInstant();
+    Instant change =
+        BERLIN.getRules().nextTransition(virtualNow.plus(Duration.ofHours(1))).getInstant();
     Instant start = change.minus(before);
     synchronized (this) {
       for (int i = 0; i < 2; i++) {

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.readiness.Readiness;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +39,22 @@ import java.util.function.UnaryOperator;
 final class ScenarioRun {
 
   static final String POOL_ENV = "DB_POOL_SIZE";
+
+  /** The role the connection emulator opens a pod's pool as. */
+  static final String ROLE_ENV = "DB_USER";
+
+  /** The label the connection emulator selects pods by. */
+  static final String CONNECTIONS_LABEL = "headroom.dev/connections";
+
   static final String LOAD_METRIC = "headroom_fault_load";
   static final int INITIAL_POOL = 5;
+
   /**
    * Before the first convergence check: a scrape (1 s), a sync period (2 s) and a margin, so that
    * the final loads have reached a decision.
    */
   static final long SETTLE_MILLIS = 5_000;
+
   /** How long a budget-below-usage step waits for usage to rise above the guarantees. */
   static final long USAGE_WAIT_MILLIS = 8_000;
 
@@ -53,9 +63,19 @@ final class ScenarioRun {
   private final KubernetesClient admin;
   private final Prometheus prometheus;
   private final Map<String, BudgetWatch> watches = new LinkedHashMap<>();
+
+  /** The same rules, on what PostgreSQL counts for each budget's role. */
+  private final Map<String, BudgetWatch> databaseWatches = new LinkedHashMap<>();
+
+  /** Each budget's status as the last cluster sample saw it: available, held (-1: none). */
+  private final Map<String, long[]> lastStatus = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<String, String> budgetOf = new HashMap<>();
   private final Map<FaultKind, Integer> faults = new EnumMap<>(FaultKind.class);
   private final AtomicLong samples = new AtomicLong();
+  private final AtomicLong databaseSamples = new AtomicLong();
+  private final AtomicLong podConnectionSum = new AtomicLong();
+  private final AtomicLong databaseConnectionSum = new AtomicLong();
   private final List<String> problems = new ArrayList<>();
   private volatile String unconverged = "not checked";
   private long convergenceMillis = -1;
@@ -67,6 +87,8 @@ final class ScenarioRun {
     this.prometheus = prometheus;
     for (Scenario.Budget b : scenario.budgets()) {
       watches.put(b.name(), new BudgetWatch(b.name(), b.max() - b.reserved()));
+      databaseWatches.put(
+          b.name(), new BudgetWatch(b.name() + " (database)", b.max() - b.reserved()));
       for (Scenario.Consumer c : b.consumers()) {
         budgetOf.put(c.name(), b.name());
       }
@@ -81,13 +103,36 @@ final class ScenarioRun {
     return scenario;
   }
 
+  /** The PostgreSQL role a budget's pods log in as: one per budget, unique to this run. */
+  String role(String budget) {
+    return DatabaseRoleSampler.ROLE_PREFIX
+        + namespace.substring("fr-".length()).replace('-', '_')
+        + "_"
+        + budget;
+  }
+
+  List<String> roles() {
+    return scenario.budgets().stream().map(b -> role(b.name())).toList();
+  }
+
   void create() {
-    createOnce(() -> admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-        .addToLabels(ClusterSampler.LABEL, "true").endMetadata().build()).create());
+    createOnce(
+        () ->
+            admin
+                .namespaces()
+                .resource(
+                    new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(namespace)
+                        .addToLabels(ClusterSampler.LABEL, "true")
+                        .endMetadata()
+                        .build())
+                .create());
     for (Scenario.Budget b : scenario.budgets()) {
       createOnce(() -> admin.resource(budget(b)).inNamespace(namespace).create());
       for (Scenario.Consumer c : b.consumers()) {
-        createOnce(() -> admin.resource(deployment(c)).inNamespace(namespace).create());
+        createOnce(
+            () -> admin.resource(deployment(c, role(b.name()))).inNamespace(namespace).create());
       }
     }
     for (Scenario.Step s : scenario.steps()) {
@@ -127,19 +172,23 @@ final class ScenarioRun {
         count(FaultKind.PROMETHEUS_NAN);
       }
       case POLICY_MAX -> {
-        editPolicy(s.consumer(), p -> {
-          p.getSpec().getReplicas().setMax(Math.max(s.a(), p.getSpec().getReplicas().getMin()));
-          return p;
-        });
+        editPolicy(
+            s.consumer(),
+            p -> {
+              p.getSpec().getReplicas().setMax(Math.max(s.a(), p.getSpec().getReplicas().getMin()));
+              return p;
+            });
         count(FaultKind.USER_EDIT_POLICY);
       }
       case POOL_RANGE -> {
-        editPolicy(s.consumer(), p -> {
-          PoolSizeRange range = p.getSpec().getConnections().getPoolSize();
-          range.setMin(s.a());
-          range.setMax(s.b());
-          return p;
-        });
+        editPolicy(
+            s.consumer(),
+            p -> {
+              PoolSizeRange range = p.getSpec().getConnections().getPoolSize();
+              range.setMin(s.a());
+              range.setMax(s.b());
+              return p;
+            });
         count(FaultKind.USER_EDIT_POLICY);
       }
       case BUDGET_LIMIT -> {
@@ -168,8 +217,8 @@ final class ScenarioRun {
 
   /**
    * What the budget's consumers hold, once it is above {@code floor} or after {@link
-   * #USAGE_WAIT_MILLIS}: consumers raised to full load may still be growing through their
-   * rollouts when the step comes due.
+   * #USAGE_WAIT_MILLIS}: consumers raised to full load may still be growing through their rollouts
+   * when the step comes due.
    */
   private long awaitUsageAbove(String budget, long floor) {
     long deadline = System.currentTimeMillis() + USAGE_WAIT_MILLIS;
@@ -189,13 +238,17 @@ final class ScenarioRun {
   private void setLimit(String budget, int max) {
     Scenario.Budget b = budget(budget);
     BudgetWatch watch = watches.get(budget);
+    BudgetWatch database = databaseWatches.get(budget);
     int available = max - b.reserved();
     if (available < watch.available()) {
-      watch.lowering(available, System.currentTimeMillis());
+      long now = System.currentTimeMillis();
+      watch.lowering(available, now);
+      database.lowering(available, now);
       editBudget(budget, max);
     } else {
       editBudget(budget, max);
       watch.raised(available);
+      database.raised(available);
     }
   }
 
@@ -227,7 +280,8 @@ final class ScenarioRun {
   }
 
   /** One sample of the live cluster; called by the sampler every period. */
-  void sample(long now, List<Pod> pods, List<Deployment> deployments, List<ConnectionBudget> budgets) {
+  void sample(
+      long now, List<Pod> pods, List<Deployment> deployments, List<ConnectionBudget> budgets) {
     Map<String, Long> totals = new HashMap<>();
     Map<String, StringBuilder> details = new HashMap<>();
     for (Pod pod : pods) {
@@ -242,15 +296,35 @@ final class ScenarioRun {
       }
       int pool = ConnectionSampler.poolOf(pod, POOL_ENV);
       totals.merge(budget, (long) pool, Long::sum);
-      details.computeIfAbsent(budget, k -> new StringBuilder()).append(pod.getMetadata().getName())
-          .append('=').append(pool).append(pod.getMetadata().getDeletionTimestamp() == null ? " " : "(terminating) ");
+      details
+          .computeIfAbsent(budget, k -> new StringBuilder())
+          .append(pod.getMetadata().getName())
+          .append('=')
+          .append(pool)
+          .append(pod.getMetadata().getDeletionTimestamp() == null ? "" : "(terminating)")
+          .append(Readiness.isPodReady(pod) ? " " : "(not ready) ");
     }
     Map<String, Map<String, int[]>> shapes = new HashMap<>();
     for (Deployment d : deployments) {
       String budget = budgetOf.get(d.getMetadata().getName());
       if (budget != null) {
-        shapes.computeIfAbsent(budget, k -> new HashMap<>()).put(d.getMetadata().getName(),
-            new int[] {d.getSpec().getReplicas(), templatePool(d)});
+        shapes
+            .computeIfAbsent(budget, k -> new HashMap<>())
+            .put(d.getMetadata().getName(), new int[] {d.getSpec().getReplicas(), templatePool(d)});
+        var st = d.getStatus();
+        details
+            .computeIfAbsent(budget, k -> new StringBuilder())
+            .append(
+                String.format(
+                    "[%s %d×%d gen %d/%s replicas %s updated %s ready %s] ",
+                    d.getMetadata().getName(),
+                    d.getSpec().getReplicas(),
+                    templatePool(d),
+                    d.getMetadata().getGeneration(),
+                    st == null ? "-" : st.getObservedGeneration(),
+                    st == null ? "-" : st.getReplicas(),
+                    st == null ? "-" : st.getUpdatedReplicas(),
+                    st == null ? "-" : st.getReadyReplicas()));
       }
     }
     Map<String, Integer> statusAvailable = new HashMap<>();
@@ -260,16 +334,91 @@ final class ScenarioRun {
         statusAvailable.put(b.getMetadata().getName(), b.getStatus().getAvailable());
       }
       if (b.getStatus() != null && b.getStatus().getConsumers() != null) {
-        statusHeld.put(b.getMetadata().getName(), b.getStatus().getConsumers().stream()
-            .mapToLong(g -> g.getHeld() == null ? 0 : g.getHeld()).sum());
+        statusHeld.put(
+            b.getMetadata().getName(),
+            b.getStatus().getConsumers().stream()
+                .mapToLong(g -> g.getHeld() == null ? 0 : g.getHeld())
+                .sum());
       }
     }
     for (BudgetWatch w : watches.values()) {
-      w.sample(now, totals.getOrDefault(w.name, 0L), shapes.getOrDefault(w.name, Map.of()),
-          statusAvailable.getOrDefault(w.name, -1), statusHeld.getOrDefault(w.name, -1L),
+      int available = statusAvailable.getOrDefault(w.name, -1);
+      long held = statusHeld.getOrDefault(w.name, -1L);
+      lastStatus.put(w.name, new long[] {available, held});
+      w.sample(
+          now,
+          totals.getOrDefault(w.name, 0L),
+          shapes.getOrDefault(w.name, Map.of()),
+          available,
+          held,
           String.valueOf(details.getOrDefault(w.name, new StringBuilder())));
     }
     samples.incrementAndGet();
+  }
+
+  /**
+   * One sample of PostgreSQL, {@code counts} the connections open per role; called by the {@link
+   * DatabaseRoleSampler} every period. Checked against the same limit as the pod pools, with the
+   * lowered-limit grace ending on the database's own count and the status the cluster sampler saw
+   * last.
+   */
+  void sampleDatabase(long now, Map<String, Long> counts) {
+    for (var e : databaseWatches.entrySet()) {
+      String budget = e.getKey();
+      long count = counts.getOrDefault(role(budget), 0L);
+      long[] status = lastStatus.getOrDefault(budget, new long[] {-1, -1});
+      long pods = watches.get(budget).total();
+      e.getValue()
+          .sample(
+              now,
+              count,
+              Map.of(),
+              (int) status[0],
+              status[1],
+              "role " + role(budget) + ", pod pools " + pods);
+      podConnectionSum.addAndGet(pods);
+      databaseConnectionSum.addAndGet(count);
+    }
+    databaseSamples.incrementAndGet();
+  }
+
+  long databaseSamples() {
+    return databaseSamples.get();
+  }
+
+  List<String> databaseBreaches() {
+    List<String> out = new ArrayList<>();
+    databaseWatches.values().forEach(w -> out.addAll(w.breaches()));
+    return out;
+  }
+
+  /**
+   * Σ database count / Σ pod-pool count over the database samples: how closely real connections
+   * followed the pods.
+   */
+  long[] connectionSums() {
+    return new long[] {databaseConnectionSum.get(), podConnectionSum.get()};
+  }
+
+  /**
+   * Per budget: the most connections its pod pools and PostgreSQL counted, each with the limit
+   * then.
+   */
+  List<FaultRun.BudgetPeak> peaks() {
+    return watches.keySet().stream()
+        .map(
+            name -> {
+              BudgetWatch pods = watches.get(name);
+              BudgetWatch database = databaseWatches.get(name);
+              return new FaultRun.BudgetPeak(
+                  name,
+                  pods.maxTotal(),
+                  pods.limitAtMax(),
+                  database.maxTotal(),
+                  database.limitAtMax(),
+                  database.maxRatio());
+            })
+        .toList();
   }
 
   long samples() {
@@ -295,14 +444,14 @@ final class ScenarioRun {
   /**
    * Waits until every policy and budget converged, or the deadline passed. The first check comes
    * {@link #SETTLE_MILLIS} after the final loads were set and a replica led, so that the operator
-   * has scraped them and had a round on them (a state that was already consistent before would
-   * pass at once);
-   * converged means two checks in a row, a second apart, found nothing left to do. The time is
-   * that of the first of them.
+   * has scraped them and had a round on them (a state that was already consistent before would pass
+   * at once); converged means two checks in a row, a second apart, found nothing left to do. The
+   * time is that of the first of them.
    */
   boolean awaitConvergence(long startedMillis, long leaderSinceMillis, long deadlineMillis)
       throws InterruptedException {
-    long settle = Math.max(startedMillis, leaderSinceMillis) + SETTLE_MILLIS - System.currentTimeMillis();
+    long settle =
+        Math.max(startedMillis, leaderSinceMillis) + SETTLE_MILLIS - System.currentTimeMillis();
     if (settle > 0) {
       Thread.sleep(settle);
     }
@@ -322,15 +471,21 @@ final class ScenarioRun {
       }
       firstConverged = -1;
       if (!why.equals(unconverged) && Boolean.getBoolean("headroom.fault-run.trace")) {
-        System.out.printf("trace %s +%ds: %s%n", namespace, (System.currentTimeMillis() - startedMillis) / 1000, why);
+        System.out.printf(
+            "trace %s +%ds: %s%n",
+            namespace, (System.currentTimeMillis() - startedMillis) / 1000, why);
       }
       unconverged = why;
       Thread.sleep(1000);
     }
     for (BudgetWatch w : watches.values()) {
       if (w.notUnderInTime()) {
-        problems.add("budget " + w.name + " did not get under its lowered limit within "
-            + BudgetWatch.BOUND_MILLIS / 1000 + " s");
+        problems.add(
+            "budget "
+                + w.name
+                + " did not get under its lowered limit within "
+                + BudgetWatch.BOUND_MILLIS / 1000
+                + " s");
       }
     }
     problems.add("did not converge: " + unconverged);
@@ -343,24 +498,27 @@ final class ScenarioRun {
 
   /**
    * Null when converged: every budget has observed its spec and is stable (each grant at its
-   * target, acknowledged by its policy), every policy is Ready for its generation, its
-   * Deployment has the replicas and pool it decided and is rolled out, and usage is under the
-   * (possibly lowered) limit.
+   * target, acknowledged by its policy), every policy is Ready for its generation, its Deployment
+   * has the replicas and pool it decided and is rolled out, and usage is under the (possibly
+   * lowered) limit.
    */
   String notConverged() {
     try {
       Map<String, ScalingPolicy> policies = new HashMap<>();
-      for (ScalingPolicy p : admin.resources(ScalingPolicy.class).inNamespace(namespace).list().getItems()) {
+      for (ScalingPolicy p :
+          admin.resources(ScalingPolicy.class).inNamespace(namespace).list().getItems()) {
         policies.put(p.getMetadata().getName(), p);
       }
       Map<String, Deployment> deployments = new HashMap<>();
       for (Deployment d : admin.apps().deployments().inNamespace(namespace).list().getItems()) {
         deployments.put(d.getMetadata().getName(), d);
       }
-      for (ConnectionBudget b : admin.resources(ConnectionBudget.class).inNamespace(namespace).list().getItems()) {
+      for (ConnectionBudget b :
+          admin.resources(ConnectionBudget.class).inNamespace(namespace).list().getItems()) {
         String name = b.getMetadata().getName();
         var st = b.getStatus();
-        if (st == null || !Objects.equals(st.getObservedGeneration(), b.getMetadata().getGeneration())) {
+        if (st == null
+            || !Objects.equals(st.getObservedGeneration(), b.getMetadata().getGeneration())) {
           return name + ": status not for generation " + b.getMetadata().getGeneration();
         }
         if (watches.get(name).lowered()) {
@@ -368,38 +526,71 @@ final class ScenarioRun {
         }
         for (ConsumerGrant g : st.getConsumers()) {
           ScalingPolicy p = policies.get(g.getPolicy().substring(g.getPolicy().indexOf('/') + 1));
-          if (g.getPhase() != ConsumerPhase.STABLE || !Objects.equals(g.getGrant(), g.getTarget())) {
-            return name + "/" + g.getPolicy() + ": phase " + g.getPhase() + " grant " + g.getGrant() + " target " + g.getTarget();
+          if (g.getPhase() != ConsumerPhase.STABLE
+              || !Objects.equals(g.getGrant(), g.getTarget())) {
+            return name
+                + "/"
+                + g.getPolicy()
+                + ": phase "
+                + g.getPhase()
+                + " grant "
+                + g.getGrant()
+                + " target "
+                + g.getTarget();
           }
-          if (p == null || p.getStatus() == null || !Objects.equals(p.getStatus().getAcknowledgedGrantSeq(), g.getGrantSeq())) {
+          if (p == null
+              || p.getStatus() == null
+              || !Objects.equals(p.getStatus().getAcknowledgedGrantSeq(), g.getGrantSeq())) {
             return g.getPolicy() + ": grant " + g.getGrantSeq() + " not acknowledged";
           }
         }
-        long consumers = scenario.budgets().stream().filter(x -> x.name().equals(name))
-            .mapToLong(x -> x.consumers().size()).sum();
+        long consumers =
+            scenario.budgets().stream()
+                .filter(x -> x.name().equals(name))
+                .mapToLong(x -> x.consumers().size())
+                .sum();
         if (st.getConsumers().size() != consumers) {
-          return name + ": " + st.getConsumers().size() + " consumers in status, " + consumers + " policies";
+          return name
+              + ": "
+              + st.getConsumers().size()
+              + " consumers in status, "
+              + consumers
+              + " policies";
         }
       }
       for (ScalingPolicy p : policies.values()) {
         String name = p.getMetadata().getName();
         var st = p.getStatus();
         Deployment d = deployments.get(name);
-        if (st == null || !Objects.equals(st.getObservedGeneration(), p.getMetadata().getGeneration())) {
+        if (st == null
+            || !Objects.equals(st.getObservedGeneration(), p.getMetadata().getGeneration())) {
           return name + ": status not for generation " + p.getMetadata().getGeneration();
         }
         if (!Conditions.isTrue(st.getConditions(), "Ready")) {
-          return name + ": not Ready: " + Conditions.find(st.getConditions(), "Ready").map(c -> c.getReason() + " " + c.getMessage()).orElse("-");
+          return name
+              + ": not Ready: "
+              + Conditions.find(st.getConditions(), "Ready")
+                  .map(c -> c.getReason() + " " + c.getMessage())
+                  .orElse("-");
         }
         int replicas = d.getSpec().getReplicas();
-        if (!Objects.equals(st.getDesiredReplicas(), replicas) || !Objects.equals(st.getCurrentReplicas(), replicas)) {
-          return name + ": desired " + st.getDesiredReplicas() + " current " + st.getCurrentReplicas() + " deployment " + replicas;
+        if (!Objects.equals(st.getDesiredReplicas(), replicas)
+            || !Objects.equals(st.getCurrentReplicas(), replicas)) {
+          return name
+              + ": desired "
+              + st.getDesiredReplicas()
+              + " current "
+              + st.getCurrentReplicas()
+              + " deployment "
+              + replicas;
         }
         if (!Objects.equals(st.getPoolSize(), templatePool(d))) {
           return name + ": pool " + st.getPoolSize() + " deployment " + templatePool(d);
         }
         var ds = d.getStatus();
-        if (ds == null || nz(ds.getUpdatedReplicas()) != replicas || nz(ds.getReadyReplicas()) != replicas
+        if (ds == null
+            || nz(ds.getUpdatedReplicas()) != replicas
+            || nz(ds.getReadyReplicas()) != replicas
             || nz(ds.getReplicas()) != replicas) {
           return name + ": rollout not done";
         }
@@ -412,8 +603,8 @@ final class ScenarioRun {
 
   /**
    * After convergence: no grant above the budget, the last decision in history is what the
-   * Deployment runs (no decision lost), history times never go back, and each consumer's bound
-   * fits its grant.
+   * Deployment runs (no decision lost), history times never go back, and each consumer's bound fits
+   * its grant.
    */
   List<String> checkConsistency() {
     for (int attempt = 1; ; attempt++) {
@@ -435,20 +626,36 @@ final class ScenarioRun {
       deployments.put(d.getMetadata().getName(), d);
     }
     Map<String, ConsumerGrant> grants = new HashMap<>();
-    for (ConnectionBudget b : admin.resources(ConnectionBudget.class).inNamespace(namespace).list().getItems()) {
+    for (ConnectionBudget b :
+        admin.resources(ConnectionBudget.class).inNamespace(namespace).list().getItems()) {
       var st = b.getStatus();
       int available = b.getSpec().getMaxConnections() - b.getSpec().getReserved();
       if (!Objects.equals(st.getAvailable(), available)) {
-        out.add(b.getMetadata().getName() + ": status.available " + st.getAvailable() + " != " + available);
+        out.add(
+            b.getMetadata().getName()
+                + ": status.available "
+                + st.getAvailable()
+                + " != "
+                + available);
       }
       long granted = st.getConsumers().stream().mapToLong(ConsumerGrant::getGrant).sum();
-      long held = st.getConsumers().stream().mapToLong(g -> g.getHeld() == null ? 0 : g.getHeld()).sum();
+      long held =
+          st.getConsumers().stream().mapToLong(g -> g.getHeld() == null ? 0 : g.getHeld()).sum();
       if (granted > available || held > available) {
-        out.add(b.getMetadata().getName() + ": granted " + granted + " held " + held + " > available " + available);
+        out.add(
+            b.getMetadata().getName()
+                + ": granted "
+                + granted
+                + " held "
+                + held
+                + " > available "
+                + available);
       }
-      st.getConsumers().forEach(g -> grants.put(g.getPolicy().substring(g.getPolicy().indexOf('/') + 1), g));
+      st.getConsumers()
+          .forEach(g -> grants.put(g.getPolicy().substring(g.getPolicy().indexOf('/') + 1), g));
     }
-    for (ScalingPolicy p : admin.resources(ScalingPolicy.class).inNamespace(namespace).list().getItems()) {
+    for (ScalingPolicy p :
+        admin.resources(ScalingPolicy.class).inNamespace(namespace).list().getItems()) {
       String name = p.getMetadata().getName();
       Deployment d = deployments.get(name);
       int replicas = d.getSpec().getReplicas();
@@ -470,8 +677,19 @@ final class ScenarioRun {
         DecisionRecord last = history.get(history.size() - 1);
         if (!Objects.equals(last.getToReplicas(), replicas)
             || (last.getToPool() != null && last.getToPool() != pool)) {
-          out.add(name + ": runs " + replicas + "x" + pool + " but the last decision in history says "
-              + last.getToReplicas() + "x" + last.getToPool() + " (" + last.getTime() + ")");
+          out.add(
+              name
+                  + ": runs "
+                  + replicas
+                  + "x"
+                  + pool
+                  + " but the last decision in history says "
+                  + last.getToReplicas()
+                  + "x"
+                  + last.getToPool()
+                  + " ("
+                  + last.getTime()
+                  + ")");
         }
       }
       ConsumerGrant g = grants.get(name);
@@ -481,10 +699,26 @@ final class ScenarioRun {
         int surge = p.getStatus().getMaxSurge() == null ? 1 : p.getStatus().getMaxSurge();
         long bound = (long) (replicas + surge) * pool;
         if (bound > g.getGrant()) {
-          out.add(name + ": (" + replicas + " + " + surge + ") x " + pool + " = " + bound + " > grant " + g.getGrant());
+          out.add(
+              name
+                  + ": ("
+                  + replicas
+                  + " + "
+                  + surge
+                  + ") x "
+                  + pool
+                  + " = "
+                  + bound
+                  + " > grant "
+                  + g.getGrant());
         }
         if (p.getStatus().getGrant() != null && !p.getStatus().getGrant().equals(g.getGrant())) {
-          out.add(name + ": status.grant " + p.getStatus().getGrant() + " != budget grant " + g.getGrant());
+          out.add(
+              name
+                  + ": status.grant "
+                  + p.getStatus().getGrant()
+                  + " != budget grant "
+                  + g.getGrant());
         }
       }
     }
@@ -513,14 +747,27 @@ final class ScenarioRun {
   }
 
   private void editPolicy(String name, UnaryOperator<ScalingPolicy> change) {
-    retry(() -> admin.resources(ScalingPolicy.class).inNamespace(namespace).withName(name).edit(change));
+    retry(
+        () ->
+            admin
+                .resources(ScalingPolicy.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .edit(change));
   }
 
   private void editBudget(String name, int max) {
-    retry(() -> admin.resources(ConnectionBudget.class).inNamespace(namespace).withName(name).edit(b -> {
-      b.getSpec().setMaxConnections(max);
-      return b;
-    }));
+    retry(
+        () ->
+            admin
+                .resources(ConnectionBudget.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .edit(
+                    b -> {
+                      b.getSpec().setMaxConnections(max);
+                      return b;
+                    }));
   }
 
   /** A user's edit: retried on conflicts and on a busy API server, as kubectl users do. */
@@ -538,7 +785,10 @@ final class ScenarioRun {
     }
   }
 
-  /** Creates, retrying a timed-out create; an AlreadyExists after a retry means the first one landed. */
+  /**
+   * Creates, retrying a timed-out create; an AlreadyExists after a retry means the first one
+   * landed.
+   */
   private static void createOnce(Runnable create) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -590,30 +840,56 @@ final class ScenarioRun {
   }
 
   private static ConnectionBudget budget(Scenario.Budget b) {
-    ConnectionBudget budget = Serialization.unmarshal("""
+    ConnectionBudget budget =
+        Serialization.unmarshal(
+            """
         apiVersion: headroom.dev/v1alpha1
         kind: ConnectionBudget
         metadata: {name: %s, labels: {%s: "true"}}
         spec: {maxConnections: %d, reserved: %d, allocation: Proportional}
-        """.formatted(b.name(), ClusterSampler.LABEL, b.max(), b.reserved()), ConnectionBudget.class);
+        """
+                .formatted(b.name(), ClusterSampler.LABEL, b.max(), b.reserved()),
+            ConnectionBudget.class);
     return budget;
   }
 
-  private static Deployment deployment(Scenario.Consumer c) {
+  private static Deployment deployment(Scenario.Consumer c, String role) {
     return new DeploymentBuilder()
-        .withNewMetadata().withName(c.name()).addToLabels(ClusterSampler.LABEL, "true").endMetadata()
+        .withNewMetadata()
+        .withName(c.name())
+        .addToLabels(ClusterSampler.LABEL, "true")
+        .endMetadata()
         .withNewSpec()
         .withReplicas(1)
-        .withNewSelector().addToMatchLabels("app", c.name()).endSelector()
-        .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
-        .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0))
-        .endRollingUpdate().endStrategy()
+        .withNewSelector()
+        .addToMatchLabels("app", c.name())
+        .endSelector()
+        .withNewStrategy()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxSurge(new IntOrString(1))
+        .withMaxUnavailable(new IntOrString(0))
+        .endRollingUpdate()
+        .endStrategy()
         .withNewTemplate()
-        .withNewMetadata().addToLabels("app", c.name()).addToLabels(ClusterSampler.LABEL, "true").endMetadata()
+        .withNewMetadata()
+        .addToLabels("app", c.name())
+        .addToLabels(ClusterSampler.LABEL, "true")
+        .addToLabels(CONNECTIONS_LABEL, "real")
+        .endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(0L)
-        .addNewContainer().withName("app").withImage("nginx")
-        .addNewEnv().withName(POOL_ENV).withValue(Integer.toString(INITIAL_POOL)).endEnv()
+        .addNewContainer()
+        .withName("app")
+        .withImage("nginx")
+        .addNewEnv()
+        .withName(POOL_ENV)
+        .withValue(Integer.toString(INITIAL_POOL))
+        .endEnv()
+        .addNewEnv()
+        .withName(ROLE_ENV)
+        .withValue(role)
+        .endEnv()
         .endContainer()
         .endSpec()
         .endTemplate()
@@ -622,11 +898,15 @@ final class ScenarioRun {
   }
 
   private ScalingPolicy policy(Scenario.Consumer c, String budget) {
-    String schedule = c.schedule() ? """
+    String schedule =
+        c.schedule()
+            ? """
           schedules:
           - {name: night, cron: '30 2 * * *', timeZone: Europe/Berlin, duration: 1h, minReplicas: 2}
-        """ : "";
-    return Serialization.unmarshal("""
+        """
+            : "";
+    return Serialization.unmarshal(
+        """
         apiVersion: headroom.dev/v1alpha1
         kind: ScalingPolicy
         metadata: {name: %1$s}
@@ -648,7 +928,17 @@ final class ScenarioRun {
             scaleDown:
               stabilizationWindowSeconds: 3
               policies: [{type: Percent, value: 100, periodSeconds: 1}]
-        """.formatted(c.name(), namespace, budget, c.replicasMax(), LOAD_METRIC, c.poolMin(), c.poolMax(),
-            POOL_ENV, schedule), ScalingPolicy.class);
+        """
+            .formatted(
+                c.name(),
+                namespace,
+                budget,
+                c.replicasMax(),
+                LOAD_METRIC,
+                c.poolMin(),
+                c.poolMax(),
+                POOL_ENV,
+                schedule),
+        ScalingPolicy.class);
   }
 }
