@@ -1,14 +1,9 @@
 package dev.headroom.operator.reconciler;
 
-import dev.headroom.engine.budget.BudgetAllocation;
-import dev.headroom.engine.budget.BudgetAllocator;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
-import dev.headroom.operator.budget.BudgetConsumers;
-import dev.headroom.operator.budget.BudgetObserver;
 import dev.headroom.operator.budget.BudgetOutcome;
-import dev.headroom.operator.budget.BudgetStatusBuilder;
 import dev.headroom.operator.config.HeadroomConfig;
 import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.ids.BudgetId;
@@ -28,17 +23,16 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The single authority for a budget's grants: observe its consumers ({@link BudgetObserver}),
- * decide the allocation and the next two-phase grant step ({@link BudgetAllocator}, {@link
- * BudgetStatusBuilder}), explain ({@link BudgetOutcome}). The status is written with its
- * resourceVersion, so a reconcile that started from a stale view fails and is retried rather than
- * handing out the same connections twice.
+ * The single authority for a budget's grants: runs its round ({@link BudgetRound}: observe its
+ * consumers, decide the allocation and the next two-phase grant step, explain), writes its status
+ * and schedules the next round. The status is written with its resourceVersion, so a reconcile that
+ * started from a stale view fails and is retried rather than handing out the same connections
+ * twice. Every collaborator comes wired from {@link ReconcilerBeans}.
  */
 @ControllerConfiguration(
     name = ConnectionBudgetReconciler.NAME,
@@ -49,7 +43,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private static final Logger LOG = Logger.getLogger(ConnectionBudgetReconciler.class);
 
   private final KubernetesClient client;
-  private final BudgetObserver observer;
+  private final BudgetRound round;
   private final HeadroomConfig config;
   private final Clock clock;
   private final EventPublisher events;
@@ -59,13 +53,13 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
 
   public ConnectionBudgetReconciler(
       KubernetesClient client,
-      BudgetObserver observer,
+      BudgetRound round,
       HeadroomConfig config,
       Clock clock,
       EventPublisher events,
       HeadroomMetrics metrics) {
     this.client = client;
-    this.observer = observer;
+    this.round = round;
     this.config = config;
     this.clock = clock;
     this.events = events;
@@ -97,28 +91,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     var timer = metrics.startReconcile();
     try {
       ConnectionBudget budget = client.getKubernetesSerialization().clone(cached);
-      Instant now = clock.instant();
-      BudgetOutcome out = new BudgetOutcome(budget, now, events, metrics);
-      BudgetOutcome.Next next;
-      BudgetObserver.Observed observed = observer.observe(budget, referring, now);
-      if (observed instanceof BudgetObserver.Invalid invalid) {
-        next =
-            out.invalid(
-                invalid.violations(),
-                client.getKubernetesSerialization().clone(budget).getStatus());
-      } else {
-        BudgetObserver.Inputs in = (BudgetObserver.Inputs) observed;
-        BudgetAllocation allocation =
-            new BudgetAllocator()
-                .allocate(in.spec(), in.consumers().stream().map(BudgetConsumers::demand).toList());
-        next =
-            out.granted(
-                in,
-                allocation,
-                BudgetStatusBuilder.next(
-                    budget, allocation, in.consumers(), in.reading().measurement()));
-      }
-      Duration delay = write(budget, next);
+      Duration delay = write(budget, round.run(budget, referring, clock.instant()));
       metrics.endReconcile(timer, NAME, "ok");
       return delay;
     } catch (RuntimeException e) {

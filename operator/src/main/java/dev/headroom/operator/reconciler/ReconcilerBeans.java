@@ -3,6 +3,7 @@ package dev.headroom.operator.reconciler;
 import dev.headroom.engine.DecisionEngine;
 import dev.headroom.engine.EngineConfig;
 import dev.headroom.engine.band.ProposalBand;
+import dev.headroom.engine.budget.BudgetAllocator;
 import dev.headroom.engine.budget.BudgetAsk;
 import dev.headroom.engine.hpa.ReplicaCalculator;
 import dev.headroom.operator.budget.BudgetObserver;
@@ -19,6 +20,7 @@ import dev.headroom.operator.policy.RecommendationMemory;
 import dev.headroom.operator.policy.SignalReader;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.signal.SignalHub;
+import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.StatusWriter;
 import dev.headroom.operator.workload.ClusterCache;
 import dev.headroom.operator.workload.ScaleWriter;
@@ -128,7 +130,16 @@ public class ReconcilerBeans {
 
   @Produces
   @Singleton
-  public BudgetObserver budgetObserver(KubernetesClient client, PrometheusClient prometheus) {
-    return new BudgetObserver(client, new ObservedConnections(prometheus));
+  public BudgetRound budgetRound(
+      KubernetesClient client,
+      PrometheusClient prometheus,
+      EventPublisher events,
+      HeadroomMetrics metrics) {
+    return new BudgetRound(
+        client.getKubernetesSerialization(),
+        new BudgetObserver(client, new ObservedConnections(prometheus)),
+        new BudgetAllocator(),
+        events,
+        metrics);
   }
 }

@@ -95,7 +95,12 @@ final class ReconcilerFixture implements AutoCloseable {
             DecisionRecorder.none());
     this.budgets =
         new ConnectionBudgetReconciler(
-            client, beans.budgetObserver(client, prometheus), config, clock, events, metrics);
+            client,
+            beans.budgetRound(client, prometheus, events, metrics),
+            config,
+            clock,
+            events,
+            metrics);
   }
 
   private static void registerCrds(KubernetesClient client) throws IOException {

@@ -54,7 +54,7 @@ class ScalingPolicyReconcilerTest {
     load(100); // 100 requests/s at 25 per replica: 4 replicas
     target(2, 5);
     budget(100); // 100 connections at pool 5: up to 20 replicas
-    policy(5, 5, "2");
+    policy(5, 5);
 
     runTwice();
 
@@ -69,7 +69,7 @@ class ScalingPolicyReconcilerTest {
     target(2, 20); // 2 × 20 = 40 connections held now
     budget(60); // 4 replicas fit 60 only at pool 15
 
-    policy(5, 20, "2");
+    policy(5, 20);
     runTwice();
 
     assertThat(scaleWrites).as("no replica is added before the pool came down").isEmpty();
@@ -81,7 +81,7 @@ class ScalingPolicyReconcilerTest {
     load(100);
     target(2, 5);
     budget(100);
-    policy(5, 5, "2", 8, 3); // replicas.min above replicas.max
+    policy(5, 5, 8, 3); // replicas.min above replicas.max
 
     fixture.reconcile(NS, "checkout", Optional.of(fixture.budget(NS, "orders-db")));
 
@@ -96,7 +96,7 @@ class ScalingPolicyReconcilerTest {
     prometheus.answer(FakePrometheus.json(503, "unavailable"));
     target(2, 5);
     budget(100);
-    policy(5, 5, "2");
+    policy(5, 5);
 
     runTwice();
 
@@ -110,13 +110,39 @@ class ScalingPolicyReconcilerTest {
     load(100);
     target(2, 5);
     fixture.create(ConnectionBudget.class, budgetYaml(""));
-    policy(5, 5, "2");
+    policy(5, 5);
 
     runTwice();
 
     assertThat(scaleWrites).isEmpty();
     assertThat(ready().getStatus()).isEqualTo("False");
     assertThat(ready().getReason()).isEqualTo(EventReasons.AWAITING_GRANT);
+  }
+
+  /**
+   * What the first round writes before it acts: the budget sizes its grant by maxSurge and
+   * inUseBound, users and ITs wait on observedGeneration and Ready. A percentage surge is counted
+   * at the largest replica count in play, here the 4 the load asks for, not the 2 that run.
+   */
+  @Test
+  void firstRoundReportsWhatRunsItsSurgeAndItsBound() {
+    load(100); // 4 replicas wanted
+    target(2, 5, "50%"); // 50 % of 2 is 1, of 4 is 2
+    budget(100);
+    policy(5, 5);
+
+    fixture.reconcile(NS, "checkout", Optional.of(fixture.budget(NS, "orders-db")));
+
+    var status = fixture.policy(NS, "checkout").getStatus();
+    assertThat(status.getObservedGeneration()).isEqualTo(1L);
+    assertThat(status.getCurrentReplicas()).isEqualTo(2);
+    assertThat(status.getRequestedReplicas()).isEqualTo(4);
+    assertThat(status.getMaxSurge()).isEqualTo(2);
+    assertThat(status.getInUseBound()).as("(2 running + 2 surge) × pool 5").isEqualTo(20L);
+    assertThat(status.getGrant()).isEqualTo(100);
+    assertThat(ready().getStatus()).isEqualTo("True");
+    assertThat(ready().getReason()).isEqualTo(EventReasons.FIRST_OBSERVED);
+    assertThat(scaleWrites).isEmpty();
   }
 
   /** The first round records what runs; the second acts. */
@@ -136,6 +162,11 @@ class ScalingPolicyReconcilerTest {
   }
 
   private void target(int replicas, int pool) {
+    target(replicas, pool, "0");
+  }
+
+  /** The Deployment with {@code replicas} Ready pods of {@code pool}, rolled out with maxSurge. */
+  private void target(int replicas, int pool, String maxSurge) {
     Deployment d =
         fixture.create(
             Deployment.class,
@@ -146,7 +177,7 @@ class ScalingPolicyReconcilerTest {
         spec:
           replicas: %d
           selector: {matchLabels: {app: checkout}}
-          strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 0, maxUnavailable: 1}}
+          strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: %s, maxUnavailable: 1}}
           template:
             metadata: {labels: {app: checkout}}
             spec:
@@ -155,7 +186,7 @@ class ScalingPolicyReconcilerTest {
                   image: nginx
                   env: [{name: DB_POOL_SIZE, value: "%d"}]
         """
-                .formatted(replicas, pool));
+                .formatted(replicas, maxSurge, pool));
     d.setStatus(
         new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
             .withObservedGeneration(d.getMetadata().getGeneration())
@@ -232,11 +263,11 @@ class ScalingPolicyReconcilerTest {
         + status;
   }
 
-  private void policy(int poolMin, int poolMax, String surge) {
-    policy(poolMin, poolMax, surge, 2, 10);
+  private void policy(int poolMin, int poolMax) {
+    policy(poolMin, poolMax, 2, 10);
   }
 
-  private void policy(int poolMin, int poolMax, String surge, int min, int max) {
+  private void policy(int poolMin, int poolMax, int min, int max) {
     fixture.create(
         ScalingPolicy.class,
         """
