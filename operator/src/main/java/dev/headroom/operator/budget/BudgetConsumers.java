@@ -5,7 +5,8 @@ import dev.headroom.engine.model.ApiDefaults;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
-import dev.headroom.operator.policy.PolicySpecMapper;
+import dev.headroom.operator.ids.BudgetId;
+import dev.headroom.operator.ids.PolicyId;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -17,10 +18,7 @@ public record BudgetConsumers(
     OptionalLong inUseBound) {
 
   public static boolean refersTo(ScalingPolicy p, ConnectionBudget budget) {
-    return p.getSpec() != null
-        && p.getSpec().getConnections() != null
-        && PolicySpecMapper.budgetId(p)
-            .equals(budget.getMetadata().getNamespace() + "/" + budget.getMetadata().getName());
+    return BudgetId.referencedBy(p).filter(BudgetId.of(budget)::equals).isPresent();
   }
 
   public static boolean allowed(
@@ -47,7 +45,7 @@ public record BudgetConsumers(
             : spec.getConnections().getPriority();
     ConsumerDemand demand =
         new ConsumerDemand(
-            PolicySpecMapper.policyId(p),
+            PolicyId.of(p).toString(),
             priority,
             min,
             Math.min(requested, spec.getReplicas().getMax()),

@@ -1,5 +1,6 @@
 package dev.headroom.operator.budget;
 
+import dev.headroom.operator.ids.BudgetId;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.operator.api.v1alpha1.AllocationStrategy;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
@@ -10,10 +11,6 @@ public final class BudgetSpecMapper {
 
   private BudgetSpecMapper() {}
 
-  public static String budgetId(ConnectionBudget budget) {
-    return budget.getMetadata().getNamespace() + "/" + budget.getMetadata().getName();
-  }
-
   /**
    * @param maxConnections the limit in force: {@code spec.maxConnections}, or the lower limit that
    *     {@code spec.observed} read from the server
@@ -21,7 +18,7 @@ public final class BudgetSpecMapper {
   public static BudgetSpec toEngine(ConnectionBudget budget, int maxConnections) {
     ConnectionBudgetSpec spec = budget.getSpec();
     return new BudgetSpec(
-        budgetId(budget),
+        BudgetId.of(budget).toString(),
         maxConnections,
         spec.getReserved(),
         spec.getAllocation() == AllocationStrategy.PRIORITY

@@ -18,7 +18,6 @@ import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.EventReasons;
 import dev.headroom.operator.workload.WorkloadSnapshot;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * Everything one reconcile tells about a policy: status, conditions, history, Events and metrics.
- * Each terminal method returns the control that writes the status.
+ * Each terminal method returns when the next round is due at the latest.
  */
 public final class PolicyOutcome {
 
@@ -159,7 +158,7 @@ public final class PolicyOutcome {
     forecast.ifPresent(f -> metrics.policyForecast(ns, name, f));
   }
 
-  public UpdateControl<ScalingPolicy> invalid(List<Violation> violations) {
+  public Duration invalid(List<Violation> violations, Duration sync) {
     String message =
         violations.stream()
             .map(v -> v.field() + ": " + v.message())
@@ -172,10 +171,10 @@ public final class PolicyOutcome {
         now);
     events.warning(policy, EventReasons.INVALID_SPEC, message);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
-    return UpdateControl.patchStatus(policy);
+    return sync;
   }
 
-  public UpdateControl<ScalingPolicy> blocked(String reason, String message, Duration retry) {
+  public Duration blocked(String reason, String message, Duration retry) {
     PolicyConditions.ready(policy, false, reason, message, now);
     events.warning(policy, reason, message);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
@@ -183,10 +182,10 @@ public final class PolicyOutcome {
       metrics.decision(ApiNames.of(decision.winner()), ApiNames.of(decision.limitedBy()), "held");
       report("held", List.of());
     }
-    return UpdateControl.patchStatus(policy).rescheduleAfter(retry);
+    return retry;
   }
 
-  public UpdateControl<ScalingPolicy> dryRun(Optional<GrantView> grant, Duration sync) {
+  public Duration dryRun(Optional<GrantView> grant, Duration sync) {
     int current = snapshot.specReplicas();
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
     // Boxed on both sides: "cond ? int : Integer" would unbox a null pool (no connections).
@@ -237,7 +236,7 @@ public final class PolicyOutcome {
         differs ? "dry_run" : "none");
     report(differs ? "dry_run" : "none", wouldDo);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
-    return UpdateControl.patchStatus(policy).rescheduleAfter(sync);
+    return sync;
   }
 
   /** True while the history holds no entry that says what the target ran (dry runs do not). */
@@ -251,7 +250,7 @@ public final class PolicyOutcome {
    * change is still found against this entry ({@link #recordUnexplainedChange}); without it, a
    * change made by the very first round would be missing from history for good.
    */
-  public UpdateControl<ScalingPolicy> firstObserved(Duration poll) {
+  public Duration firstObserved(Duration poll) {
     int replicas = snapshot.specReplicas();
     Integer pool = snapshot.templatePool().isPresent() ? snapshot.templatePool().getAsInt() : null;
     String message =
@@ -264,10 +263,10 @@ public final class PolicyOutcome {
     status.setCurrentReplicas(replicas);
     PolicyConditions.ready(policy, true, EventReasons.FIRST_OBSERVED, message, now);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
-    return UpdateControl.patchStatus(policy).rescheduleAfter(poll);
+    return poll;
   }
 
-  public UpdateControl<ScalingPolicy> applied(
+  public Duration applied(
       Actuation a, Optional<GrantView> grant, String extraAction, Duration sync, Duration poll) {
     int fromReplicas = snapshot.specReplicas();
     Integer fromPool =
@@ -359,7 +358,7 @@ public final class PolicyOutcome {
     report(outcome, done);
     status.setObservedGeneration(policy.getMetadata().getGeneration());
     boolean busy = changed || a.waiting().isPresent() || snapshot.rolloutInProgress();
-    return UpdateControl.patchStatus(policy).rescheduleAfter(busy ? poll : sync);
+    return busy ? poll : sync;
   }
 
   public void failed(Exception e) {

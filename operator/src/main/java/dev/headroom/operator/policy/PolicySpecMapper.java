@@ -27,6 +27,9 @@ import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicySpec;
 import dev.headroom.operator.api.v1alpha1.Seasonality;
 import dev.headroom.operator.api.v1alpha1.SignalType;
+import dev.headroom.operator.ids.BudgetId;
+import dev.headroom.operator.ids.PolicyId;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -36,16 +39,12 @@ public final class PolicySpecMapper {
   private PolicySpecMapper() {}
 
   public static String policyId(ScalingPolicy policy) {
-    return policy.getMetadata().getNamespace() + "/" + policy.getMetadata().getName();
+    return PolicyId.of(policy).toString();
   }
 
+  /** The budget of a policy that has {@code spec.connections}. */
   public static String budgetId(ScalingPolicy policy) {
-    ConnectionsSpec c = policy.getSpec().getConnections();
-    String ns =
-        c.getBudgetRef().getNamespace() != null
-            ? c.getBudgetRef().getNamespace()
-            : policy.getMetadata().getNamespace();
-    return ns + "/" + c.getBudgetRef().getName();
+    return BudgetId.referencedBy(policy).orElseThrow().toString();
   }
 
   /**

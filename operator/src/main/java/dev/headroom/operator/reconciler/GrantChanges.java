@@ -2,6 +2,7 @@ package dev.headroom.operator.reconciler;
 
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConsumerGrant;
+import dev.headroom.operator.ids.BudgetId;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ final class GrantChanges {
   }
 
   Set<ResourceID> toWake(ConnectionBudget budget) {
-    String id = budget.getMetadata().getNamespace() + "/" + budget.getMetadata().getName();
+    String id = BudgetId.of(budget).toString();
     Map<String, String> grants = grants(budget);
     Seen now = new Seen(budget.getMetadata().getGeneration(), grants);
     Seen before = seen.put(id, now);

@@ -56,4 +56,18 @@ final class RoundFacts {
         && !decision.budgetLimited()
         && decision.desiredReplicas() == snapshot.specReplicas();
   }
+
+  /** For the debug log: what the round decided, asked, obeyed and did. */
+  String describe(dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus status) {
+    return "desired "
+        + (decision == null ? "-" : decision.desiredReplicas())
+        + ", requested "
+        + (status == null ? "-" : status.getRequestedReplicas())
+        + ", grant "
+        + (status == null ? "-" : status.getGrant())
+        + ", actions "
+        + (actuation == null ? "-" : actuation.actions())
+        + ", waiting "
+        + (actuation == null ? "-" : actuation.waiting().orElse("-"));
+  }
 }
