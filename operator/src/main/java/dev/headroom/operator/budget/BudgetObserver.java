@@ -1,12 +1,10 @@
 package dev.headroom.operator.budget;
 
-import dev.headroom.engine.budget.AllocationStrategy;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.engine.validation.BudgetValidator;
 import dev.headroom.engine.validation.Violation;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
-import dev.headroom.operator.ids.BudgetId;
 import dev.headroom.operator.ids.PolicyId;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;

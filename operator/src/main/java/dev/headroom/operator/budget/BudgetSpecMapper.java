@@ -1,10 +1,10 @@
 package dev.headroom.operator.budget;
 
-import dev.headroom.operator.ids.BudgetId;
 import dev.headroom.engine.budget.BudgetSpec;
 import dev.headroom.operator.api.v1alpha1.AllocationStrategy;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudgetSpec;
+import dev.headroom.operator.ids.BudgetId;
 
 /** Turns a ConnectionBudget resource into the engine's Kubernetes-free {@link BudgetSpec}. */
 public final class BudgetSpecMapper {

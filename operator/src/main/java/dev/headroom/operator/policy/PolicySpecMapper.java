@@ -29,7 +29,6 @@ import dev.headroom.operator.api.v1alpha1.Seasonality;
 import dev.headroom.operator.api.v1alpha1.SignalType;
 import dev.headroom.operator.ids.BudgetId;
 import dev.headroom.operator.ids.PolicyId;
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 
