@@ -9,7 +9,7 @@ import dev.headroom.engine.model.PolicySpec;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.budget.BudgetSpecMapper;
-import dev.headroom.operator.docs.ExamplesMatchSchemaTest.Doc;
+import dev.headroom.operator.docs.Examples.Doc;
 import dev.headroom.operator.policy.PolicySpecMapper;
 import dev.headroom.simulator.input.BudgetManifest;
 import dev.headroom.simulator.input.ManifestReader;
@@ -35,10 +35,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the declared spec ({@link PolicyManifest#declared()}); what it then simulates differently is
  * listed in its notes.
  *
- * <p>The operator maps each object twice: as the API server stores it (the CRD schema's defaults
- * applied, which is what the operator receives) and as written (absent fields left to the mapper's
- * own fallbacks). Each example is applied to namespace {@code default}, the namespace the simulator
- * assumes; the operator's surge from the rollout strategy is 0, as the declared spec carries it.
+ * <p>Here the operator maps each object as written (absent fields left to the mapper's own
+ * fallbacks); {@code ExampleMappingParityIT} maps it as the test bed's API server stores it (the
+ * CRD schema's defaults applied by a dry-run create, which is what the operator receives). Each
+ * example is applied to namespace {@code default}, the namespace the simulator assumes; the
+ * operator's surge from the rollout strategy is 0, as the declared spec carries it.
  */
 class ExampleMappingParityTest {
 
@@ -46,35 +47,22 @@ class ExampleMappingParityTest {
 
   /** Example files with at least one ScalingPolicy or ConnectionBudget. */
   static Stream<String> headroomExamples() {
-    return ExamplesMatchSchemaTest.exampleNames()
-        .filter(n -> docs(n).stream().anyMatch(Doc::isHeadroom));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("headroomExamples")
-  void policiesMapAlikeAsTheApiServerStoresThem(String example) {
-    assertPoliciesMapAlike(example, true);
+    return Examples.names().filter(n -> docs(n).stream().anyMatch(Doc::isHeadroom));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("headroomExamples")
   void policiesMapAlikeAsWritten(String example) {
-    assertPoliciesMapAlike(example, false);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("headroomExamples")
-  void budgetsMapAlikeAsTheApiServerStoresThem(String example) {
-    assertBudgetsMapAlike(example, true);
+    assertPoliciesMapAlike(example, Doc::node);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("headroomExamples")
   void budgetsMapAlikeAsWritten(String example) {
-    assertBudgetsMapAlike(example, false);
+    assertBudgetsMapAlike(example, Doc::node);
   }
 
-  private static void assertPoliciesMapAlike(String example, boolean defaulted) {
+  static void assertPoliciesMapAlike(String example, Function<Doc, JsonNode> asReceived) {
     Map<String, PolicyManifest> simulated =
         simulator(example).policies().stream()
             .collect(Collectors.toMap(PolicyManifest::id, Function.identity()));
@@ -85,7 +73,8 @@ class ExampleMappingParityTest {
         .hasSize(policies.size());
     for (Doc d : policies) {
       ScalingPolicy policy =
-          ExamplesMatchSchemaTest.load(applied(d, defaulted), ScalingPolicy.class, d.toString());
+          ExamplesMatchSchemaTest.load(
+              inDefaultNamespace(asReceived.apply(d)), ScalingPolicy.class, d.toString());
       PolicySpec operator = PolicySpecMapper.toEngine(policy, 0);
 
       assertThat(simulated).as("the simulator's policies").containsKey(operator.id());
@@ -95,7 +84,7 @@ class ExampleMappingParityTest {
     }
   }
 
-  private static void assertBudgetsMapAlike(String example, boolean defaulted) {
+  static void assertBudgetsMapAlike(String example, Function<Doc, JsonNode> asReceived) {
     Map<String, BudgetSpec> simulated =
         simulator(example).budgets().stream()
             .map(BudgetManifest::spec)
@@ -107,7 +96,8 @@ class ExampleMappingParityTest {
         .hasSize(budgets.size());
     for (Doc d : budgets) {
       ConnectionBudget budget =
-          ExamplesMatchSchemaTest.load(applied(d, defaulted), ConnectionBudget.class, d.toString());
+          ExamplesMatchSchemaTest.load(
+              inDefaultNamespace(asReceived.apply(d)), ConnectionBudget.class, d.toString());
       BudgetSpec operator = BudgetSpecMapper.toEngine(budget, budget.getSpec().getMaxConnections());
 
       assertThat(simulated).as("the simulator's budgets").containsKey(operator.id());
@@ -117,18 +107,15 @@ class ExampleMappingParityTest {
     }
   }
 
-  /** The document as the operator gets it once applied to {@link #NAMESPACE}. */
-  private static JsonNode applied(Doc d, boolean defaulted) {
-    ObjectNode node =
-        defaulted
-            ? SchemaValidator.withDefaults(d.node(), ExamplesMatchSchemaTest.SCHEMAS.get(d.kind()))
-            : d.node().deepCopy();
+  /** The object as the operator gets it once applied to {@link #NAMESPACE}. */
+  private static JsonNode inDefaultNamespace(JsonNode received) {
+    ObjectNode node = received.deepCopy();
     ((ObjectNode) node.path("metadata")).put("namespace", NAMESPACE);
     return node;
   }
 
   private static Manifests simulator(String example) {
-    Path file = ExamplesMatchSchemaTest.EXAMPLES.resolve(example);
+    Path file = Examples.DIR.resolve(example);
     try {
       return new ManifestReader().readDeclared(example, Files.readString(file));
     } catch (IOException e) {
@@ -137,7 +124,7 @@ class ExampleMappingParityTest {
   }
 
   private static List<Doc> docs(String example) {
-    return ExamplesMatchSchemaTest.docs(ExamplesMatchSchemaTest.EXAMPLES.resolve(example));
+    return Examples.docs(Examples.DIR.resolve(example));
   }
 
   private static List<Doc> ofKind(String example, String kind) {

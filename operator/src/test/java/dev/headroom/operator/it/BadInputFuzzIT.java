@@ -8,7 +8,6 @@ import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.it.BadSpecGenerator.BadSpec;
 import dev.headroom.operator.it.BadSpecGenerator.Outcome;
 import dev.headroom.testbed.Prometheus;
-import dev.headroom.testbed.TestBed;
 import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -29,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,24 +40,12 @@ import org.junit.jupiter.api.Test;
  * -Dheadroom.fuzz.perClass=N} (default 4).
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-bad-input-fuzz")
 class BadInputFuzzIT {
 
   static final long SEED = Long.getLong("headroom.fuzz.seed", 20261123L);
   static final int PER_CLASS = Integer.getInteger("headroom.fuzz.perClass", 4);
   private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-bad-input-fuzz").start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   @Test
   void everyBadSpecIsRefusedOrReportedAndNothingElseChanges(

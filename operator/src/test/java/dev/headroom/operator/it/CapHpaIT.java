@@ -9,7 +9,6 @@ import dev.headroom.operator.api.v1alpha1.Ownership;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.policy.HpaCapper;
 import dev.headroom.testbed.Prometheus;
-import dev.headroom.testbed.TestBed;
 import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -18,8 +17,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,22 +30,8 @@ import org.junit.jupiter.api.Test;
  * HPA scaling up on load under the cap (no metrics to scale on).
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-cap-hpa")
 class CapHpaIT {
-
-  private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-cap-hpa").start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   @Test
   void theCapOnlyLowersTheOwnersMaxTheHpaEnforcesItAndDeletingThePolicyRestoresIt(

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.testbed.Prometheus;
-import dev.headroom.testbed.TestBed;
 import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -15,28 +14,12 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBui
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Another autoscaler on the target is reported and left alone; CapHpa caps it by the budget. */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-conflict")
 class ConflictIT {
-
-  private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-conflict").start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   @Test
   void anHpaOnTheSameTargetIsAConflictAndHeadroomDoesNotScale(

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.operator.api.v1alpha1.DecisionRecord;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.testbed.Prometheus;
-import dev.headroom.testbed.TestBed;
 import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,23 +33,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * operator's log. Screenshots are kept in target/screenshots.
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-timeline")
 class DecisionTimelineIT {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-timeline").start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   @Test
   void thePageShowsTheDecisionsTheTestCaused(

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * each example must do what its comment says.
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-examples")
 class ExamplesIT {
 
   private static final Duration SETTLE = Duration.ofMinutes(3);
@@ -57,7 +58,6 @@ class ExamplesIT {
       TestBed bed, KubernetesClient admin, TestNamespace ns, Prometheus prometheus)
       throws Exception {
     client = admin;
-    OperatorProcess.install(bed, client);
     series =
         new LiveSeries(prometheus)
             // scalingpolicy-web-threads: 800 req/s, p99 latency in (0.25 s, 0.5 s]
@@ -81,7 +81,6 @@ class ExamplesIT {
             .gauge("headroom_demo_rps", Map.of("service", "stock"), 100)
             .gauge("headroom_demo_rps", Map.of("service", "reporting"), 50)
             .start();
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-examples").start();
 
     List<Path> files;
     try (Stream<Path> walk = Files.walk(bed.repoRoot().resolve("examples"))) {
@@ -108,9 +107,6 @@ class ExamplesIT {
   static void stop() {
     if (series != null) {
       series.close();
-    }
-    if (operator != null) {
-      operator.close();
     }
   }
 

@@ -13,31 +13,14 @@ import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Prometheus stopped mid-run: no scale-in on missing data, said so, and recovery after. */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-fail-static", env = "HEADROOM_PROMETHEUS_TIMEOUT=1s")
 class FailStaticIT {
 
   private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator =
-        new OperatorProcess(
-                bed, client, Map.of("HEADROOM_PROMETHEUS_TIMEOUT", "1s"), "operator-fail-static")
-            .start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   @Test
   void keepsReplicasWhilePrometheusIsDownAndScalesInOnceItIsBack(

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.status.Conditions;
-import dev.headroom.testbed.TestBed;
 import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -18,8 +17,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * or, where the schema cannot tell, reported in status; and nothing else changes.
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-invalid-spec")
 class InvalidSpecIT {
 
   private static final String VALID_POLICY =
@@ -50,19 +48,6 @@ class InvalidSpecIT {
         - {name: morning, cron: '0 9 * * 1-5', timeZone: Europe/Berlin, duration: 2h, leadTime: 10m, minReplicas: 5}
       """;
   private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-invalid-spec").start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   static Stream<Arguments> refusedByTheApiServer() {
     return Stream.of(

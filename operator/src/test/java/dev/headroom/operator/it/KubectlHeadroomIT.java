@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +27,14 @@ import org.junit.jupiter.api.Test;
  * against the decisions the packaged operator makes on the test bed.
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-kubectl-plugin")
 class KubectlHeadroomIT {
 
-  private static OperatorProcess operator;
   private static TestBed bed;
 
   @BeforeAll
-  static void startOperator(TestBed testBed, KubernetesClient client) {
+  static void keepTheTestBed(TestBed testBed) {
     bed = testBed;
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-kubectl-plugin").start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
   }
 
   @Test

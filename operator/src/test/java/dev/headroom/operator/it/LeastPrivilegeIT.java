@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * operator actually wrote (managedFields).
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-least-privilege")
 class LeastPrivilegeIT {
 
   static final String USER =
@@ -62,8 +63,6 @@ class LeastPrivilegeIT {
 
   @BeforeAll
   static void start(TestBed bed, KubernetesClient client, TestNamespace ns) {
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-least-privilege").start();
     Config config = bed.kubernetesConfig(ns.name());
     config.setImpersonateUsername(USER);
     config.setImpersonateGroups(GROUPS.toArray(String[]::new));
@@ -74,9 +73,6 @@ class LeastPrivilegeIT {
   static void stop() {
     if (asOperator != null) {
       asOperator.close();
-    }
-    if (operator != null) {
-      operator.close();
     }
   }
 

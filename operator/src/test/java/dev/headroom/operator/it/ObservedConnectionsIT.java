@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * than {@code maxConnections − reserved}.
  */
 @WithTestBed(prometheus = true, postgres = true, postgresMaxConnections = ObservedConnectionsIT.MAX)
+@WithOperator(log = "operator-observed-connections", env = "HEADROOM_BUDGET_SYNC_PERIOD=2s")
 class ObservedConnectionsIT {
 
   static final int MAX = 120; // room on the server for the strangers below
@@ -45,21 +45,6 @@ class ObservedConnectionsIT {
   @BeforeAll
   static void start(TestBed bed, KubernetesClient client, Postgres postgres) {
     bed.connections(Duration.ofSeconds(2));
-    OperatorProcess.install(bed, client);
-    operator =
-        new OperatorProcess(
-                bed,
-                client,
-                Map.of("HEADROOM_BUDGET_SYNC_PERIOD", "2s"),
-                "operator-observed-connections")
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (operator != null) {
-      operator.close();
-    }
   }
 
   @Test

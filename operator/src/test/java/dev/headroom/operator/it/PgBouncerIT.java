@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * PgBouncer holds several times as many clients.
  */
 @WithTestBed(prometheus = true, postgres = true, postgresMaxConnections = PgBouncerIT.MAX)
+@WithOperator(log = "operator-pgbouncer", env = "HEADROOM_BUDGET_SYNC_PERIOD=2s")
 class PgBouncerIT {
 
   static final int MAX = 100;
@@ -52,23 +52,10 @@ class PgBouncerIT {
   private static final int APP_POOL = 10;
   private static final int BUSY_CLIENTS = 40;
   private static final Duration WAIT = Duration.ofSeconds(120);
-  private static OperatorProcess operator;
 
   @BeforeAll
   static void start(TestBed bed, KubernetesClient client, Postgres postgres) {
     bed.connections(Duration.ZERO);
-    OperatorProcess.install(bed, client);
-    operator =
-        new OperatorProcess(
-                bed, client, Map.of("HEADROOM_BUDGET_SYNC_PERIOD", "2s"), "operator-pgbouncer")
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (operator != null) {
-      operator.close();
-    }
   }
 
   @Test

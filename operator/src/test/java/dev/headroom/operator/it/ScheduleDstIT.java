@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,32 +25,16 @@ import org.junit.jupiter.api.Test;
  * replica, so only the schedule can raise it.
  */
 @WithTestBed(prometheus = true)
+@WithOperator(
+    log = "operator-schedule-dst",
+    env = "HEADROOM_CLOCK_START=" + ScheduleDstIT.CLOCK_START)
 class ScheduleDstIT {
 
-  static final Instant CLOCK_START = Instant.parse("2027-03-29T06:49:00Z");
+  static final String CLOCK_START = "2027-03-29T06:49:00Z";
   static final Instant LEAD_STARTS = Instant.parse("2027-03-29T06:50:00Z");
   static final Instant WINDOW_OPENS = Instant.parse("2027-03-29T07:00:00Z");
 
   private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator =
-        new OperatorProcess(
-                bed,
-                client,
-                Map.of("HEADROOM_CLOCK_START", CLOCK_START.toString()),
-                "operator-schedule-dst")
-            .start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   @Test
   void preScalesAtTenToNineBerlinSummerTimeTheDayAfterTheChange(

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.Test;
     prometheus = true,
     postgres = true,
     postgresMaxConnections = SharedBudgetIT.MAX_CONNECTIONS)
+@WithOperator(log = "operator-shared-budget")
 class SharedBudgetIT {
 
   static final int MAX_CONNECTIONS = 200;
@@ -49,15 +49,6 @@ class SharedBudgetIT {
   @BeforeAll
   static void startOperator(TestBed bed, KubernetesClient client, Postgres postgres) {
     bed.connections(Duration.ZERO);
-    OperatorProcess.install(bed, client);
-    operator = new OperatorProcess(bed, client, Map.of(), "operator-shared-budget").start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
   }
 
   @Test

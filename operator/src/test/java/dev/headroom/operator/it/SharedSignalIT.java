@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.testbed.Prometheus;
-import dev.headroom.testbed.TestBed;
 import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,25 +24,10 @@ import org.junit.jupiter.api.Test;
  * set far away here, so every scale below comes from a wake-up).
  */
 @WithTestBed(prometheus = true)
+@WithOperator(log = "operator-shared-signal", env = "HEADROOM_RESYNC_PERIOD=30m")
 class SharedSignalIT {
 
   private static OperatorProcess operator;
-
-  @BeforeAll
-  static void startOperator(TestBed bed, KubernetesClient client) {
-    OperatorProcess.install(bed, client);
-    operator =
-        new OperatorProcess(
-                bed, client, Map.of("HEADROOM_RESYNC_PERIOD", "30m"), "operator-shared-signal")
-            .start();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
 
   static ScalingPolicy shared(String name, String namespace, Map<String, String> matchLabels) {
     ScalingPolicy p = Fixtures.plainPolicy(name, namespace, "Enforce");
