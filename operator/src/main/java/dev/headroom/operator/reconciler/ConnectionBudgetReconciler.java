@@ -19,11 +19,13 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -77,21 +79,35 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   @Override
   public UpdateControl<ConnectionBudget> reconcile(
       ConnectionBudget cached, Context<ConnectionBudget> context) {
+    // The next round reads the grants this one stored, not the copy the informer still holds.
+    Consumer<ConnectionBudget> stored =
+        written ->
+            context
+                .eventSourceRetriever()
+                .getControllerEventSource()
+                .handleRecentResourceUpdate(ResourceID.fromResource(written), written, cached);
     Duration next =
         reconcile(
             cached,
-            policies
-                .byIndex(BudgetEventSources.BY_BUDGET, BudgetId.of(cached).toString())
-                .stream());
+            policies.byIndex(BudgetEventSources.BY_BUDGET, BudgetId.of(cached).toString()).stream(),
+            stored);
     return UpdateControl.<ConnectionBudget>noUpdate().rescheduleAfter(next);
   }
 
   /** One round on the budget as cached, given the policies that refer to it. */
   Duration reconcile(ConnectionBudget cached, Stream<ScalingPolicy> referring) {
+    return reconcile(cached, referring, written -> {});
+  }
+
+  /**
+   * @param stored receives the budget as the API server stored it, when its status was written
+   */
+  Duration reconcile(
+      ConnectionBudget cached, Stream<ScalingPolicy> referring, Consumer<ConnectionBudget> stored) {
     var timer = metrics.startReconcile();
     try {
       ConnectionBudget budget = client.getKubernetesSerialization().clone(cached);
-      Duration delay = write(budget, round.run(budget, referring, clock.instant()));
+      Duration delay = write(budget, round.run(budget, referring, clock.instant()), stored);
       metrics.endReconcile(timer, NAME, "ok");
       return delay;
     } catch (RuntimeException e) {
@@ -116,18 +132,20 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
             : client.getKubernetesSerialization().clone(budget).getStatus();
     new BudgetOutcome(budget, clock.instant(), events, metrics).failed(e, status);
     try {
-      write(budget, new BudgetOutcome.Next(status, false));
+      write(budget, new BudgetOutcome.Next(status, false), written -> {});
     } catch (RuntimeException writeFailed) {
       // The API server is failing already; the retry with backoff will report it.
     }
   }
 
-  private Duration write(ConnectionBudget budget, BudgetOutcome.Next next) {
+  private Duration write(
+      ConnectionBudget budget, BudgetOutcome.Next next, Consumer<ConnectionBudget> stored) {
     ConnectionBudgetStatus before = budget.getStatus();
     ConnectionBudget updated = client.getKubernetesSerialization().clone(budget);
     updated.setStatus(next.status());
     // PUT with resourceVersion: a grant step computed from a stale view is refused, never applied.
-    StatusWriter.Outcome written = statusWriter.write(budget, updated, before, next.status());
+    StatusWriter.Outcome written =
+        statusWriter.write(budget, updated, before, next.status(), stored);
     boolean stale = written == StatusWriter.Outcome.STALE;
     if (LOG.isDebugEnabled()) {
       LOG.debugf("budget %s: write %s, moving %s", BudgetId.of(budget), written, next.moving());

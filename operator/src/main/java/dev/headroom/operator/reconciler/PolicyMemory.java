@@ -4,6 +4,7 @@ import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.policy.PolicySpecs;
 import dev.headroom.operator.policy.RecommendationMemory;
+import dev.headroom.operator.policy.UnwrittenRecords;
 import dev.headroom.operator.signal.SignalHub;
 import dev.headroom.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -11,14 +12,16 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * What a policy keeps between rounds: its status (written with its resourceVersion, and not at all
- * while only stabilization entries changed, {@link RecommendationMemory}), and what is kept in
- * memory for it (mapped spec, forecast history, recommendations, signal watches), forgotten once
+ * while only stabilization entries changed, {@link RecommendationMemory}; history entries whose
+ * write met a conflict are carried to the next round, {@link UnwrittenRecords}), and what is kept
+ * in memory for it (mapped spec, forecast history, recommendations, signal watches), forgotten once
  * the policy is deleted.
  */
 public final class PolicyMemory {
@@ -27,6 +30,7 @@ public final class PolicyMemory {
 
   private final StatusWriter statusWriter;
   private final RecommendationMemory recommendations;
+  private final UnwrittenRecords unwritten = new UnwrittenRecords();
   private final PolicySpecs specs;
   private final PolicyForecaster forecaster;
   private final SignalHub hub;
@@ -49,6 +53,7 @@ public final class PolicyMemory {
   public ScalingPolicy working(ScalingPolicy cached) {
     ScalingPolicy policy = copyOf(cached);
     recommendations.restore(cached, policy);
+    unwritten.restore(cached, policy);
     return policy;
   }
 
@@ -65,15 +70,25 @@ public final class PolicyMemory {
     return policy;
   }
 
-  /** Writes the round's status unless only recommendations changed since the last write. */
-  public StatusWriter.Outcome write(ScalingPolicy cached, ScalingPolicy policy, Instant now) {
+  /**
+   * Writes the round's status unless only recommendations changed since the last write.
+   *
+   * @param stored receives the policy as the API server stored it, when it was written
+   */
+  public StatusWriter.Outcome write(
+      ScalingPolicy cached, ScalingPolicy policy, Instant now, Consumer<ScalingPolicy> stored) {
     boolean deferred = recommendations.defer(cached, policy, now);
     StatusWriter.Outcome written =
         deferred
             ? StatusWriter.Outcome.UNCHANGED
-            : statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus());
-    if (!deferred && written != StatusWriter.Outcome.STALE) {
-      recommendations.persisted(cached, now);
+            : statusWriter.write(cached, policy, cached.getStatus(), policy.getStatus(), stored);
+    if (written == StatusWriter.Outcome.STALE) {
+      unwritten.keep(cached, policy);
+    } else {
+      unwritten.stored(cached);
+      if (!deferred) {
+        recommendations.persisted(cached, now);
+      }
     }
     return written;
   }
@@ -96,6 +111,7 @@ public final class PolicyMemory {
     Set<String> uids = live.get().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
     forecaster.retain(uids);
     recommendations.retain(uids);
+    unwritten.retain(uids);
     specs.retain(uids);
     hub.retain(live.get().map(ResourceID::fromResource).collect(Collectors.toSet()));
   }

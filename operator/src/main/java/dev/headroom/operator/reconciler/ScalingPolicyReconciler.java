@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,12 +86,23 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
   @Override
   public UpdateControl<ScalingPolicy> reconcile(
       ScalingPolicy cached, Context<ScalingPolicy> context) {
-    Duration next = reconcile(cached, PolicyCaches.of(cached, context));
+    // The next round reads the status this one stored, not the copy the informer still holds.
+    Consumer<ScalingPolicy> stored =
+        written ->
+            context
+                .eventSourceRetriever()
+                .getControllerEventSource()
+                .handleRecentResourceUpdate(ResourceID.fromResource(written), written, cached);
+    Duration next = reconcile(cached, PolicyCaches.of(cached, context), stored);
     return UpdateControl.<ScalingPolicy>noUpdate().rescheduleAfter(next);
   }
 
-  /** One round on the policy as cached; returns when the next is due. */
-  Duration reconcile(ScalingPolicy cached, PolicyCaches caches) {
+  /**
+   * One round on the policy as cached; returns when the next is due.
+   *
+   * @param stored receives the policy as the API server stored it, when its status was written
+   */
+  Duration reconcile(ScalingPolicy cached, PolicyCaches caches, Consumer<ScalingPolicy> stored) {
     var timer = metrics.startReconcile();
     ScalingPolicy policy = memory.working(cached);
     PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics, recorder);
@@ -100,7 +112,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
       Duration planned = round.run(policy, caches, out, facts);
       memory.forgetDeleted(caches.all(), out.now());
       // Status is written here with its resourceVersion; JOSDK only schedules the next round.
-      StatusWriter.Outcome written = memory.write(cached, policy, out.now());
+      StatusWriter.Outcome written = memory.write(cached, policy, out.now(), stored);
       boolean stale = written == StatusWriter.Outcome.STALE;
       if (stale) {
         metrics.staleWrite(NAME);

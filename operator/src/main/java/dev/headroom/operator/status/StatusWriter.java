@@ -5,12 +5,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * Writes a resource's status with a PUT that carries the resourceVersion it was computed from. A
  * status built on a stale copy (the informer had not yet seen the last write) is refused with 409
  * instead of silently dropping what that write added (a history entry, an acknowledged grant); the
- * reconcile then runs again on the fresh copy. Unchanged status is not written.
+ * reconcile then runs again on the fresh copy. Unchanged status is not written. The resource as the
+ * API server stored it goes to the caller, whose cache can move ahead to it at once, so the next
+ * round does not start from the copy this write replaced and meet a conflict of its own.
  */
 public final class StatusWriter {
 
@@ -53,12 +56,20 @@ public final class StatusWriter {
 
   public Outcome write(
       HasMetadata cached, HasMetadata updated, Object cachedStatus, Object newStatus) {
+    return write(cached, updated, cachedStatus, newStatus, stored -> {});
+  }
+
+  /**
+   * @param stored receives the resource as the API server stored it, when it was written
+   */
+  public <T extends HasMetadata> Outcome write(
+      T cached, T updated, Object cachedStatus, Object newStatus, Consumer<? super T> stored) {
     if (same.test(newStatus, cachedStatus)) {
       return Outcome.UNCHANGED;
     }
     updated.getMetadata().setResourceVersion(cached.getMetadata().getResourceVersion());
     try {
-      client.resource(updated).updateStatus();
+      stored.accept(client.resource(updated).updateStatus());
       return Outcome.WRITTEN;
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {

@@ -145,7 +145,7 @@ final class ReconcilerFixture implements AutoCloseable {
   /** One policy round on the policy as stored, seeing {@code budget} as its budget. */
   Duration reconcile(String namespace, String name, Optional<ConnectionBudget> budget) {
     ScalingPolicy policy = policy(namespace, name);
-    return policies.reconcile(policy, PolicyCaches.of(budget, List.of(policy)));
+    return policies.reconcile(policy, PolicyCaches.of(budget, List.of(policy)), stored -> {});
   }
 
   @Override

@@ -145,6 +145,71 @@ class ScalingPolicyReconcilerTest {
     assertThat(scaleWrites).isEmpty();
   }
 
+  /**
+   * A round that scaled and then lost its status write to a conflict (another writer changed the
+   * policy in between): the next round finds the target already scaled, and the history entry of
+   * the round that did it is written then, not replaced by a "found, not decided" entry.
+   */
+  @Test
+  void aScaleWhoseStatusWriteMetAConflictIsRecordedByTheNextRound() {
+    load(100); // 4 replicas wanted
+    target(2, 5);
+    budget(100);
+    policy(5, 5);
+    fixture.reconcile(NS, "checkout", Optional.of(fixture.budget(NS, "orders-db")));
+    ScalingPolicy cached = fixture.policy(NS, "checkout");
+    // Another writer changed the policy in between: the API server refuses the status write.
+    server
+        .expect()
+        .put()
+        .withPath("/apis/headroom.dev/v1alpha1/namespaces/shop/scalingpolicies/checkout/status")
+        .andReturn(
+            409,
+            new io.fabric8.kubernetes.api.model.StatusBuilder()
+                .withCode(409)
+                .withReason("Conflict")
+                .withMessage("the object has been modified")
+                .build())
+        .once();
+
+    java.time.Duration next =
+        fixture.policies.reconcile(
+            cached,
+            PolicyCaches.of(Optional.of(fixture.budget(NS, "orders-db")), List.of(cached)),
+            stored -> {});
+
+    assertThat(next).isEqualTo(dev.headroom.operator.status.StatusWriter.STALE_RETRY);
+    assertThat(scaleWrites).containsExactly(4);
+    assertThat(fixture.policy(NS, "checkout").getStatus().getHistory())
+        .extracting(r -> r.getReason())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("first observed");
+
+    client
+        .apps()
+        .deployments()
+        .inNamespace(NS)
+        .withName("checkout")
+        .edit(
+            d -> {
+              d.getSpec().setReplicas(4);
+              return d;
+            });
+    // The round that scaled marked the target written: the next reads it from the API server.
+    fixture.reconcile(NS, "checkout", Optional.of(fixture.budget(NS, "orders-db")));
+
+    assertThat(scaleWrites).containsExactly(4);
+    assertThat(fixture.policy(NS, "checkout").getStatus().getHistory())
+        .hasSize(2)
+        .last()
+        .satisfies(
+            r -> {
+              assertThat(r.getFromReplicas()).isEqualTo(2);
+              assertThat(r.getToReplicas()).isEqualTo(4);
+              assertThat(r.getReason()).doesNotStartWith("found");
+            });
+  }
+
   /** The first round records what runs; the second acts. */
   private void runTwice() {
     for (int i = 0; i < 2; i++) {
