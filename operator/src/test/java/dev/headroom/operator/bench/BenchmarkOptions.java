@@ -15,13 +15,14 @@ record BenchmarkOptions(
     Duration decisionTimeout,
     Duration latencyTimeout,
     boolean writeDocs,
+    boolean jfr,
     boolean help) {
 
   static final String USAGE =
       """
       usage: benchmarks/operator-bench [--policies 1000,10000] [--sync-period 15s] [--xmx 384m]
                                        [--settle 30s] [--window 60s] [--decision-timeout 30m]
-                                       [--latency-timeout 5m] [--no-docs]
+                                       [--latency-timeout 5m] [--no-docs] [--jfr]
         --policies          policy counts to run, one after the other, each on a fresh test bed
         --sync-period       the operator's HEADROOM_SYNC_PERIOD (chart default 15s)
         --xmx               the operator's -Xmx (default 384m: the chart's 75% of its 512Mi limit)
@@ -29,7 +30,9 @@ record BenchmarkOptions(
         --window            length of the steady-state measurement
         --decision-timeout  give up waiting for every policy's first decision after this
         --latency-timeout   give up waiting for the sampled targets to scale after this
-        --no-docs           print only; leave docs/benchmarks.md alone""";
+        --no-docs           print only; leave docs/benchmarks.md alone
+        --jfr               record the operator with Java Flight Recorder (profile settings)
+                            into operator/target/operator-bench-N.jfr""";
 
   static BenchmarkOptions parse(String[] args) {
     List<Integer> policies = List.of(1000);
@@ -40,14 +43,16 @@ record BenchmarkOptions(
     Duration decision = Duration.ofMinutes(30);
     Duration latency = Duration.ofMinutes(5);
     boolean docs = true;
+    boolean jfr = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
           return new BenchmarkOptions(
-              policies, sync, xmx, settle, window, decision, latency, false, true);
+              policies, sync, xmx, settle, window, decision, latency, false, false, true);
         }
         case "--no-docs" -> docs = false;
+        case "--jfr" -> jfr = true;
         case "--policies" -> policies = counts(value(args, ++i, a));
         case "--sync-period" -> sync = durationText(value(args, ++i, a), a);
         case "--xmx" -> {
@@ -68,7 +73,7 @@ record BenchmarkOptions(
       throw new IllegalArgumentException("--window must be longer than 0s");
     }
     return new BenchmarkOptions(
-        policies, sync, xmx, settle, window, decision, latency, docs, false);
+        policies, sync, xmx, settle, window, decision, latency, docs, jfr, false);
   }
 
   private static String value(String[] args, int i, String option) {

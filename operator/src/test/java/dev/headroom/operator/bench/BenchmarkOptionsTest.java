@@ -15,6 +15,7 @@ class BenchmarkOptionsTest {
     assertThat(o.policies()).containsExactly(1000);
     assertThat(o.syncPeriod()).isEqualTo("15s");
     assertThat(o.writeDocs()).isTrue();
+    assertThat(o.jfr()).isFalse();
   }
 
   @Test
@@ -32,8 +33,10 @@ class BenchmarkOptionsTest {
               "2m",
               "--settle",
               "10s",
-              "--no-docs"
+              "--no-docs",
+              "--jfr"
             });
+    assertThat(o.jfr()).isTrue();
     assertThat(o.policies()).isEqualTo(List.of(1000, 10000));
     assertThat(o.syncPeriod()).isEqualTo("30s");
     assertThat(o.xmx()).isEqualTo("2g");

@@ -182,8 +182,15 @@ public final class OperatorBenchmark {
       System.setProperty("headroom.operatorXmx", options.xmx());
       // The chart's JVM settings (values.yaml jvmOptions) but for the heap, which -Xmx sets here
       // as MaxRAMPercentage does under the chart's memory limit.
-      System.setProperty("headroom.operatorJvmOptions", CHART_JVM_OPTIONS);
       Path logFile = Path.of("target", "operator-bench-" + policies + ".log");
+      Path jfrFile = Path.of("target", "operator-bench-" + policies + ".jfr").toAbsolutePath();
+      System.setProperty(
+          "headroom.operatorJvmOptions",
+          options.jfr()
+              ? CHART_JVM_OPTIONS
+                  + " -XX:StartFlightRecording:settings=profile,dumponexit=true,filename="
+                  + jfrFile
+              : CHART_JVM_OPTIONS);
       Files.createDirectories(logFile.getParent());
       Files.deleteIfExists(logFile);
       try (OperatorProcess operator =
@@ -191,6 +198,9 @@ public final class OperatorBenchmark {
         Instant start = Instant.now();
         operator.start();
         log("operator started (pid " + operator.pid() + ", log " + operator.log() + ")");
+        if (options.jfr()) {
+          log("flight recording to " + jfrFile + " (written when the operator stops)");
+        }
         Instant deadline = start.plus(options.decisionTimeout());
         while (decided.size() < layout.policies() && Instant.now().isBefore(deadline)) {
           if (!operator.alive()) {
