@@ -2,7 +2,6 @@ package dev.headroom.operator.signal;
 
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusException;
-import dev.headroom.operator.prometheus.SeriesSet;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,44 +36,23 @@ public final class SignalHub {
   private static final Logger LOG = Logger.getLogger(SignalHub.class);
   private static final Duration FORGET_UNWATCHED = Duration.ofMinutes(2);
 
-  private record Answer(
-      Optional<SeriesSet> series, Optional<PrometheusException> failure, Instant at) {
-    SignalValue select(Map<String, String> matchLabels) {
-      if (failure.isPresent()) {
-        return SignalValue.failed(failure.get(), at);
-      }
-      try {
-        return SignalValue.of(series.get().select(matchLabels).value(), at);
-      } catch (PrometheusException e) {
-        return SignalValue.failed(e, at);
-      }
-    }
-  }
-
-  private static final class Query {
-    final String promql;
-    final Set<ResourceID> watchers = ConcurrentHashMap.newKeySet();
-    volatile Answer latest;
-
-    Query(String promql) {
-      this.promql = promql;
-    }
-  }
-
   private record Watched(List<SignalWatch> signals, boolean woken) {}
 
   private final PrometheusClient prometheus;
   private final Clock clock;
   private final Duration maxAge;
+  private final Duration serveLimit;
   private final int maxSeries;
-  private final Map<String, Query> queries = new ConcurrentHashMap<>();
+  private final Map<String, SharedQuery> queries = new ConcurrentHashMap<>();
   private final Map<ResourceID, Watched> watches = new ConcurrentHashMap<>();
   private final Map<ResourceID, Instant> firstSeen = new ConcurrentHashMap<>();
   private final Runnable onWake;
   private volatile Consumer<ResourceID> waker = id -> {};
 
   /**
-   * @param maxAge how old an answer may be and still serve a round; older ones are asked again
+   * @param maxAge how old an answer may be and still serve a round; older ones are asked again, but
+   *     while that is under way, a round takes an answer up to five times as old rather than wait
+   *     ({@link SharedQuery})
    * @param maxSeries most series one shared query may return
    * @param onWake told of every policy woken (a metric)
    */
@@ -83,6 +61,7 @@ public final class SignalHub {
     this.prometheus = prometheus;
     this.clock = clock;
     this.maxAge = maxAge;
+    this.serveLimit = maxAge.multipliedBy(5);
     this.maxSeries = maxSeries;
     this.onWake = onWake;
   }
@@ -95,21 +74,12 @@ public final class SignalHub {
   /**
    * The value of one signal: from the latest answer of its query when that is fresh, otherwise from
    * a query made now (one at a time per query, so a thousand rounds starting together ask
-   * Prometheus once).
+   * Prometheus once, and rounds do not wait for a query under way while a recent answer exists).
    */
   public SignalValue read(SeriesSelector selector) {
-    Query q = queries.computeIfAbsent(selector.query(), Query::new);
-    Answer a = q.latest;
-    if (a == null || stale(a)) {
-      synchronized (q) {
-        a = q.latest;
-        if (a == null || stale(a)) {
-          a = ask(q.promql);
-          q.latest = a;
-        }
-      }
-    }
-    return a.select(selector.matchLabels());
+    SharedQuery q = queries.computeIfAbsent(selector.query(), SharedQuery::new);
+    return q.read(clock.instant(), maxAge, serveLimit, () -> ask(q.promql))
+        .select(selector.matchLabels());
   }
 
   /** Replaces what the hub watches for {@code policy}; an empty list watches nothing. */
@@ -126,13 +96,13 @@ public final class SignalHub {
           .filter(q -> !now.contains(q))
           .forEach(
               q -> {
-                Query query = queries.get(q);
+                SharedQuery query = queries.get(q);
                 if (query != null) {
                   query.watchers.remove(policy);
                 }
               });
     }
-    now.forEach(q -> queries.computeIfAbsent(q, Query::new).watchers.add(policy));
+    now.forEach(q -> queries.computeIfAbsent(q, SharedQuery::new).watchers.add(policy));
   }
 
   /** Stops watching a policy (deleted, or no longer woken by its signals). */
@@ -177,23 +147,22 @@ public final class SignalHub {
   /** One tick: every watched query once, then every watcher against its band. */
   public void tick() {
     Instant started = clock.instant();
-    for (Query q : queries.values()) {
+    for (SharedQuery q : queries.values()) {
       if (q.watchers.isEmpty()) {
-        Answer last = q.latest;
+        QueryAnswer last = q.latest();
         if (last == null || last.at().isBefore(started.minus(FORGET_UNWATCHED))) {
           queries.remove(q.promql, q);
         }
         continue;
       }
-      Answer a = ask(q.promql);
-      q.latest = a;
+      QueryAnswer a = q.refresh(() -> ask(q.promql));
       for (ResourceID id : q.watchers) {
         check(id, q.promql, a);
       }
     }
   }
 
-  private void check(ResourceID id, String promql, Answer answer) {
+  private void check(ResourceID id, String promql, QueryAnswer answer) {
     Watched w = watches.get(id);
     if (w == null || w.woken()) {
       return;
@@ -212,18 +181,13 @@ public final class SignalHub {
     }
   }
 
-  private boolean stale(Answer a) {
-    return a.at().isBefore(clock.instant().minus(maxAge));
-  }
-
-  private Answer ask(String promql) {
+  private QueryAnswer ask(String promql) {
     Instant at = clock.instant();
     try {
-      SeriesSet set = prometheus.instantVector(promql, at, maxSeries);
-      return new Answer(Optional.of(set), Optional.empty(), clock.instant());
+      return QueryAnswer.of(prometheus.instantVector(promql, at, maxSeries), clock.instant());
     } catch (PrometheusException e) {
       LOG.debugf("shared query %s failed: %s", promql, e.getMessage());
-      return new Answer(Optional.empty(), Optional.of(e), clock.instant());
+      return QueryAnswer.failed(e, clock.instant());
     }
   }
 }
