@@ -7,6 +7,9 @@ final class Text {
 
   static final int MAX_QUERY_CHARS = 160;
   static final int MAX_DETAIL_CHARS = 300;
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern UNPRINTABLE =
+      java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\u2028\\u2029]");
 
   private Text() {}
 
@@ -15,11 +18,6 @@ final class Text {
     return "\"" + clip(promql, MAX_QUERY_CHARS) + "\"";
   }
 
-  /**
-   * Whitespace collapsed to single spaces, control and format characters (terminal escapes, line
-   * separators, NUL) replaced by {@code ?}, and cut at {@code max} characters with an ellipsis.
-   * Prometheus' words end up in conditions and Events that people read in a terminal.
-   */
   /** {@code {a="x", b="y"}}, sorted by label name, each value clipped. */
   static String labels(java.util.Map<String, String> labels) {
     StringBuilder b = new StringBuilder("{");
@@ -34,9 +32,13 @@ final class Text {
     return b.append('}').toString();
   }
 
+  /**
+   * Whitespace collapsed to single spaces, control and format characters (terminal escapes, line
+   * separators, NUL) replaced by {@code ?}, and cut at {@code max} characters with an ellipsis.
+   * Prometheus' words end up in conditions and Events that people read in a terminal.
+   */
   static String clip(String text, int max) {
-    String flat =
-        text.strip().replaceAll("\\s+", " ").replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", "?");
+    String flat = UNPRINTABLE.matcher(SPACES.matcher(text.strip()).replaceAll(" ")).replaceAll("?");
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 
