@@ -47,7 +47,7 @@ public final class RecommendationMemory {
    * on, when they continue the stored status (nothing was written since they were kept).
    */
   public void restore(ScalingPolicy stored, ScalingPolicy working) {
-    Kept k = kept.get(uid(stored));
+    Kept k = kept.get(MemoryKey.of(stored));
     if (k == null || k.recommendations() == null || working.getStatus() == null) {
       return;
     }
@@ -65,7 +65,7 @@ public final class RecommendationMemory {
     if (persistPeriod.isZero() || stored.getStatus() == null || working.getStatus() == null) {
       return false;
     }
-    String uid = uid(stored);
+    String uid = MemoryKey.of(stored);
     Kept k = kept.get(uid);
     if (k == null || !now.isBefore(k.persistedAt().plus(persistPeriod))) {
       return false;
@@ -85,7 +85,7 @@ public final class RecommendationMemory {
 
   /** The round's status is stored as it is (written, or found unchanged) at {@code now}. */
   public void persisted(ScalingPolicy policy, Instant now) {
-    kept.put(uid(policy), new Kept(null, null, now));
+    kept.put(MemoryKey.of(policy), new Kept(null, null, now));
   }
 
   /** Forgets the policies not in {@code uids} (deleted ones). */
@@ -102,10 +102,5 @@ public final class RecommendationMemory {
     ScalingPolicyStatus copy = status.copy();
     copy.setRecentRecommendations(List.of());
     return copy;
-  }
-
-  private static String uid(ScalingPolicy p) {
-    String uid = p.getMetadata().getUid();
-    return uid != null ? uid : p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
   }
 }

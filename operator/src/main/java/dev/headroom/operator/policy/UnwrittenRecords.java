@@ -24,9 +24,9 @@ public final class UnwrittenRecords {
   public void keep(ScalingPolicy stored, ScalingPolicy working) {
     List<DecisionRecord> added = missingFrom(stored, history(working));
     if (added.isEmpty()) {
-      kept.remove(uid(stored));
+      kept.remove(MemoryKey.of(stored));
     } else {
-      kept.put(uid(stored), added);
+      kept.put(MemoryKey.of(stored), added);
     }
   }
 
@@ -35,13 +35,13 @@ public final class UnwrittenRecords {
    * entries that {@code stored} does not hold yet.
    */
   public void restore(ScalingPolicy stored, ScalingPolicy working) {
-    List<DecisionRecord> entries = kept.get(uid(stored));
+    List<DecisionRecord> entries = kept.get(MemoryKey.of(stored));
     if (entries == null || working.getStatus() == null) {
       return;
     }
     List<DecisionRecord> missing = missingFrom(stored, entries);
     if (missing.isEmpty()) {
-      kept.remove(uid(stored));
+      kept.remove(MemoryKey.of(stored));
       return;
     }
     missing.forEach(r -> PolicyStatusWriter.appendRecord(working, r));
@@ -49,7 +49,7 @@ public final class UnwrittenRecords {
 
   /** The policy's status was stored as the round left it: nothing is left unwritten. */
   public void stored(ScalingPolicy policy) {
-    kept.remove(uid(policy));
+    kept.remove(MemoryKey.of(policy));
   }
 
   /** Forgets the policies not in {@code uids} (deleted ones). */
@@ -70,10 +70,5 @@ public final class UnwrittenRecords {
 
   private static List<DecisionRecord> history(ScalingPolicy policy) {
     return policy.getStatus() == null ? List.of() : policy.getStatus().getHistory();
-  }
-
-  private static String uid(ScalingPolicy p) {
-    String uid = p.getMetadata().getUid();
-    return uid != null ? uid : p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
   }
 }

@@ -19,7 +19,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
@@ -80,12 +79,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   public UpdateControl<ConnectionBudget> reconcile(
       ConnectionBudget cached, Context<ConnectionBudget> context) {
     // The next round reads the grants this one stored, not the copy the informer still holds.
-    Consumer<ConnectionBudget> stored =
-        written ->
-            context
-                .eventSourceRetriever()
-                .getControllerEventSource()
-                .handleRecentResourceUpdate(ResourceID.fromResource(written), written, cached);
+    Consumer<ConnectionBudget> stored = CacheAhead.of(context, cached);
     Duration next =
         reconcile(
             cached,

@@ -87,12 +87,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
   public UpdateControl<ScalingPolicy> reconcile(
       ScalingPolicy cached, Context<ScalingPolicy> context) {
     // The next round reads the status this one stored, not the copy the informer still holds.
-    Consumer<ScalingPolicy> stored =
-        written ->
-            context
-                .eventSourceRetriever()
-                .getControllerEventSource()
-                .handleRecentResourceUpdate(ResourceID.fromResource(written), written, cached);
+    Consumer<ScalingPolicy> stored = CacheAhead.of(context, cached);
     Duration next = reconcile(cached, PolicyCaches.of(cached, context), stored);
     return UpdateControl.<ScalingPolicy>noUpdate().rescheduleAfter(next);
   }
