@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class DaemonLauncher {
 
+  private static final int EXEC_WAIT_STEPS = 200;
+
   private final Path run;
   private final Path logs;
   private final List<String> started = new ArrayList<>();
@@ -56,8 +58,27 @@ public final class DaemonLauncher {
       Files.writeString(run.resolve(name + ".pid"), process.pid() + "\n");
       Files.writeString(run.resolve(name + ".exe"), exe + "\n");
       started.add(name);
+      awaitExec(process, exe);
     } catch (IOException e) {
       throw new TestBedException("cannot start " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Until the process runs {@code exe} (it starts as {@code setsid}, perhaps {@code setpriv}), so
+   * that {@link Daemons#alive} knows it at once; at most 2 s, and not past its death.
+   */
+  private static void awaitExec(Process process, String exe) {
+    for (int i = 0; i < EXEC_WAIT_STEPS; i++) {
+      if (!process.isAlive() || ProcessState.executable(process.pid()).orElse("").equals(exe)) {
+        return;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
