@@ -15,7 +15,10 @@ public interface ReadinessProbe {
     return () -> Command.succeeds(copy);
   }
 
-  /** Ready when {@code curl} gets a 2xx from {@code url}; {@code curlOptions} add TLS options. */
+  /**
+   * Ready when {@code curl} gets a 2xx from {@code url} within 2 s; {@code curlOptions} add TLS
+   * options or another {@code --max-time} (the last one counts).
+   */
   static ReadinessProbe http(String url, String... curlOptions) {
     List<String> command = new ArrayList<>(List.of("curl", "-sf", "--max-time", "2"));
     command.addAll(List.of(curlOptions));
