@@ -21,7 +21,7 @@ public final class BackfillWriter {
 
   private BackfillWriter() {}
 
-  static BackfillPlan run(String[] args, Clock clock) {
+  public static BackfillPlan run(String[] args, Clock clock) {
     if (args.length < 5 || args.length > 6) {
       throw new IllegalArgumentException(
           "usage: BackfillWriter CSV OUT METRIC LABELS interval|day|week [END]");

@@ -69,7 +69,20 @@ public final class Teardown {
     dataDir.ifPresent(Teardown::delete);
   }
 
-  static void delete(Path path) {
+  /** Removes what starting the control plane wrote: etcd's data, certificates, kubeconfigs. */
+  public void removeCoreState() {
+    for (Path path :
+        List.of(
+            layout.data().resolve("etcd"),
+            layout.pki(),
+            layout.kubeconfig(),
+            layout.kwokConfig())) {
+      delete(path);
+    }
+  }
+
+  /** Deletes {@code path} and, if it is a directory, all below it. */
+  public static void delete(Path path) {
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -37,6 +37,14 @@ public final class Daemons {
     return Files.exists(run.resolve(name + ".pid"));
   }
 
+  /**
+   * The recorded pid exists and is no zombie; unlike {@link #alive} the executable is not checked,
+   * as a process just started may still be in {@code setsid} or {@code setpriv} before its exec.
+   */
+  public boolean running(String name) {
+    return pid(name).map(ProcessState::running).orElse(false);
+  }
+
   /** The recorded pid runs the recorded executable. */
   public boolean alive(String name) {
     Optional<Long> pid = pid(name);

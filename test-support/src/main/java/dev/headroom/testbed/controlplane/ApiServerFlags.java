@@ -1,0 +1,40 @@
+package dev.headroom.testbed.controlplane;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * kube-apiserver's command line: TLS with the test bed's certificates on 127.0.0.1, clients
+ * authenticated by certificate, service accounts signed with {@code sa.key}, RBAC, no endpoint
+ * reconciler (a loopback address may not be an Endpoints address).
+ */
+public record ApiServerFlags(int etcdPort, int securePort, Path pki) {
+
+  public static final String SERVICE_CIDR = "10.96.0.0/16";
+
+  public List<String> command(Path apiServer) {
+    return List.of(
+        apiServer.toString(),
+        "--etcd-servers=http://127.0.0.1:" + etcdPort,
+        "--bind-address=127.0.0.1",
+        "--secure-port=" + securePort,
+        "--advertise-address=127.0.0.1",
+        "--endpoint-reconciler-type=none",
+        "--tls-cert-file=" + pki.resolve("apiserver.crt"),
+        "--tls-private-key-file=" + pki.resolve("apiserver.key"),
+        "--client-ca-file=" + pki.resolve("ca.crt"),
+        "--cert-dir=" + pki,
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--service-account-key-file=" + pki.resolve("sa.pub"),
+        "--service-account-signing-key-file=" + pki.resolve("sa.key"),
+        "--service-cluster-ip-range=" + SERVICE_CIDR,
+        "--authorization-mode=Node,RBAC",
+        "--allow-privileged=true",
+        "--profiling=false",
+        "--v=1");
+  }
+
+  public String server() {
+    return "https://127.0.0.1:" + securePort;
+  }
+}

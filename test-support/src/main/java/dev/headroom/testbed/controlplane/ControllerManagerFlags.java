@@ -1,0 +1,51 @@
+package dev.headroom.testbed.controlplane;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * kube-controller-manager's command line: every default controller but the cloud ones and node
+ * IPAM, one service account per controller, CSR signing with the test bed CA, a 2 minute node grace
+ * period, and {@code qps} API requests per second (burst 1.5 times that).
+ */
+public record ControllerManagerFlags(Path pki, int securePort, int qps) {
+
+  static final String CONTROLLERS =
+      "*,-cloud-node-lifecycle-controller,-service-lb-controller,-node-route-controller,"
+          + "-node-ipam-controller";
+
+  public List<String> command(Path controllerManager) {
+    String kubeconfig = pki.resolve("controller-manager.kubeconfig").toString();
+    return List.of(
+        controllerManager.toString(),
+        "--kubeconfig=" + kubeconfig,
+        "--authentication-kubeconfig=" + kubeconfig,
+        "--authorization-kubeconfig=" + kubeconfig,
+        "--bind-address=127.0.0.1",
+        "--secure-port=" + securePort,
+        "--cert-dir=" + certDir(),
+        "--leader-elect=false",
+        "--controllers=" + CONTROLLERS,
+        "--service-account-private-key-file=" + pki.resolve("sa.key"),
+        "--root-ca-file=" + pki.resolve("ca.crt"),
+        "--use-service-account-credentials=true",
+        "--cluster-signing-cert-file=" + pki.resolve("ca.crt"),
+        "--cluster-signing-key-file=" + pki.resolve("ca.key"),
+        "--service-cluster-ip-range=" + ApiServerFlags.SERVICE_CIDR,
+        "--allocate-node-cidrs=false",
+        "--node-monitor-grace-period=2m",
+        "--kube-api-qps=" + qps,
+        "--kube-api-burst=" + qps * 3 / 2,
+        "--profiling=false",
+        "--v=1");
+  }
+
+  /** Where it writes its serving certificate. */
+  public Path certDir() {
+    return pki.resolve("controller-manager");
+  }
+
+  public String healthUrl() {
+    return "https://127.0.0.1:" + securePort + "/healthz";
+  }
+}
