@@ -330,14 +330,12 @@ class BadInputFuzzIT {
   /** The control policy takes a spec change within a minute: the operator still reconciles. */
   private static int stillReconciles(KubernetesClient client, int historyLimit) {
     int next = historyLimit == 20 ? 21 : 20;
-    client
-        .resources(ScalingPolicy.class)
-        .withName("control")
-        .edit(
-            p -> {
-              p.getSpec().setHistoryLimit(next);
-              return p;
-            });
+    UserEdit.of(
+        client.resources(ScalingPolicy.class).withName("control"),
+        p -> {
+          p.getSpec().setHistoryLimit(next);
+          return p;
+        });
     await()
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(500))

@@ -74,16 +74,12 @@ class CapHpaIT {
         .pollInterval(Duration.ofMillis(200))
         .until(() -> maxReplicas(client, highest) == 30);
     // The owner lowers maxReplicas itself: that is the new ceiling.
-    client
-        .autoscaling()
-        .v2()
-        .horizontalPodAutoscalers()
-        .withName("checkout")
-        .edit(
-            h -> {
-              h.getSpec().setMaxReplicas(25);
-              return h;
-            });
+    UserEdit.of(
+        client.autoscaling().v2().horizontalPodAutoscalers().withName("checkout"),
+        h -> {
+          h.getSpec().setMaxReplicas(25);
+          return h;
+        });
     await("the owner's change is adopted")
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(200))
@@ -109,14 +105,12 @@ class CapHpaIT {
   }
 
   private static void resizeBudget(KubernetesClient client, int maxConnections) {
-    client
-        .resources(ConnectionBudget.class)
-        .withName("pg")
-        .edit(
-            b -> {
-              b.getSpec().setMaxConnections(maxConnections);
-              return b;
-            });
+    UserEdit.of(
+        client.resources(ConnectionBudget.class).withName("pg"),
+        b -> {
+          b.getSpec().setMaxConnections(maxConnections);
+          return b;
+        });
   }
 
   private static HorizontalPodAutoscaler hpa(KubernetesClient client) {

@@ -428,15 +428,12 @@ class LeastPrivilegeIT {
           .isEqualTo(generation);
 
       // Control: once the budget allows the namespace, the same policy gets a grant.
-      client
-          .resources(ConnectionBudget.class)
-          .inNamespace(db)
-          .withName("orders")
-          .edit(
-              b -> {
-                b.getSpec().setAllowedNamespaces(List.of("payments", ns.name()));
-                return b;
-              });
+      UserEdit.of(
+          client.resources(ConnectionBudget.class).inNamespace(db).withName("orders"),
+          b -> {
+            b.getSpec().setAllowedNamespaces(List.of("payments", ns.name()));
+            return b;
+          });
       await()
           .atMost(Duration.ofMinutes(1))
           .pollInterval(Duration.ofSeconds(1))

@@ -7,6 +7,7 @@ import dev.headroom.operator.api.v1alpha1.DecisionRecord;
 import dev.headroom.operator.api.v1alpha1.PoolSizeRange;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.it.ConnectionSampler;
+import dev.headroom.operator.it.UserEdit;
 import dev.headroom.operator.status.Conditions;
 import dev.headroom.testbed.Prometheus;
 import io.fabric8.kubernetes.api.model.Container;
@@ -611,10 +612,10 @@ final class ScenarioRun {
       try {
         return consistency();
       } catch (KubernetesClientException e) {
-        if (!transient_(e) || attempt >= 6) {
+        if (!UserEdit.isTransient(e) || attempt >= 6) {
           throw e;
         }
-        pause(attempt);
+        UserEdit.pause(attempt);
       }
     }
   }
@@ -747,42 +748,16 @@ final class ScenarioRun {
   }
 
   private void editPolicy(String name, UnaryOperator<ScalingPolicy> change) {
-    retry(
-        () ->
-            admin
-                .resources(ScalingPolicy.class)
-                .inNamespace(namespace)
-                .withName(name)
-                .edit(change));
+    UserEdit.of(admin.resources(ScalingPolicy.class).inNamespace(namespace).withName(name), change);
   }
 
   private void editBudget(String name, int max) {
-    retry(
-        () ->
-            admin
-                .resources(ConnectionBudget.class)
-                .inNamespace(namespace)
-                .withName(name)
-                .edit(
-                    b -> {
-                      b.getSpec().setMaxConnections(max);
-                      return b;
-                    }));
-  }
-
-  /** A user's edit: retried on conflicts and on a busy API server, as kubectl users do. */
-  private static void retry(Runnable edit) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        edit.run();
-        return;
-      } catch (KubernetesClientException e) {
-        if (!transient_(e) || attempt >= 6) {
-          throw e;
-        }
-        pause(attempt);
-      }
-    }
+    UserEdit.of(
+        admin.resources(ConnectionBudget.class).inNamespace(namespace).withName(name),
+        b -> {
+          b.getSpec().setMaxConnections(max);
+          return b;
+        });
   }
 
   /**
@@ -798,25 +773,11 @@ final class ScenarioRun {
         if (e.getCode() == 409 && attempt > 1) {
           return;
         }
-        if (!transient_(e) || e.getCode() == 409 || attempt >= 6) {
+        if (!UserEdit.isTransient(e) || e.getCode() == 409 || attempt >= 6) {
           throw e;
         }
-        pause(attempt);
+        UserEdit.pause(attempt);
       }
-    }
-  }
-
-  private static boolean transient_(KubernetesClientException e) {
-    int code = e.getCode();
-    return code == 0 || code == 409 || code == 429 || code >= 500;
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(500L * attempt);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(ie);
     }
   }
 
