@@ -13,6 +13,7 @@ import dev.headroom.operator.review.JsonDecisionLog;
 import dev.headroom.operator.review.TimelineStore;
 import dev.headroom.operator.signal.SignalHub;
 import dev.headroom.operator.status.EventPublisher;
+import dev.headroom.operator.status.EventQueue;
 import dev.headroom.operator.workload.ClusterCache;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
@@ -27,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -224,9 +226,21 @@ public class OperatorBeans {
     cache.close();
   }
 
+  /** Events wait here for the one thread that sends them; 1,000 at most, as in client-go. */
   @Produces
   @Singleton
-  EventPublisher events(KubernetesClient client, Clock clock, HeadroomConfig config) {
-    return new EventPublisher(client, clock, config.eventDedupInterval());
+  EventQueue eventQueue(HeadroomMetrics metrics) {
+    return new EventQueue(1_000, metrics::eventDropped, Duration.ofSeconds(5));
+  }
+
+  void closeEventQueue(@jakarta.enterprise.inject.Disposes EventQueue queue) {
+    queue.close();
+  }
+
+  @Produces
+  @Singleton
+  EventPublisher events(
+      KubernetesClient client, Clock clock, HeadroomConfig config, EventQueue queue) {
+    return new EventPublisher(client, clock, config.eventDedupInterval(), queue);
   }
 }

@@ -203,6 +203,11 @@ public class HeadroomMetrics implements QueryObserver {
     registry.counter("headroom_status_conflicts_total", "controller", controller).increment();
   }
 
+  /** An Event not sent because the queue of Events waiting for the API server was full. */
+  public void eventDropped() {
+    registry.counter("headroom_events_dropped_total").increment();
+  }
+
   /** A policy woken by its load leaving the band of its last decision. */
   public void signalWakeup() {
     registry.counter("headroom_signal_wakeups_total").increment();

@@ -1,22 +1,24 @@
 package dev.headroom.operator.status;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
  * Writes Kubernetes Events about Headroom's resources, so that {@code kubectl describe} tells the
  * story. The same reason and message for the same object is not repeated within the dedup interval.
- * A failure to write an event is logged, never fatal.
+ * Events are written by {@code sender} (an {@link EventQueue} in the operator, off the reconcile
+ * threads); a failure to write one is logged, never fatal.
  */
 public final class EventPublisher {
 
@@ -26,12 +28,19 @@ public final class EventPublisher {
   private final KubernetesClient client;
   private final Clock clock;
   private final Duration dedupInterval;
+  private final Executor sender;
   private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+  private volatile Instant nextPrune = Instant.MIN;
 
-  public EventPublisher(KubernetesClient client, Clock clock, Duration dedupInterval) {
+  /**
+   * @param sender runs each write; {@code Runnable::run} writes on the caller's thread
+   */
+  public EventPublisher(
+      KubernetesClient client, Clock clock, Duration dedupInterval, Executor sender) {
     this.client = client;
     this.clock = clock;
     this.dedupInterval = dedupInterval;
+    this.sender = sender;
   }
 
   public void normal(HasMetadata about, String reason, String message) {
@@ -76,37 +85,48 @@ public final class EventPublisher {
       return;
     }
     lastSent.put(key, now);
-    if (lastSent.size() > 10_000) {
-      lastSent.entrySet().removeIf(e -> e.getValue().plus(dedupInterval).isBefore(now));
-    }
+    forgetExpired(now);
     String namespace = about.getNamespace();
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withGenerateName(about.getName() + ".")
+            .withNamespace(namespace)
+            .endMetadata()
+            .withInvolvedObject(about)
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
+            .withFirstTimestamp(now.toString())
+            .withLastTimestamp(now.toString())
+            .withCount(1)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .build();
+    sender.execute(() -> send(namespace, event));
+  }
+
+  /**
+   * Past 10,000 remembered events, drops those out of the dedup interval, at most once per
+   * interval: at 10,000 policies a scan on every event would cost more than the event.
+   */
+  private void forgetExpired(Instant now) {
+    if (lastSent.size() <= 10_000 || now.isBefore(nextPrune)) {
+      return;
+    }
+    nextPrune = now.plus(dedupInterval);
+    lastSent.entrySet().removeIf(e -> e.getValue().plus(dedupInterval).isBefore(now));
+  }
+
+  private void send(String namespace, Event event) {
     try {
-      client
-          .v1()
-          .events()
-          .inNamespace(namespace)
-          .resource(
-              new EventBuilder()
-                  .withNewMetadata()
-                  .withGenerateName(about.getName() + ".")
-                  .withNamespace(namespace)
-                  .endMetadata()
-                  .withInvolvedObject(about)
-                  .withType(type)
-                  .withReason(reason)
-                  .withMessage(
-                      message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
-                  .withFirstTimestamp(now.toString())
-                  .withLastTimestamp(now.toString())
-                  .withCount(1)
-                  .withNewSource()
-                  .withComponent(COMPONENT)
-                  .endSource()
-                  .withReportingComponent(COMPONENT)
-                  .build())
-          .create();
-    } catch (KubernetesClientException e) {
-      LOG.warnf("could not record event %s on %s: %s", reason, about.getName(), e.getMessage());
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "could not record event %s on %s: %s",
+          event.getReason(), event.getInvolvedObject().getName(), e.getMessage());
     }
   }
 }

@@ -3,40 +3,16 @@ package dev.headroom.operator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.headroom.operator.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OperatorClockTest {
-
-  /** A real clock stand-in that the test moves by hand. */
-  static final class MovableClock extends Clock {
-    Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @Test
   void withoutAStartItIsTheSystemClock() {
@@ -51,7 +27,7 @@ class OperatorClockTest {
     Clock clock = OperatorClock.of(Optional.of("2027-03-29T06:49:00Z"), system);
 
     assertThat(clock.instant()).isEqualTo(Instant.parse("2027-03-29T06:49:00Z"));
-    system.now = system.now.plus(Duration.ofSeconds(75));
+    system.advance(Duration.ofSeconds(75));
     assertThat(clock.instant()).isEqualTo(Instant.parse("2027-03-29T06:50:15Z"));
   }
 

@@ -111,8 +111,12 @@ class ConflictIT {
                 assertThat(h.getReason())
                     .contains("HorizontalPodAutoscaler checkout maxReplicas")
                     .contains("→ 35"));
-    assertThat(client.v1().events().list().getItems())
-        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("HpaCapped"));
+    await("the Event, sent off the reconcile thread")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().list().getItems())
+                    .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("HpaCapped")));
   }
 
   private static HorizontalPodAutoscaler hpa(String name, int max) {

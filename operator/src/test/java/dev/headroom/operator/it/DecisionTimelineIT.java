@@ -128,20 +128,25 @@ class DecisionTimelineIT {
 
     // The workload tells it too: kubectl describe deployment web shows what Headroom did.
     String uid = client.apps().deployments().withName("web").get().getMetadata().getUid();
-    var onWorkload =
-        client.v1().events().list().getItems().stream()
-            .filter(
-                e ->
-                    "Deployment".equals(e.getInvolvedObject().getKind())
-                        && uid.equals(e.getInvolvedObject().getUid())
-                        && "headroom-operator".equals(e.getReportingComponent()))
-            .toList();
-    assertThat(onWorkload)
-        .extracting(io.fabric8.kubernetes.api.model.Event::getReason)
-        .contains("Scaled", "PoolResized");
-    assertThat(onWorkload)
-        .extracting(io.fabric8.kubernetes.api.model.Event::getMessage)
-        .anySatisfy(m -> assertThat(m).startsWith("ScalingPolicy web: replicas "));
+    await("the Events, sent off the reconcile thread")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              var onWorkload =
+                  client.v1().events().list().getItems().stream()
+                      .filter(
+                          e ->
+                              "Deployment".equals(e.getInvolvedObject().getKind())
+                                  && uid.equals(e.getInvolvedObject().getUid())
+                                  && "headroom-operator".equals(e.getReportingComponent()))
+                      .toList();
+              assertThat(onWorkload)
+                  .extracting(io.fabric8.kubernetes.api.model.Event::getReason)
+                  .contains("Scaled", "PoolResized");
+              assertThat(onWorkload)
+                  .extracting(io.fabric8.kubernetes.api.model.Event::getMessage)
+                  .anySatisfy(m -> assertThat(m).startsWith("ScalingPolicy web: replicas "));
+            });
 
     // The durable trail: every decision that changed something is a JSON line in the log.
     ObjectMapper json = new ObjectMapper();

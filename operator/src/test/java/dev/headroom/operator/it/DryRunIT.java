@@ -90,8 +90,12 @@ class DryRunIT {
                 .get(0)
                 .getValue())
         .isEqualTo("10");
-    assertThat(client.v1().events().list().getItems())
-        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("DryRunDecision"));
+    await("the Event, sent off the reconcile thread")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().list().getItems())
+                    .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("DryRunDecision")));
 
     assertThat(scrape())
         .contains("headroom_decisions_total")

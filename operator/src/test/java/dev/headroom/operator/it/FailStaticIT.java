@@ -61,8 +61,12 @@ class FailStaticIT {
           Conditions.find(policy(client).getStatus().getConditions(), "MetricsAvailable").get();
       assertThat(condition.getReason()).isEqualTo("MetricsUnavailable");
       assertThat(condition.getMessage()).contains("never scaling in on missing data");
-      assertThat(client.v1().events().list().getItems())
-          .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("MetricsUnavailable"));
+      await("the Event, sent off the reconcile thread")
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(client.v1().events().list().getItems())
+                      .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("MetricsUnavailable")));
     } finally {
       control.restart();
     }

@@ -110,14 +110,18 @@ class ScheduleDstIT {
         .contains("2027-03-29T07:00:00Z")
         .contains("lead time");
     assertThat(after.getStatus().getActiveSchedule()).isEqualTo("business-hours");
-    assertThat(client.v1().events().list().getItems())
-        .anySatisfy(
-            e -> {
-              assertThat(e.getReason()).isEqualTo("ScheduleWindowStarted");
-              assertThat(e.getMessage())
-                  .contains("business-hours")
-                  .contains("2027-03-29T07:00:00Z");
-            });
+    await("the Event, sent off the reconcile thread")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().list().getItems())
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getReason()).isEqualTo("ScheduleWindowStarted");
+                          assertThat(e.getMessage())
+                              .contains("business-hours")
+                              .contains("2027-03-29T07:00:00Z");
+                        }));
     assertThat(operator.alive()).isTrue();
   }
 

@@ -104,9 +104,14 @@ class SharedBudgetIT {
             .contains("ConnectionBudget " + ns.name() + "/pg");
         assertThat(p.getStatus().getHistory()).isNotEmpty();
       }
-      assertThat(events(client, e -> "BudgetLimited".equals(e.getReason()))).isNotEmpty();
-      assertThat(events(client, e -> "Scaled".equals(e.getReason()))).isNotEmpty();
-      assertThat(events(client, e -> "GrantsUpdated".equals(e.getReason()))).isNotEmpty();
+      await("the Events, sent off the reconcile thread")
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(events(client, e -> "BudgetLimited".equals(e.getReason()))).isNotEmpty();
+                assertThat(events(client, e -> "Scaled".equals(e.getReason()))).isNotEmpty();
+                assertThat(events(client, e -> "GrantsUpdated".equals(e.getReason()))).isNotEmpty();
+              });
 
       // Load on orders falls to one replica's worth: it shrinks, then the others grow.
       prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "orders"), 10);

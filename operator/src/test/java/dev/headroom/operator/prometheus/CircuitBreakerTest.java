@@ -5,10 +5,9 @@ import static dev.headroom.operator.prometheus.Answers.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.time.Clock;
+import dev.headroom.operator.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class CircuitBreakerTest {
   static final Instant AT = Instant.ofEpochSecond(Answers.T0);
 
   FakePrometheus prometheus;
-  MovableClock clock = new MovableClock();
+  MovableClock clock = new MovableClock(AT);
   PrometheusClient client;
 
   @BeforeEach
@@ -98,29 +97,5 @@ class CircuitBreakerTest {
     }
     assertThat(client.circuitOpen()).isFalse();
     assertThat(prometheus.requests()).hasSize(10);
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    private Instant now = AT;
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

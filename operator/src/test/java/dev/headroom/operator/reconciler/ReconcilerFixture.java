@@ -68,7 +68,7 @@ final class ReconcilerFixture implements AutoCloseable {
                 Duration.ofMinutes(1)),
             11_000);
     this.cache = new ClusterCache(client, clock);
-    EventPublisher events = new EventPublisher(client, clock, Duration.ofMinutes(5));
+    EventPublisher events = new EventPublisher(client, clock, Duration.ofMinutes(5), Runnable::run);
     ReconcilerBeans beans = new ReconcilerBeans();
     var specs = beans.policySpecs();
     var reader = beans.workloadReader(client, cache);

@@ -3,16 +3,14 @@ package dev.headroom.operator.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.headroom.engine.band.ValueBand;
+import dev.headroom.operator.MovableClock;
 import dev.headroom.operator.prometheus.Answers;
 import dev.headroom.operator.prometheus.FakePrometheus;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +31,7 @@ class SignalHubTest {
   static final ResourceID PAY = new ResourceID("pay", "shop");
 
   FakePrometheus prometheus;
-  Clock2 clock = new Clock2();
+  MovableClock clock = new MovableClock(Instant.ofEpochSecond(Answers.T0));
   List<ResourceID> woken = new CopyOnWriteArrayList<>();
   AtomicInteger counted = new AtomicInteger();
   SignalHub hub;
@@ -187,29 +185,5 @@ class SignalHubTest {
     assertThat(woken).isEmpty();
     assertThat(prometheus.requests()).isEmpty();
     assertThat(hub.sharedQueries()).isZero();
-  }
-
-  /** A clock the test moves by hand. */
-  static final class Clock2 extends Clock {
-    private Instant now = Instant.ofEpochSecond(Answers.T0);
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
