@@ -4,6 +4,7 @@ import dev.headroom.operator.forecast.HistoryCache;
 import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.forecast.PrometheusHistorySource;
 import dev.headroom.operator.metrics.HeadroomMetrics;
+import dev.headroom.operator.metrics.ObjectGauges;
 import dev.headroom.operator.prometheus.CircuitBreaker;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
@@ -19,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -224,6 +226,16 @@ public class OperatorBeans {
 
   void closeCache(@jakarta.enterprise.inject.Disposes ClusterCache cache) {
     cache.close();
+  }
+
+  /**
+   * The gauges with a series per policy, budget or consumer, read when Prometheus scrapes {@code
+   * /q/metrics}: a collector of the Prometheus registry, not a Micrometer meter per series.
+   */
+  @Produces
+  @Singleton
+  ObjectGauges objectGauges(PrometheusMeterRegistry prometheus) {
+    return new ObjectGauges().register(prometheus.getPrometheusRegistry());
   }
 
   /** Events wait here for the one thread that sends them; 1,000 at most, as in client-go. */

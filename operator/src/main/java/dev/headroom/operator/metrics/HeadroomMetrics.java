@@ -4,18 +4,12 @@ import dev.headroom.operator.forecast.ForecastOutcome;
 import dev.headroom.operator.prometheus.QueryObserver;
 import dev.headroom.operator.prometheus.QueryOutcome;
 import dev.headroom.operator.prometheus.QueryType;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * The operator's own metrics, served on {@code /q/metrics}. Names and labels are listed in
@@ -26,16 +20,93 @@ public class HeadroomMetrics implements QueryObserver {
 
   private final MeterRegistry registry;
 
-  /** Every gauge registered, by its name and tags, so that it can be removed again. */
-  private final Map<Meter.Id, AtomicLong> gauges = new ConcurrentHashMap<>();
+  private final ObjectGauges.Family policyReplicas;
+  private final ObjectGauges.Family policyPool;
+  private final ObjectGauges.Family policyBudgetLimited;
+  private final ObjectGauges.Family policyMetricsAvailable;
+  private final ObjectGauges.Family forecastReady;
+  private final ObjectGauges.Family forecastReplicas;
+  private final ObjectGauges.Family forecastPredictedLoad;
+  private final ObjectGauges.Family forecastErrorRatio;
+  private final List<ObjectGauges.Family> perPolicy;
+  private final ObjectGauges.Family budgetAvailable;
+  private final ObjectGauges.Family budgetAllocated;
+  private final ObjectGauges.Family budgetHeadroom;
+  private final ObjectGauges.Family budgetHeld;
+  private final ObjectGauges.Family budgetOvercommitted;
+  private final ObjectGauges.Family grants;
 
-  private final Map<Meter.Id, DoubleHolder> doubleGauges = new ConcurrentHashMap<>();
-
-  /** The meters as registered (their ids may carry the registry's common tags besides ours). */
-  private final Map<Meter.Id, Gauge> registered = new ConcurrentHashMap<>();
-
-  public HeadroomMetrics(MeterRegistry registry) {
+  /**
+   * @param registry counters, timers and histograms
+   * @param gauges the gauges with a series per policy, budget or consumer (served by the operator
+   *     as a Prometheus collector, see OperatorBeans)
+   */
+  public HeadroomMetrics(MeterRegistry registry, ObjectGauges gauges) {
     this.registry = registry;
+    String[] policy = {"namespace", "policy"};
+    policyReplicas =
+        gauges.family(
+            "headroom_policy_replicas",
+            "Replicas of a policy's target now (kind=current) and as decided (kind=desired)",
+            "namespace",
+            "policy",
+            "kind");
+    policyPool = gauges.family("headroom_policy_pool_size", "Connection pool per pod", policy);
+    policyBudgetLimited =
+        gauges.family(
+            "headroom_policy_budget_limited", "1 when the budget holds the policy back", policy);
+    policyMetricsAvailable =
+        gauges.family(
+            "headroom_policy_metrics_available", "1 when every load signal could be read", policy);
+    forecastReady =
+        gauges.family("headroom_forecast_ready", "1 when the forecast has learnt", policy);
+    forecastReplicas =
+        gauges.family("headroom_forecast_replicas", "Replicas the forecast asks for", policy);
+    forecastPredictedLoad =
+        gauges.family(
+            "headroom_forecast_predicted_load",
+            "Load the forecast predicts at the lead time",
+            policy);
+    forecastErrorRatio =
+        gauges.family(
+            "headroom_forecast_error_ratio", "Backtest error of the forecast (sMAPE)", policy);
+    perPolicy =
+        List.of(
+            policyReplicas,
+            policyPool,
+            policyBudgetLimited,
+            policyMetricsAvailable,
+            forecastReady,
+            forecastReplicas,
+            forecastPredictedLoad,
+            forecastErrorRatio);
+    String[] budget = {"namespace", "budget"};
+    budgetAvailable =
+        gauges.family(
+            "headroom_budget_available_connections", "Connections the budget can grant", budget);
+    budgetAllocated =
+        gauges.family(
+            "headroom_budget_allocated_connections", "Connections granted to consumers", budget);
+    budgetHeadroom =
+        gauges.family(
+            "headroom_budget_headroom_connections",
+            "Connections that can still be granted",
+            budget);
+    budgetHeld =
+        gauges.family(
+            "headroom_budget_held_connections",
+            "Connections held for consumers until they acknowledge",
+            budget);
+    budgetOvercommitted =
+        gauges.family(
+            "headroom_budget_overcommitted", "1 when in use exceeds what is available", budget);
+    grants =
+        gauges.family(
+            "headroom_budget_grant_connections",
+            "Connections granted to one consumer of a budget",
+            "namespace",
+            "budget",
+            "policy");
   }
 
   /** One decision, by the source that won and what became of it (applied, dry-run, held, none). */
@@ -53,28 +124,20 @@ public class HeadroomMetrics implements QueryObserver {
   }
 
   public void policyReplicas(String namespace, String name, int current, int desired) {
-    gauge(
-            "headroom_policy_replicas",
-            Tags.of("namespace", namespace, "policy", name, "kind", "current"))
-        .set(current);
-    gauge(
-            "headroom_policy_replicas",
-            Tags.of("namespace", namespace, "policy", name, "kind", "desired"))
-        .set(desired);
+    policyReplicas.set(current, namespace, name, "current");
+    policyReplicas.set(desired, namespace, name, "desired");
   }
 
   public void policyPool(String namespace, String name, int pool) {
-    gauge("headroom_policy_pool_size", Tags.of("namespace", namespace, "policy", name)).set(pool);
+    policyPool.set(pool, namespace, name);
   }
 
   public void policyBudgetLimited(String namespace, String name, boolean limited) {
-    gauge("headroom_policy_budget_limited", Tags.of("namespace", namespace, "policy", name))
-        .set(limited ? 1 : 0);
+    policyBudgetLimited.set(limited ? 1 : 0, namespace, name);
   }
 
   public void policyMetricsAvailable(String namespace, String name, boolean available) {
-    gauge("headroom_policy_metrics_available", Tags.of("namespace", namespace, "policy", name))
-        .set(available ? 1 : 0);
+    policyMetricsAvailable.set(available ? 1 : 0, namespace, name);
   }
 
   /**
@@ -83,18 +146,17 @@ public class HeadroomMetrics implements QueryObserver {
    * headroom_forecast_error_ratio} (backtest sMAPE as a ratio).
    */
   public void policyForecast(String namespace, String name, ForecastOutcome forecast) {
-    Tags tags = Tags.of("namespace", namespace, "policy", name);
-    gauge("headroom_forecast_ready", tags).set(forecast.ready() ? 1 : 0);
-    forecast.replicas().ifPresent(r -> gauge("headroom_forecast_replicas", tags).set(r));
+    forecastReady.set(forecast.ready() ? 1 : 0, namespace, name);
+    forecast.replicas().ifPresent(r -> forecastReplicas.set(r, namespace, name));
     forecast
         .status()
         .ifPresent(
             s -> {
               if (s.getPredictedLoad() != null) {
-                doubleGauge("headroom_forecast_predicted_load", tags).set(s.getPredictedLoad());
+                forecastPredictedLoad.set(s.getPredictedLoad(), namespace, name);
               }
               if (s.getErrorSmape() != null) {
-                doubleGauge("headroom_forecast_error_ratio", tags).set(s.getErrorSmape());
+                forecastErrorRatio.set(s.getErrorSmape(), namespace, name);
               }
             });
   }
@@ -111,19 +173,15 @@ public class HeadroomMetrics implements QueryObserver {
       long held,
       long headroom,
       boolean overcommitted) {
-    Tags tags = Tags.of("namespace", namespace, "budget", name);
-    gauge("headroom_budget_available_connections", tags).set(available);
-    gauge("headroom_budget_allocated_connections", tags).set(allocated);
-    gauge("headroom_budget_headroom_connections", tags).set(headroom);
-    gauge("headroom_budget_held_connections", tags).set(held);
-    gauge("headroom_budget_overcommitted", tags).set(overcommitted ? 1 : 0);
+    budgetAvailable.set(available, namespace, name);
+    budgetAllocated.set(allocated, namespace, name);
+    budgetHeadroom.set(headroom, namespace, name);
+    budgetHeld.set(held, namespace, name);
+    budgetOvercommitted.set(overcommitted ? 1 : 0, namespace, name);
   }
 
   public void consumerGrant(String namespace, String budget, String policy, long grant) {
-    gauge(
-            "headroom_budget_grant_connections",
-            Tags.of("namespace", namespace, "budget", budget, "policy", policy))
-        .set(grant);
+    grants.set(grant, namespace, budget, policy);
   }
 
   /** Buckets of the reconcile-time histogram, in seconds. */
@@ -141,36 +199,18 @@ public class HeadroomMetrics implements QueryObserver {
    * #budgetConsumers}).
    */
   public void forgetPolicy(String namespace, String name) {
-    forget(
-        id ->
-            namespace.equals(id.getTag("namespace"))
-                && name.equals(id.getTag("policy"))
-                && id.getTag("budget") == null);
+    for (ObjectGauges.Family f : perPolicy) {
+      f.removeIf(labels -> labels.get(0).equals(namespace) && labels.get(1).equals(name));
+    }
   }
 
   /** Removes the grant gauges of a budget's policies that are no longer its consumers. */
   public void budgetConsumers(String namespace, String budget, Set<String> policies) {
-    forget(
-        id ->
-            id.getName().equals("headroom_budget_grant_connections")
-                && namespace.equals(id.getTag("namespace"))
-                && budget.equals(id.getTag("budget"))
-                && !policies.contains(id.getTag("policy")));
-  }
-
-  private void forget(Predicate<Meter.Id> which) {
-    registered
-        .keySet()
-        .removeIf(
-            id -> {
-              if (!which.test(id)) {
-                return false;
-              }
-              registry.remove(registered.get(id));
-              gauges.remove(id);
-              doubleGauges.remove(id);
-              return true;
-            });
+    grants.removeIf(
+        labels ->
+            labels.get(0).equals(namespace)
+                && labels.get(1).equals(budget)
+                && !policies.contains(labels.get(2)));
   }
 
   public Timer.Sample startReconcile() {
@@ -237,44 +277,5 @@ public class HeadroomMetrics implements QueryObserver {
               "headroom_prometheus_query_errors_total", "outcome", outcome.name().toLowerCase())
           .increment();
     }
-  }
-
-  private DoubleHolder doubleGauge(String name, Tags tags) {
-    return doubleGauges.computeIfAbsent(
-        id(name, tags),
-        k -> {
-          DoubleHolder value = new DoubleHolder();
-          registered.put(
-              k, Gauge.builder(name, value, DoubleHolder::get).tags(tags).register(registry));
-          return value;
-        });
-  }
-
-  /** A gauge's value that is not a whole number. */
-  private static final class DoubleHolder {
-    private volatile double value = Double.NaN;
-
-    void set(double v) {
-      value = v;
-    }
-
-    double get() {
-      return value;
-    }
-  }
-
-  private static Meter.Id id(String name, Tags tags) {
-    return new Meter.Id(name, tags, null, null, Meter.Type.GAUGE);
-  }
-
-  private AtomicLong gauge(String name, Tags tags) {
-    return gauges.computeIfAbsent(
-        id(name, tags),
-        k -> {
-          AtomicLong value = new AtomicLong();
-          registered.put(
-              k, Gauge.builder(name, value, AtomicLong::get).tags(tags).register(registry));
-          return value;
-        });
   }
 }

@@ -180,8 +180,8 @@ public final class OperatorBenchmark {
               "HEADROOM_TRANSITION_POLL_PERIOD", "2s",
               "HEADROOM_BUDGET_SYNC_PERIOD", "30s");
       System.setProperty("headroom.operatorXmx", options.xmx());
-      // The chart's JVM settings (values.yaml jvmOptions) but for the heap, which -Xmx sets here
-      // as MaxRAMPercentage does under the chart's memory limit.
+      // The JVM of the chart's pod: the image runs java -XX:MaxRAMPercentage=75 under a 512Mi
+      // limit (-Xmx384m here), and a JVM with fewer than 2 CPUs or 1792 MiB picks the Serial GC.
       Path logFile = Path.of("target", "operator-bench-" + policies + ".log");
       Path jfrFile = Path.of("target", "operator-bench-" + policies + ".jfr").toAbsolutePath();
       System.setProperty(

@@ -4,33 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.headroom.operator.api.v1alpha1.ForecastStatus;
 import dev.headroom.operator.forecast.ForecastOutcome;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** What {@code /q/metrics} serves, read from the same Prometheus registry the operator scrapes. */
 class HeadroomMetricsTest {
 
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final HeadroomMetrics metrics = new HeadroomMetrics(registry);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final HeadroomMetrics metrics =
+      new HeadroomMetrics(registry, new ObjectGauges().register(registry.getPrometheusRegistry()));
+
+  @Test
+  void everyGaugeOfAPolicyIsServedWithItsNamespaceAndName() {
+    everyPolicyGauge("shop", "checkout");
+
+    assertThat(seriesOf("shop", "checkout"))
+        .containsExactlyInAnyOrder(
+            "headroom_policy_replicas{namespace=\"shop\",policy=\"checkout\",kind=\"current\",} 3.0",
+            "headroom_policy_replicas{namespace=\"shop\",policy=\"checkout\",kind=\"desired\",} 4.0",
+            "headroom_policy_pool_size{namespace=\"shop\",policy=\"checkout\",} 12.0",
+            "headroom_policy_budget_limited{namespace=\"shop\",policy=\"checkout\",} 1.0",
+            "headroom_policy_metrics_available{namespace=\"shop\",policy=\"checkout\",} 1.0",
+            "headroom_forecast_ready{namespace=\"shop\",policy=\"checkout\",} 1.0",
+            "headroom_forecast_replicas{namespace=\"shop\",policy=\"checkout\",} 5.0",
+            "headroom_forecast_predicted_load{namespace=\"shop\",policy=\"checkout\",} 120.5",
+            "headroom_forecast_error_ratio{namespace=\"shop\",policy=\"checkout\",} 0.12");
+    assertThat(registry.scrape())
+        .contains("# TYPE headroom_policy_pool_size gauge")
+        .contains("# HELP headroom_policy_pool_size Connection pool per pod");
+  }
 
   @Test
   void aDeletedPolicysGaugesAreNoLongerServedAndOtherPoliciesKeepTheirs() {
     everyPolicyGauge("shop", "checkout");
     everyPolicyGauge("shop", "catalog");
     everyPolicyGauge("other", "checkout");
-    assertThat(gaugesOf("shop", "checkout")).hasSize(9);
+    assertThat(seriesOf("shop", "checkout")).hasSize(9);
 
     metrics.forgetPolicy("shop", "checkout");
 
-    assertThat(gaugesOf("shop", "checkout")).isEmpty();
-    assertThat(gaugesOf("shop", "catalog")).hasSize(9);
-    assertThat(gaugesOf("other", "checkout")).hasSize(9);
-    assertThat(registry.find("headroom_policy_pool_size").tag("policy", "catalog").gauge().value())
-        .isEqualTo(12);
+    assertThat(seriesOf("shop", "checkout")).isEmpty();
+    assertThat(seriesOf("shop", "catalog")).hasSize(9);
+    assertThat(seriesOf("other", "checkout")).hasSize(9);
+    assertThat(registry.scrape())
+        .contains("headroom_policy_pool_size{namespace=\"shop\",policy=\"catalog\",} 12.0");
   }
 
   @Test
@@ -40,9 +63,8 @@ class HeadroomMetricsTest {
 
     metrics.policyPool("shop", "checkout", 7);
 
-    assertThat(gaugesOf("shop", "checkout")).hasSize(1);
-    assertThat(registry.find("headroom_policy_pool_size").tag("policy", "checkout").gauge().value())
-        .isEqualTo(7);
+    assertThat(seriesOf("shop", "checkout"))
+        .containsExactly("headroom_policy_pool_size{namespace=\"shop\",policy=\"checkout\",} 7.0");
   }
 
   @Test
@@ -53,8 +75,12 @@ class HeadroomMetricsTest {
 
     metrics.forgetPolicy("shop", "checkout");
 
-    assertThat(registry.find("headroom_budget_grant_connections").gauges()).hasSize(1);
-    assertThat(registry.find("headroom_budget_available_connections").gauges()).hasSize(1);
+    assertThat(registry.scrape())
+        .contains(
+            "headroom_budget_grant_connections{namespace=\"shop\",budget=\"pg\",policy=\"shop/checkout\",} 40.0")
+        .contains("headroom_budget_available_connections{namespace=\"shop\",budget=\"pg\",} 90.0")
+        .contains("headroom_budget_headroom_connections{namespace=\"shop\",budget=\"pg\",} 20.0")
+        .contains("headroom_budget_overcommitted{namespace=\"shop\",budget=\"pg\",} 0.0");
   }
 
   @Test
@@ -65,9 +91,19 @@ class HeadroomMetricsTest {
 
     metrics.budgetConsumers("shop", "pg", Set.of("shop/catalog"));
 
-    assertThat(registry.find("headroom_budget_grant_connections").gauges())
-        .extracting(g -> g.getId().getTag("budget") + " " + g.getId().getTag("policy"))
-        .containsExactlyInAnyOrder("pg shop/catalog", "other-pg shop/checkout");
+    assertThat(lines("headroom_budget_grant_connections{"))
+        .containsExactlyInAnyOrder(
+            "headroom_budget_grant_connections{namespace=\"shop\",budget=\"pg\",policy=\"shop/catalog\",} 30.0",
+            "headroom_budget_grant_connections{namespace=\"shop\",budget=\"other-pg\",policy=\"shop/checkout\",} 5.0");
+  }
+
+  @Test
+  void countersAndTimersStayMicrometerMeters() {
+    metrics.decision("Load", "None", "applied");
+    assertThat(registry.find("headroom_decisions_total").counter().count()).isEqualTo(1);
+    assertThat(registry.scrape())
+        .contains(
+            "headroom_decisions_total{limited_by=\"None\",outcome=\"applied\",winner=\"Load\",} 1.0");
   }
 
   private void everyPolicyGauge(String namespace, String name) {
@@ -84,12 +120,11 @@ class HeadroomMetricsTest {
         new ForecastOutcome(OptionalInt.of(5), true, "Ready", "learnt", Optional.of(status)));
   }
 
-  private List<Meter> gaugesOf(String namespace, String name) {
-    return registry.getMeters().stream()
-        .filter(
-            m ->
-                namespace.equals(m.getId().getTag("namespace"))
-                    && name.equals(m.getId().getTag("policy")))
-        .toList();
+  private List<String> seriesOf(String namespace, String name) {
+    return lines("namespace=\"" + namespace + "\",policy=\"" + name + "\",");
+  }
+
+  private List<String> lines(String containing) {
+    return registry.scrape().lines().filter(l -> l.contains(containing)).toList();
   }
 }

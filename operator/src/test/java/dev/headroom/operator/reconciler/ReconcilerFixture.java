@@ -7,6 +7,7 @@ import dev.headroom.operator.forecast.HistoryCache;
 import dev.headroom.operator.forecast.PolicyForecaster;
 import dev.headroom.operator.forecast.PrometheusHistorySource;
 import dev.headroom.operator.metrics.HeadroomMetrics;
+import dev.headroom.operator.metrics.ObjectGauges;
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusEndpoint;
 import dev.headroom.operator.review.DecisionRecorder;
@@ -42,7 +43,8 @@ final class ReconcilerFixture implements AutoCloseable {
   final KubernetesClient client;
   final HeadroomConfig config;
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-  final HeadroomMetrics metrics = new HeadroomMetrics(new SimpleMeterRegistry());
+  final HeadroomMetrics metrics =
+      new HeadroomMetrics(new SimpleMeterRegistry(), new ObjectGauges());
   final ClusterCache cache;
   final ScalingPolicyReconciler policies;
   final ConnectionBudgetReconciler budgets;
