@@ -2,9 +2,11 @@ package dev.headroom.image;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command inside an unpacked image the way a container runtime would, without one: in a new
@@ -54,6 +56,28 @@ final class Chroot {
       }
     }
     throw new IllegalStateException(tool + " not found in /usr/sbin, /usr/bin, /sbin or /bin");
+  }
+
+  /**
+   * Stops a process started from {@link #command}: the command runs as the first process of its own
+   * PID namespace, a child of {@code unshare}, so a signal to {@code unshare} alone leaves it
+   * running as an orphan. It gets SIGTERM (a JVM runs its shutdown hooks), then SIGKILL after the
+   * grace period; the namespace ends with it.
+   */
+  static void stop(Process process, Duration grace) throws InterruptedException {
+    List<ProcessHandle> inside = process.descendants().toList();
+    inside.forEach(ProcessHandle::destroy);
+    process.destroy();
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (ProcessHandle h : inside) {
+      while (h.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      h.destroyForcibly();
+    }
+    if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      process.destroyForcibly();
+    }
   }
 
   String run(List<String> command, Map<String, String> env)

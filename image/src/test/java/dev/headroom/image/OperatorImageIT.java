@@ -28,7 +28,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,10 +175,7 @@ class OperatorImageIT {
               });
       assertThat(Files.readString(log)).doesNotContain("ERROR");
     } finally {
-      operator.destroy();
-      if (!operator.waitFor(20, TimeUnit.SECONDS)) {
-        operator.destroyForcibly();
-      }
+      Chroot.stop(operator, Duration.ofSeconds(20));
     }
   }
 
