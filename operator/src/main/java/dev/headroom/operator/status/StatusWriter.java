@@ -13,7 +13,10 @@ import java.util.function.Consumer;
  * instead of silently dropping what that write added (a history entry, an acknowledged grant); the
  * reconcile then runs again on the fresh copy. Unchanged status is not written. The resource as the
  * API server stored it goes to the caller, whose cache can move ahead to it at once, so the next
- * round does not start from the copy this write replaced and meet a conflict of its own.
+ * round does not start from the copy this write replaced and meet a conflict of its own. After a
+ * conflict the resource is read again and goes to the caller the same way, as client-go's {@code
+ * RetryOnConflict} reads before it retries: an informer whose watch lags behind (a busy API server)
+ * would otherwise hand the retry the same stale copy, conflict after conflict.
  */
 public final class StatusWriter {
 
@@ -60,7 +63,8 @@ public final class StatusWriter {
   }
 
   /**
-   * @param stored receives the resource as the API server stored it, when it was written
+   * @param stored receives the resource as the API server has it: as stored, when it was written;
+   *     as read again, after a conflict (unless it is gone)
    */
   public <T extends HasMetadata> Outcome write(
       T cached, T updated, Object cachedStatus, Object newStatus, Consumer<? super T> stored) {
@@ -73,6 +77,10 @@ public final class StatusWriter {
       return Outcome.WRITTEN;
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
+        T latest = client.resource(cached).get();
+        if (latest != null) {
+          stored.accept(latest);
+        }
         return Outcome.STALE;
       }
       throw e;

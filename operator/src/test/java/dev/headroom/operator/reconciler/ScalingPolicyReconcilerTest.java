@@ -210,6 +210,58 @@ class ScalingPolicyReconcilerTest {
             });
   }
 
+  @Test
+  void aConflictHandsTheRoundThePolicyAsTheApiServerHasItNow() {
+    load(100);
+    target(2, 5);
+    budget(100);
+    policy(5, 5);
+    fixture.reconcile(NS, "checkout", Optional.of(fixture.budget(NS, "orders-db")));
+    ScalingPolicy cached = fixture.policy(NS, "checkout");
+    // A write the informer has not shown yet: the cached copy is one version behind.
+    ScalingPolicy newer =
+        client
+            .resources(ScalingPolicy.class)
+            .inNamespace(NS)
+            .withName("checkout")
+            .edit(
+                p -> {
+                  p.getMetadata().setLabels(java.util.Map.of("team", "shop"));
+                  return p;
+                });
+    server
+        .expect()
+        .put()
+        .withPath("/apis/headroom.dev/v1alpha1/namespaces/shop/scalingpolicies/checkout/status")
+        .andReturn(
+            409,
+            new io.fabric8.kubernetes.api.model.StatusBuilder()
+                .withCode(409)
+                .withReason("Conflict")
+                .withMessage("the object has been modified")
+                .build())
+        .once();
+    load(200); // a change, so that the round has a status to write
+    List<ScalingPolicy> handed = new java.util.ArrayList<>();
+
+    java.time.Duration next =
+        fixture.policies.reconcile(
+            cached,
+            PolicyCaches.of(Optional.of(fixture.budget(NS, "orders-db")), List.of(cached)),
+            handed::add);
+
+    assertThat(next).isEqualTo(dev.headroom.operator.status.StatusWriter.STALE_RETRY);
+    assertThat(handed)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getMetadata().getResourceVersion())
+                  .isEqualTo(newer.getMetadata().getResourceVersion())
+                  .isNotEqualTo(cached.getMetadata().getResourceVersion());
+              assertThat(p.getMetadata().getLabels()).containsEntry("team", "shop");
+            });
+  }
+
   /** The first round records what runs; the second acts. */
   private void runTwice() {
     for (int i = 0; i < 2; i++) {
