@@ -159,18 +159,7 @@ class ScalingPolicyReconcilerTest {
     fixture.reconcile(NS, "checkout", Optional.of(fixture.budget(NS, "orders-db")));
     ScalingPolicy cached = fixture.policy(NS, "checkout");
     // Another writer changed the policy in between: the API server refuses the status write.
-    server
-        .expect()
-        .put()
-        .withPath("/apis/headroom.dev/v1alpha1/namespaces/shop/scalingpolicies/checkout/status")
-        .andReturn(
-            409,
-            new io.fabric8.kubernetes.api.model.StatusBuilder()
-                .withCode(409)
-                .withReason("Conflict")
-                .withMessage("the object has been modified")
-                .build())
-        .once();
+    refuseNextStatusWrite();
 
     java.time.Duration next =
         fixture.policies.reconcile(
@@ -229,18 +218,7 @@ class ScalingPolicyReconcilerTest {
                   p.getMetadata().setLabels(java.util.Map.of("team", "shop"));
                   return p;
                 });
-    server
-        .expect()
-        .put()
-        .withPath("/apis/headroom.dev/v1alpha1/namespaces/shop/scalingpolicies/checkout/status")
-        .andReturn(
-            409,
-            new io.fabric8.kubernetes.api.model.StatusBuilder()
-                .withCode(409)
-                .withReason("Conflict")
-                .withMessage("the object has been modified")
-                .build())
-        .once();
+    refuseNextStatusWrite();
     load(200); // a change, so that the round has a status to write
     List<ScalingPolicy> handed = new java.util.ArrayList<>();
 
@@ -260,6 +238,22 @@ class ScalingPolicyReconcilerTest {
                   .isNotEqualTo(cached.getMetadata().getResourceVersion());
               assertThat(p.getMetadata().getLabels()).containsEntry("team", "shop");
             });
+  }
+
+  /** The API server answers the next status write of checkout with a conflict (409). */
+  private void refuseNextStatusWrite() {
+    server
+        .expect()
+        .put()
+        .withPath("/apis/headroom.dev/v1alpha1/namespaces/shop/scalingpolicies/checkout/status")
+        .andReturn(
+            409,
+            new io.fabric8.kubernetes.api.model.StatusBuilder()
+                .withCode(409)
+                .withReason("Conflict")
+                .withMessage("the object has been modified")
+                .build())
+        .once();
   }
 
   /** The first round records what runs; the second acts. */

@@ -15,29 +15,23 @@ public record ControllerManagerFlags(Path pki, int securePort, int qps) {
           + "-node-ipam-controller";
 
   public List<String> command(Path controllerManager) {
-    String kubeconfig = pki.resolve("controller-manager.kubeconfig").toString();
-    return List.of(
-        controllerManager.toString(),
-        "--kubeconfig=" + kubeconfig,
-        "--authentication-kubeconfig=" + kubeconfig,
-        "--authorization-kubeconfig=" + kubeconfig,
-        "--bind-address=127.0.0.1",
-        "--secure-port=" + securePort,
-        "--cert-dir=" + certDir(),
-        "--leader-elect=false",
-        "--controllers=" + CONTROLLERS,
-        "--service-account-private-key-file=" + pki.resolve("sa.key"),
-        "--root-ca-file=" + pki.resolve("ca.crt"),
-        "--use-service-account-credentials=true",
-        "--cluster-signing-cert-file=" + pki.resolve("ca.crt"),
-        "--cluster-signing-key-file=" + pki.resolve("ca.key"),
-        "--service-cluster-ip-range=" + ApiServerFlags.SERVICE_CIDR,
-        "--allocate-node-cidrs=false",
-        "--node-monitor-grace-period=2m",
-        "--kube-api-qps=" + qps,
-        "--kube-api-burst=" + qps * 3 / 2,
-        "--profiling=false",
-        "--v=1");
+    return ComponentFlags.command(
+        controllerManager,
+        pki.resolve("controller-manager.kubeconfig"),
+        securePort,
+        certDir(),
+        List.of(
+            "--controllers=" + CONTROLLERS,
+            "--service-account-private-key-file=" + pki.resolve("sa.key"),
+            "--root-ca-file=" + pki.resolve("ca.crt"),
+            "--use-service-account-credentials=true",
+            "--cluster-signing-cert-file=" + pki.resolve("ca.crt"),
+            "--cluster-signing-key-file=" + pki.resolve("ca.key"),
+            "--service-cluster-ip-range=" + ApiServerFlags.SERVICE_CIDR,
+            "--allocate-node-cidrs=false",
+            "--node-monitor-grace-period=2m",
+            "--kube-api-qps=" + qps,
+            "--kube-api-burst=" + qps * 3 / 2));
   }
 
   /** Where it writes its serving certificate. */
@@ -46,6 +40,6 @@ public record ControllerManagerFlags(Path pki, int securePort, int qps) {
   }
 
   public String healthUrl() {
-    return "https://127.0.0.1:" + securePort + "/healthz";
+    return ComponentFlags.healthUrl(securePort);
   }
 }

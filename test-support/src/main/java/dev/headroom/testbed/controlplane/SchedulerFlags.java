@@ -7,18 +7,8 @@ import java.util.List;
 public record SchedulerFlags(Path pki, int securePort) {
 
   public List<String> command(Path scheduler) {
-    String kubeconfig = pki.resolve("scheduler.kubeconfig").toString();
-    return List.of(
-        scheduler.toString(),
-        "--kubeconfig=" + kubeconfig,
-        "--authentication-kubeconfig=" + kubeconfig,
-        "--authorization-kubeconfig=" + kubeconfig,
-        "--bind-address=127.0.0.1",
-        "--secure-port=" + securePort,
-        "--cert-dir=" + certDir(),
-        "--leader-elect=false",
-        "--profiling=false",
-        "--v=1");
+    return ComponentFlags.command(
+        scheduler, pki.resolve("scheduler.kubeconfig"), securePort, certDir(), List.of());
   }
 
   public Path certDir() {
@@ -26,6 +16,6 @@ public record SchedulerFlags(Path pki, int securePort) {
   }
 
   public String healthUrl() {
-    return "https://127.0.0.1:" + securePort + "/healthz";
+    return ComponentFlags.healthUrl(securePort);
   }
 }
