@@ -75,7 +75,9 @@ final class LoadEvaluator {
       reasons.add(why);
       allWithinTolerance &= p.outcome() != MetricProposal.Outcome.SCALED;
       if (reactive == null || p.replicas() > reactive.replicas()) {
-        reactive = new Recommendation(Source.REACTIVE, p.replicas(), why);
+        Reason summary =
+            () -> "reactive: " + signal.name() + " -> " + p.replicas() + suffix(p.outcome());
+        reactive = new Recommendation(Source.REACTIVE, p.replicas(), why, summary);
       }
     }
     if (reactive != null) {
@@ -97,7 +99,8 @@ final class LoadEvaluator {
         reasons.add(() -> "capacity: '" + name + "' has no fresh data");
       } else {
         Reason why = cap.get().why();
-        Recommendation capacity = new Recommendation(Source.CAPACITY, cap.get().replicas(), why);
+        Recommendation capacity =
+            new Recommendation(Source.CAPACITY, cap.get().replicas(), why, cap.get().summary());
         recs.add(capacity);
         reasons.add(why);
         allWithinTolerance = false;

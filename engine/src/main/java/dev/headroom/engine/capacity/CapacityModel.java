@@ -56,8 +56,17 @@ public final class CapacityModel {
                 fmt(perReplica),
                 scarcest.explanation(),
                 replicas);
+    Reason summary =
+        () ->
+            String.format(
+                Locale.ROOT,
+                "capacity: %s per replica (%s) -> %d",
+                fmt(perReplica),
+                scarcest.explanation(),
+                replicas);
     return Optional.of(
-        new CapacityRecommendation(replicas, inFlight, perReplica, scarcest.name(), reason));
+        new CapacityRecommendation(
+            replicas, inFlight, perReplica, scarcest.name(), reason, summary));
   }
 
   /** Replicas to carry {@code load} at {@code perReplica} each. */

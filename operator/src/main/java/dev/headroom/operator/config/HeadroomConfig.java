@@ -48,7 +48,7 @@ public interface HeadroomConfig {
    * Longest a policy's status may stay unwritten while only its stabilization history changes (see
    * policy.RecommendationMemory); 0 writes the status every round.
    */
-  @WithDefault("60s")
+  @WithDefault("1h")
   Duration recommendationsPersistPeriod();
 
   LeaderElectionSettings leaderElection();

@@ -15,6 +15,7 @@ import dev.headroom.operator.status.ApiNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Writes a decision, and what was done about it, into a policy's status. */
 public final class PolicyStatusWriter {
@@ -74,18 +75,21 @@ public final class PolicyStatusWriter {
     status.setPoolSize(decision.poolSize().isPresent() ? decision.poolSize().getAsInt() : null);
     status.setWinner(ApiNames.of(decision.winner()));
     status.setLimitedBy(ApiNames.of(decision.limitedBy()));
-    status.setRecommendations(sourceRecommendations(decision));
+    // Live load values stay out of status: a load moving within the tolerance band would
+    // otherwise rewrite the status every round. History entries keep the full sentences.
+    status.setRecommendations(sourceRecommendations(decision, Recommendation::summary));
     status.setActiveSchedule(decision.activeSchedule().orElse(null));
     writeHistory(status, decision.history());
   }
 
-  private static List<SourceRecommendation> sourceRecommendations(Decision decision) {
+  private static List<SourceRecommendation> sourceRecommendations(
+      Decision decision, Function<Recommendation, String> detail) {
     List<SourceRecommendation> recs = new ArrayList<>();
     for (Recommendation r : decision.recommendations()) {
       SourceRecommendation s = new SourceRecommendation();
       s.setSource(ApiNames.of(r.source()));
       s.setReplicas(r.replicas());
-      s.setDetail(r.reason());
+      s.setDetail(detail.apply(r));
       recs.add(s);
     }
     return recs;
@@ -130,7 +134,7 @@ public final class PolicyStatusWriter {
     r.setReason(reason);
     r.setActions(new ArrayList<>(actions));
     r.setReasons(new ArrayList<>(decision.reasons()));
-    r.setInputs(sourceRecommendations(decision));
+    r.setInputs(sourceRecommendations(decision, Recommendation::reason));
     r.setDryRun(dryRun ? Boolean.TRUE : null);
     return r;
   }

@@ -3,6 +3,7 @@ package dev.headroom.operator.reconciler;
 import dev.headroom.engine.budget.BudgetAllocation;
 import dev.headroom.engine.budget.BudgetAllocator;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
+import dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.budget.BudgetConsumers;
 import dev.headroom.operator.budget.BudgetObserver;
@@ -10,7 +11,6 @@ import dev.headroom.operator.budget.BudgetOutcome;
 import dev.headroom.operator.budget.BudgetStatusBuilder;
 import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.status.EventPublisher;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.util.stream.Stream;
 
@@ -22,32 +22,34 @@ import java.util.stream.Stream;
  */
 public final class BudgetRound {
 
-  private final KubernetesSerialization serialization;
   private final BudgetObserver observer;
   private final BudgetAllocator allocator;
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
 
   public BudgetRound(
-      KubernetesSerialization serialization,
       BudgetObserver observer,
       BudgetAllocator allocator,
       EventPublisher events,
       HeadroomMetrics metrics) {
-    this.serialization = serialization;
     this.observer = observer;
     this.allocator = allocator;
     this.events = events;
     this.metrics = metrics;
   }
 
-  /** Runs the round on {@code budget} (a working copy), given the policies that refer to it. */
+  /**
+   * Runs the round on {@code budget} (as cached: only read; the status it returns is new), given
+   * the policies that refer to it.
+   */
   public BudgetOutcome.Next run(
       ConnectionBudget budget, Stream<ScalingPolicy> referring, Instant now) {
     BudgetOutcome out = new BudgetOutcome(budget, now, events, metrics);
     BudgetObserver.Observed observed = observer.observe(budget, referring, now);
     if (observed instanceof BudgetObserver.Invalid invalid) {
-      return out.invalid(invalid.violations(), serialization.clone(budget).getStatus());
+      return out.invalid(
+          invalid.violations(),
+          budget.getStatus() == null ? new ConnectionBudgetStatus() : budget.getStatus().copy());
     }
     BudgetObserver.Inputs in = (BudgetObserver.Inputs) observed;
     BudgetAllocation allocation =

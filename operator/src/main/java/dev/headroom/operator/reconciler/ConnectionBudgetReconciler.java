@@ -11,6 +11,7 @@ import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.StatusWriter;
 import dev.headroom.operator.workload.SlimItemStore;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -24,6 +25,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -65,7 +67,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
-    this.statusWriter = new StatusWriter(client);
+    this.statusWriter = new StatusWriter(client, Objects::equals);
   }
 
   @Override
@@ -100,8 +102,8 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
       ConnectionBudget cached, Stream<ScalingPolicy> referring, Consumer<ConnectionBudget> stored) {
     var timer = metrics.startReconcile();
     try {
-      ConnectionBudget budget = client.getKubernetesSerialization().clone(cached);
-      Duration delay = write(budget, round.run(budget, referring, clock.instant()), stored);
+      // The round only reads the budget and builds a new status: no copy of the cached one.
+      Duration delay = write(cached, round.run(cached, referring, clock.instant()), stored);
       metrics.endReconcile(timer, NAME, "ok");
       return delay;
     } catch (RuntimeException e) {
@@ -119,14 +121,11 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   }
 
   void failed(ConnectionBudget cached, Exception e) {
-    ConnectionBudget budget = client.getKubernetesSerialization().clone(cached);
     ConnectionBudgetStatus status =
-        budget.getStatus() == null
-            ? new ConnectionBudgetStatus()
-            : client.getKubernetesSerialization().clone(budget).getStatus();
-    new BudgetOutcome(budget, clock.instant(), events, metrics).failed(e, status);
+        cached.getStatus() == null ? new ConnectionBudgetStatus() : cached.getStatus().copy();
+    new BudgetOutcome(cached, clock.instant(), events, metrics).failed(e, status);
     try {
-      write(budget, new BudgetOutcome.Next(status, false), written -> {});
+      write(cached, new BudgetOutcome.Next(status, false), written -> {});
     } catch (RuntimeException writeFailed) {
       // The API server is failing already; the retry with backoff will report it.
     }
@@ -135,7 +134,11 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private Duration write(
       ConnectionBudget budget, BudgetOutcome.Next next, Consumer<ConnectionBudget> stored) {
     ConnectionBudgetStatus before = budget.getStatus();
-    ConnectionBudget updated = client.getKubernetesSerialization().clone(budget);
+    // What the PUT sends: its own metadata (the writer sets the resourceVersion), the new status;
+    // the spec is only read and stays shared with the cache.
+    ConnectionBudget updated = new ConnectionBudget();
+    updated.setMetadata(new ObjectMetaBuilder(budget.getMetadata()).build());
+    updated.setSpec(budget.getSpec());
     updated.setStatus(next.status());
     // PUT with resourceVersion: a grant step computed from a stale view is refused, never applied.
     StatusWriter.Outcome written =

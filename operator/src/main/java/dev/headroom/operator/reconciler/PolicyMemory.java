@@ -50,9 +50,9 @@ public final class PolicyMemory {
   }
 
   /** The copy a round changes, with the recommendations not yet persisted in its status. */
-  public ScalingPolicy working(ScalingPolicy cached) {
+  public ScalingPolicy working(ScalingPolicy cached, Instant now) {
     ScalingPolicy policy = copyOf(cached);
-    recommendations.restore(cached, policy);
+    recommendations.restore(cached, policy, now);
     unwritten.restore(cached, policy);
     return policy;
   }

@@ -136,7 +136,6 @@ public class ReconcilerBeans {
       EventPublisher events,
       HeadroomMetrics metrics) {
     return new BudgetRound(
-        client.getKubernetesSerialization(),
         new BudgetObserver(client, new ObservedConnections(prometheus)),
         new BudgetAllocator(),
         events,

@@ -24,6 +24,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -99,8 +100,9 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
    */
   Duration reconcile(ScalingPolicy cached, PolicyCaches caches, Consumer<ScalingPolicy> stored) {
     var timer = metrics.startReconcile();
-    ScalingPolicy policy = memory.working(cached);
-    PolicyOutcome out = new PolicyOutcome(policy, clock.instant(), events, metrics, recorder);
+    Instant now = clock.instant();
+    ScalingPolicy policy = memory.working(cached, now);
+    PolicyOutcome out = new PolicyOutcome(policy, now, events, metrics, recorder);
     RoundFacts facts = new RoundFacts();
     ResourceID id = ResourceID.fromResource(cached);
     try {

@@ -39,7 +39,7 @@ class RecommendationMemoryTest {
     assertThat(memory.defer(stored, working, T0.plusSeconds(15))).isTrue();
 
     ScalingPolicy next = JSON.clone(stored);
-    memory.restore(stored, next);
+    memory.restore(stored, next, T0.plusSeconds(30));
     assertThat(next.getStatus().getRecentRecommendations())
         .extracting(TimedReplicas::getTime)
         .containsExactly(T0.toString(), T0.plusSeconds(15).toString());
@@ -73,9 +73,41 @@ class RecommendationMemoryTest {
 
     ScalingPolicy newer = policy("8", 5, rec(T0, 5));
     ScalingPolicy next = JSON.clone(newer);
-    memory.restore(newer, next);
+    memory.restore(newer, next, T0.plusSeconds(30));
 
     assertThat(next.getStatus().getRecentRecommendations()).hasSize(1);
+  }
+
+  /**
+   * After a restart or a failover the stored window may lack its newest entries; the first round
+   * counts the stored decision as recommended now, as the HPA seeds a workload it first meets, so
+   * the last decision holds for a whole stabilization window, and that round writes nothing.
+   */
+  @Test
+  void theFirstRoundAfterAStartHoldsTheStoredDecisionAndWritesNothing() {
+    ScalingPolicy stored = policy("7", 5, rec(T0, 5));
+    Instant start = T0.plus(Duration.ofMinutes(20));
+    ScalingPolicy working = JSON.clone(stored);
+
+    memory.restore(stored, working, start);
+
+    assertThat(working.getStatus().getRecentRecommendations())
+        .extracting(TimedReplicas::getTime, TimedReplicas::getReplicas)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(T0.toString(), 5),
+            org.assertj.core.groups.Tuple.tuple(start.toString(), 5));
+    assertThat(memory.defer(stored, working, start)).isTrue();
+  }
+
+  @Test
+  void aPolicyNeverDecidedIsNotSeeded() {
+    ScalingPolicy stored = policy("7", 5);
+    stored.getStatus().setDesiredReplicas(null);
+    ScalingPolicy working = JSON.clone(stored);
+
+    memory.restore(stored, working, T0);
+
+    assertThat(working.getStatus().getRecentRecommendations()).isEmpty();
   }
 
   @Test

@@ -25,10 +25,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +40,7 @@ final class ReconcilerFixture implements AutoCloseable {
 
   final KubernetesClient client;
   final HeadroomConfig config;
-  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  final dev.headroom.operator.MovableClock clock = new dev.headroom.operator.MovableClock(NOW);
   final HeadroomMetrics metrics =
       new HeadroomMetrics(new SimpleMeterRegistry(), new ObjectGauges());
   final ClusterCache cache;

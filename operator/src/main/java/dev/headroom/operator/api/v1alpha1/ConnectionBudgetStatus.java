@@ -134,4 +134,68 @@ public class ConnectionBudgetStatus {
   public void setConsumers(List<ConsumerGrant> consumers) {
     this.consumers = consumers;
   }
+
+  /** A copy that shares nothing this status may change. */
+  public ConnectionBudgetStatus copy() {
+    ConnectionBudgetStatus copy = new ConnectionBudgetStatus();
+    copy.observedGeneration = observedGeneration;
+    copy.conditions =
+        conditions == null
+            ? null
+            : new ArrayList<>(
+                conditions.stream()
+                    .map(c -> new io.fabric8.kubernetes.api.model.ConditionBuilder(c).build())
+                    .toList());
+    copy.available = available;
+    copy.allocated = allocated;
+    copy.headroom = headroom;
+    copy.inUseBound = inUseBound;
+    copy.maxConnections = maxConnections;
+    copy.observedConnections = observedConnections;
+    copy.unattributedConnections = unattributedConnections;
+    copy.consumerCount = consumerCount;
+    copy.consumers =
+        consumers == null
+            ? null
+            : new ArrayList<>(consumers.stream().map(ConsumerGrant::copy).toList());
+    return copy;
+  }
+
+  /** Equal exactly when the JSON written for both is equal, without building it. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ConnectionBudgetStatus other)) {
+      return false;
+    }
+    return java.util.Objects.equals(observedGeneration, other.observedGeneration)
+        && java.util.Objects.equals(conditions, other.conditions)
+        && java.util.Objects.equals(available, other.available)
+        && java.util.Objects.equals(allocated, other.allocated)
+        && java.util.Objects.equals(headroom, other.headroom)
+        && java.util.Objects.equals(inUseBound, other.inUseBound)
+        && java.util.Objects.equals(maxConnections, other.maxConnections)
+        && java.util.Objects.equals(observedConnections, other.observedConnections)
+        && java.util.Objects.equals(unattributedConnections, other.unattributedConnections)
+        && java.util.Objects.equals(consumerCount, other.consumerCount)
+        && java.util.Objects.equals(consumers, other.consumers);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        observedGeneration,
+        conditions,
+        available,
+        allocated,
+        headroom,
+        inUseBound,
+        maxConnections,
+        observedConnections,
+        unattributedConnections,
+        consumerCount,
+        consumers);
+  }
 }

@@ -152,4 +152,65 @@ public class ConsumerGrant {
   public void setTarget(Integer target) {
     this.target = target;
   }
+
+  /** A copy that shares nothing this status may change. */
+  public ConsumerGrant copy() {
+    ConsumerGrant copy = new ConsumerGrant();
+    copy.policy = policy;
+    copy.priority = priority;
+    copy.minimum = minimum;
+    copy.demand = demand;
+    copy.grant = grant;
+    copy.grantSeq = grantSeq;
+    copy.held = held;
+    copy.target = target;
+    copy.inUseBound = inUseBound;
+    copy.replicas = replicas;
+    copy.poolSize = poolSize;
+    copy.maxSurge = maxSurge;
+    copy.phase = phase;
+    return copy;
+  }
+
+  /** Equal exactly when the JSON written for both is equal, without building it. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ConsumerGrant other)) {
+      return false;
+    }
+    return java.util.Objects.equals(policy, other.policy)
+        && java.util.Objects.equals(priority, other.priority)
+        && java.util.Objects.equals(minimum, other.minimum)
+        && java.util.Objects.equals(demand, other.demand)
+        && java.util.Objects.equals(grant, other.grant)
+        && java.util.Objects.equals(grantSeq, other.grantSeq)
+        && java.util.Objects.equals(held, other.held)
+        && java.util.Objects.equals(target, other.target)
+        && java.util.Objects.equals(inUseBound, other.inUseBound)
+        && java.util.Objects.equals(replicas, other.replicas)
+        && java.util.Objects.equals(poolSize, other.poolSize)
+        && java.util.Objects.equals(maxSurge, other.maxSurge)
+        && java.util.Objects.equals(phase, other.phase);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        policy,
+        priority,
+        minimum,
+        demand,
+        grant,
+        grantSeq,
+        held,
+        target,
+        inUseBound,
+        replicas,
+        poolSize,
+        maxSurge,
+        phase);
+  }
 }
