@@ -10,10 +10,16 @@ import java.util.Optional;
  * @param available {@code maxConnections - reserved}
  * @param overcommitted the guaranteed minimums alone exceed {@code available}
  * @param scarce the full demands exceed {@code available}
+ * @param lent every consumer is granted its ceiling ({@link BudgetAllocator}: the room fits all)
  * @param grants one per consumer, sorted by consumer id
  */
 public record BudgetAllocation(
-    String budgetId, long available, boolean overcommitted, boolean scarce, List<Grant> grants) {
+    String budgetId,
+    long available,
+    boolean overcommitted,
+    boolean scarce,
+    boolean lent,
+    List<Grant> grants) {
 
   public BudgetAllocation {
     grants = List.copyOf(grants);

@@ -17,10 +17,16 @@ import java.util.TreeMap;
  *       longer fits, nothing below it).
  *   <li>Otherwise the rest is shared by unmet demand ({@code (desired + maxSurge) x poolMax} minus
  *       the guarantee): proportionally, or tier by tier.
+ *   <li>When {@code available} holds every consumer at its {@linkplain ConsumerDemand#ceiling()
+ *       ceiling} ({@code (maxReplicas + maxSurge) x poolMax}), each is granted its ceiling instead:
+ *       the room nobody needs now is lent to everyone at once, so a consumer grows within its
+ *       ceiling without waiting for a budget round, and the grants stay as they are while demands
+ *       move (no consumer is woken for another's change). All or nothing: a partial share of the
+ *       spare room would move every consumer's grant with every demand.
  * </ol>
  *
- * Grants never exceed a consumer's demand, their total never exceeds {@code available}, and ties
- * are broken by consumer id.
+ * Grants never exceed a consumer's demand, or its ceiling while it is lent; their total never
+ * exceeds {@code available}; ties are broken by consumer id.
  */
 public final class BudgetAllocator {
 
@@ -54,11 +60,26 @@ public final class BudgetAllocator {
       extra.forEach((id, more) -> granted.merge(id, more, Long::sum));
     }
 
+    boolean lent = !scarce && ceilingsFit(sorted, available);
     List<Grant> grants = new ArrayList<>();
     for (ConsumerDemand c : sorted) {
-      grants.add(new Grant(c.id(), granted.getOrDefault(c.id(), 0L), c.guaranteed(), c.demand()));
+      long connections = lent ? c.ceiling() : granted.getOrDefault(c.id(), 0L);
+      grants.add(new Grant(c.id(), connections, c.guaranteed(), c.demand()));
     }
-    return new BudgetAllocation(budget.id(), available, overcommitted, scarce, grants);
+    return new BudgetAllocation(budget.id(), available, overcommitted, scarce, lent, grants);
+  }
+
+  /** Whether {@code available} holds every consumer at its ceiling. */
+  private static boolean ceilingsFit(List<ConsumerDemand> consumers, long available) {
+    long total = 0;
+    for (ConsumerDemand c : consumers) {
+      long ceiling = c.ceiling();
+      if (ceiling > available - total) {
+        return false;
+      }
+      total += ceiling;
+    }
+    return true;
   }
 
   private interface Weight {

@@ -10,6 +10,7 @@ package dev.headroom.engine.budget;
  * @param poolMin smallest pool per replica
  * @param poolMax largest pool per replica
  * @param maxSurge extra pods during a rollout
+ * @param maxReplicas the policy's {@code replicas.max}; {@link #NO_CEILING} when not known
  */
 public record ConsumerDemand(
     String id,
@@ -18,7 +19,23 @@ public record ConsumerDemand(
     int desiredReplicas,
     int poolMin,
     int poolMax,
-    int maxSurge) {
+    int maxSurge,
+    int maxReplicas) {
+
+  /** A consumer whose largest size is not known: it is never lent its ceiling. */
+  public static final int NO_CEILING = Integer.MAX_VALUE;
+
+  /** A consumer whose largest size is not known ({@link #NO_CEILING}). */
+  public ConsumerDemand(
+      String id,
+      int priority,
+      int minReplicas,
+      int desiredReplicas,
+      int poolMin,
+      int poolMax,
+      int maxSurge) {
+    this(id, priority, minReplicas, desiredReplicas, poolMin, poolMax, maxSurge, NO_CEILING);
+  }
 
   /**
    * Connections guaranteed before anything else is shared: {@code (minReplicas + maxSurge) x
@@ -34,5 +51,17 @@ public record ConsumerDemand(
     return Math.max(
         guaranteed(),
         BudgetInvariant.footprint(Math.max(minReplicas, desiredReplicas), maxSurge, poolMax));
+  }
+
+  /**
+   * Connections the consumer could use at its largest: {@code (maxReplicas + maxSurge) x poolMax}
+   * (never below {@link #demand()}); {@link Long#MAX_VALUE} without a known maximum.
+   */
+  public long ceiling() {
+    if (maxReplicas == NO_CEILING) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(
+        demand(), BudgetInvariant.footprint(Math.max(minReplicas, maxReplicas), maxSurge, poolMax));
   }
 }

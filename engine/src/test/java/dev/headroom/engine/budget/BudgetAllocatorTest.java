@@ -35,6 +35,65 @@ class BudgetAllocatorTest {
     assertThat(a.headroom()).isEqualTo(480 - 250);
   }
 
+  /**
+   * a: ceiling (5 + 1) x 10 = 60, b: (10 + 1) x 20 = 220; 280 fit in 480, so each is lent its
+   * ceiling and grows within it without a budget round.
+   */
+  @Test
+  void roomForEveryCeilingLendsEachItsCeiling() {
+    BudgetSpec spec = new BudgetSpec("db/pg-main", 500, 20, AllocationStrategy.PROPORTIONAL);
+    BudgetAllocation a =
+        allocator.allocate(
+            spec,
+            List.of(
+                new ConsumerDemand("a", 0, 1, 4, 5, 10, 1, 5),
+                new ConsumerDemand("b", 0, 1, 9, 5, 20, 1, 10)));
+
+    assertThat(a.lent()).isTrue();
+    assertThat(a.grants()).extracting(Grant::connections).containsExactly(60L, 220L);
+    assertThat(a.grants()).extracting(Grant::demand).containsExactly(50L, 200L);
+    assertThat(a.headroom()).isEqualTo(480 - 280);
+
+    BudgetAllocation busier =
+        allocator.allocate(
+            spec,
+            List.of(
+                new ConsumerDemand("a", 0, 1, 5, 5, 10, 1, 5),
+                new ConsumerDemand("b", 0, 1, 2, 5, 20, 1, 10)));
+    assertThat(busier.grants())
+        .as("demands moved, lent grants did not")
+        .extracting(Grant::connections)
+        .containsExactly(60L, 220L);
+  }
+
+  /** One ceiling too many (60 + 220 + 220 > 480): grants follow demand, nobody is lent more. */
+  @Test
+  void withoutRoomForEveryCeilingNothingIsLent() {
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/pg-main", 500, 20, AllocationStrategy.PROPORTIONAL),
+            List.of(
+                new ConsumerDemand("a", 0, 1, 4, 5, 10, 1, 5),
+                new ConsumerDemand("b", 0, 1, 9, 5, 20, 1, 10),
+                new ConsumerDemand("c", 0, 1, 1, 5, 20, 1, 10)));
+
+    assertThat(a.lent()).isFalse();
+    assertThat(a.scarce()).isFalse();
+    assertThat(a.grants()).extracting(Grant::connections).containsExactly(50L, 200L, 40L);
+  }
+
+  @Test
+  void aConsumerWithoutAKnownMaximumIsNeverLentAnything() {
+    BudgetAllocation a =
+        allocator.allocate(
+            new BudgetSpec("db/pg-main", 100_000, 0, AllocationStrategy.PROPORTIONAL),
+            List.of(
+                new ConsumerDemand("a", 0, 1, 4, 5, 10, 1, 5), consumer("b", 0, 1, 2, 5, 10, 1)));
+
+    assertThat(a.lent()).isFalse();
+    assertThat(a.grants()).extracting(Grant::connections).containsExactly(50L, 30L);
+  }
+
   @Test
   void scarceBudgetIsSharedInProportionToUnmetDemand() {
     // available 200 - 20 = 180; guarantees a: (1+1)x5 = 10, b: (1+1)x5 = 10; rest 160.

@@ -79,7 +79,8 @@ class BudgetProperties {
         Math.max(c.minReplicas(), desired),
         c.poolMin(),
         c.poolMax(),
-        c.maxSurge());
+        c.maxSurge(),
+        c.maxReplicas());
   }
 
   private static Arbitrary<ConsumerDemand> consumer() {
@@ -89,11 +90,21 @@ class BudgetProperties {
             Arbitraries.integers().between(0, 5),
             Arbitraries.integers().between(1, 20),
             Arbitraries.integers().between(0, 30),
-            Arbitraries.integers().between(0, 3))
+            Arbitraries.integers().between(0, 3),
+            // A known replicas.max (often small enough for the budget to lend every ceiling), or
+            // none.
+            Arbitraries.integers().between(0, 12).injectNull(0.2))
         .as(
-            (id, priority, min, poolMin, poolExtra, surge) ->
+            (id, priority, min, poolMin, poolExtra, surge, maxExtra) ->
                 new ConsumerDemand(
-                    "ns/" + id, priority, min, min, poolMin, poolMin + poolExtra, surge));
+                    "ns/" + id,
+                    priority,
+                    min,
+                    min,
+                    poolMin,
+                    poolMin + poolExtra,
+                    surge,
+                    maxExtra == null ? ConsumerDemand.NO_CEILING : Math.max(1, min + maxExtra)));
   }
 
   /** A consumer's workload and its line in the ledger, between rounds. */
@@ -223,14 +234,31 @@ class BudgetProperties {
   }
 
   @Property(tries = 10000, seed = "20260304")
-  void grantsNeverExceedDemandAndMeetItWhenNotScarce(@ForAll("scenarios") Scenario s) {
+  void grantsMeetDemandWhenNotScarceAndExceedItOnlyByLendingEveryCeiling(
+      @ForAll("scenarios") Scenario s) {
     BudgetAllocation allocation = allocator.allocate(s.budget(), s.after());
 
-    assertThat(allocation.grants())
-        .allSatisfy(g -> assertThat(g.connections()).isLessThanOrEqualTo(g.demand()));
-    if (!allocation.scarce()) {
+    long ceilings = 0;
+    for (ConsumerDemand c : s.after()) {
+      ceilings = c.ceiling() == Long.MAX_VALUE ? Long.MAX_VALUE : ceilings + c.ceiling();
+      if (ceilings == Long.MAX_VALUE) {
+        break;
+      }
+    }
+    assertThat(allocation.lent()).isEqualTo(ceilings <= s.budget().available());
+    if (allocation.lent()) {
+      for (ConsumerDemand c : s.after()) {
+        assertThat(allocation.grantFor(c.id()).orElseThrow().connections())
+            .isEqualTo(c.ceiling())
+            .isGreaterThanOrEqualTo(c.demand());
+      }
+    } else {
       assertThat(allocation.grants())
-          .allSatisfy(g -> assertThat(g.connections()).isEqualTo(g.demand()));
+          .allSatisfy(g -> assertThat(g.connections()).isLessThanOrEqualTo(g.demand()));
+      if (!allocation.scarce()) {
+        assertThat(allocation.grants())
+            .allSatisfy(g -> assertThat(g.connections()).isEqualTo(g.demand()));
+      }
     }
     // Sizing a grant never holds more than the grant.
     for (ConsumerDemand c : s.after()) {

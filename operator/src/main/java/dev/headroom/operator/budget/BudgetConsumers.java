@@ -51,7 +51,8 @@ public record BudgetConsumers(
             Math.min(requested, spec.getReplicas().getMax()),
             spec.getConnections().getPoolSize().getMin(),
             spec.getConnections().getPoolSize().getMax(),
-            surge);
+            surge,
+            spec.getReplicas().getMax());
     OptionalLong ack =
         status == null || status.getAcknowledgedGrantSeq() == null
             ? OptionalLong.empty()

@@ -63,12 +63,15 @@ record Layout(int policies, int namespaceCount, int hot) {
     return targets().stream().filter(Target::hot).map(Target::id).toList();
   }
 
-  /** Room for every hot target at its max (plus one surge pod) and every idle one at one pod. */
+  /**
+   * Room for every consumer at its maximum ({@code replicas.max} plus one surge pod, at the largest
+   * pool), and 100 more. Such a budget lends each consumer its ceiling, so a scale-up within it
+   * needs no budget round. (Before 2026-12-06 idle targets had room for one pod each, so grants
+   * followed demand and every scale-up went through the budget's two phases.)
+   */
   int budgetConnections(String namespace) {
     long inNs = targets().stream().filter(t -> t.namespace().equals(namespace)).count();
-    long hotInNs =
-        targets().stream().filter(t -> t.hot() && t.namespace().equals(namespace)).count();
-    return (int) (hotInNs * (HOT_MAX + 1) * POOL_MAX + (inNs - hotInNs) * POOL_MAX + 100);
+    return (int) (inNs * (HOT_MAX + 1) * POOL_MAX + 100);
   }
 
   ConnectionBudget budget(String namespace, KubernetesClient client) {

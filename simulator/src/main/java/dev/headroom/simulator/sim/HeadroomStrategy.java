@@ -253,7 +253,8 @@ public final class HeadroomStrategy implements Strategy {
         requested,
         c.poolMin(),
         c.poolMax(),
-        surge);
+        surge,
+        spec.replicas().max());
   }
 
   private Observation observe(int i) {
