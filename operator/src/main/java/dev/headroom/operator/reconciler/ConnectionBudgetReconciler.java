@@ -4,6 +4,7 @@ import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudgetStatus;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.budget.BudgetOutcome;
+import dev.headroom.operator.budget.BudgetStatusDeferral;
 import dev.headroom.operator.config.HeadroomConfig;
 import dev.headroom.operator.config.Sharding;
 import dev.headroom.operator.ids.BudgetId;
@@ -24,6 +25,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -52,6 +54,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
   private final EventPublisher events;
   private final HeadroomMetrics metrics;
   private final StatusWriter statusWriter;
+  private final BudgetStatusDeferral deferral;
   private InformerEventSource<ScalingPolicy, ConnectionBudget> policies;
 
   public ConnectionBudgetReconciler(
@@ -68,6 +71,7 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     this.events = events;
     this.metrics = metrics;
     this.statusWriter = new StatusWriter(client, Objects::equals);
+    this.deferral = new BudgetStatusDeferral(config.budgetSyncPeriod());
   }
 
   @Override
@@ -141,9 +145,17 @@ public class ConnectionBudgetReconciler implements Reconciler<ConnectionBudget> 
     updated.setSpec(budget.getSpec());
     updated.setStatus(next.status());
     // PUT with resourceVersion: a grant step computed from a stale view is refused, never applied.
+    // A change of reported fields only (demands under lent ceilings) waits for the next sync.
+    Instant now = clock.instant();
+    boolean deferred = deferral.defer(budget, next.status(), now);
     StatusWriter.Outcome written =
-        statusWriter.write(budget, updated, before, next.status(), stored);
+        deferred
+            ? StatusWriter.Outcome.UNCHANGED
+            : statusWriter.write(budget, updated, before, next.status(), stored);
     boolean stale = written == StatusWriter.Outcome.STALE;
+    if (!deferred && !stale) {
+      deferral.stored(budget, now);
+    }
     if (LOG.isDebugEnabled()) {
       LOG.debugf("budget %s: write %s, moving %s", BudgetId.of(budget), written, next.moving());
     }

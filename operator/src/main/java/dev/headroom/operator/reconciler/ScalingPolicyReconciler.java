@@ -7,6 +7,7 @@ import dev.headroom.operator.metrics.HeadroomMetrics;
 import dev.headroom.operator.policy.HpaCapper;
 import dev.headroom.operator.policy.PolicyOutcome;
 import dev.headroom.operator.review.DecisionRecorder;
+import dev.headroom.operator.status.ApiServerFailure;
 import dev.headroom.operator.status.EventPublisher;
 import dev.headroom.operator.status.StatusWriter;
 import dev.headroom.operator.workload.ClusterCache;
@@ -145,11 +146,26 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
       ScalingPolicy cached, Context<ScalingPolicy> context, Exception e) {
     ScalingPolicy policy = PolicyMemory.copyOf(cached);
     new PolicyOutcome(policy, clock.instant(), events, metrics).failed(e);
+    if (ApiServerFailure.of(e)) {
+      // A status write now would add to the API server's load and fail the same way; the Event
+      // (queued) and the log say why, and the retry with backoff writes the status.
+      LOG.debugf(
+          "round %s/%s failed at the API server: %s", namespaceOf(cached), nameOf(cached), e);
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     try {
       memory.writeNow(cached, policy);
     } catch (RuntimeException writeFailed) {
       // The API server is failing already; the retry with backoff will report it.
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  private static String namespaceOf(ScalingPolicy p) {
+    return p.getMetadata().getNamespace();
+  }
+
+  private static String nameOf(ScalingPolicy p) {
+    return p.getMetadata().getName();
   }
 }

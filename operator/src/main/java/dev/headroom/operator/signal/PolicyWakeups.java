@@ -50,8 +50,24 @@ public final class PolicyWakeups extends AbstractEventSource<Void, ScalingPolicy
               t.setDaemon(true);
               return t;
             });
-    ticker.scheduleWithFixedDelay(
-        this::tickSafely, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+    ticker.schedule(this::tickAndReschedule, tick.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Ticks, then schedules the next tick one period after this one started: a tick that takes 300 ms
+   * (10,000 series to parse) does not stretch the period to 1.3 s, which a load change would wait
+   * for. A tick longer than the period is followed at once, never by a burst of missed ones.
+   */
+  private void tickAndReschedule() {
+    long started = System.nanoTime();
+    tickSafely();
+    long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    synchronized (this) {
+      if (ticker != null) {
+        ticker.schedule(
+            this::tickAndReschedule, Math.max(0, tick.toMillis() - elapsed), TimeUnit.MILLISECONDS);
+      }
+    }
   }
 
   @Override

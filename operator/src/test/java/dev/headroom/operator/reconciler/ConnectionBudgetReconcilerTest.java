@@ -64,6 +64,76 @@ class ConnectionBudgetReconcilerTest {
     assertThat(condition(ConditionTypes.READY).getMessage()).startsWith("2 consumers");
   }
 
+  /**
+   * One consumer whose ceiling, (10 + 0) x 10 = 100, fits the 180 available: it is lent its
+   * ceiling, and a change of its demand moves no grant, so the status of the budget (1,000
+   * consumers at scale) is not rewritten for it until the budget sync period is up.
+   */
+  @Test
+  void aDemandThatMovesNoGrantIsReportedAtTheNextSync() {
+    fixture.create(ConnectionBudget.class, budget(""));
+    ScalingPolicy checkout = consumer("checkout", 4, 40);
+    fixture.budgets.reconcile(fixture.budget("shop", "orders-db"), Stream.of(checkout));
+    // The consumer acknowledges its grant; the budget settles.
+    ConnectionBudget issued = fixture.budget("shop", "orders-db");
+    checkout = reporting(checkout, 4, 40);
+    checkout
+        .getStatus()
+        .setAcknowledgedGrantSeq(issued.getStatus().getConsumers().get(0).getGrantSeq());
+    fixture.clock.advance(java.time.Duration.ofSeconds(2));
+    fixture.budgets.reconcile(issued, Stream.of(checkout));
+    ConnectionBudget lent = fixture.budget("shop", "orders-db");
+    assertThat(lent.getStatus().getConsumers())
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.getGrant()).isEqualTo(100);
+              assertThat(g.getDemand()).isEqualTo(40);
+            });
+
+    ScalingPolicy busier = reporting(checkout, 6, 60);
+    fixture.clock.advance(java.time.Duration.ofSeconds(10));
+    fixture.budgets.reconcile(lent, Stream.of(busier));
+    assertThat(fixture.budget("shop", "orders-db").getMetadata().getResourceVersion())
+        .as("only the reported demand moved: not written yet")
+        .isEqualTo(lent.getMetadata().getResourceVersion());
+
+    fixture.clock.advance(java.time.Duration.ofSeconds(30));
+    fixture.budgets.reconcile(lent, Stream.of(busier));
+    ConnectionBudget reported = fixture.budget("shop", "orders-db");
+    assertThat(reported.getMetadata().getResourceVersion())
+        .isNotEqualTo(lent.getMetadata().getResourceVersion());
+    assertThat(reported.getStatus().getConsumers())
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.getGrant()).isEqualTo(100);
+              assertThat(g.getDemand()).isEqualTo(60);
+              assertThat(g.getInUseBound()).isEqualTo(60);
+            });
+  }
+
+  /** Two consumers whose ceilings (200) do not fit 180: a new demand moves grants at once. */
+  @Test
+  void aDemandThatMovesAGrantIsWrittenAtOnce() {
+    fixture.create(ConnectionBudget.class, budget(""));
+    ScalingPolicy checkout = consumer("checkout", 4, 40);
+    ScalingPolicy catalog = consumer("catalog", 2, 20);
+    fixture.budgets.reconcile(fixture.budget("shop", "orders-db"), Stream.of(checkout, catalog));
+    ConnectionBudget first = fixture.budget("shop", "orders-db");
+
+    fixture.clock.advance(java.time.Duration.ofSeconds(1));
+    fixture.budgets.reconcile(first, Stream.of(reporting(checkout, 8, 40), catalog));
+
+    ConnectionBudget after = fixture.budget("shop", "orders-db");
+    assertThat(after.getMetadata().getResourceVersion())
+        .isNotEqualTo(first.getMetadata().getResourceVersion());
+    assertThat(after.getStatus().getConsumers())
+        .filteredOn(g -> g.getPolicy().equals("shop/checkout"))
+        .singleElement()
+        .satisfies(g -> assertThat(g.getTarget()).isEqualTo(80));
+  }
+
   @Test
   void aFailedRoundShowsItsCauseInStatus() {
     fixture.create(
@@ -146,6 +216,14 @@ class ConnectionBudgetReconcilerTest {
         status: {requestedReplicas: %d, maxSurge: 0, inUseBound: %d}
         """
             .formatted(name, name, requested, bound));
+  }
+
+  /** {@code policy} as its informer would see it after it reported another demand and bound. */
+  private ScalingPolicy reporting(ScalingPolicy policy, int requested, long bound) {
+    ScalingPolicy later = client.getKubernetesSerialization().clone(policy);
+    later.getStatus().setRequestedReplicas(requested);
+    later.getStatus().setInUseBound(bound);
+    return later;
   }
 
   private Condition condition(String type) {
