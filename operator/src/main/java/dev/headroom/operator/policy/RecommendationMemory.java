@@ -2,12 +2,7 @@ package dev.headroom.operator.policy;
 
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
-import dev.headroom.operator.api.v1alpha1.SourceRecommendation;
 import dev.headroom.operator.api.v1alpha1.TimedReplicas;
-import dev.headroom.operator.status.ApiNames;
-import dev.headroom.operator.status.ConditionTypes;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * write its status every round just for that: at 10,000 policies and a 15 s sync period, 667 writes
  * a second for nothing a reader could see.
  *
- * <p>So a round whose status differs from the stored one only in its recommendations (or in the
- * acknowledgement of a grant that grew, {@link #deferrable}) keeps them here and leaves the status
- * unwritten, provided the stored status is younger than the persist period (one hour by default).
- * The next round continues from the kept recommendations as long as the stored status has not
- * changed since (same resourceVersion); any other change writes everything at once. A zero period
- * writes every round.
+ * <p>So a round whose status differs from the stored one only in its recommendations keeps them
+ * here and leaves the status unwritten, provided the stored status is younger than the persist
+ * period (one hour by default). The next round continues from the kept recommendations as long as
+ * the stored status has not changed since (same resourceVersion); any other change writes
+ * everything at once. A zero period writes every round.
  *
  * <p>A new leader (or a restarted operator) reads the stored status, which may lack the newest
  * entries. So, as the HPA does when it first meets a workload, its first round on a policy adds the
@@ -42,8 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * be 33 status writes a second).
  */
 public final class RecommendationMemory {
-
-  private static final String BUDGET = ApiNames.of(dev.headroom.engine.model.Source.BUDGET);
 
   private record Kept(String basedOn, List<TimedReplicas> recommendations, Instant persistedAt) {}
 
@@ -131,57 +123,12 @@ public final class RecommendationMemory {
     return kept.size();
   }
 
-  /**
-   * Whether {@code working} differs from {@code stored} only in what may wait: the stabilization
-   * entries, and the acknowledgement of a grant that grew. A budget needs an acknowledgement to
-   * release what it holds for a consumer after a shrink; after a grow it holds the larger grant
-   * either way, so the acknowledgement changes nothing there (a budget that lends every consumer
-   * its ceiling would otherwise have each of 10,000 policies write its status once more, at once).
-   * A shrunk grant is acknowledged at once.
-   */
+  /** Whether {@code working} differs from {@code stored} only in its stabilization entries. */
   static boolean deferrable(ScalingPolicyStatus stored, ScalingPolicyStatus working) {
     ScalingPolicyStatus a = stored.copy();
     ScalingPolicyStatus b = working.copy();
     a.setRecentRecommendations(List.of());
     b.setRecentRecommendations(List.of());
-    if (a.getGrant() != null && b.getGrant() != null && b.getGrant() > a.getGrant()) {
-      // The grown grant also shows in the budget's recommendation and in BudgetLimited's message;
-      // with the same replicas and the same condition status and reason, that text may wait too.
-      b.setGrant(a.getGrant());
-      b.setAcknowledgedGrantSeq(a.getAcknowledgedGrantSeq());
-      for (SourceRecommendation r : b.getRecommendations()) {
-        if (BUDGET.equals(r.getSource())) {
-          a.getRecommendations().stream()
-              .filter(
-                  o ->
-                      BUDGET.equals(o.getSource())
-                          && Objects.equals(o.getReplicas(), r.getReplicas()))
-              .findFirst()
-              .ifPresent(o -> r.setDetail(o.getDetail()));
-        }
-      }
-      b.setConditions(
-          new ArrayList<>(
-              b.getConditions().stream().map(c -> sameButMessage(a.getConditions(), c)).toList()));
-    }
     return a.equals(b);
-  }
-
-  /**
-   * {@code c} with the stored message of BudgetLimited, when its status and reason are as stored.
-   */
-  private static Condition sameButMessage(List<Condition> stored, Condition c) {
-    if (!ConditionTypes.BUDGET_LIMITED.equals(c.getType())) {
-      return c;
-    }
-    return stored.stream()
-        .filter(
-            o ->
-                o.getType().equals(c.getType())
-                    && Objects.equals(o.getStatus(), c.getStatus())
-                    && Objects.equals(o.getReason(), c.getReason()))
-        .findFirst()
-        .map(o -> new ConditionBuilder(c).withMessage(o.getMessage()).build())
-        .orElse(c);
   }
 }

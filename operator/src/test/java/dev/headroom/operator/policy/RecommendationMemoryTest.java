@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
-import dev.headroom.operator.api.v1alpha1.SourceRecommendation;
 import dev.headroom.operator.api.v1alpha1.TimedReplicas;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -109,65 +108,6 @@ class RecommendationMemoryTest {
     memory.restore(stored, working, T0);
 
     assertThat(working.getStatus().getRecentRecommendations()).isEmpty();
-  }
-
-  /**
-   * A grant that grew needs no acknowledgement for the budget to hold it: the round that only sees
-   * it (grant, acknowledgement, and the grant quoted in the budget's recommendation and in
-   * BudgetLimited's message) writes nothing.
-   */
-  @Test
-  void aGrownGrantIsAcknowledgedWithTheNextRealChange() {
-    ScalingPolicy stored = granted(policy("7", 5, rec(T0, 5)), 60, 1L);
-    memory.persisted(stored, T0);
-    ScalingPolicy working = granted(JSON.clone(stored), 220, 2L);
-
-    assertThat(memory.defer(stored, working, T0.plusSeconds(15))).isTrue();
-  }
-
-  @Test
-  void aShrunkGrantIsAcknowledgedAtOnce() {
-    ScalingPolicy stored = granted(policy("7", 5, rec(T0, 5)), 60, 1L);
-    memory.persisted(stored, T0);
-    ScalingPolicy working = granted(JSON.clone(stored), 55, 2L);
-
-    assertThat(memory.defer(stored, working, T0.plusSeconds(15))).isFalse();
-  }
-
-  @Test
-  void aGrownGrantThatChangesTheDecisionIsWrittenAtOnce() {
-    ScalingPolicy stored = granted(policy("7", 5, rec(T0, 5)), 60, 1L);
-    memory.persisted(stored, T0);
-    ScalingPolicy working = granted(JSON.clone(stored), 220, 2L);
-    working.getStatus().setDesiredReplicas(8);
-
-    assertThat(memory.defer(stored, working, T0.plusSeconds(15))).isFalse();
-  }
-
-  /**
-   * {@code p} with a grant as a round writes it: field, acknowledgement, recommendation, condition.
-   */
-  private static ScalingPolicy granted(ScalingPolicy p, int grant, Long ack) {
-    ScalingPolicyStatus status = p.getStatus();
-    status.setGrant(grant);
-    status.setAcknowledgedGrantSeq(ack);
-    SourceRecommendation budget = new SourceRecommendation();
-    budget.setSource("Budget");
-    budget.setReplicas(status.getDesiredReplicas());
-    budget.setDetail("budget 'shop/db' grants " + grant + " connections -> 5 replicas x pool 10");
-    status.setRecommendations(new ArrayList<>(List.of(budget)));
-    status.setConditions(
-        new ArrayList<>(
-            List.of(
-                new io.fabric8.kubernetes.api.model.ConditionBuilder()
-                    .withType("BudgetLimited")
-                    .withStatus("False")
-                    .withReason("WithinGrant")
-                    .withMessage(
-                        "the grant of ConnectionBudget shop/db (" + grant + " connections)")
-                    .withLastTransitionTime(T0.toString())
-                    .build())));
-    return p;
   }
 
   @Test
