@@ -53,16 +53,6 @@ public final class BudgetStatusDeferral {
     writtenAt.put(key(budget), now);
   }
 
-  /** Budgets this deferral holds an entry for. */
-  public int size() {
-    return writtenAt.size();
-  }
-
-  /** Forgets a deleted budget. */
-  public void forget(ConnectionBudget budget) {
-    writtenAt.remove(key(budget));
-  }
-
   /** The status without the fields that only report: what the consumers obey. */
   static ConnectionBudgetStatus ledger(ConnectionBudgetStatus status) {
     ConnectionBudgetStatus l = status.copy();

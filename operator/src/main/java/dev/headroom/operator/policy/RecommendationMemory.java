@@ -61,8 +61,7 @@ public final class RecommendationMemory {
     if (status == null) {
       return;
     }
-    String uid = MemoryKey.of(stored);
-    Kept k = kept.get(uid);
+    Kept k = kept.get(MemoryKey.of(stored));
     if (k == null) {
       Integer decided = status.getDesiredReplicas();
       if (decided != null) {
@@ -73,7 +72,7 @@ public final class RecommendationMemory {
         seeded.add(seed);
         status.setRecentRecommendations(seeded);
       }
-      kept.put(uid, new Kept(null, null, now));
+      persisted(stored, now);
       return;
     }
     if (k.recommendations() != null
@@ -96,7 +95,8 @@ public final class RecommendationMemory {
     if (k == null || !now.isBefore(k.persistedAt().plus(persistPeriod))) {
       return false;
     }
-    if (!deferrable(stored.getStatus(), working.getStatus())) {
+    if (!withoutRecommendations(stored.getStatus())
+        .equals(withoutRecommendations(working.getStatus()))) {
       return false;
     }
     kept.put(
@@ -123,12 +123,9 @@ public final class RecommendationMemory {
     return kept.size();
   }
 
-  /** Whether {@code working} differs from {@code stored} only in its stabilization entries. */
-  static boolean deferrable(ScalingPolicyStatus stored, ScalingPolicyStatus working) {
-    ScalingPolicyStatus a = stored.copy();
-    ScalingPolicyStatus b = working.copy();
-    a.setRecentRecommendations(List.of());
-    b.setRecentRecommendations(List.of());
-    return a.equals(b);
+  private static ScalingPolicyStatus withoutRecommendations(ScalingPolicyStatus status) {
+    ScalingPolicyStatus copy = status.copy();
+    copy.setRecentRecommendations(List.of());
+    return copy;
   }
 }

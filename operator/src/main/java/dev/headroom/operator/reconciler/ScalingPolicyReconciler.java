@@ -149,8 +149,7 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
     if (ApiServerFailure.of(e)) {
       // A status write now would add to the API server's load and fail the same way; the Event
       // (queued) and the log say why, and the retry with backoff writes the status.
-      LOG.debugf(
-          "round %s/%s failed at the API server: %s", namespaceOf(cached), nameOf(cached), e);
+      LOG.debugf("round %s failed at the API server: %s", ResourceID.fromResource(cached), e);
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     try {
@@ -159,13 +158,5 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
       // The API server is failing already; the retry with backoff will report it.
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
-  }
-
-  private static String namespaceOf(ScalingPolicy p) {
-    return p.getMetadata().getNamespace();
-  }
-
-  private static String nameOf(ScalingPolicy p) {
-    return p.getMetadata().getName();
   }
 }

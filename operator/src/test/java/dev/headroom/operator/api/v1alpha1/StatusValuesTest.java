@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StatusValuesTest {
 
-  private static final KubernetesSerialization JSON = new KubernetesSerialization();
+  private static final KubernetesSerialization JSON = JsonValues.JSON;
 
   /** A random status from a seed; small ranges so that two statuses are often (partly) equal. */
   static ScalingPolicyStatus status(long seed) {
@@ -93,33 +93,24 @@ class StatusValuesTest {
     ScalingPolicyStatus y = status(Long.rotateLeft(a, 17) % 64);
     ScalingPolicyStatus z = status(a % 64);
     ScalingPolicyStatus same = status(a);
-    for (ScalingPolicyStatus other : List.of(y, z, same)) {
-      boolean json = JSON.asJson(x).equals(JSON.asJson(other));
-      assertThat(x.equals(other))
-          .as("%s vs %s", JSON.asJson(x), JSON.asJson(other))
-          .isEqualTo(json);
-      if (json) {
-        assertThat(x.hashCode()).isEqualTo(other.hashCode());
-      }
-    }
+    JsonValues.equalExactlyWhenTheirJsonIs(x, List.of(y, z, same));
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void aCopyIsEqualAndIndependent(long seed) {
-    ScalingPolicyStatus original = status(seed);
-    String before = JSON.asJson(original);
-    ScalingPolicyStatus copy = original.copy();
-    assertThat(copy).isEqualTo(original);
-    assertThat(JSON.asJson(copy)).isEqualTo(before);
-    copy.getConditions().add(new ConditionBuilder().withType("X").build());
-    copy.getRecommendations().forEach(r -> r.setReplicas(99));
-    copy.getHistory().forEach(d -> d.getActions().add("more"));
-    copy.getRecentRecommendations().forEach(t -> t.setReplicas(99));
-    if (copy.getForecast() != null) {
-      copy.getForecast().setSignal("other");
-    }
-    assertThat(JSON.asJson(original)).isEqualTo(before);
+    JsonValues.aCopyIsEqualAndIndependent(
+        status(seed),
+        ScalingPolicyStatus::copy,
+        copy -> {
+          copy.getConditions().add(new ConditionBuilder().withType("X").build());
+          copy.getRecommendations().forEach(r -> r.setReplicas(99));
+          copy.getHistory().forEach(d -> d.getActions().add("more"));
+          copy.getRecentRecommendations().forEach(t -> t.setReplicas(99));
+          if (copy.getForecast() != null) {
+            copy.getForecast().setSignal("other");
+          }
+        });
   }
 
   /** One change of each kind a round makes; each must make the status differ. */
