@@ -2,6 +2,7 @@ package dev.headroom.operator.reconciler;
 
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
+import dev.headroom.operator.budget.ConsumerCopy;
 import dev.headroom.operator.ids.BudgetId;
 import dev.headroom.operator.workload.SlimItemStore;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -29,7 +30,7 @@ final class BudgetEventSources {
       EventSourceContext<ConnectionBudget> context, String labelSelector) {
     var cfg =
         InformerEventSourceConfiguration.from(ScalingPolicy.class, ConnectionBudget.class)
-            .withItemStore(new SlimItemStore<>())
+            .withItemStore(new SlimItemStore<>(ConsumerCopy::of))
             .withSecondaryToPrimaryMapper(
                 (ScalingPolicy p) ->
                     BudgetId.referencedBy(p)

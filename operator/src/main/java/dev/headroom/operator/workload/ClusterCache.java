@@ -64,6 +64,7 @@ public final class ClusterCache implements AutoCloseable {
             ns -> client.pods().inNamespace(ns).runnableInformer(0),
             Map.of(LABEL_INDEX, ClusterCache::labelKeys),
             () -> true,
+            SlimPod::of,
             SYNC_TIMEOUT,
             RETRY_AFTER,
             clock);
@@ -81,6 +82,7 @@ public final class ClusterCache implements AutoCloseable {
                     .runnableInformer(0),
             Map.of(),
             () -> true,
+            SlimItemStore::trimMetadata,
             SYNC_TIMEOUT,
             RETRY_AFTER,
             clock);
@@ -94,6 +96,7 @@ public final class ClusterCache implements AutoCloseable {
                     .runnableInformer(0),
             Map.of(),
             () -> true,
+            SlimItemStore::trimMetadata,
             SYNC_TIMEOUT,
             RETRY_AFTER,
             clock);
@@ -108,6 +111,7 @@ public final class ClusterCache implements AutoCloseable {
             client.genericKubernetesResources(apiVersion, kind).inNamespace(ns).runnableInformer(0),
         Map.of(),
         () -> true,
+        SlimTarget::of,
         SYNC_TIMEOUT,
         RETRY_AFTER,
         clock);

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,6 +36,7 @@ final class NamespacedCache<T extends HasMetadata> {
   private final Duration retryAfter;
   private final Clock clock;
   private final Supplier<Boolean> available;
+  private final UnaryOperator<T> slimmer;
   private final Map<String, Entry<T>> byNamespace = new ConcurrentHashMap<>();
   private volatile ChangeListener<T> listener;
 
@@ -51,12 +53,14 @@ final class NamespacedCache<T extends HasMetadata> {
   /**
    * @param factory a not yet started informer of one namespace
    * @param available whether the API exists at all (asked before each start)
+   * @param slimmer what of an object the cache keeps ({@link SlimItemStore})
    */
   NamespacedCache(
       String what,
       Function<String, SharedIndexInformer<T>> factory,
       Map<String, Function<T, List<String>>> indexers,
       Supplier<Boolean> available,
+      UnaryOperator<T> slimmer,
       Duration syncTimeout,
       Duration retryAfter,
       Clock clock) {
@@ -64,6 +68,7 @@ final class NamespacedCache<T extends HasMetadata> {
     this.factory = factory;
     this.indexers = indexers;
     this.available = available;
+    this.slimmer = slimmer;
     this.syncTimeout = syncTimeout;
     this.retryAfter = retryAfter;
     this.clock = clock;
@@ -121,13 +126,13 @@ final class NamespacedCache<T extends HasMetadata> {
         return new Entry<>(null, clock.instant());
       }
       informer = factory.apply(namespace);
-      informer.itemStore(new SlimItemStore<>());
+      informer.itemStore(new SlimItemStore<>(slimmer));
       if (!indexers.isEmpty()) {
         informer.addIndexers(indexers);
       }
       ChangeListener<T> l = listener;
       if (l != null) {
-        informer.addEventHandler(new Forwarder<>(informer, l));
+        informer.addEventHandler(new Forwarder<>(informer, l, slimmer));
       }
       informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Entry<>(informer, null);
@@ -148,9 +153,13 @@ final class NamespacedCache<T extends HasMetadata> {
     }
   }
 
-  /** Forwards watch events; the initial list of a new watch is not a change. */
+  /**
+   * Forwards watch events; the initial list of a new watch is not a change. An update compares the
+   * cached object with the new one as the cache will keep it: the informer hands over the whole new
+   * object, but the old one as its store kept it.
+   */
   private record Forwarder<T extends HasMetadata>(
-      SharedIndexInformer<T> informer, ChangeListener<T> listener)
+      SharedIndexInformer<T> informer, ChangeListener<T> listener, UnaryOperator<T> slimmer)
       implements ResourceEventHandler<T> {
     @Override
     public void onAdd(T obj) {
@@ -161,7 +170,7 @@ final class NamespacedCache<T extends HasMetadata> {
 
     @Override
     public void onUpdate(T before, T now) {
-      if (listener.relevant(before, now)) {
+      if (listener.relevant(before, slimmer.apply(now))) {
         listener.changed(now);
       }
     }

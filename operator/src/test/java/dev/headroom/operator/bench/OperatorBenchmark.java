@@ -262,7 +262,8 @@ public final class OperatorBenchmark {
         log(
             "new load queryable "
                 + (Duration.between(written, t0).toMillis())
-                + " ms after the write");
+                + " ms after the write, at "
+                + t0);
         Instant latencyDeadline = t0.plus(options.latencyTimeout());
         while (scaled.size() < sample.size() && Instant.now().isBefore(latencyDeadline)) {
           Thread.sleep(100);

@@ -184,8 +184,8 @@ class LeastPrivilegeIT {
     return Stream.of(
         // may: reads, status, the scale subresource, the pool delivery, Events, its Lease
         can(true, "get", "apps", "deployments", ""),
-        can(true, "update", "apps", "deployments", "scale"),
-        can(true, "update", "apps", "statefulsets", "scale"),
+        can(true, "patch", "apps", "deployments", "scale"),
+        can(true, "patch", "apps", "statefulsets", "scale"),
         can(true, "patch", "apps", "deployments", ""),
         can(true, "patch", "", "configmaps", ""),
         can(true, "update", "headroom.dev", "scalingpolicies", "status"),
@@ -205,6 +205,9 @@ class LeastPrivilegeIT {
         can(false, "deletecollection", "apps", "deployments", ""),
         can(false, "patch", "apps", "replicasets", ""),
         can(false, "update", "apps", "replicasets", "scale"),
+        can(false, "patch", "apps", "replicasets", "scale"),
+        // the scale is written by one patch: no replace of it is needed
+        can(false, "update", "apps", "deployments", "scale"),
         can(false, "patch", "apps", "daemonsets", ""),
         can(false, "create", "batch", "jobs", ""),
         can(false, "create", "", "pods", ""),

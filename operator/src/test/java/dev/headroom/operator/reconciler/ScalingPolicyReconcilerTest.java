@@ -355,18 +355,23 @@ class ScalingPolicyReconcilerTest {
     server.expect().get().withPath(SCALE).andReply(200, request -> scale(replicas)).always();
     server
         .expect()
-        .put()
+        .patch()
         .withPath(SCALE)
         .andReply(
             200,
             request -> {
-              String body = request.getBody().readUtf8();
-              var written =
+              // one merge patch of spec.replicas, nothing else
+              assertThat(request.getHeader("Content-Type"))
+                  .startsWith("application/merge-patch+json");
+              var patch =
                   client
                       .getKubernetesSerialization()
-                      .unmarshal(body, io.fabric8.kubernetes.api.model.autoscaling.v1.Scale.class);
-              scaleWrites.add(written.getSpec().getReplicas());
-              return body;
+                      .unmarshal(request.getBody().readUtf8(), java.util.Map.class);
+              assertThat(patch).containsOnlyKeys("spec");
+              int written =
+                  ((Number) ((java.util.Map<?, ?>) patch.get("spec")).get("replicas")).intValue();
+              scaleWrites.add(written);
+              return scale(written);
             })
         .always();
   }
