@@ -1,14 +1,17 @@
 package dev.headroom.operator.budget;
 
+import dev.headroom.operator.api.v1alpha1.ConnectionsSpec;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
+import dev.headroom.operator.api.v1alpha1.ScalingPolicySpec;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicyStatus;
 import dev.headroom.operator.workload.SlimMetadata;
 
 /**
- * A policy as the budgets' cache keeps it: metadata, spec, and the four status fields a budget
- * reads ({@link BudgetConsumers}: requested replicas, surge, acknowledged grant, in-use bound). The
- * policies' own cache holds the whole status (conditions, recommendations, history); keeping it
- * twice was a fifth of the heap at 10,000 policies.
+ * A policy as the budgets' cache keeps it: metadata, the spec's replica bounds and connections
+ * (budget, pool range, priority, surge), and the four status fields a budget reads ({@link
+ * BudgetConsumers}: requested replicas, surge, acknowledged grant, in-use bound). The policies' own
+ * cache holds the whole object (signals, schedules, conditions, recommendations, history); a second
+ * whole copy of 10,000 policies was a large part of the heap.
  */
 public final class ConsumerCopy {
 
@@ -17,7 +20,7 @@ public final class ConsumerCopy {
   public static ScalingPolicy of(ScalingPolicy full) {
     ScalingPolicy copy = new ScalingPolicy();
     copy.setMetadata(SlimMetadata.copy(full.getMetadata()));
-    copy.setSpec(full.getSpec());
+    copy.setSpec(spec(full.getSpec()));
     ScalingPolicyStatus status = full.getStatus();
     if (status != null) {
       ScalingPolicyStatus kept = new ScalingPolicyStatus();
@@ -33,5 +36,26 @@ public final class ConsumerCopy {
       copy.setStatus(kept);
     }
     return copy;
+  }
+
+  /** Replica bounds and the connections a budget reads: no signals, schedules or forecast. */
+  private static ScalingPolicySpec spec(ScalingPolicySpec full) {
+    if (full == null) {
+      return null;
+    }
+    ScalingPolicySpec kept = new ScalingPolicySpec();
+    kept.setTargetRef(full.getTargetRef());
+    kept.setMode(full.getMode());
+    kept.setReplicas(full.getReplicas());
+    ConnectionsSpec connections = full.getConnections();
+    if (connections != null) {
+      ConnectionsSpec c = new ConnectionsSpec();
+      c.setBudgetRef(connections.getBudgetRef());
+      c.setPoolSize(connections.getPoolSize());
+      c.setPriority(connections.getPriority());
+      c.setMaxSurge(connections.getMaxSurge());
+      kept.setConnections(c);
+    }
+    return kept;
   }
 }

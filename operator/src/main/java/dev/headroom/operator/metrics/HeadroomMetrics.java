@@ -204,6 +204,19 @@ public class HeadroomMetrics implements QueryObserver {
     }
   }
 
+  /**
+   * Removes every gauge of a deleted budget (available, allocated, headroom, held, overcommitted,
+   * and its consumers' grants), so that alerts on them stop with it.
+   */
+  public void forgetBudget(String namespace, String name) {
+    for (ObjectGauges.Family f :
+        List.of(
+            budgetAvailable, budgetAllocated, budgetHeadroom, budgetHeld, budgetOvercommitted)) {
+      f.removeIf(labels -> labels.get(0).equals(namespace) && labels.get(1).equals(name));
+    }
+    budgetConsumers(namespace, name, Set.of());
+  }
+
   /** Removes the grant gauges of a budget's policies that are no longer its consumers. */
   public void budgetConsumers(String namespace, String budget, Set<String> policies) {
     grants.removeIf(

@@ -15,12 +15,14 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * What wakes a policy besides its own changes: its budget's grants ({@link GrantChanges}), its
  * target's watches ({@link ClusterCache}) and its signals ({@link PolicyWakeups}); and the indexes
- * of the policies' cache by budget and by target.
+ * of the policies' cache by budget and by target. The budgets' watch also tells {@code
+ * budgetDeleted} of a deleted budget (its gauges go with it; budgets carry no finalizer).
  */
 final class PolicyEventSources {
 
@@ -33,7 +35,8 @@ final class PolicyEventSources {
       EventSourceContext<ScalingPolicy> context,
       PolicyWakeups wakeups,
       ClusterCache cache,
-      Optional<ShardSelector> shard) {
+      Optional<ShardSelector> shard,
+      Consumer<ConnectionBudget> budgetDeleted) {
     context
         .getPrimaryCache()
         .addIndexer(
@@ -71,7 +74,15 @@ final class PolicyEventSources {
             // Only this shard's budgets (see config.Sharding).
             .withLabelSelector(shard.map(Object::toString).orElse(null))
             .build();
-    return List.of(new InformerEventSource<>(budgets, context), wakeups);
+    InformerEventSource<ConnectionBudget, ScalingPolicy> budgetSource =
+        new InformerEventSource<>(budgets, context) {
+          @Override
+          public void onDelete(ConnectionBudget budget, boolean finalStateUnknown) {
+            super.onDelete(budget, finalStateUnknown);
+            budgetDeleted.accept(budget);
+          }
+        };
+    return List.of(budgetSource, wakeups);
   }
 
   /** A policy's target as the workload caches name it: namespace, kind and name (any version). */

@@ -82,7 +82,11 @@ public class ScalingPolicyReconciler implements Reconciler<ScalingPolicy>, Clean
   public List<EventSource<?, ScalingPolicy>> prepareEventSources(
       EventSourceContext<ScalingPolicy> context) {
     return PolicyEventSources.of(
-        context, wakeups.eventSource(), cache, Sharding.of(config).selector());
+        context,
+        wakeups.eventSource(),
+        cache,
+        Sharding.of(config).selector(),
+        b -> metrics.forgetBudget(b.getMetadata().getNamespace(), b.getMetadata().getName()));
   }
 
   @Override

@@ -44,6 +44,9 @@ public final class OperatorBenchmark {
   static final int NAMESPACES = 10;
   static final int HOT = 100;
   static final int HOT_REPLICAS = 2;
+  static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+  static final Duration DRAIN_STEP = Duration.ofSeconds(10);
+  static final double DRAINED_ROUNDS = 2; // rounds/s below which the start-up is over
   static final double HOT_LOAD = 20; // 2 replicas at 10 per replica
   static final double HOT_LOAD_CHANGED = 40; // 4 replicas
   static final int LATENCY_SAMPLE = 50;
@@ -228,8 +231,17 @@ public final class OperatorBenchmark {
                     ? "NO (" + decided.size() + ")"
                     : secs(firstDecisions) + " s"));
 
-        // Steady state: the operator runs on its sync period with nothing changing.
+        // Steady state: the operator runs on its sync period with nothing changing, once the
+        // start-up (grants issued, acknowledged, held connections released) has drained.
         Thread.sleep(options.settle().toMillis());
+        Duration drained = awaitDrained(admin, bed, operator);
+        log(
+            drained == null
+                ? "start-up not drained after " + secs(DRAIN_TIMEOUT) + " s more; measuring anyway"
+                : "start-up drained "
+                    + secs(Duration.between(start, Instant.now()))
+                    + " s after"
+                    + " the operator started");
         Sample before = sample(admin, bed, operator);
         Thread.sleep(options.window().toMillis());
         Sample after = sample(admin, bed, operator);
@@ -351,8 +363,35 @@ public final class OperatorBenchmark {
     throw new IllegalStateException("Prometheus did not answer the new load within 30 s");
   }
 
+  /**
+   * Waits until every budget consumer is {@code STABLE} and fewer than {@link #DRAINED_ROUNDS}
+   * policy rounds a second ran over {@link #DRAIN_STEP}; null after {@link #DRAIN_TIMEOUT}.
+   */
+  private Duration awaitDrained(KubernetesClient admin, TestBed bed, OperatorProcess operator)
+      throws Exception {
+    Instant started = Instant.now();
+    Sample last = sample(admin, bed, operator);
+    while (Instant.now().isBefore(started.plus(DRAIN_TIMEOUT))) {
+      Thread.sleep(DRAIN_STEP.toMillis());
+      Sample now = sample(admin, bed, operator);
+      double rate =
+          (now.reconciles - last.reconciles) / (Duration.between(last.at, now.at).toMillis() / 1e3);
+      last = now;
+      Map<String, Integer> phases = phases(admin);
+      if (rate < DRAINED_ROUNDS && phases.keySet().equals(java.util.Set.of("STABLE"))) {
+        return Duration.between(started, Instant.now());
+      }
+      log(String.format("draining: %.1f rounds/s, consumers %s", rate, phases));
+    }
+    return null;
+  }
+
   /** How many consumers of the budgets are in each grant phase (all stable when nothing moves). */
   private static void logPhases(KubernetesClient admin) {
+    log("budget consumers by phase: " + phases(admin));
+  }
+
+  private static Map<String, Integer> phases(KubernetesClient admin) {
     Map<String, Integer> phases = new java.util.TreeMap<>();
     for (var b :
         admin
@@ -366,7 +405,7 @@ public final class OperatorBenchmark {
             .forEach(c -> phases.merge(String.valueOf(c.getPhase()), 1, Integer::sum));
       }
     }
-    log("budget consumers by phase: " + phases);
+    return phases;
   }
 
   static Double percentile(List<Double> sorted, int p) {

@@ -70,6 +70,8 @@ class ConsumerCopyTest {
     assertThat(copy.getStatus().getRecommendations()).isNullOrEmpty();
     assertThat(copy.getStatus().getCurrentReplicas()).isNull();
     assertThat(copy.getMetadata().getManagedFields()).isNullOrEmpty();
+    assertThat(copy.getSpec().getLoad()).isNull();
+    assertThat(copy.getSpec().getConnections().getDelivery()).isNull();
   }
 
   @Test

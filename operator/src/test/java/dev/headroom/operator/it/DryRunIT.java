@@ -141,6 +141,24 @@ class DryRunIT {
         .contains("headroom_reconcile_seconds")
         .contains("headroom_budget_available_connections{");
 
+    // Deleting the budget removes its gauges as well.
+    client
+        .resources(dev.headroom.operator.api.v1alpha1.ConnectionBudget.class)
+        .withName("pg")
+        .delete();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        scrape()
+                            .lines()
+                            .filter(l -> l.startsWith("headroom_budget_"))
+                            .filter(l -> l.contains("budget=\"pg\"")))
+                    .as("gauges of the deleted budget")
+                    .isEmpty());
+    assertThat(scrape()).contains("headroom_decisions_total");
+
     // SIGTERM while leading: the operator gives up its Lease and exits (no shutdown deadlock).
     assertThat(operator.stopGracefully(Duration.ofSeconds(20))).as("exited on SIGTERM").isTrue();
   }

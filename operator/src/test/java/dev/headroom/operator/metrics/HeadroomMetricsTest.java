@@ -98,6 +98,31 @@ class HeadroomMetricsTest {
   }
 
   @Test
+  void aDeletedBudgetTakesItsGaugesAndItsConsumersGrantsWithIt() {
+    metrics.budget("shop", "pg", 90, 60, 10, 20, true);
+    metrics.budget("shop", "other-pg", 50, 5, 0, 45, false);
+    metrics.budget("other", "pg", 70, 0, 0, 70, false);
+    metrics.consumerGrant("shop", "pg", "shop/checkout", 40);
+    metrics.consumerGrant("shop", "other-pg", "shop/checkout", 5);
+    everyPolicyGauge("shop", "checkout");
+
+    metrics.forgetBudget("shop", "pg");
+
+    assertThat(registry.scrape())
+        .contains("headroom_budget_overcommitted{namespace=\"other\",budget=\"pg\",} 0.0");
+    assertThat(lines("headroom_budget_"))
+        .noneMatch(l -> l.contains("namespace=\"shop\",budget=\"pg\""));
+    assertThat(lines("headroom_budget_available_connections{"))
+        .containsExactlyInAnyOrder(
+            "headroom_budget_available_connections{namespace=\"shop\",budget=\"other-pg\",} 50.0",
+            "headroom_budget_available_connections{namespace=\"other\",budget=\"pg\",} 70.0");
+    assertThat(lines("headroom_budget_grant_connections{"))
+        .containsExactly(
+            "headroom_budget_grant_connections{namespace=\"shop\",budget=\"other-pg\",policy=\"shop/checkout\",} 5.0");
+    assertThat(seriesOf("shop", "checkout")).hasSize(9);
+  }
+
+  @Test
   void countersAndTimersStayMicrometerMeters() {
     metrics.decision("Load", "None", "applied");
     assertThat(registry.find("headroom_decisions_total").counter().count()).isEqualTo(1);
