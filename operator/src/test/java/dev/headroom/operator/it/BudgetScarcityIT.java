@@ -30,11 +30,11 @@ class BudgetScarcityIT {
   @Test
   void priorityServesTheHighestPriorityBeyondTheGuarantees(
       KubernetesClient client, TestNamespace ns, Prometheus prometheus) {
-    ConnectionBudget budget = Fixtures.budget("pg", 100, 0);
+    ConnectionBudget budget = Fixtures.budget("pg-priority", 100, 0);
     budget.getSpec().setAllocation(AllocationStrategy.PRIORITY);
     client.resource(budget).create();
-    consumer(client, ns, prometheus, "gold", 10);
-    consumer(client, ns, prometheus, "bronze", 1);
+    consumer(client, ns, prometheus, "gold", 10, "pg-priority");
+    consumer(client, ns, prometheus, "bronze", 1, "pg-priority");
 
     // Both ask for 10 replicas: (10 + 1 surge) x 10 = 110 each, 220 against 100. Guarantees
     // (1 + 1) x 10 = 20 each; the other 60 go to gold: 80 = (7 + 1) x 10, bronze keeps 20 = 1 + 1.
@@ -45,7 +45,8 @@ class BudgetScarcityIT {
             () -> {
               assertThat(replicas(client, "gold")).isEqualTo(7);
               assertThat(replicas(client, "bronze")).isEqualTo(1);
-              ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
+              ConnectionBudget b =
+                  client.resources(ConnectionBudget.class).withName("pg-priority").get();
               assertThat(b.getStatus().getConsumers())
                   .extracting(c -> c.getPolicy().replaceFirst(".*/", ""), ConsumerGrant::getGrant)
                   .containsExactlyInAnyOrder(
@@ -64,9 +65,9 @@ class BudgetScarcityIT {
   @Test
   void guaranteesThatDoNotFitMakeTheBudgetOvercommittedUntilItGrows(
       KubernetesClient client, TestNamespace ns, Prometheus prometheus) {
-    client.resource(Fixtures.budget("pg", 30, 0)).create();
-    consumer(client, ns, prometheus, "left", 0);
-    consumer(client, ns, prometheus, "right", 0);
+    client.resource(Fixtures.budget("pg-over", 30, 0)).create();
+    consumer(client, ns, prometheus, "left", 0, "pg-over");
+    consumer(client, ns, prometheus, "right", 0, "pg-over");
 
     // Guarantees (1 + 1) x 10 = 20 each: 40 against 30.
     await()
@@ -74,7 +75,8 @@ class BudgetScarcityIT {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
+              ConnectionBudget b =
+                  client.resources(ConnectionBudget.class).withName("pg-over").get();
               assertThat(Conditions.isTrue(b.getStatus().getConditions(), "Overcommitted"))
                   .as("%s", b.getStatus().getConditions())
                   .isTrue();
@@ -87,7 +89,7 @@ class BudgetScarcityIT {
 
     client
         .resources(ConnectionBudget.class)
-        .withName("pg")
+        .withName("pg-over")
         .edit(
             b -> {
               b.getSpec().setMaxConnections(100);
@@ -98,7 +100,8 @@ class BudgetScarcityIT {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              ConnectionBudget b = client.resources(ConnectionBudget.class).withName("pg").get();
+              ConnectionBudget b =
+                  client.resources(ConnectionBudget.class).withName("pg-over").get();
               assertThat(Conditions.isTrue(b.getStatus().getConditions(), "Overcommitted"))
                   .isFalse();
               assertThat(replicas(client, "left")).isEqualTo(4);
@@ -108,10 +111,15 @@ class BudgetScarcityIT {
 
   /** A web Deployment at 1 replica and a policy asking for load / 10 replicas, pool fixed at 10. */
   private static void consumer(
-      KubernetesClient client, TestNamespace ns, Prometheus prometheus, String name, int priority) {
+      KubernetesClient client,
+      TestNamespace ns,
+      Prometheus prometheus,
+      String name,
+      int priority,
+      String budget) {
     client.resource(Fixtures.web(name, 1, 10)).create();
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", name), priority > 0 ? 100 : 40);
-    ScalingPolicy policy = Fixtures.policy(name, ns.name(), "pg", "Enforce");
+    ScalingPolicy policy = Fixtures.policy(name, ns.name(), budget, "Enforce");
     policy.getSpec().getReplicas().setMax(10);
     PoolSizeRange pool = new PoolSizeRange();
     pool.setMin(10);

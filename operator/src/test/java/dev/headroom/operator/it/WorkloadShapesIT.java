@@ -31,10 +31,10 @@ class WorkloadShapesIT {
   @Test
   void aStatefulSetIsScaledThroughItsScaleSubresourceAndItsPoolResized(
       KubernetesClient client, TestNamespace ns, Prometheus prometheus) {
-    client.resource(Fixtures.budget("pg", 100, 0)).create();
+    client.resource(Fixtures.budget("pg-sts", 100, 0)).create();
     client.resource(statefulSet("reader", 2, 20)).create();
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "reader"), 60);
-    ScalingPolicy policy = Fixtures.policy("reader", ns.name(), "pg", "Enforce");
+    ScalingPolicy policy = Fixtures.policy("reader", ns.name(), "pg-sts", "Enforce");
     policy.getSpec().getTargetRef().setKind("StatefulSet");
     client.resource(policy).create();
 
@@ -57,12 +57,12 @@ class WorkloadShapesIT {
   @Test
   void aPercentageSurgeIsCountedAtTheReplicaCountItScalesTo(
       KubernetesClient client, TestNamespace ns, Prometheus prometheus) throws Exception {
-    client.resource(Fixtures.budget("pg", 100, 0)).create();
+    client.resource(Fixtures.budget("pg-surge", 100, 0)).create();
     Deployment web = Fixtures.web("half", 2, 10);
     web.getSpec().getStrategy().getRollingUpdate().setMaxSurge(new IntOrString("50%"));
     client.resource(web).create();
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "half"), 80);
-    ScalingPolicy policy = Fixtures.policy("half", ns.name(), "pg", "Enforce");
+    ScalingPolicy policy = Fixtures.policy("half", ns.name(), "pg-surge", "Enforce");
     policy.getSpec().getConnections().setPoolSize(fixedPool(10));
     client.resource(policy).create();
 
@@ -100,15 +100,22 @@ class WorkloadShapesIT {
     client.resource(policy).create();
 
     await().atMost(Duration.ofMinutes(2)).until(() -> replicas(client, "duo") == 8);
-    assertThat(reactiveDetail(client, "duo")).isEqualTo("reactive: queue -> 8");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> String.valueOf(reactiveDetail(client, "duo")).startsWith("reactive: queue -> 8"));
     // The queue drains: the request rate's 3 replicas win once the scale-down window (3 s) passed.
     prometheus.setLoad(LOAD_METRIC, queue, 5);
     await().atMost(Duration.ofMinutes(2)).until(() -> replicas(client, "duo") == 3);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> "reactive: load -> 3".equals(reactiveDetail(client, "duo")));
+        .until(
+            () -> String.valueOf(reactiveDetail(client, "duo")).startsWith("reactive: load -> 3"));
   }
 
+  /**
+   * The winning signal's sentence in status ("reactive: queue -> 8", maybe "(within tolerance)").
+   */
   private static String reactiveDetail(KubernetesClient client, String name) {
     return client
         .resources(ScalingPolicy.class)
