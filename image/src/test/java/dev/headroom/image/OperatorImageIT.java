@@ -89,6 +89,7 @@ class OperatorImageIT {
     assertThat(config.path("WorkingDir").asText()).isEqualTo("/deployments");
     assertThat(strings(config.path("Entrypoint")))
         .startsWith("/opt/java/bin/java")
+        .contains("-XX:MaxRAMPercentage=50.0")
         .endsWith("-jar", "/deployments/quarkus-run.jar");
   }
 

@@ -183,7 +183,7 @@ public final class OperatorBenchmark {
               "HEADROOM_TRANSITION_POLL_PERIOD", "2s",
               "HEADROOM_BUDGET_SYNC_PERIOD", "30s");
       System.setProperty("headroom.operatorXmx", options.xmx());
-      // The JVM of the chart's pod: the image runs java -XX:MaxRAMPercentage=75 under a 512Mi
+      // The JVM of the chart's pod: the image runs java -XX:MaxRAMPercentage=50 under a 768Mi
       // limit (-Xmx384m here), and a JVM with fewer than 2 CPUs or 1792 MiB picks the Serial GC.
       Path logFile = Path.of("target", "operator-bench-" + policies + ".log");
       Path jfrFile = Path.of("target", "operator-bench-" + policies + ".jfr").toAbsolutePath();
