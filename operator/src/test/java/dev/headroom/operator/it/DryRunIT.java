@@ -123,19 +123,9 @@ class DryRunIT {
             });
     assertThat(client.apps().deployments().withName("web").get().getMetadata().getResourceVersion())
         .isEqualTo(before);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        scrape()
-                            .lines()
-                            .filter(
-                                l ->
-                                    l.contains("policy=\"web\"")
-                                        || l.contains("policy=\"" + ns.name() + "/web\"")))
-                    .as("gauges of the deleted policy")
-                    .isEmpty());
+    awaitNoSeries(
+        "gauges of the deleted policy",
+        l -> l.contains("policy=\"web\"") || l.contains("policy=\"" + ns.name() + "/web\""));
     assertThat(scrape())
         .contains("headroom_decisions_total")
         .contains("headroom_reconcile_seconds")
@@ -146,21 +136,20 @@ class DryRunIT {
         .resources(dev.headroom.operator.api.v1alpha1.ConnectionBudget.class)
         .withName("pg")
         .delete();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        scrape()
-                            .lines()
-                            .filter(l -> l.startsWith("headroom_budget_"))
-                            .filter(l -> l.contains("budget=\"pg\"")))
-                    .as("gauges of the deleted budget")
-                    .isEmpty());
+    awaitNoSeries(
+        "gauges of the deleted budget",
+        l -> l.startsWith("headroom_budget_") && l.contains("budget=\"pg\""));
     assertThat(scrape()).contains("headroom_decisions_total");
 
     // SIGTERM while leading: the operator gives up its Lease and exits (no shutdown deadlock).
     assertThat(operator.stopGracefully(Duration.ofSeconds(20))).as("exited on SIGTERM").isTrue();
+  }
+
+  /** Waits until no line of the operator's metrics matches {@code series}. */
+  private static void awaitNoSeries(String what, java.util.function.Predicate<String> series) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(scrape().lines().filter(series)).as(what).isEmpty());
   }
 
   private static String scrape() throws Exception {

@@ -3,6 +3,8 @@ package dev.headroom.operator.it;
 import dev.headroom.operator.api.v1alpha1.ConnectionBudget;
 import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -33,7 +35,14 @@ final class Fixtures {
         .withMaxUnavailable(new IntOrString(0))
         .endRollingUpdate()
         .endStrategy()
-        .withNewTemplate()
+        .withTemplate(podTemplate(name, pool))
+        .endSpec()
+        .build();
+  }
+
+  /** Pods labelled {@code app=name} with one container {@code app}, its pool in an env var. */
+  static PodTemplateSpec podTemplate(String name, int pool) {
+    return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .addToLabels("app", name)
         .endMetadata()
@@ -46,8 +55,6 @@ final class Fixtures {
         .withValue(Integer.toString(pool))
         .endEnv()
         .endContainer()
-        .endSpec()
-        .endTemplate()
         .endSpec()
         .build();
   }
