@@ -44,8 +44,6 @@ public final class ConsumerCopy {
       return null;
     }
     ScalingPolicySpec kept = new ScalingPolicySpec();
-    kept.setTargetRef(full.getTargetRef());
-    kept.setMode(full.getMode());
     kept.setReplicas(full.getReplicas());
     ConnectionsSpec connections = full.getConnections();
     if (connections != null) {
