@@ -32,6 +32,15 @@ public interface HeadroomConfig {
 
   Signals signals();
 
+  /**
+   * How long after Headroom changes a ConfigMap-delivered pool size every pod is taken to run the
+   * new size (the kubelet's sync of the mounted file, then the application's reload). Until then a
+   * smaller size counts as the larger one it replaces, so a shrink frees nothing before it
+   * happened.
+   */
+  @WithDefault("2m")
+  Duration configMapApplyTime();
+
   /** How often a budget re-checks its consumers while a two-phase change is under way. */
   @WithDefault("2s")
   Duration transitionPollPeriod();
@@ -103,8 +112,11 @@ public interface HeadroomConfig {
 
   /** Shared load-signal queries (see signal.SignalHub). */
   interface Signals {
-    /** How often each shared query is asked and every watching policy compared with its band. */
-    @WithDefault("1s")
+    /**
+     * How often each shared query is asked and every watching policy compared with its band: a load
+     * change waits up to one tick after Prometheus can answer it.
+     */
+    @WithDefault("500ms")
     Duration tick();
 
     /** Most series one shared query may return. */

@@ -13,6 +13,14 @@ public interface PoolDelivery {
   /** The pool one pod runs, given the pool the workload gives its pods now. */
   OptionalInt podPool(Pod pod, OptionalInt desiredPool);
 
+  /**
+   * True while pods may still run another pool than the desired one although no rollout shows it (a
+   * ConfigMap change not yet applied everywhere): the round polls until it is over.
+   */
+  default boolean settling() {
+    return false;
+  }
+
   /** True when a change restarts pods through a rollout (old and new pods coexist). */
   boolean restartsPods();
 

@@ -23,6 +23,7 @@ import dev.headroom.operator.workload.WorkloadSnapshot;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,7 @@ public final class PolicyObserver {
   private final PolicyForecaster forecaster;
   private final ConflictDetector conflicts;
   private final Optional<ShardSelector> shard;
+  private final Duration configMapApplyTime;
 
   public PolicyObserver(
       KubernetesClient client,
@@ -55,7 +57,8 @@ public final class PolicyObserver {
       SignalReader signals,
       PolicyForecaster forecaster,
       ConflictDetector conflicts,
-      Optional<ShardSelector> shard) {
+      Optional<ShardSelector> shard,
+      Duration configMapApplyTime) {
     this.client = client;
     this.specs = specs;
     this.reader = reader;
@@ -63,6 +66,7 @@ public final class PolicyObserver {
     this.forecaster = forecaster;
     this.conflicts = conflicts;
     this.shard = shard;
+    this.configMapApplyTime = configMapApplyTime;
   }
 
   public Observed observe(ScalingPolicy policy, PolicyCaches caches, Instant now) {
@@ -95,7 +99,11 @@ public final class PolicyObserver {
         connections == null
             ? null
             : PoolDeliveries.of(
-                client, policy.getMetadata().getNamespace(), connections.getDelivery());
+                client,
+                policy.getMetadata().getNamespace(),
+                connections.getDelivery(),
+                now,
+                configMapApplyTime);
     WorkloadSnapshot snap;
     try {
       snap =

@@ -80,7 +80,8 @@ public class ReconcilerBeans {
         new SignalReader(prometheus, hub),
         forecaster,
         new ConflictDetector(client, cache),
-        Sharding.of(config).selector());
+        Sharding.of(config).selector(),
+        config.configMapApplyTime());
   }
 
   @Produces

@@ -137,7 +137,7 @@ public final class WorkloadReader {
         maxSurge,
         templatePool,
         pods,
-        rolling(target),
+        rolling(target) || (delivery != null && delivery.settling()),
         surgeSpec,
         target.getMetadata().getUid());
   }
