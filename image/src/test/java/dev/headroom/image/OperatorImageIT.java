@@ -89,7 +89,7 @@ class OperatorImageIT {
     assertThat(config.path("WorkingDir").asText()).isEqualTo("/deployments");
     assertThat(strings(config.path("Entrypoint")))
         .startsWith("/opt/java/bin/java")
-        .contains("-XX:MaxRAMPercentage=50.0")
+        .contains("-XX:MaxRAMPercentage=50.0", "-XX:NewRatio=3", "-XX:+ExitOnOutOfMemoryError")
         .endsWith("-jar", "/deployments/quarkus-run.jar");
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.operator.json.CanonicalStrings;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ import java.util.OptionalDouble;
 final class AnswerParser {
 
   private static final JsonFactory JSON = new ObjectMapper().getFactory();
+
+  /**
+   * Label values of vector answers, one copy each: a shared query returns the same 10,000 series
+   * every tick, and the answer is kept until the next one.
+   */
+  private static final CanonicalStrings LABEL_VALUES = new CanonicalStrings(200_000, 256);
 
   private final String url;
   private final String promql;
@@ -234,10 +241,10 @@ final class AnswerParser {
               ? p.getText()
               : text(p, "metric label " + Text.clip(name, 40));
       if (value != null) {
-        labels.put(name, value);
+        labels.put(name, LABEL_VALUES.of(value));
       }
     }
-    return labels;
+    return java.util.Map.copyOf(labels);
   }
 
   /** One {@code [1435781451.781, "1"]}; the parser stands on its opening bracket. */

@@ -9,6 +9,7 @@ import java.util.List;
 record BenchmarkOptions(
     List<Integer> policies,
     String syncPeriod,
+    String memoryLimit,
     String xmx,
     Duration settle,
     Duration window,
@@ -20,12 +21,14 @@ record BenchmarkOptions(
 
   static final String USAGE =
       """
-      usage: benchmarks/operator-bench [--policies 1000,10000] [--sync-period 15s] [--xmx 384m]
-                                       [--settle 30s] [--window 60s] [--decision-timeout 30m]
+      usage: benchmarks/operator-bench [--policies 1000,10000] [--sync-period 15s]
+                                       [--memory-limit 512m] [--xmx 384m] [--settle 30s] [--window 60s] [--decision-timeout 30m]
                                        [--latency-timeout 5m] [--no-docs] [--jfr]
         --policies          policy counts to run, one after the other, each on a fresh test bed
         --sync-period       the operator's HEADROOM_SYNC_PERIOD (chart default 15s)
-        --xmx               the operator's -Xmx (default 384m: the chart's 75% of its 512Mi limit)
+        --memory-limit      the pod's memory limit the operator's JVM sizes itself to, with the
+                            image's JVM options (default 512m, the chart's limits.memory)
+        --xmx               an -Xmx instead of the image's share of the limit
         --settle            wait after every policy has decided before measuring the steady state
         --window            length of the steady-state measurement
         --decision-timeout  give up waiting for every policy's first decision after this
@@ -37,7 +40,8 @@ record BenchmarkOptions(
   static BenchmarkOptions parse(String[] args) {
     List<Integer> policies = List.of(1000);
     String sync = "15s";
-    String xmx = "384m";
+    String memoryLimit = "512m";
+    String xmx = null;
     Duration settle = Duration.ofSeconds(30);
     Duration window = Duration.ofSeconds(60);
     Duration decision = Duration.ofMinutes(30);
@@ -49,19 +53,24 @@ record BenchmarkOptions(
       switch (a) {
         case "-h", "--help" -> {
           return new BenchmarkOptions(
-              policies, sync, xmx, settle, window, decision, latency, false, false, true);
+              policies,
+              sync,
+              memoryLimit,
+              xmx,
+              settle,
+              window,
+              decision,
+              latency,
+              false,
+              false,
+              true);
         }
         case "--no-docs" -> docs = false;
         case "--jfr" -> jfr = true;
         case "--policies" -> policies = counts(value(args, ++i, a));
         case "--sync-period" -> sync = durationText(value(args, ++i, a), a);
-        case "--xmx" -> {
-          xmx = value(args, ++i, a);
-          if (!xmx.matches("[0-9]+[kmgKMG]?")) {
-            throw new IllegalArgumentException(
-                "--xmx must look like 512m or 2g, got '" + xmx + "'");
-          }
-        }
+        case "--xmx" -> xmx = memory(value(args, ++i, a), a);
+        case "--memory-limit" -> memoryLimit = memory(value(args, ++i, a), a);
         case "--settle" -> settle = duration(value(args, ++i, a), a);
         case "--window" -> window = duration(value(args, ++i, a), a);
         case "--decision-timeout" -> decision = duration(value(args, ++i, a), a);
@@ -73,7 +82,15 @@ record BenchmarkOptions(
       throw new IllegalArgumentException("--window must be longer than 0s");
     }
     return new BenchmarkOptions(
-        policies, sync, xmx, settle, window, decision, latency, docs, jfr, false);
+        policies, sync, memoryLimit, xmx, settle, window, decision, latency, docs, jfr, false);
+  }
+
+  /** A JVM memory size (512m, 2g), as -Xmx and -XX:MaxRAM take it. */
+  private static String memory(String text, String option) {
+    if (!text.matches("[0-9]+[kmgKMG]?")) {
+      throw new IllegalArgumentException(option + " must look like 512m or 2g, got '" + text + "'");
+    }
+    return text;
   }
 
   private static String value(String[] args, int i, String option) {

@@ -16,6 +16,8 @@ class BenchmarkOptionsTest {
     assertThat(o.syncPeriod()).isEqualTo("15s");
     assertThat(o.writeDocs()).isTrue();
     assertThat(o.jfr()).isFalse();
+    assertThat(o.memoryLimit()).isEqualTo("512m");
+    assertThat(o.xmx()).isNull();
   }
 
   @Test
@@ -29,6 +31,8 @@ class BenchmarkOptionsTest {
               "30s",
               "--xmx",
               "2g",
+              "--memory-limit",
+              "768m",
               "--window",
               "2m",
               "--settle",
@@ -40,6 +44,7 @@ class BenchmarkOptionsTest {
     assertThat(o.policies()).isEqualTo(List.of(1000, 10000));
     assertThat(o.syncPeriod()).isEqualTo("30s");
     assertThat(o.xmx()).isEqualTo("2g");
+    assertThat(o.memoryLimit()).isEqualTo("768m");
     assertThat(o.window()).isEqualTo(Duration.ofMinutes(2));
     assertThat(o.settle()).isEqualTo(Duration.ofSeconds(10));
     assertThat(o.writeDocs()).isFalse();
@@ -60,6 +65,8 @@ class BenchmarkOptionsTest {
         .hasMessageContaining("longer than 0s");
     assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--xmx", "lots"}))
         .hasMessageContaining("--xmx");
+    assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--memory-limit", "512Mi"}))
+        .hasMessageContaining("--memory-limit must look like 512m or 2g, got '512Mi'");
     assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--fast"}))
         .hasMessageContaining("unknown option '--fast'");
   }

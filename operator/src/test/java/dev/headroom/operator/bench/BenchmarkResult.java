@@ -21,9 +21,10 @@ record BenchmarkResult(
     long heapBytes,
     long liveHeapBytes,
     long rssBytes,
+    long peakRssBytes,
     double apiRequestsPerSecond,
     double promQueriesPerSecond,
-    String xmx,
+    String heap,
     String syncPeriod,
     int cores,
     double loadAverage,
@@ -33,8 +34,8 @@ record BenchmarkResult(
     LocalDate date) {
 
   static final String HEADER =
-      "| date | cores (load avg) | commit | policies (hot + idle) | sync | -Xmx | all decided after | reconciles/s"
-          + " | load change → scale patch p50 / p99 (n) | heap used (after full GC) | RSS | API req/s | Prometheus queries/s | operator CPU steady (per reconcile); during the load change |";
+      "| date | cores (load avg) | commit | policies (hot + idle) | sync | heap max (memory limit) | all decided after | reconciles/s"
+          + " | load change → scale patch p50 / p99 (n) | heap used (after full GC) | RSS (peak) | API req/s | Prometheus queries/s | operator CPU steady (per reconcile); during the load change |";
   static final String RULE =
       "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
@@ -55,7 +56,7 @@ record BenchmarkResult(
                 latencySampled);
     return String.format(
         Locale.ROOT,
-        "| %s | %d (%.0f) | %s | %,d (%d + %,d) | %s | %s | %s | %.1f | %s | %d MiB (%d MiB) | %d MiB | %.1f | %.1f | %.2f cores (%.1f ms); %.2f cores |",
+        "| %s | %d (%.0f) | %s | %,d (%d + %,d) | %s | %s | %s | %.1f | %s | %d MiB (%d MiB) | %d MiB (%d MiB) | %.1f | %.1f | %.2f cores (%.1f ms); %.2f cores |",
         date,
         cores,
         loadAverage,
@@ -64,13 +65,14 @@ record BenchmarkResult(
         hot,
         idle,
         syncPeriod,
-        xmx,
+        heap,
         decidedText,
         reconcilesPerSecond,
         latency,
         heapBytes >> 20,
         liveHeapBytes >> 20,
         rssBytes >> 20,
+        peakRssBytes >> 20,
         apiRequestsPerSecond,
         promQueriesPerSecond,
         operatorCores,

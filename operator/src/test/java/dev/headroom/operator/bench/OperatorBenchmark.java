@@ -52,7 +52,13 @@ public final class OperatorBenchmark {
   static final int LATENCY_SAMPLE = 50;
   static final String METRIC = "headroom_bench_load";
   static final String FLOW_SCHEMA = "headroom-bench";
-  static final String CHART_JVM_OPTIONS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+
+  /**
+   * The JVM options of the operator's image ({@code OperatorImage.ENTRYPOINT}, kept equal by hand),
+   * plus the collector the JVM picks in the chart's pod (at most 1 CPU, under 1792 MiB).
+   */
+  static final String IMAGE_JVM_OPTIONS =
+      "-XX:MaxRAMPercentage=50.0 -XX:NewRatio=3 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC";
 
   private final BenchmarkOptions options;
   // HTTP/1.1: an HTTP/2 server may close a long-lived connection with GOAWAY between two samples.
@@ -182,18 +188,20 @@ public final class OperatorBenchmark {
               "HEADROOM_SYNC_PERIOD", options.syncPeriod(),
               "HEADROOM_TRANSITION_POLL_PERIOD", "2s",
               "HEADROOM_BUDGET_SYNC_PERIOD", "30s");
-      System.setProperty("headroom.operatorXmx", options.xmx());
-      // The JVM of the chart's pod: the image runs java -XX:MaxRAMPercentage=50 under a 768Mi
-      // limit (-Xmx384m here), and a JVM with fewer than 2 CPUs or 1792 MiB picks the Serial GC.
+      // The JVM of the chart's pod: the image's options, sizing the heap to the pod's memory limit
+      // as it does in a container (-XX:MaxRAM stands for the cgroup limit, and also makes the
+      // initial heap the container's small one rather than a share of this machine's memory).
+      System.setProperty("headroom.operatorXmx", options.xmx() == null ? "" : options.xmx());
+      String jvmOptions = IMAGE_JVM_OPTIONS + " -XX:MaxRAM=" + options.memoryLimit();
       Path logFile = Path.of("target", "operator-bench-" + policies + ".log");
       Path jfrFile = Path.of("target", "operator-bench-" + policies + ".jfr").toAbsolutePath();
       System.setProperty(
           "headroom.operatorJvmOptions",
           options.jfr()
-              ? CHART_JVM_OPTIONS
+              ? jvmOptions
                   + " -XX:StartFlightRecording:settings=profile,dumponexit=true,filename="
                   + jfrFile
-              : CHART_JVM_OPTIONS);
+              : jvmOptions);
       Files.createDirectories(logFile.getParent());
       Files.deleteIfExists(logFile);
       try (OperatorProcess operator =
@@ -309,6 +317,7 @@ public final class OperatorBenchmark {
                 opEnd.sum(
                     "headroom_status_conflicts_total", Map.of("controller", "connectionbudget"))));
         long liveHeap = liveHeap(operator);
+        long maxHeap = (long) opEnd.sum("jvm_memory_max_bytes", Map.of("area", "heap"));
         policyInformer.close();
         hotDeployments.close();
         return new BenchmarkResult(
@@ -325,9 +334,13 @@ public final class OperatorBenchmark {
             Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)),
             liveHeap,
             Math.max(before.rssBytes, Math.max(after.rssBytes, end.rssBytes)),
+            procStatusBytes(operator.pid(), "VmHWM:"),
             apiRate,
             promRate,
-            options.xmx(),
+            (maxHeap >> 20)
+                + "m ("
+                + (options.xmx() == null ? options.memoryLimit() : "-Xmx")
+                + ")",
             options.syncPeriod(),
             Runtime.getRuntime().availableProcessors(),
             (before.loadAverage + after.loadAverage) / 2,
@@ -633,8 +646,13 @@ public final class OperatorBenchmark {
   }
 
   static long rss(long pid) throws IOException {
+    return procStatusBytes(pid, "VmRSS:");
+  }
+
+  /** A size from {@code /proc/PID/status}: VmRSS, or VmHWM (the largest RSS the process had). */
+  static long procStatusBytes(long pid, String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
       }
     }

@@ -174,9 +174,12 @@ public final class OperatorProcess implements AutoCloseable {
       }
       List<String> command =
           new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx" + System.getProperty("headroom.operatorXmx", "512m")));
+              List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      // An empty headroom.operatorXmx leaves the heap to the JVM options (a share of -XX:MaxRAM).
+      String xmx = System.getProperty("headroom.operatorXmx", "512m");
+      if (!xmx.isBlank()) {
+        command.add("-Xmx" + xmx);
+      }
       String jvmOptions = System.getProperty("headroom.operatorJvmOptions", "");
       if (!jvmOptions.isBlank()) {
         command.addAll(List.of(jvmOptions.trim().split("\\s+")));

@@ -62,4 +62,23 @@ class CanonicalStringsTest {
     assertThat(b.getSpec().getTargetRef().getKind()).isSameAs(a.getSpec().getTargetRef().getKind());
     assertThat(b.getMetadata().getName()).isEqualTo("b");
   }
+
+  @Test
+  void uidsAndResourceVersionsStayOutOfTheTable() throws Exception {
+    CanonicalStrings strings = new CanonicalStrings(100, 128);
+    ObjectMapper mapper =
+        new ObjectMapper().registerModule(SharedStringsCustomizer.module(strings));
+    String json =
+        """
+        {"apiVersion":"headroom.dev/v1alpha1","kind":"ScalingPolicy",
+         "metadata":{"name":"a","uid":"%s","resourceVersion":"%s"}}
+        """;
+    ScalingPolicy a = mapper.readValue(json.formatted("u-1", "41"), ScalingPolicy.class);
+    int afterFirst = strings.size();
+    ScalingPolicy b = mapper.readValue(json.formatted("u-2", "42"), ScalingPolicy.class);
+    assertThat(strings.size()).isEqualTo(afterFirst);
+    assertThat(b.getMetadata().getUid()).isEqualTo("u-2");
+    assertThat(b.getMetadata().getResourceVersion()).isEqualTo("42");
+    assertThat(b.getMetadata().getName()).isSameAs(a.getMetadata().getName());
+  }
 }

@@ -1,11 +1,13 @@
 package dev.headroom.operator.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.headroom.operator.pool.AnnotationPoolDelivery;
 import dev.headroom.operator.pool.EnvPoolDelivery;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -142,5 +144,33 @@ class SlimTargetTest {
             GenericKubernetesResource.class);
     assertThat((Object) SlimTarget.of(moved).get("status")).isNotEqualTo(slim.get("status"));
     assertThat((Object) SlimTarget.of(reworded).get("status")).isEqualTo(slim.get("status"));
+  }
+
+  @Test
+  void keptCollectionsAreImmutableCopiesNotTheReadersLinkedMaps() {
+    Map<String, Object> spec = slim.get("spec");
+    Map<String, Object> status = slim.get("status");
+    List<Map<String, Object>> containers = slim.get("spec", "template", "spec", "containers");
+    for (Object kept : List.of(spec, status, spec.get("strategy"), containers.get(1))) {
+      assertThat(kept).isNotInstanceOf(LinkedHashMap.class);
+    }
+    assertThatThrownBy(() -> spec.put("replicas", 9))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> containers.get(1).put("name", "x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(slim.getMetadata().getLabels()).isNotInstanceOf(LinkedHashMap.class);
+  }
+
+  @Test
+  void jsonNullsAreLeftOutAsTheApiServerReadsThemAsAbsent() {
+    GenericKubernetesResource withNulls =
+        SlimTarget.of(
+            JSON.unmarshal(
+                DEPLOYMENT.replace(
+                    "strategy: {type: RollingUpdate,", "strategy: {type: null, extra: null,"),
+                GenericKubernetesResource.class));
+    assertThat((Map<String, Object>) withNulls.get("spec", "strategy"))
+        .containsOnlyKeys("rollingUpdate");
+    assertThat(WorkloadReader.maxSurgeOf(withNulls)).isEqualTo("25%");
   }
 }

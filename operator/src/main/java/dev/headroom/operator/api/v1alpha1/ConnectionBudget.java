@@ -71,6 +71,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class ConnectionBudget extends CustomResource<ConnectionBudgetSpec, ConnectionBudgetStatus>
     implements Namespaced {
 
+  public ConnectionBudget() {
+    TypeNames.share(this);
+  }
+
   @Override
   protected ConnectionBudgetStatus initStatus() {
     return new ConnectionBudgetStatus();

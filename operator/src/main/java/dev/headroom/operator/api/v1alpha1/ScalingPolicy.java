@@ -68,6 +68,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class ScalingPolicy extends CustomResource<ScalingPolicySpec, ScalingPolicyStatus>
     implements Namespaced {
 
+  public ScalingPolicy() {
+    TypeNames.share(this);
+  }
+
   public static final String GROUP = "headroom.dev";
   public static final String VERSION = "v1alpha1";
 
