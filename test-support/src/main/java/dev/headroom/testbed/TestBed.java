@@ -155,6 +155,11 @@ public final class TestBed implements AutoCloseable {
     return Paths.get(required("KUBECONFIG"));
   }
 
+  /** kube-apiserver's audit log of scale writes (JSON lines; see ApiServerFlags.AUDIT_POLICY). */
+  public Path apiServerAudit() {
+    return new dev.headroom.testbed.components.Layout(kubeconfig().getParent()).apiServerAudit();
+  }
+
   /** The server's version as pinned in {@code scripts/testbed}, e.g. {@code v1.33.13}. */
   public String kubernetesVersion() {
     return required("HEADROOM_KUBE_VERSION");

@@ -16,6 +16,9 @@ record BenchmarkResult(
     double reconcilesPerSecond,
     Double latencyP50,
     Double latencyP99,
+    Double patchP50,
+    Double patchP99,
+    int patchSamples,
     int latencySamples,
     int latencySampled,
     long heapBytes,
@@ -35,7 +38,7 @@ record BenchmarkResult(
 
   static final String HEADER =
       "| date | cores (load avg) | commit | policies (hot + idle) | sync | heap max (memory limit) | all decided after | reconciles/s"
-          + " | load change → scale patch p50 / p99 (n) | heap used (after full GC) | RSS (peak) | API req/s | Prometheus queries/s | operator CPU steady (per reconcile); during the load change |";
+          + " | load change → scale patch p50 / p99 (n); seen by a watch | heap used (after full GC) | RSS (peak) | API req/s | Prometheus queries/s | operator CPU steady (per reconcile); during the load change |";
   static final String RULE =
       "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
@@ -44,16 +47,21 @@ record BenchmarkResult(
         allDecided == null
             ? "not all: " + decided + " of " + policies
             : String.format(Locale.ROOT, "%.1f s", allDecided.toMillis() / 1000.0);
-    String latency =
+    String watched =
         latencySamples == 0
-            ? "none scaled of " + latencySampled
+            ? "none seen"
+            : String.format(Locale.ROOT, "%.2f s / %.2f s", latencyP50, latencyP99);
+    String latency =
+        patchSamples == 0
+            ? "none patched of " + latencySampled + "; " + watched
             : String.format(
                 Locale.ROOT,
-                "%.2f s / %.2f s (%d of %d)",
-                latencyP50,
-                latencyP99,
-                latencySamples,
-                latencySampled);
+                "%.2f s / %.2f s (%d of %d); %s",
+                patchP50,
+                patchP99,
+                patchSamples,
+                latencySampled,
+                watched);
     return String.format(
         Locale.ROOT,
         "| %s | %d (%.0f) | %s | %,d (%d + %,d) | %s | %s | %s | %.1f | %s | %d MiB (%d MiB) | %d MiB (%d MiB) | %.1f | %.1f | %.2f cores (%.1f ms); %.2f cores |",

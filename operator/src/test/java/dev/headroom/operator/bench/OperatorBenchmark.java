@@ -294,6 +294,21 @@ public final class OperatorBenchmark {
                 .sorted()
                 .toList();
         log("scaled " + latencies.size() + "/" + sample.size() + " sampled targets");
+        // The same, to the moment the API server answered each scale patch (its audit log),
+        // without the time its watch takes to tell the benchmark under the load of the change.
+        Map<String, Instant> patched = ScalePatchAudit.answered(bed.apiServerAudit(), written);
+        List<Double> patchLatencies =
+            sample.stream()
+                .filter(patched::containsKey)
+                .map(id -> Math.max(0, Duration.between(t0, patched.get(id)).toMillis()) / 1000.0)
+                .sorted()
+                .toList();
+        log(
+            String.format(
+                "scale patches answered (audit log): %d, p50 %.2f s, p99 %.2f s after queryable",
+                patchLatencies.size(),
+                percentile(patchLatencies, 50),
+                percentile(patchLatencies, 99)));
         Sample end = sample(admin, bed, operator);
         double changeSeconds = Duration.between(changeStart.at, end.at).toMillis() / 1000.0;
         double changeCores = (end.cpuSeconds - changeStart.cpuSeconds) / changeSeconds;
@@ -316,6 +331,13 @@ public final class OperatorBenchmark {
                 opEnd.sum("headroom_status_conflicts_total", Map.of()),
                 opEnd.sum(
                     "headroom_status_conflicts_total", Map.of("controller", "connectionbudget"))));
+        Map<String, String> instant = Map.of("type", "instant");
+        log(
+            String.format(
+                "operator: Prometheus instant queries took %.3f s on average (%.0f queries)",
+                opEnd.sum("headroom_prometheus_query_seconds_sum", instant)
+                    / Math.max(1, opEnd.sum("headroom_prometheus_query_seconds_count", instant)),
+                opEnd.sum("headroom_prometheus_query_seconds_count", instant)));
         long liveHeap = liveHeap(operator);
         long maxHeap = (long) opEnd.sum("jvm_memory_max_bytes", Map.of("area", "heap"));
         policyInformer.close();
@@ -329,6 +351,9 @@ public final class OperatorBenchmark {
             reconcileRate,
             percentile(latencies, 50),
             percentile(latencies, 99),
+            percentile(patchLatencies, 50),
+            percentile(patchLatencies, 99),
+            patchLatencies.size(),
             latencies.size(),
             sample.size(),
             Math.max(before.heapBytes, Math.max(after.heapBytes, end.heapBytes)),

@@ -17,6 +17,11 @@ public record Layout(Path state) {
     return state.resolve("logs");
   }
 
+  /** kube-apiserver's audit log of scale writes (see controlplane.ApiServerFlags). */
+  public Path apiServerAudit() {
+    return logs().resolve("kube-apiserver-audit.log");
+  }
+
   public Path pki() {
     return state.resolve("pki");
   }

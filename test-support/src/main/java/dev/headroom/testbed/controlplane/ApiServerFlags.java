@@ -6,11 +6,33 @@ import java.util.List;
 /**
  * kube-apiserver's command line: TLS with the test bed's certificates on 127.0.0.1, clients
  * authenticated by certificate, service accounts signed with {@code sa.key}, RBAC, no endpoint
- * reconciler (a loopback address may not be an Endpoints address).
+ * reconciler (a loopback address may not be an Endpoints address), and an audit log of the scale
+ * writes ({@link #AUDIT_POLICY}): when each one was answered, to the microsecond, which the
+ * operator benchmark measures its latency to.
  */
-public record ApiServerFlags(int etcdPort, int securePort, Path pki) {
+public record ApiServerFlags(int etcdPort, int securePort, Path pki, Path auditLog) {
 
   public static final String SERVICE_CIDR = "10.96.0.0/16";
+
+  /** Patches and updates of a Deployment's or StatefulSet's scale, once answered; nothing else. */
+  public static final String AUDIT_POLICY =
+      """
+      apiVersion: audit.k8s.io/v1
+      kind: Policy
+      omitStages: [RequestReceived]
+      rules:
+      - level: Metadata
+        verbs: [patch, update]
+        resources:
+        - group: apps
+          resources: [deployments/scale, statefulsets/scale]
+      - level: None
+      """;
+
+  /** Where the audit policy is written: next to the log. */
+  public Path auditPolicy() {
+    return auditLog.resolveSibling("kube-apiserver-audit-policy.yaml");
+  }
 
   public List<String> command(Path apiServer) {
     return List.of(
@@ -31,6 +53,11 @@ public record ApiServerFlags(int etcdPort, int securePort, Path pki) {
         "--authorization-mode=Node,RBAC",
         "--allow-privileged=true",
         "--profiling=false",
+        "--audit-policy-file=" + auditPolicy(),
+        "--audit-log-path=" + auditLog,
+        "--audit-log-format=json",
+        "--audit-log-maxsize=100",
+        "--audit-log-maxbackup=1",
         "--v=1");
   }
 

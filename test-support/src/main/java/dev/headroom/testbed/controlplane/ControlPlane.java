@@ -63,7 +63,9 @@ public final class ControlPlane {
     int kcmPort = ports.pick("kube-controller-manager", "HEADROOM_TESTBED_CONTROLLER_MANAGER_PORT");
     int schedPort = ports.pick("kube-scheduler", "HEADROOM_TESTBED_SCHEDULER_PORT");
     Path pki = layout.pki();
-    ApiServerFlags api = new ApiServerFlags(etcdPort, apiPort, pki);
+    ApiServerFlags api = new ApiServerFlags(etcdPort, apiPort, pki, layout.apiServerAudit());
+    createDirectories(layout.logs());
+    writeString(api.auditPolicy(), ApiServerFlags.AUDIT_POLICY);
     ClusterCredentials.write(layout, api.server());
 
     Path etcdData = layout.data().resolve("etcd");

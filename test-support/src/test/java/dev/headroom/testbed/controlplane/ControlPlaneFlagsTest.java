@@ -29,7 +29,8 @@ class ControlPlaneFlagsTest {
 
   @Test
   void theApiServerUsesEtcdAndTheTestBedCertificates() {
-    ApiServerFlags api = new ApiServerFlags(2379, 6443, PKI);
+    ApiServerFlags api =
+        new ApiServerFlags(2379, 6443, PKI, Path.of("/s/logs/kube-apiserver-audit.log"));
     assertThat(api.command(Path.of("/bin/kube-apiserver")))
         .startsWith("/bin/kube-apiserver")
         .contains(
@@ -41,7 +42,9 @@ class ControlPlaneFlagsTest {
             "--client-ca-file=/s/pki/ca.crt",
             "--service-account-signing-key-file=/s/pki/sa.key",
             "--service-cluster-ip-range=10.96.0.0/16",
-            "--authorization-mode=Node,RBAC");
+            "--authorization-mode=Node,RBAC",
+            "--audit-log-path=/s/logs/kube-apiserver-audit.log",
+            "--audit-policy-file=/s/logs/kube-apiserver-audit-policy.yaml");
     assertThat(api.server()).isEqualTo("https://127.0.0.1:6443");
   }
 
