@@ -296,11 +296,17 @@ public final class OperatorBenchmark {
         log("scaled " + latencies.size() + "/" + sample.size() + " sampled targets");
         // The same, to the moment the API server answered each scale patch (its audit log),
         // without the time its watch takes to tell the benchmark under the load of the change.
+        // The audit log is written after the answer; give its last lines a few seconds.
         Map<String, Instant> patched = ScalePatchAudit.answered(bed.apiServerAudit(), written);
+        for (int wait = 0; wait < 50 && !patched.keySet().containsAll(scaled.keySet()); wait++) {
+          Thread.sleep(100);
+          patched = ScalePatchAudit.answered(bed.apiServerAudit(), written);
+        }
+        Map<String, Instant> answered = patched;
         List<Double> patchLatencies =
             sample.stream()
-                .filter(patched::containsKey)
-                .map(id -> Math.max(0, Duration.between(t0, patched.get(id)).toMillis()) / 1000.0)
+                .filter(answered::containsKey)
+                .map(id -> Math.max(0, Duration.between(t0, answered.get(id)).toMillis()) / 1000.0)
                 .sorted()
                 .toList();
         log(
