@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * @param readyReplicas pods ready to serve
  * @param maxSurge extra pods a rollout may add at the current replica count
  * @param templatePool pool size the workload gives new pods, if it sets one
- * @param rolloutInProgress old and new pod templates may coexist
+ * @param rolloutInProgress old and new pod templates may coexist, or pods may still run another
+ *     pool than the desired one (a ConfigMap change within its apply time)
  * @param uid the workload's uid, for Events about it
  */
 public record WorkloadSnapshot(
