@@ -287,12 +287,7 @@ public final class OperatorBenchmark {
         while (scaled.size() < sample.size() && Instant.now().isBefore(latencyDeadline)) {
           Thread.sleep(100);
         }
-        List<Double> latencies =
-            sample.stream()
-                .filter(scaled::containsKey)
-                .map(id -> Math.max(0, Duration.between(t0, scaled.get(id)).toMillis()) / 1000.0)
-                .sorted()
-                .toList();
+        List<Double> latencies = secondsAfter(t0, sample, scaled);
         log("scaled " + latencies.size() + "/" + sample.size() + " sampled targets");
         // The same, to the moment the API server answered each scale patch (its audit log),
         // without the time its watch takes to tell the benchmark under the load of the change.
@@ -302,13 +297,7 @@ public final class OperatorBenchmark {
           Thread.sleep(100);
           patched = ScalePatchAudit.answered(bed.apiServerAudit(), written);
         }
-        Map<String, Instant> answered = patched;
-        List<Double> patchLatencies =
-            sample.stream()
-                .filter(answered::containsKey)
-                .map(id -> Math.max(0, Duration.between(t0, answered.get(id)).toMillis()) / 1000.0)
-                .sorted()
-                .toList();
+        List<Double> patchLatencies = secondsAfter(t0, sample, patched);
         log(
             String.format(
                 "scale patches answered (audit log): %d, p50 %.2f s, p99 %.2f s after queryable",
@@ -449,6 +438,15 @@ public final class OperatorBenchmark {
       }
     }
     return phases;
+  }
+
+  /** Seconds from {@code t0} to each sampled target's time in {@code at}, sorted. */
+  static List<Double> secondsAfter(Instant t0, List<String> sample, Map<String, Instant> at) {
+    return sample.stream()
+        .filter(at::containsKey)
+        .map(id -> Math.max(0, Duration.between(t0, at.get(id)).toMillis()) / 1000.0)
+        .sorted()
+        .toList();
   }
 
   static Double percentile(List<Double> sorted, int p) {
