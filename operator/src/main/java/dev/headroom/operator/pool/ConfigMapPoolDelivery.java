@@ -37,7 +37,10 @@ public final class ConfigMapPoolDelivery implements PoolDelivery {
   private final String key;
   private final Instant now;
   private final Duration applyTime;
-  private ConfigMap read;
+  // What this round read from the ConfigMap (once, in desiredPool), or wrote to it.
+  private boolean read;
+  private OptionalInt current = OptionalInt.empty();
+  private OptionalInt settlingFrom = OptionalInt.empty();
 
   /**
    * @param now the round's time
@@ -60,24 +63,31 @@ public final class ConfigMapPoolDelivery implements PoolDelivery {
 
   @Override
   public OptionalInt desiredPool(GenericKubernetesResource target) {
-    read = client.configMaps().inNamespace(namespace).withName(name).get();
-    return read == null || read.getData() == null
-        ? OptionalInt.empty()
-        : PoolParsing.parse(read.getData().get(key));
+    remember(client.configMaps().inNamespace(namespace).withName(name).get());
+    return current;
   }
 
   @Override
   public OptionalInt podPool(Pod pod, OptionalInt desiredPool) {
-    OptionalInt from = settlingFrom();
-    if (from.isPresent() && (desiredPool.isEmpty() || from.getAsInt() > desiredPool.getAsInt())) {
-      return from;
+    if (settlingFrom.isPresent()
+        && (desiredPool.isEmpty() || settlingFrom.getAsInt() > desiredPool.getAsInt())) {
+      return settlingFrom;
     }
     return desiredPool;
   }
 
   @Override
   public boolean settling() {
-    return settlingFrom().isPresent();
+    return settlingFrom.isPresent();
+  }
+
+  private void remember(ConfigMap map) {
+    read = true;
+    current =
+        map == null || map.getData() == null
+            ? OptionalInt.empty()
+            : PoolParsing.parse(map.getData().get(key));
+    settlingFrom = map == null ? OptionalInt.empty() : settlingFrom(map);
   }
 
   /**
@@ -85,8 +95,8 @@ public final class ConfigMapPoolDelivery implements PoolDelivery {
    * than the apply time. Without a readable note the change counts as applied, which is also how an
    * administrator who knows the pods applied it confirms early: by removing the note.
    */
-  OptionalInt settlingFrom() {
-    Map<String, String> annotations = read == null ? null : read.getMetadata().getAnnotations();
+  private OptionalInt settlingFrom(ConfigMap map) {
+    Map<String, String> annotations = map.getMetadata().getAnnotations();
     if (annotations == null || !annotations.containsKey(SETTLING_FROM)) {
       return OptionalInt.empty();
     }
@@ -106,15 +116,10 @@ public final class ConfigMapPoolDelivery implements PoolDelivery {
 
   @Override
   public void apply(GenericKubernetesResource target, int pool) {
-    if (read == null) {
+    if (!read) {
       desiredPool(target);
     }
-    int running =
-        Math.max(
-            read == null || read.getData() == null
-                ? 0
-                : PoolParsing.parse(read.getData().get(key)).orElse(0),
-            settlingFrom().orElse(0));
+    int running = Math.max(current.orElse(0), settlingFrom.orElse(0));
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
     ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
     if (pool < running) {
@@ -125,12 +130,12 @@ public final class ConfigMapPoolDelivery implements PoolDelivery {
       annotations.putNull(CHANGED_AT);
     }
     patch.putObject("data").put(key, Integer.toString(pool));
-    read =
+    remember(
         client
             .configMaps()
             .inNamespace(namespace)
             .withName(name)
-            .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString()));
   }
 
   @Override
