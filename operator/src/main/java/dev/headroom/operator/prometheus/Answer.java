@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param pair the {@code [time, "text"]} of a scalar or string result, if that was the shape
  * @param allSeries every series of an instant vector with its labels, only when the parser was
  *     asked to keep them ({@link AnswerParser#parseVector}); otherwise empty
+ * @param labelSets the label sets the parser was given, when {@code allSeries} had exactly those
+ *     (the next answer may use them as they are); otherwise null
  */
 record Answer(
     String status,
@@ -27,7 +29,8 @@ record Answer(
     List<TimedValue> firstSeries,
     boolean firstSeriesHasHistogram,
     Optional<Pair> pair,
-    List<LabeledValue> allSeries) {
+    List<LabeledValue> allSeries,
+    LabelSets labelSets) {
 
   record Pair(Instant at, String text) {}
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.headroom.operator.json.CanonicalStrings;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -24,17 +24,15 @@ final class AnswerParser {
 
   private static final JsonFactory JSON = new ObjectMapper().getFactory();
 
-  /**
-   * Label values of vector answers, one copy each: a shared query returns the same 10,000 series
-   * every tick, and the answer is kept until the next one.
-   */
-  private static final CanonicalStrings LABEL_VALUES = new CanonicalStrings(200_000, 256);
-
   private final String url;
   private final String promql;
   private final int maxSamples;
   private final int maxSeries;
   private final List<LabeledValue> allSeries = new ArrayList<>();
+  private final LabelSets known;
+  private final LabelReader labelReader;
+  private char[] lastTime = new char[0];
+  private Instant lastInstant;
 
   private String status;
   private Optional<String> errorType = Optional.empty();
@@ -45,25 +43,30 @@ final class AnswerParser {
   private boolean firstSeriesHasHistogram;
   private Optional<Answer.Pair> pair = Optional.empty();
 
-  private AnswerParser(String url, String promql, int maxSamples, int maxSeries) {
+  private AnswerParser(String url, String promql, int maxSamples, int maxSeries, LabelSets known) {
     this.url = url;
     this.promql = promql;
     this.maxSamples = maxSamples;
     this.maxSeries = maxSeries;
+    this.known = known;
+    this.labelReader = new LabelReader(known);
   }
 
   static Answer parse(byte[] body, String url, String promql, int maxSamples)
       throws PrometheusException {
-    return new AnswerParser(url, promql, maxSamples, 0).read(body);
+    return new AnswerParser(url, promql, maxSamples, 0, LabelSets.NONE).read(body);
   }
 
   /**
    * Like {@link #parse}, keeping every series of an instant vector with its labels in {@link
    * Answer#allSeries()}; more than {@code maxSeries} series are refused.
+   *
+   * @param known the label sets of the previous answer to the same query: a series with the same
+   *     labels gets that answer's map
    */
-  static Answer parseVector(byte[] body, String url, String promql, int maxSeries)
+  static Answer parseVector(byte[] body, String url, String promql, int maxSeries, LabelSets known)
       throws PrometheusException {
-    return new AnswerParser(url, promql, 1, maxSeries).read(body);
+    return new AnswerParser(url, promql, 1, maxSeries, known).read(body);
   }
 
   /** The error fields of a non-2xx answer, or nothing when its body is not a Prometheus answer. */
@@ -113,7 +116,15 @@ final class AnswerParser {
         firstSeries,
         firstSeriesHasHistogram,
         pair,
-        List.copyOf(allSeries));
+        List.copyOf(allSeries),
+        sameLabelSets() ? known : null);
+  }
+
+  /** Whether this answer had exactly the label sets of the previous one. */
+  private boolean sameLabelSets() {
+    return known != LabelSets.NONE
+        && labelReader.found() == allSeries.size()
+        && allSeries.size() == known.size();
   }
 
   private void readData(JsonParser p) throws IOException, PrometheusException {
@@ -204,7 +215,16 @@ final class AnswerParser {
       String field = p.currentName();
       p.nextToken();
       switch (field) {
-        case "metric" -> labels = labels(p);
+        case "metric" -> {
+          if (p.currentToken() != JsonToken.VALUE_NULL) {
+            expect(p, JsonToken.START_OBJECT, "metric");
+          }
+          labels =
+              labelReader.read(
+                  p,
+                  name ->
+                      malformed("metric label " + Text.clip(name, 40) + " is not a string", null));
+        }
         case "value" -> value = sample(p);
         case "histogram", "histograms" -> {
           histogram = true;
@@ -224,29 +244,6 @@ final class AnswerParser {
     }
   }
 
-  private java.util.Map<String, String> labels(JsonParser p)
-      throws IOException, PrometheusException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return java.util.Map.of();
-    }
-    expect(p, JsonToken.START_OBJECT, "metric");
-    java.util.Map<String, String> labels = new java.util.HashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      // The label's name goes into the message only when it is wrong: clipping it costs two
-      // regular expressions, and an answer of 10,000 series has 20,000 labels or more.
-      String value =
-          p.currentToken() == JsonToken.VALUE_STRING
-              ? p.getText()
-              : text(p, "metric label " + Text.clip(name, 40));
-      if (value != null) {
-        labels.put(name, LABEL_VALUES.of(value));
-      }
-    }
-    return java.util.Map.copyOf(labels);
-  }
-
   /** One {@code [1435781451.781, "1"]}; the parser stands on its opening bracket. */
   private TimedValue sample(JsonParser p) throws IOException, PrometheusException {
     expect(p, JsonToken.START_ARRAY, "sample");
@@ -264,16 +261,29 @@ final class AnswerParser {
     return new TimedValue(at, value.getAsDouble());
   }
 
+  /**
+   * A sample's time. Every sample of an instant query has the same one, so the text of the last is
+   * kept and its instant reused while the text repeats.
+   */
   private Instant timestamp(JsonParser p) throws IOException, PrometheusException {
     JsonToken token = p.currentToken();
     if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
       throw malformed("a sample time is not a number", null);
     }
+    char[] text = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    int length = p.getTextLength();
+    if (lastInstant != null
+        && Arrays.equals(text, offset, offset + length, lastTime, 0, lastTime.length)) {
+      return lastInstant;
+    }
     try {
-      return PromValues.parseTimestamp(p.getDecimalValue());
+      lastInstant = PromValues.parseTimestamp(p.getDecimalValue());
     } catch (ArithmeticException | java.time.DateTimeException e) {
       throw malformed("a sample time is out of range", e);
     }
+    lastTime = Arrays.copyOfRange(text, offset, offset + length);
+    return lastInstant;
   }
 
   private String text(JsonParser p, String field) throws IOException, PrometheusException {

@@ -1,9 +1,9 @@
 package dev.headroom.operator.prometheus;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,6 +13,10 @@ import java.util.concurrent.Flow;
  * Collects a response body into memory but never more than a limit: a declared Content-Length above
  * the limit is refused before any byte is read, and a body without one is cut off (and the
  * connection dropped) as soon as it passes the limit.
+ *
+ * <p>Each buffer the client hands over is copied once, and the body is put together once at the
+ * end, in an array of its exact size. (A growing {@code ByteArrayOutputStream} copied a 1.5 MiB
+ * answer of 10,000 series about four times, twice a second.)
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -25,7 +29,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
   private final long limit;
   private final long declaredLength;
-  private final ByteArrayOutputStream buffer;
+  private final List<byte[]> chunks = new ArrayList<>();
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
   private Flow.Subscription subscription;
   private long received;
@@ -37,8 +41,6 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   BoundedBodySubscriber(long limit, long declaredLength) {
     this.limit = limit;
     this.declaredLength = declaredLength;
-    long expected = declaredLength >= 0 ? declaredLength : 8192;
-    this.buffer = new ByteArrayOutputStream((int) Math.min(Math.min(expected, limit), 1 << 20));
   }
 
   static HttpResponse.BodyHandler<byte[]> handler(long limit) {
@@ -70,7 +72,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
       }
       byte[] chunk = new byte[item.remaining()];
       item.get(chunk);
-      buffer.write(chunk, 0, chunk.length);
+      chunks.add(chunk);
     }
     subscription.request(1);
   }
@@ -82,7 +84,18 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
   @Override
   public void onComplete() {
-    body.complete(buffer.toByteArray());
+    if (chunks.size() == 1) {
+      body.complete(chunks.get(0));
+      return;
+    }
+    byte[] all = new byte[(int) received];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, all, at, chunk.length);
+      at += chunk.length;
+    }
+    chunks.clear();
+    body.complete(all);
   }
 
   @Override

@@ -75,6 +75,18 @@ public final class PrometheusClient {
    */
   public SeriesSet instantVector(String promql, Instant at, int maxSeries)
       throws PrometheusException {
+    return instantVector(promql, at, maxSeries, null);
+  }
+
+  /**
+   * Like {@link #instantVector(String, Instant, int)}, reading the answer against the previous
+   * answer to the same query: series whose labels it had get its label maps (no new strings or
+   * maps), and when all of them are the same, in the same order, the answer shares its indexes.
+   *
+   * @param previous the last answer to {@code promql}, or null
+   */
+  public SeriesSet instantVector(String promql, Instant at, int maxSeries, SeriesSet previous)
+      throws PrometheusException {
     Objects.requireNonNull(promql, "promql");
     Objects.requireNonNull(at, "at");
     Map<String, String> form = new LinkedHashMap<>();
@@ -84,9 +96,11 @@ public final class PrometheusClient {
     return observed(
         QueryType.INSTANT,
         () -> {
-          Answer answer = fetch(QueryType.INSTANT, promql, form, maxSeries);
+          LabelSets known = previous == null ? LabelSets.NONE : previous.labelSets();
+          Answer answer = fetch(QueryType.INSTANT, promql, form, maxSeries, known);
           return switch (answer.resultType()) {
-            case "vector" -> new SeriesSet(promql, at, answer.allSeries());
+            case "vector" ->
+                new SeriesSet(promql, at, answer.allSeries(), answer.labelSets(), previous);
             case "scalar" ->
                 new SeriesSet(
                     promql,
@@ -146,14 +160,15 @@ public final class PrometheusClient {
 
   private Answer fetch(QueryType type, String promql, Map<String, String> form)
       throws PrometheusException {
-    return fetch(type, promql, form, 0);
+    return fetch(type, promql, form, 0, LabelSets.NONE);
   }
 
-  private Answer fetch(QueryType type, String promql, Map<String, String> form, int maxSeries)
+  private Answer fetch(
+      QueryType type, String promql, Map<String, String> form, int maxSeries, LabelSets known)
       throws PrometheusException {
     breaker.admit(endpoint.displayUrl());
     try {
-      Answer answer = exchange(type, promql, form, maxSeries);
+      Answer answer = exchange(type, promql, form, maxSeries, known);
       breaker.succeeded();
       return answer;
     } catch (PrometheusException e) {
@@ -162,7 +177,8 @@ public final class PrometheusClient {
     }
   }
 
-  private Answer exchange(QueryType type, String promql, Map<String, String> form, int maxSeries)
+  private Answer exchange(
+      QueryType type, String promql, Map<String, String> form, int maxSeries, LabelSets known)
       throws PrometheusException {
     String url = endpoint.displayUrl();
     HttpTransport.Response response = transport.post(type, form);
@@ -177,7 +193,7 @@ public final class PrometheusClient {
     }
     Answer answer =
         maxSeries > 0
-            ? AnswerParser.parseVector(response.body(), url, promql, maxSeries)
+            ? AnswerParser.parseVector(response.body(), url, promql, maxSeries, known)
             : AnswerParser.parse(response.body(), url, promql, endpoint.maxSamples());
     if ("error".equals(answer.status())) {
       throw new PrometheusException.HttpError(

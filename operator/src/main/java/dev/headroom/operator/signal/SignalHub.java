@@ -2,6 +2,7 @@ package dev.headroom.operator.signal;
 
 import dev.headroom.operator.prometheus.PrometheusClient;
 import dev.headroom.operator.prometheus.PrometheusException;
+import dev.headroom.operator.prometheus.SeriesSet;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,8 +79,7 @@ public final class SignalHub {
    */
   public SignalValue read(SeriesSelector selector) {
     SharedQuery q = queries.computeIfAbsent(selector.query(), SharedQuery::new);
-    return q.read(clock.instant(), maxAge, serveLimit, () -> ask(q.promql))
-        .select(selector.matchLabels());
+    return q.read(clock.instant(), maxAge, serveLimit, () -> ask(q)).select(selector.matchLabels());
   }
 
   /** Replaces what the hub watches for {@code policy}; an empty list watches nothing. */
@@ -155,7 +155,7 @@ public final class SignalHub {
         }
         continue;
       }
-      QueryAnswer a = q.refresh(() -> ask(q.promql));
+      QueryAnswer a = q.refresh(() -> ask(q));
       for (ResourceID id : q.watchers) {
         check(id, q.promql, a);
       }
@@ -181,12 +181,16 @@ public final class SignalHub {
     }
   }
 
-  private QueryAnswer ask(String promql) {
+  /** A new answer to {@code q}, read against its last one (see {@link SeriesSet}). */
+  private QueryAnswer ask(SharedQuery q) {
     Instant at = clock.instant();
+    QueryAnswer last = q.latest();
+    SeriesSet previous = last == null ? null : last.series().orElse(null);
     try {
-      return QueryAnswer.of(prometheus.instantVector(promql, at, maxSeries), clock.instant());
+      return QueryAnswer.of(
+          prometheus.instantVector(q.promql, at, maxSeries, previous), clock.instant());
     } catch (PrometheusException e) {
-      LOG.debugf("shared query %s failed: %s", promql, e.getMessage());
+      LOG.debugf("shared query %s failed: %s", q.promql, e.getMessage());
       return QueryAnswer.failed(e, clock.instant());
     }
   }

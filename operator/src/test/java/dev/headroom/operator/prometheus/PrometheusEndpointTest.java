@@ -104,14 +104,37 @@ class PrometheusEndpointTest {
     "NaN, NaN",
     "+Inf, Infinity",
     "Inf, Infinity",
-    "-Inf, -Infinity"
+    "-Inf, -Infinity",
+    "5., 5.0",
+    "+3, 3.0",
+    "-0.25e-2, -0.0025"
   })
   void readsPrometheusValueText(String text, double expected) {
     assertThat(PromValues.parseValue(text)).isEqualTo(OptionalDouble.of(expected));
   }
 
   @ParameterizedTest(name = "\"{0}\" is refused")
-  @CsvSource({"''", "abc", "1d", "2f", "0x10", "Infinity", "nan", "'1,5'", "' 1'"})
+  @CsvSource({
+    "''",
+    "abc",
+    "1d",
+    "2f",
+    "0x10",
+    "Infinity",
+    "nan",
+    "'1,5'",
+    "' 1'",
+    "'1 '",
+    "-",
+    "+",
+    ".",
+    "1e",
+    "1e+",
+    "e5",
+    "1.2.3",
+    "--1",
+    "1e5.0"
+  })
   void refusesWhatPrometheusNeverWrites(String text) {
     assertThat(PromValues.parseValue(text)).isEmpty();
   }

@@ -154,4 +154,112 @@ class PrometheusVectorQueryTest {
                 PrometheusException.Malformed.class, () -> client.instantVector(QUERY, AT, 10)))
         .hasMessageContaining("range vector");
   }
+
+  static FakePrometheus.Responder vector(String... series) {
+    return FakePrometheus.json(200, success("vector", "[" + String.join(",", series) + "]"));
+  }
+
+  @Test
+  void theNextAnswerWithTheSameSeriesReusesTheLabelsAndGivesItsOwnValues() throws Exception {
+    prometheus.answer(
+        vector(
+            series("shop", "cart", "12"),
+            series("shop", "pay", "30.5"),
+            series("blog", "cart", "7")));
+    SeriesSet first = client.instantVector(QUERY, AT, 100);
+    assertThat(first.select(Map.of("namespace", "shop", "service", "pay")).value()).isEqualTo(30.5);
+
+    prometheus.answer(
+        vector(
+            series("shop", "cart", "13"),
+            series("shop", "pay", "31"),
+            series("blog", "cart", "8")));
+    SeriesSet second = client.instantVector(QUERY, AT, 100, first);
+
+    assertThat(second.labelSets()).isSameAs(first.labelSets());
+    assertThat(second.select(Map.of("namespace", "shop", "service", "pay")).value()).isEqualTo(31);
+    assertThat(second.select(Map.of("namespace", "blog", "service", "cart")).value()).isEqualTo(8);
+    assertThat(second.select(Map.of("namespace", "shop", "service", "cart")).value()).isEqualTo(13);
+    assertThat(first.select(Map.of("namespace", "shop", "service", "cart")).value()).isEqualTo(12);
+  }
+
+  @Test
+  void aReorderedOrChangedAnswerIsReadOnItsOwn() throws Exception {
+    prometheus.answer(
+        vector(
+            series("shop", "cart", "12"),
+            series("shop", "pay", "30.5"),
+            series("blog", "cart", "7")));
+    SeriesSet first = client.instantVector(QUERY, AT, 100);
+    first.select(Map.of("namespace", "shop", "service", "cart"));
+
+    prometheus.answer(
+        vector(
+            series("blog", "cart", "8"),
+            series("shop", "pay", "31"),
+            series("shop", "cart", "13")));
+    SeriesSet reordered = client.instantVector(QUERY, AT, 100, first);
+    assertThat(reordered.select(Map.of("namespace", "shop", "service", "cart")).value())
+        .isEqualTo(13);
+    assertThat(reordered.select(Map.of("namespace", "blog", "service", "cart")).value())
+        .isEqualTo(8);
+
+    prometheus.answer(
+        vector(
+            series("blog", "care", "9"),
+            series("shop", "pay", "32"),
+            series("shop", "cart", "14"),
+            series("shop", "search", "2")));
+    SeriesSet changed = client.instantVector(QUERY, AT, 100, reordered);
+    assertThat(changed.labelSets()).isNotSameAs(first.labelSets());
+    assertThat(changed.size()).isEqualTo(4);
+    assertThat(changed.select(Map.of("namespace", "blog", "service", "care")).value()).isEqualTo(9);
+    assertThat(changed.select(Map.of("namespace", "shop", "service", "search")).value())
+        .isEqualTo(2);
+    assertThat(changed.select(Map.of("namespace", "shop", "service", "cart")).value())
+        .isEqualTo(14);
+    assertThat(
+            catchThrowableOfType(
+                PrometheusException.EmptyResult.class,
+                () -> changed.select(Map.of("namespace", "blog", "service", "cart"))))
+        .isNotNull();
+  }
+
+  @Test
+  void aSeriesThatLostALabelIsNotTakenForTheOneThatHadIt() throws Exception {
+    prometheus.answer(vector(series("shop", "cart", "12")));
+    SeriesSet first = client.instantVector(QUERY, AT, 100);
+
+    prometheus.answer(
+        vector("{\"metric\":{\"namespace\":\"shop\"},\"value\":[" + Answers.T0 + ",\"5\"]}"));
+    SeriesSet second = client.instantVector(QUERY, AT, 100, first);
+
+    assertThat(second.select(Map.of("namespace", "shop")).value()).isEqualTo(5);
+    assertThat(
+            catchThrowableOfType(
+                PrometheusException.EmptyResult.class,
+                () -> second.select(Map.of("namespace", "shop", "service", "cart"))))
+        .isNotNull();
+  }
+
+  @Test
+  void aLabelThatIsNotAStringIsNamedAndANullLabelIsLeftOut() throws Exception {
+    prometheus.answer(
+        vector(
+            "{\"metric\":{\"namespace\":\"shop\",\"service\":7},\"value\":["
+                + Answers.T0
+                + ",\"5\"]}"));
+    assertThat(
+            catchThrowableOfType(
+                PrometheusException.Malformed.class, () -> client.instantVector(QUERY, AT, 10)))
+        .hasMessageContaining("metric label service is not a string");
+
+    prometheus.answer(
+        vector(
+            "{\"metric\":{\"namespace\":\"shop\",\"service\":null},\"value\":["
+                + Answers.T0
+                + ",\"5\"]}"));
+    assertThat(client.instantVector(QUERY, AT, 10).select(Map.of("namespace", "shop")).value())
+        .isEqualTo(5);
+  }
 }
