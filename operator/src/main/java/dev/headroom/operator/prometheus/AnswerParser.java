@@ -52,7 +52,7 @@ final class AnswerParser {
     this.labelReader = new LabelReader(known);
   }
 
-  static Answer parse(byte[] body, String url, String promql, int maxSamples)
+  static Answer parse(ResponseBody body, String url, String promql, int maxSamples)
       throws PrometheusException {
     return new AnswerParser(url, promql, maxSamples, 0, LabelSets.NONE).read(body);
   }
@@ -64,13 +64,14 @@ final class AnswerParser {
    * @param known the label sets of the previous answer to the same query: a series with the same
    *     labels gets that answer's map
    */
-  static Answer parseVector(byte[] body, String url, String promql, int maxSeries, LabelSets known)
+  static Answer parseVector(
+      ResponseBody body, String url, String promql, int maxSeries, LabelSets known)
       throws PrometheusException {
     return new AnswerParser(url, promql, 1, maxSeries, known).read(body);
   }
 
   /** The error fields of a non-2xx answer, or nothing when its body is not a Prometheus answer. */
-  static Optional<Answer> parseLeniently(byte[] body, String url, String promql) {
+  static Optional<Answer> parseLeniently(ResponseBody body, String url, String promql) {
     try {
       return Optional.of(parse(body, url, promql, Integer.MAX_VALUE));
     } catch (PrometheusException e) {
@@ -78,11 +79,11 @@ final class AnswerParser {
     }
   }
 
-  private Answer read(byte[] body) throws PrometheusException {
-    if (body.length == 0) {
+  private Answer read(ResponseBody body) throws PrometheusException {
+    if (body.isEmpty()) {
       throw malformed("the body is empty", null);
     }
-    try (JsonParser p = JSON.createParser(body)) {
+    try (JsonParser p = JSON.createParser(body.stream())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw malformed("the body is not a JSON object", null);
       }

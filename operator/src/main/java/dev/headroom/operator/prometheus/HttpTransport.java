@@ -31,7 +31,7 @@ import javax.net.ssl.SSLException;
  */
 final class HttpTransport {
 
-  record Response(int status, byte[] body) {}
+  record Response(int status, ResponseBody body) {}
 
   private static final long MAX_TOKEN_BYTES = 64 * 1024;
 
@@ -61,11 +61,11 @@ final class HttpTransport {
     Optional<String> token = bearerToken();
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
 
-    CompletableFuture<HttpResponse<byte[]>> exchange =
+    CompletableFuture<HttpResponse<ResponseBody>> exchange =
         client.sendAsync(
             request.build(), BoundedBodySubscriber.handler(endpoint.maxResponseBytes()));
     try {
-      HttpResponse<byte[]> response =
+      HttpResponse<ResponseBody> response =
           exchange.get(endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
       return new Response(response.statusCode(), response.body());
     } catch (TimeoutException e) {
