@@ -159,14 +159,19 @@ class PrometheusVectorQueryTest {
     return FakePrometheus.json(200, success("vector", "[" + String.join(",", series) + "]"));
   }
 
-  @Test
-  void theNextAnswerWithTheSameSeriesReusesTheLabelsAndGivesItsOwnValues() throws Exception {
+  /** The first answer of the tests that read a second against it. */
+  SeriesSet shopAndBlog() throws Exception {
     prometheus.answer(
         vector(
             series("shop", "cart", "12"),
             series("shop", "pay", "30.5"),
             series("blog", "cart", "7")));
-    SeriesSet first = client.instantVector(QUERY, AT, 100);
+    return client.instantVector(QUERY, AT, 100);
+  }
+
+  @Test
+  void theNextAnswerWithTheSameSeriesReusesTheLabelsAndGivesItsOwnValues() throws Exception {
+    SeriesSet first = shopAndBlog();
     assertThat(first.select(Map.of("namespace", "shop", "service", "pay")).value()).isEqualTo(30.5);
 
     prometheus.answer(
@@ -185,12 +190,7 @@ class PrometheusVectorQueryTest {
 
   @Test
   void aReorderedOrChangedAnswerIsReadOnItsOwn() throws Exception {
-    prometheus.answer(
-        vector(
-            series("shop", "cart", "12"),
-            series("shop", "pay", "30.5"),
-            series("blog", "cart", "7")));
-    SeriesSet first = client.instantVector(QUERY, AT, 100);
+    SeriesSet first = shopAndBlog();
     first.select(Map.of("namespace", "shop", "service", "cart"));
 
     prometheus.answer(
