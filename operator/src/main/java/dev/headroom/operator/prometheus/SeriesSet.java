@@ -1,11 +1,13 @@
 package dev.headroom.operator.prometheus;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,7 +25,7 @@ public final class SeriesSet {
   private final String promql;
   private final Instant readAt;
   private final List<LabeledValue> series;
-  private final Map<Set<String>, Map<Map<String, String>, int[]>> indexes;
+  private final Map<List<String>, Map<List<String>, int[]>> indexes;
   private volatile LabelSets labelSets;
 
   public SeriesSet(String promql, Instant readAt, List<LabeledValue> series) {
@@ -76,6 +78,44 @@ public final class SeriesSet {
   }
 
   /**
+   * The labels a policy picks its series by, as two lists in the order of the names: made once per
+   * policy signal, so that picking from each answer needs no new objects (lists hash and compare by
+   * index, where a sorted map would iterate).
+   */
+  public record Pick(List<String> names, List<String> values) {
+
+    public Pick {
+      names = List.copyOf(names);
+      values = List.copyOf(values);
+      if (names.size() != values.size()) {
+        throw new IllegalArgumentException("a value for every name");
+      }
+    }
+
+    public static Pick of(Map<String, String> matchLabels) {
+      List<String> names = new ArrayList<>(new TreeSet<>(matchLabels.keySet()));
+      List<String> values = new ArrayList<>(names.size());
+      for (String name : names) {
+        values.add(matchLabels.get(name));
+      }
+      return new Pick(names, values);
+    }
+
+    boolean isEmpty() {
+      return names.isEmpty();
+    }
+
+    /** The labels as a map, for messages. */
+    Map<String, String> asMap() {
+      Map<String, String> map = new TreeMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        map.put(names.get(i), values.get(i));
+      }
+      return map;
+    }
+  }
+
+  /**
    * The value of the one series carrying all of {@code matchLabels}; with no labels, the one series
    * of the answer.
    *
@@ -84,16 +124,21 @@ public final class SeriesSet {
    * @throws PrometheusException.NotANumber when the matching series is NaN or infinite
    */
   public TimedValue select(Map<String, String> matchLabels) throws PrometheusException {
+    return select(Pick.of(matchLabels));
+  }
+
+  /** Like {@link #select(Map)}, with the labels made ready once ({@link Pick#of}). */
+  public TimedValue select(Pick pick) throws PrometheusException {
     int position;
-    if (matchLabels.isEmpty()) {
-      position = only(series.size(), 0, matchLabels);
+    if (pick.isEmpty()) {
+      position = only(series.size(), 0, pick);
     } else {
-      Map<Map<String, String>, int[]> index = indexes.get(matchLabels.keySet());
+      Map<List<String>, int[]> index = indexes.get(pick.names());
       if (index == null) {
-        index = indexes.computeIfAbsent(Set.copyOf(matchLabels.keySet()), this::index);
+        index = indexes.computeIfAbsent(pick.names(), this::index);
       }
-      int[] found = index.getOrDefault(matchLabels, NONE);
-      position = only(found.length, found.length == 0 ? -1 : found[0], matchLabels);
+      int[] found = index.getOrDefault(pick.values(), NONE);
+      position = only(found.length, found.length == 0 ? -1 : found[0], pick);
     }
     TimedValue value = series.get(position).value();
     if (!Double.isFinite(value.value())) {
@@ -105,13 +150,12 @@ public final class SeriesSet {
   private static final int[] NONE = new int[0];
 
   /** {@code first} when exactly one series matched. */
-  private int only(int matched, int first, Map<String, String> matchLabels)
-      throws PrometheusException {
+  private int only(int matched, int first, Pick pick) throws PrometheusException {
     if (matched == 0) {
-      throw PrometheusException.EmptyResult.matching(promql, matchLabels);
+      throw PrometheusException.EmptyResult.matching(promql, pick.asMap());
     }
     if (matched > 1) {
-      throw PrometheusException.AmbiguousResult.matching(promql, matchLabels, matched);
+      throw PrometheusException.AmbiguousResult.matching(promql, pick.asMap(), matched);
     }
     return first;
   }
@@ -130,26 +174,26 @@ public final class SeriesSet {
   }
 
   /**
-   * Positions of the series by their values of {@code names} (as a map of those labels, which a
-   * policy's {@code matchLabels} equals); series lacking one of the names are left out.
+   * Positions of the series by their values of {@code names}, in that order (as a {@link Pick}
+   * holds them); series lacking one of the names are left out.
    */
-  private Map<Map<String, String>, int[]> index(Set<String> names) {
-    Map<Map<String, String>, int[]> index = new HashMap<>(series.size() * 4 / 3 + 1);
-    Map<String, String> key = new HashMap<>();
+  private Map<List<String>, int[]> index(List<String> names) {
+    Map<List<String>, int[]> index = new HashMap<>(series.size() * 4 / 3 + 1);
+    String[] key = new String[names.size()];
     for (int i = 0; i < series.size(); i++) {
       Map<String, String> labels = series.get(i).labels();
-      key.clear();
+      int found = 0;
       for (String name : names) {
         String value = labels.get(name);
         if (value == null) {
           break;
         }
-        key.put(name, value);
+        key[found++] = value;
       }
-      if (key.size() == names.size()) {
+      if (found == names.size()) {
         int position = i;
         index.merge(
-            Map.copyOf(key),
+            List.of(key),
             new int[] {position},
             (before, one) -> {
               int[] more = Arrays.copyOf(before, before.length + 1);

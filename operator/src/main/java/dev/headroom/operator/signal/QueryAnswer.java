@@ -3,7 +3,6 @@ package dev.headroom.operator.signal;
 import dev.headroom.operator.prometheus.PrometheusException;
 import dev.headroom.operator.prometheus.SeriesSet;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** One answer to a shared query: every series it returned, or why it failed, and when. */
@@ -17,13 +16,13 @@ record QueryAnswer(Optional<SeriesSet> series, Optional<PrometheusException> fai
     return new QueryAnswer(Optional.empty(), Optional.of(failure), at);
   }
 
-  /** The value of the series a policy picks by {@code matchLabels}. */
-  SignalValue select(Map<String, String> matchLabels) {
+  /** The value of the series a policy picks by its labels. */
+  SignalValue select(SeriesSet.Pick pick) {
     if (failure.isPresent()) {
       return SignalValue.failed(failure.get(), at);
     }
     try {
-      return SignalValue.of(series.get().select(matchLabels).value(), at);
+      return SignalValue.of(series.get().select(pick).value(), at);
     } catch (PrometheusException e) {
       return SignalValue.failed(e, at);
     }

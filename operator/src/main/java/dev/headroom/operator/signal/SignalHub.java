@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,22 @@ public final class SignalHub {
   private static final Logger LOG = Logger.getLogger(SignalHub.class);
   private static final Duration FORGET_UNWATCHED = Duration.ofMinutes(2);
 
-  private record Watched(List<SignalWatch> signals, boolean woken) {}
+  /**
+   * What a policy's last round left, with each signal's labels made ready for picking ({@link
+   * SeriesSet.Pick}) once per round rather than once per tick.
+   */
+  private record Watched(List<SignalWatch> signals, List<SeriesSet.Pick> picks, boolean woken) {
+
+    static Watched of(List<SignalWatch> signals) {
+      List<SeriesSet.Pick> picks = new ArrayList<>(signals.size());
+      signals.forEach(s -> picks.add(SeriesSet.Pick.of(s.selector().matchLabels())));
+      return new Watched(List.copyOf(signals), List.copyOf(picks), false);
+    }
+
+    Watched asWoken() {
+      return new Watched(signals, picks, true);
+    }
+  }
 
   private final PrometheusClient prometheus;
   private final Clock clock;
@@ -79,7 +95,8 @@ public final class SignalHub {
    */
   public SignalValue read(SeriesSelector selector) {
     SharedQuery q = queries.computeIfAbsent(selector.query(), SharedQuery::new);
-    return q.read(clock.instant(), maxAge, serveLimit, () -> ask(q)).select(selector.matchLabels());
+    return q.read(clock.instant(), maxAge, serveLimit, () -> ask(q))
+        .select(SeriesSet.Pick.of(selector.matchLabels()));
   }
 
   /** Replaces what the hub watches for {@code policy}; an empty list watches nothing. */
@@ -87,9 +104,7 @@ public final class SignalHub {
     Set<String> now = new HashSet<>();
     signals.forEach(s -> now.add(s.selector().query()));
     Watched before =
-        signals.isEmpty()
-            ? watches.remove(policy)
-            : watches.put(policy, new Watched(List.copyOf(signals), false));
+        signals.isEmpty() ? watches.remove(policy) : watches.put(policy, Watched.of(signals));
     if (before != null) {
       before.signals().stream()
           .map(s -> s.selector().query())
@@ -167,10 +182,10 @@ public final class SignalHub {
     if (w == null || w.woken()) {
       return;
     }
-    for (SignalWatch s : w.signals()) {
-      if (s.selector().query().equals(promql)
-          && s.leftBy(answer.select(s.selector().matchLabels()))) {
-        if (watches.replace(id, w, new Watched(w.signals(), true))) {
+    for (int i = 0; i < w.signals().size(); i++) {
+      SignalWatch s = w.signals().get(i);
+      if (s.selector().query().equals(promql) && s.leftBy(answer.select(w.picks().get(i)))) {
+        if (watches.replace(id, w, w.asWoken())) {
           firstSeen.putIfAbsent(id, answer.at());
           LOG.debugf("wake %s: %s left %s", id, s.selector(), s.band());
           onWake.run();

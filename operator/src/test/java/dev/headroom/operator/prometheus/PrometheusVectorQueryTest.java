@@ -262,4 +262,19 @@ class PrometheusVectorQueryTest {
     assertThat(client.instantVector(QUERY, AT, 10).select(Map.of("namespace", "shop")).value())
         .isEqualTo(5);
   }
+
+  @Test
+  void aPickMadeOnceSelectsAsItsLabelsWould() throws Exception {
+    SeriesSet set = shopAndBlog();
+    SeriesSet.Pick pick = SeriesSet.Pick.of(Map.of("service", "pay", "namespace", "shop"));
+
+    assertThat(pick.names()).containsExactly("namespace", "service");
+    assertThat(pick.values()).containsExactly("shop", "pay");
+    assertThat(set.select(pick).value()).isEqualTo(30.5);
+    assertThat(
+            catchThrowableOfType(
+                IllegalArgumentException.class,
+                () -> new SeriesSet.Pick(java.util.List.of("namespace"), java.util.List.of())))
+        .hasMessageContaining("a value for every name");
+  }
 }

@@ -116,6 +116,6 @@ class SharedQueryTest {
   }
 
   private static double value(QueryAnswer a) {
-    return a.select(Map.of("policy", "cart")).value().orElseThrow();
+    return a.select(SeriesSet.Pick.of(Map.of("policy", "cart"))).value().orElseThrow();
   }
 }
