@@ -29,7 +29,6 @@ final class AnswerParser {
   private final int maxSamples;
   private final int maxSeries;
   private final List<LabeledValue> allSeries = new ArrayList<>();
-  private final LabelSets known;
   private final LabelReader labelReader;
   private char[] lastTime = new char[0];
   private Instant lastInstant;
@@ -48,7 +47,6 @@ final class AnswerParser {
     this.promql = promql;
     this.maxSamples = maxSamples;
     this.maxSeries = maxSeries;
-    this.known = known;
     this.labelReader = new LabelReader(known);
   }
 
@@ -118,14 +116,7 @@ final class AnswerParser {
         firstSeriesHasHistogram,
         pair,
         List.copyOf(allSeries),
-        sameLabelSets() ? known : null);
-  }
-
-  /** Whether this answer had exactly the label sets of the previous one. */
-  private boolean sameLabelSets() {
-    return known != LabelSets.NONE
-        && labelReader.found() == allSeries.size()
-        && allSeries.size() == known.size();
+        labelReader.unchanged(allSeries.size()));
   }
 
   private void readData(JsonParser p) throws IOException, PrometheusException {
@@ -216,16 +207,7 @@ final class AnswerParser {
       String field = p.currentName();
       p.nextToken();
       switch (field) {
-        case "metric" -> {
-          if (p.currentToken() != JsonToken.VALUE_NULL) {
-            expect(p, JsonToken.START_OBJECT, "metric");
-          }
-          labels =
-              labelReader.read(
-                  p,
-                  name ->
-                      malformed("metric label " + Text.clip(name, 40) + " is not a string", null));
-        }
+        case "metric" -> labels = labels(p);
         case "value" -> value = sample(p);
         case "histogram", "histograms" -> {
           histogram = true;
@@ -243,6 +225,17 @@ final class AnswerParser {
     if (value != null) {
       allSeries.add(new LabeledValue(labels, value));
     }
+  }
+
+  /** The labels of a series' {@code metric} object, or none when it is null. */
+  private java.util.Map<String, String> labels(JsonParser p)
+      throws IOException, PrometheusException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return java.util.Map.of();
+    }
+    expect(p, JsonToken.START_OBJECT, "metric");
+    return labelReader.read(
+        p, name -> malformed("metric label " + Text.clip(name, 40) + " is not a string", null));
   }
 
   /** One {@code [1435781451.781, "1"]}; the parser stands on its opening bracket. */

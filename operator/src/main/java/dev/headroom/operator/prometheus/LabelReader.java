@@ -33,22 +33,22 @@ final class LabelReader {
     this.known = known;
   }
 
-  /** How many label sets were taken from the previous answer. */
-  int found() {
-    return found;
+  /**
+   * The previous answer's label sets when the answer just read, of {@code series} series, had
+   * exactly those (every one found there, and no other); otherwise null.
+   */
+  LabelSets unchanged(int series) {
+    return known != LabelSets.NONE && found == series && series == known.size() ? known : null;
   }
 
   /**
-   * The labels of the {@code metric} object the parser stands on (or of its {@code null}).
+   * The labels of the {@code metric} object the parser stands on (its opening brace).
    *
    * @param notAString turns a label whose value is not a string into the parse error, given the
    *     label's name
    */
   Map<String, String> read(JsonParser p, NotAString notAString)
       throws IOException, PrometheusException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return Map.of();
-    }
     int count = 0;
     int used = 0;
     long hash = 0;
