@@ -11,6 +11,7 @@ import dev.headroom.operator.policy.HpaCapper;
 import dev.headroom.testbed.Prometheus;
 import dev.headroom.testbed.TestNamespace;
 import dev.headroom.testbed.WithTestBed;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,14 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * CapHpa with the cluster's real HPA controller (kube-controller-manager). The test bed has no
- * metrics server, so the HPA computes no recommendation of its own; what it still does, before
- * reading any metric, is bring a Deployment running more replicas than its {@code maxReplicas} down
- * to it. That is the part of the HPA a cap relies on, and what this test drives: the cap lowers
- * {@code maxReplicas} below the replicas running, the HPA controller scales the Deployment down to
- * it, the cap never rises above the owner's {@code maxReplicas} when the grant grows, follows the
- * owner's own change, and deleting the policy gives the owner's value back. It does not show the
- * HPA scaling up on load under the cap (no metrics to scale on).
+ * CapHpa with the cluster's real HPA controller (kube-controller-manager), scaling on the same load
+ * as the policy: the external metric {@code headroom_it_load} that the test bed's
+ * prometheus-adapter serves from Prometheus, 10 per pod. The cap lowers {@code maxReplicas} below
+ * the replicas the load asks for, and the HPA, limited by it, scales the Deployment down to it;
+ * when the budget grows, the cap rises to the owner's {@code maxReplicas} and no higher, and the
+ * HPA scales up on the load to it; the owner's own change is adopted; deleting the policy gives the
+ * owner's value back.
  */
 @WithTestBed(prometheus = true)
 @WithOperator(log = "operator-cap-hpa")
@@ -39,7 +39,7 @@ class CapHpaIT {
     // 10 replicas at pool 5 hold 55 connections with their surge pod; the budget has 40.
     client.resource(Fixtures.budget("pg", 40, 0)).create();
     client.resource(Fixtures.web("checkout", 10, 5)).create();
-    client.resource(hpa("checkout", 30)).create();
+    client.resource(hpa("checkout", ns.name(), 30)).create();
     prometheus.setLoad(LOAD_METRIC, Map.of("ns", ns.name(), "app", "checkout"), 100);
     ScalingPolicy policy = Fixtures.policy("checkout", ns.name(), "pg", "Enforce");
     policy.getSpec().setOwnership(Ownership.CAP_HPA);
@@ -60,10 +60,19 @@ class CapHpaIT {
     await("the HPA controller scales the Deployment down to the cap")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))
-        .until(
+        .until(() -> replicas(client) == cap);
+    await("the HPA reads the load, asks for 10, and is limited by the cap")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
             () ->
-                client.apps().deployments().withName("checkout").get().getSpec().getReplicas()
-                    == cap);
+                assertThat(hpa(client).getStatus().getConditions())
+                    .anySatisfy(
+                        c -> {
+                          assertThat(c.getType()).isEqualTo("ScalingLimited");
+                          assertThat(c.getStatus()).isEqualTo("True");
+                          assertThat(c.getReason()).isEqualTo("TooManyReplicas");
+                        }));
 
     // Load for 40 replicas and a budget for all of them: the grant carries the policy's
     // replicas.max of 40, and the cap rises to the owner's 30, not to 40.
@@ -73,6 +82,10 @@ class CapHpaIT {
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> maxReplicas(client, highest) == 30);
+    await("the HPA scales up on the load, to the owner's 30")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> replicas(client) == 30);
     // The owner lowers maxReplicas itself: that is the new ceiling.
     UserEdit.of(
         client.autoscaling().v2().horizontalPodAutoscalers().withName("checkout"),
@@ -86,12 +99,22 @@ class CapHpaIT {
         .until(
             () -> "25".equals(hpa(client).getMetadata().getAnnotations().get(HpaCapper.OWNER_MAX)));
     assertThat(hpa(client).getSpec().getMaxReplicas()).isEqualTo(25);
+    await("the HPA follows the owner's 25")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> replicas(client) == 25);
 
     resizeBudget(client, 40);
-    await("capped again")
+    // The cap may first be lower (counted at the larger pool the pods still run, it rises once
+    // they run the smaller one): in the end the HPA runs exactly as many as the cap allows.
+    await("capped again, and the HPA scales down to it")
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> maxReplicas(client, highest) <= 7);
+        .until(
+            () -> {
+              int max = maxReplicas(client, highest);
+              return max <= 7 && replicas(client) == max;
+            });
     assertThat(highest.get()).as("maxReplicas never above the owner's 30").isLessThanOrEqualTo(30);
 
     client.resources(ScalingPolicy.class).withName("checkout").delete();
@@ -117,13 +140,18 @@ class CapHpaIT {
     return client.autoscaling().v2().horizontalPodAutoscalers().withName("checkout").get();
   }
 
+  private static int replicas(KubernetesClient client) {
+    return client.apps().deployments().withName("checkout").get().getSpec().getReplicas();
+  }
+
   private static int maxReplicas(KubernetesClient client, AtomicInteger highest) {
     int max = hpa(client).getSpec().getMaxReplicas();
     highest.accumulateAndGet(max, Math::max);
     return max;
   }
 
-  private static HorizontalPodAutoscaler hpa(String name, int max) {
+  /** An HPA on the policy's own load and target: 10 per pod of {@code LOAD_METRIC}. */
+  private static HorizontalPodAutoscaler hpa(String name, String namespace, int max) {
     return new HorizontalPodAutoscalerBuilder()
         .withNewMetadata()
         .withName(name)
@@ -137,14 +165,19 @@ class CapHpaIT {
         .withMinReplicas(1)
         .withMaxReplicas(max)
         .addNewMetric()
-        .withType("Resource")
-        .withNewResource()
-        .withName("cpu")
+        .withType("External")
+        .withNewExternal()
+        .withNewMetric()
+        .withName(LOAD_METRIC)
+        .withNewSelector()
+        .withMatchLabels(Map.of("ns", namespace, "app", name))
+        .endSelector()
+        .endMetric()
         .withNewTarget()
-        .withType("Utilization")
-        .withAverageUtilization(70)
+        .withType("AverageValue")
+        .withAverageValue(new Quantity("10"))
         .endTarget()
-        .endResource()
+        .endExternal()
         .endMetric()
         .endSpec()
         .build();

@@ -21,6 +21,7 @@ import dev.headroom.testbed.process.JavaProgram;
 import dev.headroom.testbed.process.ListeningSockets;
 import dev.headroom.testbed.process.PortPicker;
 import dev.headroom.testbed.process.StartupWait;
+import dev.headroom.testbed.prometheus.MetricsAdapter;
 import dev.headroom.testbed.prometheus.PrometheusServer;
 import java.time.Clock;
 import java.util.List;
@@ -93,7 +94,7 @@ final class StartCommands {
                 .start();
           }
           if (options.prometheus()) {
-            new PrometheusServer(startup).start();
+            startPrometheus();
           }
           options.postgresMaxConnections().ifPresent(this::startPostgres);
         });
@@ -101,7 +102,13 @@ final class StartCommands {
 
   void prometheus() {
     requireCoreUp();
-    rollingBack(() -> new PrometheusServer(startup).start());
+    rollingBack(this::startPrometheus);
+  }
+
+  /** Prometheus, then the adapter that serves its load series to HPAs. */
+  private void startPrometheus() {
+    new PrometheusServer(startup).start();
+    new MetricsAdapter(startup, bin).start();
   }
 
   void postgres(int maxConnections) {

@@ -18,7 +18,9 @@ public record Binaries(
     Path pgBin,
     String pgExporterVersion,
     Path pgExporter,
-    Path pgbouncer) {
+    Path pgbouncer,
+    String metricsAdapterVersion,
+    Path metricsAdapter) {
 
   public Path apiServer() {
     return kubeDir.resolve("kube-apiserver");
@@ -48,7 +50,9 @@ public record Binaries(
         Path.of(required(property, "testbed.pg.bin")),
         required(property, "testbed.pg.exporter.version"),
         Path.of(required(property, "testbed.pg.exporter")),
-        Path.of(required(property, "testbed.pgbouncer")));
+        Path.of(required(property, "testbed.pgbouncer")),
+        required(property, "testbed.metrics.adapter.version"),
+        Path.of(required(property, "testbed.metrics.adapter")));
   }
 
   private static String required(UnaryOperator<String> property, String name) {

@@ -12,6 +12,7 @@ public final class Components {
       List.of(
           "prometheus",
           "load-exporter",
+          "metrics-adapter",
           "postgres",
           "postgres-exporter",
           "connections",

@@ -1,14 +1,16 @@
 package dev.headroom.testbed.controlplane;
 
+import dev.headroom.testbed.pki.Pki;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * kube-apiserver's command line: TLS with the test bed's certificates on 127.0.0.1, clients
  * authenticated by certificate, service accounts signed with {@code sa.key}, RBAC, no endpoint
- * reconciler (a loopback address may not be an Endpoints address), and an audit log of the scale
- * writes ({@link #AUDIT_POLICY}): when each one was answered, to the microsecond, which the
- * operator benchmark measures its latency to.
+ * reconciler (a loopback address may not be an Endpoints address), the aggregation layer (the API
+ * server signs in to aggregated APIs with the front-proxy client certificate and names the user in
+ * {@code X-Remote-User}), and an audit log of the scale writes ({@link #AUDIT_POLICY}): when each
+ * one was answered, to the microsecond, which the operator benchmark measures its latency to.
  */
 public record ApiServerFlags(int etcdPort, int securePort, Path pki, Path auditLog) {
 
@@ -45,6 +47,13 @@ public record ApiServerFlags(int etcdPort, int securePort, Path pki, Path auditL
         "--tls-cert-file=" + pki.resolve("apiserver.crt"),
         "--tls-private-key-file=" + pki.resolve("apiserver.key"),
         "--client-ca-file=" + pki.resolve("ca.crt"),
+        "--requestheader-client-ca-file=" + pki.resolve("ca.crt"),
+        "--requestheader-allowed-names=" + Pki.FRONT_PROXY_CLIENT,
+        "--requestheader-username-headers=X-Remote-User",
+        "--requestheader-group-headers=X-Remote-Group",
+        "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+        "--proxy-client-cert-file=" + pki.resolve(Pki.FRONT_PROXY_CLIENT + ".crt"),
+        "--proxy-client-key-file=" + pki.resolve(Pki.FRONT_PROXY_CLIENT + ".key"),
         "--cert-dir=" + pki,
         "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
         "--service-account-key-file=" + pki.resolve("sa.pub"),

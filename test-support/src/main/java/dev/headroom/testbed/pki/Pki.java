@@ -10,8 +10,12 @@ import java.util.stream.Stream;
 
 /**
  * The test bed's keys and certificates in {@code pki/}: a CA, the API server's serving certificate,
- * client certificates for the admin, controller manager and scheduler, and the service-account
- * signing key pair.
+ * client certificates for the admin, controller manager and scheduler, the API server's front-proxy
+ * client certificate (how it signs in to an aggregated API such as the external metrics adapter,
+ * which then trusts the user it names), the metrics adapter's serving certificate, and the
+ * service-account signing key pair. One CA signs all of them: a production cluster keeps a separate
+ * front-proxy CA, so that no ordinary client certificate can name a user to an aggregated API; the
+ * test bed's only clients are its own.
  *
  * <p>Made with the openssl tool, as before in the shell script: every client reads its PEM files,
  * and it keeps the test bed free of a cryptography library. Keys are RSA 2048 in PKCS#1 form, which
@@ -33,6 +37,21 @@ public final class Pki {
       extendedKeyUsage=serverAuth
       subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local
       """;
+
+  /** The name the API server checks the metrics adapter's certificate for: its Service's. */
+  public static final String METRICS_ADAPTER_HOST = "headroom-metrics-adapter.kube-system.svc";
+
+  private static final String METRICS_ADAPTER =
+      """
+      basicConstraints=CA:FALSE
+      keyUsage=critical,digitalSignature,keyEncipherment
+      extendedKeyUsage=serverAuth
+      subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:%s
+      """
+          .formatted(METRICS_ADAPTER_HOST);
+
+  /** The common name of the API server's front-proxy client certificate. */
+  public static final String FRONT_PROXY_CLIENT = "front-proxy-client";
 
   private final Path dir;
 
@@ -84,6 +103,8 @@ public final class Pki {
     signed("admin", "/O=system:masters/CN=headroom-admin", CLIENT);
     signed("controller-manager", "/CN=system:kube-controller-manager", CLIENT);
     signed("scheduler", "/CN=system:kube-scheduler", CLIENT);
+    signed(FRONT_PROXY_CLIENT, "/CN=" + FRONT_PROXY_CLIENT, CLIENT);
+    signed("metrics-adapter", "/CN=headroom-metrics-adapter", METRICS_ADAPTER);
     Openssl.run(
         "genpkey",
         "-algorithm",

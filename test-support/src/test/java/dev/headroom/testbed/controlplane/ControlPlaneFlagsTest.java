@@ -44,7 +44,12 @@ class ControlPlaneFlagsTest {
             "--service-cluster-ip-range=10.96.0.0/16",
             "--authorization-mode=Node,RBAC",
             "--audit-log-path=/s/logs/kube-apiserver-audit.log",
-            "--audit-policy-file=/s/logs/kube-apiserver-audit-policy.yaml");
+            "--audit-policy-file=/s/logs/kube-apiserver-audit-policy.yaml",
+            "--requestheader-client-ca-file=/s/pki/ca.crt",
+            "--requestheader-allowed-names=front-proxy-client",
+            "--requestheader-username-headers=X-Remote-User",
+            "--proxy-client-cert-file=/s/pki/front-proxy-client.crt",
+            "--proxy-client-key-file=/s/pki/front-proxy-client.key");
     assertThat(api.server()).isEqualTo("https://127.0.0.1:6443");
   }
 
@@ -61,6 +66,7 @@ class ControlPlaneFlagsTest {
             "--root-ca-file=/s/pki/ca.crt",
             "--cluster-signing-key-file=/s/pki/ca.key",
             "--node-monitor-grace-period=2m",
+            "--horizontal-pod-autoscaler-sync-period=5s",
             "--kube-api-qps=100",
             "--kube-api-burst=150");
     assertThat(kcm.healthUrl()).isEqualTo("https://127.0.0.1:10257/healthz");

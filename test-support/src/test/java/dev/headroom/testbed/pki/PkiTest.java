@@ -30,7 +30,15 @@ class PkiTest {
   void theCaSignsEveryCertificateAndTheAdminIsClusterAdmin() throws Exception {
     X509Certificate ca = read(pki.cert("ca"));
     assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
-    for (String name : new String[] {"apiserver", "admin", "controller-manager", "scheduler"}) {
+    for (String name :
+        new String[] {
+          "apiserver",
+          "admin",
+          "controller-manager",
+          "scheduler",
+          Pki.FRONT_PROXY_CLIENT,
+          "metrics-adapter"
+        }) {
       X509Certificate cert = read(pki.cert(name));
       cert.verify(ca.getPublicKey());
       assertThat(cert.getBasicConstraints()).as(name).isEqualTo(-1);
@@ -43,6 +51,20 @@ class PkiTest {
                 .map(san -> String.valueOf(san.get(1)))
                 .toList())
         .contains("127.0.0.1", "10.96.0.1", "kubernetes.default.svc.cluster.local");
+  }
+
+  @Test
+  void theMetricsAdapterServesForItsServiceNameAndTheFrontProxyIsAClient() throws Exception {
+    X509Certificate adapter = read(pki.cert("metrics-adapter"));
+    assertThat(
+            adapter.getSubjectAlternativeNames().stream()
+                .map(san -> String.valueOf(san.get(1)))
+                .toList())
+        .contains("headroom-metrics-adapter.kube-system.svc", "127.0.0.1");
+    assertThat(adapter.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+    X509Certificate proxy = read(pki.cert(Pki.FRONT_PROXY_CLIENT));
+    assertThat(proxy.getSubjectX500Principal().getName()).isEqualTo("CN=front-proxy-client");
+    assertThat(proxy.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
   }
 
   @Test
