@@ -75,10 +75,11 @@ public record Forecast(
   /**
    * When a host that caches this forecast should compute a new one: the earlier of the end of the
    * step that contains {@link #now()} (a new step of history is complete) and the moment {@code now
-   * + leadTime} enters the next step (the recommendation window moves). Until then the same inputs
+   * + reach} enters the next step (the recommendation window moves). Until then the same inputs
    * give the same forecast.
    *
-   * @param leadTime the {@code leadTime} the forecast was made with
+   * @param leadTime how far the window reaches past {@code now}: {@link ForecastSettings#reach} of
+   *     the {@code leadTime} the forecast was made with
    */
   public Instant refreshAt(Duration leadTime) {
     long stepSeconds = step.getSeconds();

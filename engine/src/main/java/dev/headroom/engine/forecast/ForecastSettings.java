@@ -24,12 +24,17 @@ import java.util.Objects;
  * @param coverWindow how much recent history the cover noise is measured over, at least 12 steps
  *     (so that on an hourly series the spread is not taken from three residuals)
  * @param coverFollowingStep whether the recommendation also covers the step after the one that
- *     holds {@code now + leadTime}, from the step that holds {@code now} on (the default, for hosts
- *     that decide once per step); false covers only the step that holds {@code now + leadTime}, and
- *     only once it is later than the current step (which the reactive path sees), for hosts that
- *     recompute at {@link Forecast#refreshAt}: on an hourly series a rising hour is then
- *     provisioned from {@code leadTime} before it instead of up to an hour and {@code leadTime}
- *     before it, and the forecast's errors on the current hour cost nothing
+ *     holds {@code now + leadTime}, from the step that holds {@code now} on (for hosts that decide
+ *     once per step); false (the default) covers only the step that holds {@code now + leadTime +
+ *     decisionInterval}, and only once it is later than the current step (which the reactive path
+ *     sees), for hosts that decide at least every {@code decisionInterval}: on an hourly series a
+ *     rising hour is then provisioned {@code leadTime} (plus at most one decision interval) before
+ *     it instead of up to an hour and {@code leadTime} before it, and the forecast's errors on the
+ *     current hour cost nothing
+ * @param decisionInterval the longest time between two decisions of the host (its sync period):
+ *     without the following step, the window reaches that much further than {@code now + leadTime},
+ *     so that the first decision whose window holds a step comes at least {@code leadTime} before
+ *     the step starts
  */
 public record ForecastSettings(
     ForecastMethod method,
@@ -41,31 +46,11 @@ public record ForecastSettings(
     double maxLevel,
     double coverPercentile,
     Duration coverWindow,
-    boolean coverFollowingStep) {
+    boolean coverFollowingStep,
+    Duration decisionInterval) {
 
-  /** Settings that cover the step after the lead-time step too. */
-  public ForecastSettings(
-      ForecastMethod method,
-      Duration minStep,
-      double maxMissingFraction,
-      Duration levelWindow,
-      int maxSeasons,
-      double minLevel,
-      double maxLevel,
-      double coverPercentile,
-      Duration coverWindow) {
-    this(
-        method,
-        minStep,
-        maxMissingFraction,
-        levelWindow,
-        maxSeasons,
-        minLevel,
-        maxLevel,
-        coverPercentile,
-        coverWindow,
-        true);
-  }
+  /** The sync period of the HPA and of Headroom's operator by default. */
+  public static final Duration DEFAULT_DECISION_INTERVAL = Duration.ofSeconds(15);
 
   public ForecastSettings {
     Objects.requireNonNull(method, "method");
@@ -96,6 +81,10 @@ public record ForecastSettings(
     if (coverWindow == null || coverWindow.isNegative() || coverWindow.isZero()) {
       throw new IllegalArgumentException("coverWindow must be positive, got " + coverWindow);
     }
+    if (decisionInterval == null || decisionInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "decisionInterval must be zero or positive, got " + decisionInterval);
+    }
   }
 
   /** The defaults documented in docs/forecasting.md. */
@@ -109,7 +98,19 @@ public record ForecastSettings(
         0.2,
         5.0,
         90,
-        Duration.ofHours(3));
+        Duration.ofHours(3),
+        false,
+        DEFAULT_DECISION_INTERVAL);
+  }
+
+  /**
+   * How far past {@code now} the recommendation window reaches for {@code leadTime}: the lead time
+   * itself when the following step is covered, else the lead time plus the decision interval. A
+   * forecast's window moves when {@code now} plus this enters a new step ({@link
+   * Forecast#refreshAt}).
+   */
+  public Duration reach(Duration leadTime) {
+    return coverFollowingStep ? leadTime : leadTime.plus(decisionInterval);
   }
 
   /** A copy with another method. */
@@ -124,7 +125,8 @@ public record ForecastSettings(
         maxLevel,
         coverPercentile,
         coverWindow,
-        coverFollowingStep);
+        coverFollowingStep,
+        decisionInterval);
   }
 
   /** A copy with another level window. */
@@ -139,7 +141,8 @@ public record ForecastSettings(
         maxLevel,
         coverPercentile,
         coverWindow,
-        coverFollowingStep);
+        coverFollowingStep,
+        decisionInterval);
   }
 
   /** A copy with another cover percentile. */
@@ -154,7 +157,8 @@ public record ForecastSettings(
         maxLevel,
         other,
         coverWindow,
-        coverFollowingStep);
+        coverFollowingStep,
+        decisionInterval);
   }
 
   /** A copy with another cover window. */
@@ -169,7 +173,8 @@ public record ForecastSettings(
         maxLevel,
         coverPercentile,
         other,
-        coverFollowingStep);
+        coverFollowingStep,
+        decisionInterval);
   }
 
   /** A copy that does or does not cover the step after the lead-time step. */
@@ -184,6 +189,23 @@ public record ForecastSettings(
         maxLevel,
         coverPercentile,
         coverWindow,
+        other,
+        decisionInterval);
+  }
+
+  /** A copy with another decision interval. */
+  public ForecastSettings withDecisionInterval(Duration other) {
+    return new ForecastSettings(
+        method,
+        minStep,
+        maxMissingFraction,
+        levelWindow,
+        maxSeasons,
+        minLevel,
+        maxLevel,
+        coverPercentile,
+        coverWindow,
+        coverFollowingStep,
         other);
   }
 }

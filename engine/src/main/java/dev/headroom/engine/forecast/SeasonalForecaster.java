@@ -119,7 +119,8 @@ public final class SeasonalForecaster {
     long stepSec = step(usable);
     Duration step = Duration.ofSeconds(stepSec);
     Instant coveredUntil =
-        coveredUntil(nowSec, stepSec, spec.leadTime(), settings.coverFollowingStep());
+        coveredUntil(
+            nowSec, stepSec, settings.reach(spec.leadTime()), settings.coverFollowingStep());
     String droppedText = dropped == 0 ? "" : " (" + dropped + " invalid samples dropped)";
     if (usable.isEmpty()) {
       return Forecast.notReady(
@@ -466,10 +467,11 @@ public final class SeasonalForecaster {
 
   /**
    * End of the window the recommendation covers: the end of the step after the one that contains
-   * {@code now + leadTime}, or of that step itself without {@code followingStep}.
+   * {@code now + reach}, or of that step itself without {@code followingStep} ({@link
+   * ForecastSettings#reach}).
    */
-  static Instant coveredUntil(long nowSec, long stepSec, Duration leadTime, boolean followingStep) {
-    long leadStep = Math.floorDiv(nowSec + leadTime.getSeconds(), stepSec);
+  static Instant coveredUntil(long nowSec, long stepSec, Duration reach, boolean followingStep) {
+    long leadStep = Math.floorDiv(nowSec + reach.getSeconds(), stepSec);
     return Instant.ofEpochSecond((leadStep + (followingStep ? 2 : 1)) * stepSec);
   }
 

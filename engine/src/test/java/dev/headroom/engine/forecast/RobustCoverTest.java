@@ -99,27 +99,51 @@ class RobustCoverTest {
     // Hourly, 100 then 1000 requests an hour, alternating; now 00:30 + 3 days, lead 5 min.
     List<LoadSample> history = hourly(72, 100, 1000);
     Instant now = T0.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(30));
-    SeasonalForecaster tight =
-        new SeasonalForecaster(
-            ForecastSettings.defaults().withCoverPercentile(50).withCoverFollowingStep(false));
+    ForecastSettings wideSettings = ForecastSettings.defaults().withCoverFollowingStep(true);
+    ForecastSettings tightSettings = ForecastSettings.defaults().withCoverPercentile(50);
+    SeasonalForecaster wideForecaster = new SeasonalForecaster(wideSettings);
+    SeasonalForecaster tight = new SeasonalForecaster(tightSettings);
 
-    Forecast wide = forecaster.forecast(DAILY, history, now);
+    Forecast wide = wideForecaster.forecast(DAILY, history, now);
     Forecast narrow = tight.forecast(DAILY, history, now);
 
-    // The default covers 00:00-02:00, the 1000 of hour 1 included; the tight window nothing yet:
-    // hour 0 is the reactive path's, hour 1 is more than the lead time away.
+    // With the following step, 00:00-02:00 is covered, the 1000 of hour 1 included; the default
+    // window nothing yet: hour 0 is the reactive path's, hour 1 is more than the lead time away.
     assertThat(wide.coveredUntil()).isEqualTo(now.plus(Duration.ofMinutes(90)));
     assertThat(narrow.coveredUntil()).isEqualTo(now.plus(Duration.ofMinutes(30)));
     assertThat(wide.predictedLoad().getAsDouble() * 3600).isGreaterThan(900);
     assertThat(narrow.predictedLoad().getAsDouble()).isZero();
     // At 00:56 hour 1 is within the lead time: covered.
     Instant later = now.plus(Duration.ofMinutes(26));
-    List<LoadSample> same = history;
-    assertThat(tight.forecast(DAILY, same, later).predictedLoad().getAsDouble() * 3600)
+    assertThat(tight.forecast(DAILY, history, later).predictedLoad().getAsDouble() * 3600)
         .isGreaterThan(900);
-    // Both are recomputed when now + leadTime enters hour 1, at 00:55.
-    assertThat(narrow.refreshAt(DAILY.leadTime())).isEqualTo(now.plus(Duration.ofMinutes(25)));
-    assertThat(wide.refreshAt(DAILY.leadTime())).isEqualTo(now.plus(Duration.ofMinutes(25)));
+    // The default window moves when now + leadTime + the decision interval (15 s) enters hour 1,
+    // at 00:54:45; the following-step window when now + leadTime does, at 00:55.
+    assertThat(narrow.refreshAt(tightSettings.reach(DAILY.leadTime())))
+        .isEqualTo(now.plus(Duration.ofSeconds(24 * 60 + 45)));
+    assertThat(wide.refreshAt(wideSettings.reach(DAILY.leadTime())))
+        .isEqualTo(now.plus(Duration.ofMinutes(25)));
+  }
+
+  @Test
+  void theWindowReachesOneDecisionIntervalPastTheLeadTime() {
+    // At 00:54:50, now + 5 min is still in hour 0; a host deciding every 15 s may not decide again
+    // before 00:55:05, past the lead time of hour 1, so hour 1 is covered already.
+    List<LoadSample> history = hourly(72, 100, 1000);
+    Instant at = T0.plus(Duration.ofDays(3)).plus(Duration.ofSeconds(54 * 60 + 50));
+    ForecastSettings every15s = ForecastSettings.defaults().withCoverPercentile(50);
+    ForecastSettings atOnce = every15s.withDecisionInterval(Duration.ZERO);
+
+    Forecast margin = new SeasonalForecaster(every15s).forecast(DAILY, history, at);
+    Forecast none = new SeasonalForecaster(atOnce).forecast(DAILY, history, at);
+
+    assertThat(margin.coveredUntil()).isEqualTo(T0.plus(Duration.ofDays(3)).plusSeconds(7200));
+    assertThat(margin.predictedLoad().getAsDouble() * 3600).isGreaterThan(900);
+    assertThat(none.coveredUntil()).isEqualTo(T0.plus(Duration.ofDays(3)).plusSeconds(3600));
+    assertThat(none.predictedLoad().getAsDouble()).isZero();
+    assertThat(every15s.reach(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(315));
+    assertThat(every15s.withCoverFollowingStep(true).reach(Duration.ofMinutes(5)))
+        .isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test

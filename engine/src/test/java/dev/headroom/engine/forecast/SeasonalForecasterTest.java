@@ -58,18 +58,21 @@ class SeasonalForecasterTest {
 
     @Test
     void predictsTheWeekdayNineOClockPeakLeadTimeAhead() {
-      // Two weeks of history up to Monday 08:45; the peak starts at 09:00.
-      Instant now = MONDAY.plus(Duration.ofDays(14)).plus(Duration.ofMinutes(8 * 60 + 45));
+      // Two weeks of history up to Monday 08:49:45; the peak starts at 09:00.
+      Instant now =
+          MONDAY.plus(Duration.ofDays(14)).plus(Duration.ofSeconds((8 * 60 + 49) * 60 + 45));
       List<LoadSample> history = officeWeeks(now.minus(Duration.ofDays(14)), now, 1, 1);
 
       Forecast f = forecaster.forecast(WEEKLY, history, now);
 
       assertThat(f.state()).isEqualTo(ForecastState.READY);
       assertThat(f.step()).isEqualTo(Duration.ofMinutes(5));
-      // 08:45 + 10 min lead = 08:55, in step [08:55, 09:00); plus one step: covered to 09:05.
-      assertThat(f.coveredUntil()).isEqualTo(now.plus(Duration.ofMinutes(20)));
-      // Both the current step and the lead step change at 08:50.
-      assertThat(f.refreshAt(WEEKLY.leadTime())).isEqualTo(now.plus(Duration.ofMinutes(5)));
+      // 08:49:45 + 10 min lead + 15 s decision interval = 09:00, in step [09:00, 09:05): the
+      // first decision that can ask for the peak's replicas a lead time before it.
+      assertThat(f.coveredUntil()).isEqualTo(now.plus(Duration.ofSeconds(15 * 60 + 15)));
+      // The step of now ends at 08:50; the window moves at 08:54:45.
+      assertThat(f.refreshAt(forecaster.settings().reach(WEEKLY.leadTime())))
+          .isEqualTo(now.plus(Duration.ofSeconds(15)));
       assertThat(f.predictedLoad().getAsDouble()).isBetween(900.0, 1100.0);
       assertThat(f.peakLoad().getAsDouble()).isBetween(900.0, 1100.0);
       assertThat(f.peakAt().orElseThrow())
@@ -82,15 +85,15 @@ class SeasonalForecasterTest {
 
     @Test
     void doesNotPredictThePeakBeforeItsWindow() {
-      // At 08:30 the window ends at 08:50: the 09:00 peak is not yet covered.
+      // At 08:30 the window ends at 08:45: the 09:00 peak is not yet covered.
       Instant now = MONDAY.plus(Duration.ofDays(14)).plus(Duration.ofMinutes(8 * 60 + 30));
       Forecast f =
           forecaster.forecast(WEEKLY, officeWeeks(now.minus(Duration.ofDays(14)), now, 1, 2), now);
 
       assertThat(f.predictedLoad().getAsDouble()).isBetween(80.0, 120.0);
       assertThat(f.peakLoad().getAsDouble()).isGreaterThan(900);
-      // With a 12-minute lead at 08:32, 08:44 is in [08:40, 08:45): the window moves at 08:33,
-      // before the step of now ends at 08:35.
+      // With a 12-minute lead at 08:32, 08:44:15 (with the decision interval) is in
+      // [08:40, 08:45): the window moves at 08:32:45, before the step of now ends at 08:35.
       ForecastSpec lead12 =
           new ForecastSpec(
               true,
@@ -102,8 +105,9 @@ class SeasonalForecasterTest {
       Instant at = now.plus(Duration.ofMinutes(2));
       Forecast later =
           forecaster.forecast(lead12, officeWeeks(at.minus(Duration.ofDays(14)), at, 1, 2), at);
-      assertThat(later.coveredUntil()).isEqualTo(at.plus(Duration.ofMinutes(18)));
-      assertThat(later.refreshAt(lead12.leadTime())).isEqualTo(at.plus(Duration.ofMinutes(1)));
+      assertThat(later.coveredUntil()).isEqualTo(at.plus(Duration.ofMinutes(13)));
+      assertThat(later.refreshAt(forecaster.settings().reach(lead12.leadTime())))
+          .isEqualTo(at.plus(Duration.ofSeconds(45)));
     }
 
     @Test
@@ -154,7 +158,7 @@ class SeasonalForecasterTest {
               Duration.ofMinutes(10),
               Seasonality.DAILY,
               null);
-      Instant now = MONDAY.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(8 * 60 + 45));
+      Instant now = MONDAY.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(8 * 60 + 50));
       Forecast f =
           forecaster.forecast(daily, officeWeeks(now.minus(Duration.ofDays(2)), now, 1, 6), now);
 

@@ -166,7 +166,7 @@ public class OperatorBeans {
             executor,
             f.refreshPeriod(),
             f.retryPeriod());
-    return new PolicyForecaster(cache, endpoint.maxSamples());
+    return new PolicyForecaster(cache, endpoint.maxSamples(), config.syncPeriod());
   }
 
   /**

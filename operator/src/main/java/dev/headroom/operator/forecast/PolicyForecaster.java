@@ -2,6 +2,7 @@ package dev.headroom.operator.forecast;
 
 import dev.headroom.engine.forecast.Forecast;
 import dev.headroom.engine.forecast.ForecastRecommender;
+import dev.headroom.engine.forecast.ForecastSettings;
 import dev.headroom.engine.forecast.LoadSample;
 import dev.headroom.engine.forecast.SeasonalForecaster;
 import dev.headroom.engine.model.ApiDurations;
@@ -13,6 +14,7 @@ import dev.headroom.operator.api.v1alpha1.ScalingPolicy;
 import dev.headroom.operator.prometheus.TimedValue;
 import dev.headroom.operator.signal.SeriesSelector;
 import dev.headroom.operator.status.EventReasons;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,15 +30,23 @@ public final class PolicyForecaster {
 
   private final HistoryCache histories;
   private final int maxPoints;
-  private final SeasonalForecaster forecaster = new SeasonalForecaster();
+  private final SeasonalForecaster forecaster;
   private final ForecastRecommender recommender = new ForecastRecommender();
 
   /**
    * @param maxPoints most points Prometheus returns for one series of a range query
+   * @param syncPeriod how often a policy with a forecast is decided again at the latest: the
+   *     forecast's window reaches two of them past the lead time ({@link
+   *     ForecastSettings#decisionInterval()}), one until the next decision and one for that
+   *     decision's own delays (a queue behind other policies, the patch), so that replicas for a
+   *     step are asked for at least the lead time before it
    */
-  public PolicyForecaster(HistoryCache histories, int maxPoints) {
+  public PolicyForecaster(HistoryCache histories, int maxPoints, Duration syncPeriod) {
     this.histories = histories;
     this.maxPoints = maxPoints;
+    this.forecaster =
+        new SeasonalForecaster(
+            ForecastSettings.defaults().withDecisionInterval(syncPeriod.multipliedBy(2)));
   }
 
   /**

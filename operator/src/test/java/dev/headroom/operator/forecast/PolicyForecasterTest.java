@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Each state of the history, and the forecast over it, as the condition and status say it. */
 class PolicyForecasterTest {
 
-  /** A Tuesday 08:25 UTC: the 09:00 step is within a 30-minute lead time (plus one step). */
+  /**
+   * A Tuesday 08:25 UTC: the 09:00 step is within a 35-minute lead time (plus two sync periods of
+   * 15 s).
+   */
   static final Instant NOW = Instant.parse("2026-11-17T08:25:00Z");
 
   final HistoryCacheTest.ManualExecutor executor = new HistoryCacheTest.ManualExecutor();
@@ -27,7 +30,8 @@ class PolicyForecasterTest {
   final PolicyForecaster forecaster =
       new PolicyForecaster(
           new HistoryCache(source, executor, Duration.ofMinutes(10), Duration.ofMinutes(1)),
-          11_000);
+          11_000,
+          Duration.ofSeconds(15));
 
   static ScalingPolicy policy(String forecast) {
     ScalingPolicy p =
@@ -50,7 +54,7 @@ class PolicyForecasterTest {
   }
 
   static final ScalingPolicy WEEKLY =
-      policy("forecast: {lookback: 15d, horizon: 2h, leadTime: 30m}");
+      policy("forecast: {lookback: 15d, horizon: 2h, leadTime: 35m}");
 
   /** Every 5 minutes over {@code days} before NOW: 100 on weekdays 09:00-10:00, else 15. */
   static List<TimedValue> weekdayPeak(int days) {

@@ -43,9 +43,10 @@ import org.junit.jupiter.api.Test;
  * most of the time, 100 req/s on weekdays from 09:00 to 10:00 UTC, 8 req/s at weekends, with 2 %
  * seeded noise. The shared traces have no weekday 09:00 peak (the Wikipedia trace peaks in the
  * evening and barely tells weekdays from weekends), so the shape is built here. The operator's
- * clock is set to a past Tuesday 08:22 UTC, where the history ends; the live load (the trace
+ * clock is set to a past Tuesday 08:26:30 UTC, where the history ends; the live load (the trace
  * continued at the quiet 15 req/s) asks for 2 replicas. With {@code leadTime: 30m} the 09:00 step
- * is covered from 08:25 on, so the Deployment must reach the peak's replicas between 08:25 and
+ * is covered from 08:29:56 on (the lead time plus two sync periods of the test operator's 2 s; 30 s
+ * at the default 15 s), so the scale to the peak's replicas must be written between 08:29:56 and
  * 08:30 on the operator's clock. The lookback is 15 days, a day more than two weekly seasons, so
  * that the backtest (the last week forecast from the one before) has a full season to start from. A
  * second policy with only two days of history is not forecast ({@code HistoryTooShort}) and still
@@ -68,12 +69,13 @@ class ForecastIT {
   @BeforeAll
   static void backfillAndStart(TestBed bed, KubernetesClient client, Prometheus prometheus)
       throws IOException {
-    // The latest Tuesday 08:22 UTC at least a day ago: history and live data all lie in the past.
+    // The latest Tuesday 08:26:30 UTC at least a day ago: history and live data all lie in the
+    // past.
     ZonedDateTime tuesday =
         ZonedDateTime.now(ZoneOffset.UTC)
             .minusDays(1)
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY))
-            .with(LocalTime.of(8, 22));
+            .with(LocalTime.of(8, 26, 30));
     if (tuesday.isAfter(ZonedDateTime.now(ZoneOffset.UTC).minusDays(1))) {
       tuesday = tuesday.minusWeeks(1);
     }
@@ -222,7 +224,8 @@ class ForecastIT {
         peak,
         clockStart.plus(Duration.between(launchedWall, seenWall)));
     assertThat(raise.getWinner()).isEqualTo("Forecast");
-    assertThat(patched).isAfterOrEqualTo(peak.minus(Duration.ofMinutes(35)));
+    // Not earlier than the window reaches the peak's step: the lead time plus two sync periods.
+    assertThat(patched).isAfterOrEqualTo(peak.minus(Duration.ofSeconds(30 * 60 + 2 * 2)));
     assertThat(aheadOfPeak).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
 
     ForecastStatus f = web.getStatus().getForecast();

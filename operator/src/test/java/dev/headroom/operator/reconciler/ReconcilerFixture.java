@@ -66,7 +66,8 @@ final class ReconcilerFixture implements AutoCloseable {
                 Runnable::run,
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(1)),
-            11_000);
+            11_000,
+            Duration.ofSeconds(15));
     this.cache = new ClusterCache(client, clock);
     EventPublisher events = new EventPublisher(client, clock, Duration.ofMinutes(5), Runnable::run);
     ReconcilerBeans beans = new ReconcilerBeans();

@@ -298,7 +298,8 @@ public final class QualityBenchmark {
   /**
    * The forecast settings of the combined variant: the point forecast (p50), the median of up to 4
    * seasons as the reference (one-off bursts of last week are not repeated), covering only the step
-   * that holds {@code now + leadTime}.
+   * that holds {@code now + leadTime} (the default window since 2026-12-07; set here so that the
+   * variant stays what its label says).
    */
   static ForecastSettings tightForecast(ForecastSettings base) {
     return base.withCoverPercentile(50)

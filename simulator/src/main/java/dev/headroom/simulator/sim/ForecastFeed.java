@@ -21,8 +21,9 @@ import java.util.OptionalInt;
  * the {@link ForecastRecommender}.
  *
  * <p>A forecast depends on {@code now} only through the step that contains {@code now} and the step
- * that contains {@code now + leadTime}; it is recomputed when either changes (the operator caches
- * the same way).
+ * that contains {@code now + reach} ({@link dev.headroom.engine.forecast.ForecastSettings#reach}:
+ * the lead time, plus the decision interval when only the lead-time step is covered); it is
+ * recomputed when either changes.
  */
 public final class ForecastFeed {
 
@@ -72,9 +73,8 @@ public final class ForecastFeed {
   /** The forecast at {@code now} (cached per step). */
   public Forecast forecast(long now) {
     long step = cached == null ? 300 : cached.step().getSeconds();
-    long key =
-        Math.floorDiv(now, step) * 1_000_003L
-            + Math.floorDiv(now + forecastSpec.leadTime().getSeconds(), step);
+    long reach = forecaster.settings().reach(forecastSpec.leadTime()).getSeconds();
+    long key = Math.floorDiv(now, step) * 1_000_003L + Math.floorDiv(now + reach, step);
     if (cached == null || key != cachedKey) {
       int to = upperBound(now);
       int from = upperBound(now - forecastSpec.lookback().getSeconds());

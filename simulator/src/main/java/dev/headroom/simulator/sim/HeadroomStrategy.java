@@ -102,7 +102,9 @@ public final class HeadroomStrategy implements Strategy {
                 spec(i),
                 ctx.policy(i).trace(),
                 ctx.settings().metricDelay(),
-                new SeasonalForecaster(forecastSettings));
+                // The simulator decides every reconcile interval: that is its decision interval.
+                new SeasonalForecaster(
+                    forecastSettings.withDecisionInterval(ctx.settings().reconcileInterval())));
       }
       workloads[i] = new Workload(ctx.initialReplicas(i), 0);
       histories[i] = ScalingHistory.empty();

@@ -51,13 +51,19 @@ class ForecastSimulationTest {
     Scenario withForecast = Fixtures.scenario(Fixtures.policy(10, 1, 100, FORECAST), dailyPeaks());
     Scenario reactive = Fixtures.scenario(Fixtures.policy(10, 1, 100, ""), dailyPeaks());
 
-    Map<StrategyKind, Integer> forecast = readyAt(withForecast, peak - 600);
-    Map<StrategyKind, Integer> without = readyAt(reactive, peak - 600);
+    // The window reaches 09:00 at 08:49:45 (lead time 10 min plus the 15 s decision interval):
+    // the reconcile then asks for the peak's replicas, which are ready 30 s later.
+    Map<StrategyKind, Integer> forecast = readyAt(withForecast, peak - 600 + 30);
+    Map<StrategyKind, Integer> without = readyAt(reactive, peak - 600 + 30);
+    Map<StrategyKind, Integer> before = readyAt(withForecast, peak - 600 - 30);
 
-    // 400 req/s at 10 per replica: 40 ready replicas ten minutes before 09:00.
+    // 400 req/s at 10 per replica: 40 ready replicas nine and a half minutes before 09:00.
     assertThat(forecast.get(StrategyKind.HEADROOM)).isGreaterThanOrEqualTo(40);
     assertThat(without.get(StrategyKind.HEADROOM)).isEqualTo(10);
     assertThat(forecast.get(StrategyKind.HPA)).isEqualTo(10);
+    // Not earlier than the lead time: 30 s before, the forecast covers the quiet 08:55 step
+    // (100 req/s and its noise cover: 11), not the peak.
+    assertThat(before.get(StrategyKind.HEADROOM)).isLessThan(40);
   }
 
   @Test
