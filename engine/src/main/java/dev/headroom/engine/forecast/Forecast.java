@@ -78,18 +78,17 @@ public record Forecast(
    * + reach} enters the next step (the recommendation window moves). Until then the same inputs
    * give the same forecast.
    *
-   * @param leadTime how far the window reaches past {@code now}: {@link ForecastSettings#reach} of
-   *     the {@code leadTime} the forecast was made with
+   * @param reach how far the window reaches past {@code now}: {@link ForecastSettings#reach} of the
+   *     {@code leadTime} the forecast was made with
    */
-  public Instant refreshAt(Duration leadTime) {
+  public Instant refreshAt(Duration reach) {
     long stepSeconds = step.getSeconds();
     long nextStep = (Math.floorDiv(now.getEpochSecond(), stepSeconds) + 1) * stepSeconds;
-    // coveredUntil is the end of the lead-time step or of the one after it; either way the
-    // window moves when now + leadTime reaches the end of the lead-time step.
-    long leadStepEnd =
-        (Math.floorDiv(now.getEpochSecond() + leadTime.getSeconds(), stepSeconds) + 1)
-            * stepSeconds;
-    long windowMoves = leadStepEnd - leadTime.getSeconds();
+    // coveredUntil is the end of the step holding now + reach or of the one after it; either way
+    // the window moves when now + reach reaches the end of that step.
+    long reachStepEnd =
+        (Math.floorDiv(now.getEpochSecond() + reach.getSeconds(), stepSeconds) + 1) * stepSeconds;
+    long windowMoves = reachStepEnd - reach.getSeconds();
     return Instant.ofEpochSecond(Math.min(nextStep, windowMoves));
   }
 

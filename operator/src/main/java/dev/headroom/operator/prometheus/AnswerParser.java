@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -200,7 +201,7 @@ final class AnswerParser {
 
   /** One series of an instant vector: its {@code metric} labels and its {@code value}. */
   private void readLabeledSeries(JsonParser p) throws IOException, PrometheusException {
-    java.util.Map<String, String> labels = java.util.Map.of();
+    Map<String, String> labels = Map.of();
     TimedValue value = null;
     boolean histogram = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -228,10 +229,9 @@ final class AnswerParser {
   }
 
   /** The labels of a series' {@code metric} object, or none when it is null. */
-  private java.util.Map<String, String> labels(JsonParser p)
-      throws IOException, PrometheusException {
+  private Map<String, String> labels(JsonParser p) throws IOException, PrometheusException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return java.util.Map.of();
+      return Map.of();
     }
     expect(p, JsonToken.START_OBJECT, "metric");
     return labelReader.read(

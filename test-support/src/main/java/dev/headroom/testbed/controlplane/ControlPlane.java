@@ -11,9 +11,7 @@ import dev.headroom.testbed.process.DaemonLauncher;
 import dev.headroom.testbed.process.PortPicker;
 import dev.headroom.testbed.process.ReadinessProbe;
 import dev.headroom.testbed.process.StartupWait;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,14 +99,14 @@ public final class ControlPlane {
     writeString(layout.kwokConfig(), kwok.configText());
     launcher.start("kwok", bin.kwok(), kwok.command(bin.kwok()));
     FakeNodes nodes = new FakeNodes(settings.nodes());
-    try (KubernetesClient client = adminClient()) {
+    try (KubernetesClient client = AdminClient.open(layout)) {
       createNodes(nodes, client);
-      wait.until("kwok", null, () -> answers(() -> nodes.ready(client)));
+      wait.until("kwok", null, () -> AdminClient.answers(() -> nodes.ready(client)));
       wait.until(
           "kube-controller-manager",
           null,
           () ->
-              answers(
+              AdminClient.answers(
                   () ->
                       client.serviceAccounts().inNamespace("default").withName("default").get()
                           != null));
@@ -125,24 +123,6 @@ public final class ControlPlane {
       e.printStackTrace(new PrintWriter(trace));
       writeString(log, trace.toString());
       throw new TestBedException("could not create the fake nodes; see " + log, e);
-    }
-  }
-
-  private KubernetesClient adminClient() {
-    try {
-      Config config = Config.fromKubeconfig(Files.readString(layout.kubeconfig()));
-      return new KubernetesClientBuilder().withConfig(config).build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A question to the API server; no answer yet (an error) counts as no. */
-  private static boolean answers(java.util.function.BooleanSupplier question) {
-    try {
-      return question.getAsBoolean();
-    } catch (KubernetesClientException e) {
-      return false;
     }
   }
 

@@ -3,12 +3,10 @@ package dev.headroom.testbed.prometheus;
 import dev.headroom.testbed.TestBedException;
 import dev.headroom.testbed.components.Binaries;
 import dev.headroom.testbed.components.Startup;
+import dev.headroom.testbed.controlplane.AdminClient;
 import dev.headroom.testbed.pki.Pki;
 import dev.headroom.testbed.process.ReadinessProbe;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,9 +40,16 @@ public final class MetricsAdapter {
             .port("prometheus")
             .orElseThrow(() -> new TestBedException("the metrics adapter needs Prometheus up"));
     int port = startup.ports().pick(NAME, "HEADROOM_TESTBED_METRICS_ADAPTER_PORT");
+    // Next to prometheus.yml, in the directory Prometheus's start made.
     Path config = startup.layout().prometheus().resolve("metrics-adapter.yaml");
-    write(config, MetricsAdapterRules.TEXT);
     Pki pki = new Pki(startup.layout().pki());
+    String caPem;
+    try {
+      Files.writeString(config, MetricsAdapterRules.TEXT);
+      caPem = Files.readString(pki.cert("ca"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     MetricsAdapterFlags flags =
         new MetricsAdapterFlags(
             pki, startup.layout().kubeconfig(), config, "http://127.0.0.1:" + prometheusPort, port);
@@ -59,33 +64,11 @@ public final class MetricsAdapter {
     startup.launcher().start(NAME, bin.metricsAdapter(), flags.command(bin.metricsAdapter()));
     startup.launcher().record(NAME, "port", port);
     startup.readiness().until(NAME, port, ReadinessProbe.http(flags.healthUrl(), "-k"));
-    try (KubernetesClient client = adminClient()) {
-      new ExternalMetricsApi(port, Files.readString(pki.cert("ca"))).register(client);
-      startup.readiness().until(NAME, port, () -> answers(client));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean answers(KubernetesClient client) {
-    try {
-      return ExternalMetricsApi.available(client);
-    } catch (KubernetesClientException e) {
-      return false;
-    }
-  }
-
-  private KubernetesClient adminClient() throws IOException {
-    Config config = Config.fromKubeconfig(Files.readString(startup.layout().kubeconfig()));
-    return new KubernetesClientBuilder().withConfig(config).build();
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (KubernetesClient client = AdminClient.open(startup.layout())) {
+      new ExternalMetricsApi(port, caPem).register(client);
+      startup
+          .readiness()
+          .until(NAME, port, () -> AdminClient.answers(() -> ExternalMetricsApi.available(client)));
     }
   }
 }
